@@ -1,0 +1,190 @@
+//! What every command gets: the home folder, the clock, output settings and
+//! the store (opened on first use, so `--help`-like commands never touch it).
+
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::clock::Clock;
+use crate::error::{user, user_hint};
+use crate::store::{self, FileKind, Store};
+
+pub struct App {
+    pub home: PathBuf,
+    pub clock: Clock,
+    pub json: bool,
+    /// Everything for stdout is gathered here and written once by main, so a
+    /// closed pipe is handled in one place.
+    pub out: String,
+    pub color: bool,
+    store: Option<Store>,
+}
+
+impl App {
+    pub fn new(home: PathBuf, clock: Clock, json: bool) -> App {
+        let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        App {
+            home,
+            clock,
+            json,
+            out: String::new(),
+            color,
+            store: None,
+        }
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.home.join(store::DB_FILE)
+    }
+
+    pub fn journal_exists(&self) -> bool {
+        matches!(
+            store::file_kind(&self.db_path()),
+            Ok(FileKind::PlainSqlite) | Ok(FileKind::Opaque)
+        )
+    }
+
+    /// Opens the journal, creating the home and the file on first use.
+    pub fn store(&mut self) -> Result<&mut Store> {
+        if self.store.is_none() {
+            ensure_home(&self.home)?;
+            let path = self.db_path();
+            let passphrase = match store::file_kind(&path)? {
+                FileKind::Opaque => Some(passphrase(&path, false)?),
+                FileKind::Missing | FileKind::Empty => first_run_passphrase()?,
+                FileKind::PlainSqlite => None,
+            };
+            self.store = Some(Store::open(&path, passphrase.as_deref())?);
+        }
+        Ok(self.store.as_mut().expect("opened above"))
+    }
+
+    /// Closes the journal (before its file is replaced).
+    pub fn close_store(&mut self) {
+        self.store = None;
+    }
+
+    pub fn line(&mut self, s: impl AsRef<str>) {
+        self.out.push_str(s.as_ref());
+        self.out.push('\n');
+    }
+
+    pub fn json_out(&mut self, v: &serde_json::Value) {
+        let _ = writeln!(
+            self.out,
+            "{}",
+            serde_json::to_string_pretty(v).expect("JSON values serialise")
+        );
+    }
+
+    pub fn bold(&self, s: &str) -> String {
+        if self.color {
+            format!("\x1b[1m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    pub fn dim(&self, s: &str) -> String {
+        if self.color {
+            format!("\x1b[2m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+/// The kapj home: `--home`/`KAPJ_HOME`, else the platform data folder.
+pub fn default_home() -> Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "kapj")
+        .map(|d| d.data_dir().to_path_buf())
+        .ok_or_else(|| {
+            user_hint(
+                "Could not find a home folder for the journal.",
+                "Set KAPJ_HOME or pass --home DIR.",
+            )
+        })
+}
+
+/// Creates the home (and parents) and makes it the user's alone (0700).
+pub fn ensure_home(home: &Path) -> Result<()> {
+    if home.exists() && !home.is_dir() {
+        return Err(user_hint(
+            format!("{} is a file, not a folder.", home.display()),
+            "Pass a folder with --home or KAPJ_HOME.",
+        ));
+    }
+    std::fs::create_dir_all(home).map_err(|e| {
+        user_hint(
+            format!(
+                "Could not create the journal folder {}: {}.",
+                home.display(),
+                store::plain_io(&e)
+            ),
+            "Choose another folder with --home or KAPJ_HOME.",
+        )
+    })?;
+    let _ = std::fs::set_permissions(home, std::fs::Permissions::from_mode(0o700));
+    Ok(())
+}
+
+/// Both ends of a conversation are a terminal: prompts make sense.
+pub fn interactive() -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// The passphrase, from `KAPJ_PASSPHRASE_FILE` or a no-echo prompt.
+pub fn passphrase(db: &Path, confirm: bool) -> Result<String> {
+    if let Some(file) = std::env::var_os("KAPJ_PASSPHRASE_FILE") {
+        let text = std::fs::read_to_string(&file).map_err(|e| {
+            user(format!(
+                "Could not read the passphrase file {}: {}.",
+                Path::new(&file).display(),
+                store::plain_io(&e)
+            ))
+        })?;
+        let p = text.trim_end_matches(['\n', '\r']).to_string();
+        if p.is_empty() {
+            return Err(user("The passphrase file is empty."));
+        }
+        return Ok(p);
+    }
+    if !interactive() {
+        return Err(user_hint(
+            format!("{} is encrypted, or is not a kapj journal.", db.display()),
+            "Run kapj in a terminal to be asked for the passphrase, or set KAPJ_PASSPHRASE_FILE to a file holding it.",
+        ));
+    }
+    let mut prompt = dialoguer::Password::new().with_prompt("Passphrase for your journal");
+    if confirm {
+        prompt = prompt.with_confirmation("Once more", "The two did not match. Please try again.");
+    }
+    let p = prompt
+        .interact()
+        .map_err(|_| user("No passphrase was entered; nothing was changed."))?;
+    if p.is_empty() {
+        return Err(user("No passphrase was entered; nothing was changed."));
+    }
+    Ok(p)
+}
+
+/// On the first interactive run, offer to encrypt the new journal.
+fn first_run_passphrase() -> Result<Option<String>> {
+    if !interactive() {
+        return Ok(None);
+    }
+    eprintln!("Welcome to kapj. Your journal will live in one file on this machine; nothing is sent anywhere.");
+    let yes = dialoguer::Confirm::new()
+        .with_prompt("Protect it with a passphrase? (You can also do this later with `kapj encrypt`.)")
+        .default(false)
+        .interact()
+        .unwrap_or(false);
+    if !yes {
+        return Ok(None);
+    }
+    eprintln!("If the passphrase is lost, the journal cannot be opened. Keep it somewhere safe.");
+    Ok(Some(passphrase(Path::new("kapj.db"), true)?))
+}

@@ -1,0 +1,373 @@
+//! The command line, as clap types only: no logic lives here, so help,
+//! completions and the man page all come from these definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const AFTER_HELP: &str = "\
+Start here:
+  kapj session add --at \"tomorrow 10:00\"   record your next medicine session
+  kapj write intention                      set an intention for it
+  kapj                                      see where you are and what is due
+
+Your journal stays in one file on this machine. Nothing is sent anywhere.
+KAPJ_HOME chooses the folder it lives in; KAPJ_NOW (RFC 3339) fixes the clock for tests and demos.
+Exit codes: 0 success, 1 a problem with the input or the journal, 2 a command line kapj could not read.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kapj",
+    version,
+    about = "A quiet, local journal for integrating ketamine-assisted therapy sessions",
+    long_about = "kapj guides the integration of each medicine session phase by phase \
+(intention, immediate reflection, meaning-making, embodiment), keeps every word in one \
+SQLite file on this machine, shows what keeps coming back across sessions, and exports a \
+clean document to bring to your therapist.",
+    after_help = AFTER_HELP
+)]
+pub struct Cli {
+    /// Folder that holds the journal (default: your platform's data folder)
+    #[arg(long, global = true, env = "KAPJ_HOME", value_name = "DIR")]
+    pub home: Option<PathBuf>,
+
+    /// Print one JSON document instead of text (status, session list|show, list, show, search, review, actions list, check list)
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Where you are in the integration cycle and what is due (the default)
+    #[command(after_help = "Examples:\n  kapj status\n  kapj --json status")]
+    Status,
+
+    /// Record, list and show medicine sessions
+    #[command(subcommand)]
+    Session(SessionCommand),
+
+    /// Write an entry for a phase, guided one question at a time
+    #[command(after_help = "\
+Phases: intention, reflection (reflect), meaning (meaning-making), embodiment (embody), free.
+
+Examples:
+  kapj write reflection                 guided, one gentle question at a time
+  kapj write meaning --editor           the whole entry in your editor
+  kapj write free < notes.txt           standard input becomes the entry
+  kapj write --resume                   continue an interrupted entry
+
+Answers given with --answer end up in your shell history; prefer the prompts,
+the editor or standard input for anything private.")]
+    Write(WriteArgs),
+
+    /// List entries, newest first
+    #[command(after_help = "Examples:\n  kapj list -n 10\n  kapj list --phase meaning --since \"2 weeks ago\"\n  kapj list --session 3 --tag grief")]
+    List(ListArgs),
+
+    /// Show one entry in full
+    #[command(after_help = "Examples:\n  kapj show 12\n  kapj --json show 12")]
+    Show(IdArg),
+
+    /// Change an entry in your editor
+    #[command(after_help = "Examples:\n  kapj edit 12\n\nThe editor is $VISUAL, else $EDITOR, else vi. Editors that return at once need a wait flag, e.g. EDITOR=\"code --wait\".")]
+    Edit(IdArg),
+
+    /// Delete an entry (asks first unless --yes)
+    #[command(after_help = "Examples:\n  kapj delete 12\n  kapj delete 12 --yes")]
+    Delete(DeleteArgs),
+
+    /// Search the text of your entries
+    #[command(after_help = "Examples:\n  kapj search father\n  kapj search \"letting go\" --phase meaning -n 5")]
+    Search(SearchArgs),
+
+    /// What keeps coming back: themes, mood, actions and open questions
+    #[command(after_help = "Examples:\n  kapj review\n  kapj review --since \"2026-09-01\" --top 5\n  kapj --json review")]
+    Review(ReviewArgs),
+
+    /// Write a document to bring to your therapist (markdown, html) or a full backup (json)
+    #[command(after_help = "Examples:\n  kapj export -o for-therapist.md\n  kapj export --format html -o journal.html --since \"30 days ago\"\n  kapj export --format json -o backup.json\n\nPrivate entries are left out unless --include-private is given.")]
+    Export(ExportArgs),
+
+    /// Add entries from a kapj journal JSON file (importing twice adds nothing)
+    #[command(after_help = "Examples:\n  kapj import backup.json")]
+    Import(ImportArgs),
+
+    /// The small actions you committed to, and marking them done or dropped
+    #[command(after_help = "Examples:\n  kapj actions\n  kapj actions done 3\n  kapj actions drop 4")]
+    Actions(ActionsArgs),
+
+    /// Optional self-check measures (PHQ-9, GAD-7), kept over time
+    #[command(after_help = "Examples:\n  kapj check phq9\n  kapj check gad7 --answers 1,0,2,1,0,1,0\n  kapj check list\n\nThese are self-checks, not a diagnosis.")]
+    Check(CheckArgs),
+
+    /// Your own safety plan, and crisis lines
+    #[command(after_help = "Examples:\n  kapj safety\n  kapj safety edit\n  kapj safety region uk")]
+    Safety(SafetyArgs),
+
+    /// Protect the journal with a passphrase
+    #[command(after_help = "Examples:\n  kapj encrypt\n  KAPJ_PASSPHRASE_FILE=~/.kapj-pass kapj encrypt\n\nIf the passphrase is lost, the journal cannot be opened: keep it somewhere safe.")]
+    Encrypt,
+
+    /// Remove the passphrase from the journal
+    #[command(after_help = "Examples:\n  kapj decrypt")]
+    Decrypt,
+
+    /// The questions each phase asks
+    #[command(after_help = "Examples:\n  kapj templates list\n  kapj templates show reflection\n  kapj templates path")]
+    Templates(TemplatesArgs),
+
+    /// Create a sample journal to explore (never touches your real one)
+    #[command(after_help = "Examples:\n  kapj demo\n  kapj demo --home /tmp/kapj-demo")]
+    Demo(DemoArgs),
+
+    /// Print a shell completion script
+    #[command(after_help = "Examples:\n  kapj completions bash > ~/.local/share/bash-completion/completions/kapj\n  kapj completions zsh > ~/.zfunc/_kapj\n  kapj completions fish > ~/.config/fish/completions/kapj.fish")]
+    Completions(CompletionsArgs),
+
+    /// Print the man page (roff)
+    #[command(after_help = "Examples:\n  kapj man > ~/.local/share/man/man1/kapj.1")]
+    Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionCommand {
+    /// Record a medicine session (past or planned)
+    #[command(after_help = "Examples:\n  kapj session add --at \"tomorrow 10:00\"\n  kapj session add --at \"2026-11-20 10:00\" --setting \"clinic, eyeshades\" --dose \"IM, 1st\"")]
+    Add(SessionAddArgs),
+    /// List sessions in date order
+    #[command(after_help = "Examples:\n  kapj session list")]
+    List,
+    /// Show one session and its entries
+    #[command(after_help = "Examples:\n  kapj session show 2")]
+    Show(SessionShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SessionAddArgs {
+    /// When it is or was (default: now)
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
+    /// A short note
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Where and how (clinic, at home, music…)
+    #[arg(long, value_name = "TEXT")]
+    pub setting: Option<String>,
+    /// Dose or route, as free text
+    #[arg(long, value_name = "TEXT")]
+    pub dose: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SessionShowArgs {
+    /// Session number
+    pub number: String,
+}
+
+#[derive(Debug, Args)]
+pub struct WriteArgs {
+    /// intention, reflection, meaning, embodiment or free
+    #[arg(value_name = "PHASE", required_unless_present = "resume")]
+    pub phase: Option<String>,
+    /// The session this entry belongs to (default: the nearest that fits)
+    #[arg(long, value_name = "N")]
+    pub session: Option<String>,
+    /// When the entry is for (default: now)
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
+    /// Mood from 0 to 10
+    #[arg(long, value_name = "0-10")]
+    pub mood: Option<String>,
+    /// A tag (repeatable)
+    #[arg(long = "tag", value_name = "T")]
+    pub tags: Vec<String>,
+    /// Keep this entry out of exports unless --include-private is given
+    #[arg(long)]
+    pub private: bool,
+    /// Fill a prompt without asking (repeatable); ends up in shell history
+    #[arg(long = "answer", value_name = "KEY=TEXT")]
+    pub answers: Vec<String>,
+    /// Write the whole entry in your editor
+    #[arg(long)]
+    pub editor: bool,
+    /// Continue the newest unfinished entry
+    #[arg(long)]
+    pub resume: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct FilterArgs {
+    /// Only this phase
+    #[arg(long, value_name = "P")]
+    pub phase: Option<String>,
+    /// Only this session
+    #[arg(long, value_name = "N")]
+    pub session: Option<String>,
+    /// From this time on
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+    /// Up to this time
+    #[arg(long, value_name = "WHEN")]
+    pub until: Option<String>,
+    /// Only entries with this tag
+    #[arg(long, value_name = "T")]
+    pub tag: Option<String>,
+    /// At most N entries
+    #[arg(short = 'n', value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to look for
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct IdArg {
+    /// Entry number (or its id)
+    pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// Entry number (or its id)
+    pub id: String,
+    /// Do not ask
+    #[arg(long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// From this time on
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+    /// Up to this time
+    #[arg(long, value_name = "WHEN")]
+    pub until: Option<String>,
+    /// How many themes to show
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    pub top: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// markdown (default), json (the full backup) or html (a printable page)
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: ExportFormat,
+    /// Only this session
+    #[arg(long, value_name = "N")]
+    pub session: Option<String>,
+    /// From this time on
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+    /// Up to this time
+    #[arg(long, value_name = "WHEN")]
+    pub until: Option<String>,
+    /// Only this phase
+    #[arg(long, value_name = "P")]
+    pub phase: Option<String>,
+    /// Include entries marked private
+    #[arg(long)]
+    pub include_private: bool,
+    /// Write to this file (readable by you alone) instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A kapj journal JSON file
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ActionsArgs {
+    #[command(subcommand)]
+    pub command: Option<ActionsCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActionsCommand {
+    /// Open actions, oldest first (the default)
+    List {
+        /// Also show done and dropped ones
+        #[arg(long)]
+        all: bool,
+    },
+    /// Mark an action done
+    Done { id: String },
+    /// Let an action go
+    Drop { id: String },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// phq9, gad7, or list (the history)
+    #[arg(value_name = "MEASURE")]
+    pub measure: Option<String>,
+    /// All answers at once, 0–3 each, e.g. 0,1,3,0,0,1,2,0,0
+    #[arg(long, value_name = "0,1,3,…")]
+    pub answers: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SafetyArgs {
+    #[command(subcommand)]
+    pub command: Option<SafetyCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SafetyCommand {
+    /// Show your plan and crisis lines (the default)
+    Show,
+    /// Write or change your safety plan
+    Edit,
+    /// Set the region for crisis lines (us, ca, uk, ie, au, nz), or "none"
+    Region { code: String },
+}
+
+#[derive(Debug, Args)]
+pub struct TemplatesArgs {
+    #[command(subcommand)]
+    pub command: Option<TemplatesCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Each phase's template and where it comes from (the default)
+    List,
+    /// The questions of one phase
+    Show { phase: String },
+    /// The folder where your own templates override the built-in ones
+    Path,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// bash, zsh, fish, elvish or powershell
+    pub shell: clap_complete::Shell,
+}

@@ -1,0 +1,38 @@
+//! `kapj delete ID`: asks first unless `--yes`.
+
+use anyhow::Result;
+
+use crate::app::{interactive, App};
+use crate::cmd::find_entry;
+use crate::error::{user, user_hint};
+use crate::render;
+
+pub fn run(app: &mut App, id: &str, yes: bool) -> Result<()> {
+    let e = find_entry(app, id)?;
+    let what = format!(
+        "entry {} ({}, {})",
+        e.number,
+        e.phase.label(),
+        render::day_time(e.at)
+    );
+    if !yes {
+        if !interactive() {
+            return Err(user_hint(
+                format!("Deleting {what} needs a confirmation."),
+                "Run it in a terminal to be asked, or add --yes.",
+            ));
+        }
+        let ok = dialoguer::Confirm::new()
+            .with_prompt(format!("Delete {what}? This cannot be undone."))
+            .default(false)
+            .interact()
+            .map_err(|_| user("Nothing was deleted."))?;
+        if !ok {
+            app.line("Nothing was deleted.");
+            return Ok(());
+        }
+    }
+    app.store()?.delete_entry(e.number)?;
+    app.line(format!("Deleted {what}."));
+    Ok(())
+}

@@ -1,0 +1,144 @@
+//! `kapj export`: markdown for the therapist (default), a printable html
+//! page, or the full JSON backup. Files are written 0600 and atomically.
+
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::app::App;
+use crate::cli::{ExportArgs, ExportFormat, FilterArgs};
+use crate::cmd::filter_from;
+use crate::domain::{Filter, Phase};
+use crate::error::user_hint;
+use crate::journal;
+use crate::render::{self, ExportDoc};
+use crate::store::plain_io;
+
+pub fn run(app: &mut App, a: ExportArgs) -> Result<()> {
+    let fa = FilterArgs {
+        phase: a.phase.clone(),
+        session: a.session.clone(),
+        since: a.since.clone(),
+        until: a.until.clone(),
+        tag: None,
+        limit: None,
+    };
+    let mut filter = filter_from(app, &fa)?;
+    let text = match a.format {
+        ExportFormat::Json => backup(app, &filter)?,
+        ExportFormat::Markdown | ExportFormat::Html => {
+            filter.include_private = a.include_private;
+            document(app, &filter, &fa, a.format)?
+        }
+    };
+    match &a.output {
+        Some(path) => {
+            write_atomically(path, text.as_bytes())?;
+            eprintln!("Wrote {} (readable by you alone).", path.display());
+        }
+        None => app.out.push_str(&text),
+    }
+    Ok(())
+}
+
+fn backup(app: &mut App, f: &Filter) -> Result<String> {
+    let now = app.clock.now();
+    let store = app.store()?;
+    let mut entries = store.entries(f)?;
+    entries.reverse();
+    let ids: std::collections::HashSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+    let actions: Vec<_> = store
+        .actions(true)?
+        .into_iter()
+        .filter(|a| ids.contains(a.entry.as_str()))
+        .collect();
+    let doc = journal::export(
+        now,
+        &store.sessions()?,
+        &entries,
+        &actions,
+        &store.checks(None)?,
+        &store.safety_plan()?,
+    );
+    Ok(serde_json::to_string_pretty(&doc)? + "\n")
+}
+
+fn document(app: &mut App, f: &Filter, fa: &FilterArgs, format: ExportFormat) -> Result<String> {
+    let mut entries = app.store()?.entries(f)?;
+    entries.reverse();
+    let private_left_out = if f.include_private {
+        0
+    } else {
+        let all = Filter { include_private: true, ..f.clone() };
+        app.store()?.entries(&all)?.iter().filter(|e| e.private).count()
+    };
+    let review = super::review::compute(app, f, 8)?;
+    let sessions: Vec<_> = app
+        .store()?
+        .sessions()?
+        .into_iter()
+        .filter(|s| entries.iter().any(|e| e.session == Some(s.number)))
+        .collect();
+    let mut phases: Vec<Phase> = entries.iter().map(|e| e.phase).collect();
+    phases.sort();
+    phases.dedup();
+    let mut scope = Vec::new();
+    if let Some(s) = &fa.session {
+        scope.push(format!("session {s}"));
+    }
+    if let Some(p) = f.phase {
+        scope.push(format!("{} entries only", p.label()));
+    }
+    if let Some(s) = &fa.since {
+        scope.push(format!("since {s}"));
+    }
+    if let Some(u) = &fa.until {
+        scope.push(format!("until {u}"));
+    }
+    let doc = ExportDoc {
+        generated_at: app.clock.now(),
+        scope: if scope.is_empty() { "the whole journal".into() } else { scope.join(", ") },
+        from: f.since.or_else(|| entries.first().map(|e| e.at)),
+        to: f.until.or_else(|| entries.last().map(|e| e.at)),
+        phases,
+        private_included: f.include_private,
+        private_left_out,
+        review: &review,
+        sessions,
+        entries,
+    };
+    Ok(match format {
+        ExportFormat::Html => render::html::render(&doc),
+        _ => render::markdown::render(&doc),
+    })
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, so a
+/// failed export never leaves half a file, and the result is 0600.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
+    let tmp = dir.join(format!(".{name}.kapj-{}", &uuid::Uuid::new_v4().to_string()[..8]));
+    let fail = |e: std::io::Error| {
+        user_hint(
+            format!("Could not write {}: {}.", path.display(), plain_io(&e)),
+            "Choose another file with -o; nothing was written.",
+        )
+    };
+    let result = (|| -> std::io::Result<()> {
+        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
+    Ok(())
+}

@@ -1,0 +1,54 @@
+//! `kapj import FILE`: all or nothing, merged by id.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::app::App;
+use crate::error::user_hint;
+use crate::journal;
+use crate::render;
+use crate::store::plain_io;
+
+pub fn run(app: &mut App, file: &Path) -> Result<()> {
+    let text = std::fs::read(file).map_err(|e| {
+        user_hint(
+            format!("Could not read {}: {}.", file.display(), plain_io(&e)),
+            "Check the path; nothing was imported.",
+        )
+    })?;
+    let text = String::from_utf8(text).map_err(|_| {
+        user_hint(
+            format!("Could not import {}: it is not UTF-8 text.", file.display()),
+            "Nothing was imported.",
+        )
+    })?;
+    let doc = journal::parse(&text).map_err(|why| {
+        user_hint(
+            format!("Could not import {}: {why}.", file.display()),
+            "Nothing was imported.",
+        )
+    })?;
+    let now = app.clock.now();
+    let c = app.store()?.import(&doc, now, super::write::extras_for)?;
+    let mut line = format!(
+        "Imported {} and {}",
+        render::count(c.entries, "entry", "entries"),
+        render::count(c.sessions, "new session", "new sessions")
+    );
+    if c.actions > 0 {
+        line.push_str(&format!(", {}", render::count(c.actions, "action", "actions")));
+    }
+    if c.checks > 0 {
+        line.push_str(&format!(", {}", render::count(c.checks, "self-check", "self-checks")));
+    }
+    line.push('.');
+    if c.entries_present > 0 {
+        line.push_str(&format!(
+            " {} already in the journal.",
+            render::count(c.entries_present, "entry was", "entries were")
+        ));
+    }
+    app.line(line);
+    Ok(())
+}

@@ -1,0 +1,164 @@
+//! One module per command; this one dispatches and holds the small parsers
+//! every command shares, so each bad input gets the same plain sentence.
+
+mod actions;
+mod check;
+mod completions;
+mod crypt;
+mod delete;
+mod demo;
+mod edit;
+mod export;
+mod import;
+mod list;
+pub mod review;
+mod safety;
+mod search;
+mod session;
+mod show;
+mod status;
+mod templates;
+mod write;
+
+use anyhow::Result;
+
+use crate::app::{default_home, App};
+use crate::cli::{Cli, Command, FilterArgs};
+use crate::clock::Clock;
+use crate::domain::{Filter, Phase};
+use crate::error::{user, user_hint};
+use crate::when::{self, When};
+
+pub fn run(cli: Cli, home_from_flag: bool, out: &mut String) -> Result<()> {
+    let clock = Clock::from_env()?;
+    let command = cli.command.unwrap_or(Command::Status);
+    // Commands that never open a journal.
+    match &command {
+        Command::Completions(a) => return completions::completions(a.shell, out),
+        Command::Man => return completions::man(out),
+        Command::Demo(_) => {
+            let home = if home_from_flag { cli.home.clone() } else { None };
+            let mut app = App::new(home.clone().unwrap_or_default(), clock, cli.json);
+            let r = demo::run(&mut app, home);
+            out.push_str(&app.out);
+            return r;
+        }
+        _ => {}
+    }
+    let home = match cli.home {
+        Some(h) => h,
+        None => default_home()?,
+    };
+    let mut app = App::new(home, clock, cli.json);
+    let r = dispatch(&mut app, command);
+    out.push_str(&app.out);
+    r
+}
+
+fn dispatch(app: &mut App, command: Command) -> Result<()> {
+    match command {
+        Command::Status => status::run(app),
+        Command::Session(c) => session::run(app, c),
+        Command::Write(a) => write::run(app, a),
+        Command::List(a) => list::run(app, a),
+        Command::Show(a) => show::run(app, &a.id),
+        Command::Edit(a) => edit::run(app, &a.id),
+        Command::Delete(a) => delete::run(app, &a.id, a.yes),
+        Command::Search(a) => search::run(app, a),
+        Command::Review(a) => review::run(app, a),
+        Command::Export(a) => export::run(app, a),
+        Command::Import(a) => import::run(app, &a.file),
+        Command::Actions(a) => actions::run(app, a),
+        Command::Check(a) => check::run(app, a),
+        Command::Safety(a) => safety::run(app, a),
+        Command::Encrypt => crypt::encrypt(app),
+        Command::Decrypt => crypt::decrypt(app),
+        Command::Templates(a) => templates::run(app, a),
+        Command::Completions(_) | Command::Man | Command::Demo(_) => unreachable!("handled in run"),
+    }
+}
+
+/// A phase name or alias; a near miss gets "did you mean".
+pub fn parse_phase(s: &str) -> Result<Phase> {
+    Phase::parse(s).ok_or_else(|| {
+        let hint = match Phase::suggest(s) {
+            Some(p) => format!("Did you mean `{p}`? The phases are intention, reflection, meaning, embodiment and free."),
+            None => "The phases are intention, reflection, meaning, embodiment and free.".into(),
+        };
+        user_hint(format!("\"{s}\" is not a phase."), hint)
+    })
+}
+
+pub fn parse_when(s: &str, clock: &Clock) -> Result<When> {
+    when::parse(s, clock).map_err(user)
+}
+
+pub fn parse_number(s: &str, what: &str) -> Result<i64> {
+    s.trim()
+        .trim_start_matches('#')
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| user(format!("\"{s}\" is not a {what} number; use a whole number like 3.")))
+}
+
+pub fn parse_mood(s: &str) -> Result<u8> {
+    s.trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|m| *m <= 10)
+        .ok_or_else(|| user(format!("Mood is a whole number from 0 to 10, not \"{s}\".")))
+}
+
+/// The session with this number must exist.
+pub fn session_number(app: &mut App, s: &str) -> Result<(crate::domain::Session, i64)> {
+    let n = parse_number(s, "session")?;
+    app.store()?.session_by_number(n)?.ok_or_else(|| {
+        user_hint(
+            format!("There is no session {n}."),
+            "`kapj session list` shows your sessions.",
+        )
+    })
+}
+
+pub fn filter_from(app: &mut App, a: &FilterArgs) -> Result<Filter> {
+    let mut f = Filter {
+        phase: a.phase.as_deref().map(parse_phase).transpose()?,
+        since: a
+            .since
+            .as_deref()
+            .map(|s| parse_when(s, &app.clock).map(|w| w.start(&app.clock)))
+            .transpose()?,
+        until: a
+            .until
+            .as_deref()
+            .map(|s| parse_when(s, &app.clock).map(|w| w.end(&app.clock)))
+            .transpose()?,
+        tag: a.tag.as_ref().map(|t| normalise_tag(t)),
+        include_private: true,
+        limit: a.limit,
+        session: None,
+    };
+    if let Some(s) = &a.session {
+        f.session = Some(session_number(app, s)?.0.number);
+    }
+    Ok(f)
+}
+
+/// Tags are compared without case and without a leading `#` or `@`.
+pub fn normalise_tag(t: &str) -> String {
+    t.trim()
+        .trim_start_matches(['#', '@'])
+        .trim()
+        .to_lowercase()
+}
+
+/// Looks up an entry by number or id, or says how to find one.
+pub fn find_entry(app: &mut App, id: &str) -> Result<crate::domain::Entry> {
+    app.store()?.entry(id)?.ok_or_else(|| {
+        user_hint(
+            format!("There is no entry {}.", id.trim()),
+            "`kapj list` shows your entries with their numbers.",
+        )
+    })
+}

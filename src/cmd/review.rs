@@ -1,0 +1,377 @@
+//! `kapj review`: the brief a client reads before the next session — period
+//! and counts, the last intention, recurring themes, mood across sessions,
+//! feelings named most, open actions, what changed, and questions to bring.
+
+use std::collections::{BTreeMap, HashMap};
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset};
+use serde_json::{json, Value};
+
+use crate::app::App;
+use crate::cli::ReviewArgs;
+use crate::cmd::parse_when;
+use crate::domain::{Action, CheckResult, Entry, Filter, Phase, Session};
+use crate::render;
+use crate::templates;
+use crate::themes::{self, Analysis, DocTerms, RankOptions, ThemeHit, Trend};
+
+pub struct Quote {
+    pub entry: String,
+    pub at: DateTime<FixedOffset>,
+    pub text: String,
+}
+
+pub struct Theme {
+    pub hit: ThemeHit,
+    pub quotes: Vec<Quote>,
+}
+
+pub struct LastIntention {
+    pub entry: Entry,
+    pub text: String,
+    /// Entries of a later phase written for the same session.
+    pub reflections: usize,
+}
+
+pub struct MoodPoint {
+    pub session: i64,
+    pub at: DateTime<FixedOffset>,
+    pub mood: f64,
+}
+
+/// Everything review shows; export's summary uses the same data.
+pub struct Review {
+    pub from: Option<DateTime<FixedOffset>>,
+    pub to: DateTime<FixedOffset>,
+    pub sessions: Vec<Session>,
+    pub entries: usize,
+    pub last_intention: Option<LastIntention>,
+    pub themes: Vec<Theme>,
+    pub mood: Vec<MoodPoint>,
+    pub feelings: Vec<(String, usize)>,
+    pub actions: Vec<Action>,
+    pub questions: Vec<Quote>,
+    pub checks: Vec<CheckResult>,
+}
+
+pub fn run(app: &mut App, a: ReviewArgs) -> Result<()> {
+    let since = a.since.as_deref().map(|s| parse_when(s, &app.clock).map(|w| w.start(&app.clock))).transpose()?;
+    let until = a.until.as_deref().map(|s| parse_when(s, &app.clock).map(|w| w.end(&app.clock))).transpose()?;
+    let filter = Filter { since, until, include_private: true, ..Filter::default() };
+    let r = compute(app, &filter, a.top)?;
+    if app.json {
+        app.json_out(&to_json(&r));
+    } else {
+        print(app, &r);
+    }
+    Ok(())
+}
+
+/// Builds the review for the entries a filter selects.
+pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
+    let now = app.clock.now();
+    let entries = app.store()?.entries(filter)?; // newest first
+    let in_period = |t: DateTime<FixedOffset>| {
+        filter.since.is_none_or(|s| t >= s) && filter.until.is_none_or(|u| t <= u)
+    };
+    let sessions: Vec<Session> = app
+        .store()?
+        .sessions()?
+        .into_iter()
+        .filter(|s| in_period(s.at) && filter.session.is_none_or(|n| n == s.number))
+        .collect();
+
+    let hits = rank_themes(app, filter, top)?;
+    let wanted: Vec<i64> = {
+        let by_uuid: HashMap<&str, i64> = entries.iter().map(|e| (e.id.as_str(), e.number)).collect();
+        hits.iter()
+            .flat_map(|h| h.entry_ids.iter().take(3))
+            .filter_map(|id| by_uuid.get(id.as_str()).copied())
+            .collect()
+    };
+    let texts = app.store()?.entry_texts(&wanted)?;
+    let by_uuid: HashMap<&str, &Entry> = entries.iter().map(|e| (e.id.as_str(), e)).collect();
+    let themes = hits
+        .into_iter()
+        .map(|hit| {
+            let mut quotes = Vec::new();
+            for id in &hit.entry_ids {
+                if quotes.len() == 2 {
+                    break;
+                }
+                let Some(e) = by_uuid.get(id.as_str()) else { continue };
+                let Some(text) = texts.get(&e.number) else { continue };
+                if let Some(q) = themes::quote(text, &hit) {
+                    quotes.push(Quote { entry: e.id.clone(), at: e.at, text: q });
+                }
+            }
+            Theme { hit, quotes }
+        })
+        .collect();
+
+    let last_intention = entries.iter().find(|e| e.phase == Phase::Intention).map(|e| {
+        let reflections = entries
+            .iter()
+            .filter(|x| x.session.is_some() && x.session == e.session && x.at > e.at && x.phase != Phase::Intention)
+            .count();
+        LastIntention {
+            text: e.answer("intention").map(str::to_string).unwrap_or_else(|| e.text()),
+            entry: e.clone(),
+            reflections,
+        }
+    });
+
+    let mut by_session: BTreeMap<i64, Vec<f64>> = BTreeMap::new();
+    for e in &entries {
+        if let (Some(s), Some(m)) = (e.session, e.mood) {
+            by_session.entry(s).or_default().push(m as f64);
+        }
+    }
+    let all_sessions = app.store()?.sessions()?;
+    let mood = by_session
+        .into_iter()
+        .filter_map(|(n, v)| {
+            let s = all_sessions.iter().find(|s| s.number == n)?;
+            let avg = v.iter().sum::<f64>() / v.len() as f64;
+            Some(MoodPoint { session: n, at: s.at, mood: (avg * 10.0).round() / 10.0 })
+        })
+        .collect();
+
+    let mut feel: HashMap<&str, usize> = HashMap::new();
+    for e in &entries {
+        for f in &e.feelings {
+            *feel.entry(f.as_str()).or_default() += 1;
+        }
+    }
+    let mut feelings: Vec<(String, usize)> = feel.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    feelings.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    feelings.truncate(5);
+
+    let questions = open_questions(&entries);
+    let actions = app.store()?.actions(false)?;
+    let checks = app.store()?.checks(None)?.into_iter().filter(|c| in_period(c.at)).collect();
+    Ok(Review {
+        from: filter.since.or_else(|| entries.last().map(|e| e.at)),
+        to: filter.until.unwrap_or(now),
+        sessions,
+        entries: entries.len(),
+        last_intention,
+        themes,
+        mood,
+        feelings,
+        actions,
+        questions,
+        checks,
+    })
+}
+
+/// Ranks themes from the term counts stored with each entry, recomputing
+/// (and storing) any that are missing or from an older analysis version.
+fn rank_themes(app: &mut App, filter: &Filter, top: usize) -> Result<Vec<ThemeHit>> {
+    let rows = app.store()?.entry_terms(filter)?;
+    let mut stale: Vec<i64> = Vec::new();
+    let mut analyses: Vec<Option<Analysis>> = rows
+        .iter()
+        .map(|(n, _, _, _, terms, version)| {
+            let a = (*version == themes::ANALYSIS_VERSION).then(|| terms.as_deref().and_then(Analysis::decode)).flatten();
+            if a.is_none() {
+                stale.push(*n);
+            }
+            a
+        })
+        .collect();
+    if !stale.is_empty() {
+        let texts = app.store()?.entry_texts(&stale)?;
+        let mut updates = Vec::new();
+        for (i, row) in rows.iter().enumerate() {
+            if analyses[i].is_none() {
+                let a = Analysis::of_text(texts.get(&row.0).map(String::as_str).unwrap_or(""));
+                updates.push((row.0, a.encode()));
+                analyses[i] = Some(a);
+            }
+        }
+        // Best effort: a read-only moment (another writer) only costs speed next time.
+        let _ = app.store()?.set_entry_terms(&updates, themes::ANALYSIS_VERSION);
+    }
+    let times: Vec<DateTime<FixedOffset>> = rows
+        .iter()
+        .map(|r| DateTime::parse_from_rfc3339(&r.3).unwrap_or(app.clock.now()))
+        .collect();
+    let docs: Vec<DocTerms> = rows
+        .iter()
+        .zip(analyses.iter())
+        .zip(times)
+        .map(|((r, a), at)| DocTerms {
+            entry: r.1.as_str(),
+            session: r.2,
+            at,
+            analysis: a.as_ref().expect("filled above"),
+        })
+        .collect();
+    let mut exclude_text: Vec<String> = Vec::new();
+    for p in Phase::ALL {
+        let t = templates::load(&app.home, p)?;
+        exclude_text.extend(t.prompts.iter().map(|q| q.text.clone()));
+        exclude_text.extend(t.mood.clone());
+        if p != Phase::Free {
+            exclude_text.push(templates::builtin(p).prompts.iter().map(|q| q.text.clone()).collect::<Vec<_>>().join(" "));
+        }
+    }
+    Ok(themes::rank(&docs, &RankOptions { top, exclude_text }))
+}
+
+/// Questions from meaning-making entries, newest first: the `questions`
+/// answer, or sentences ending in "?" where the entry has no such answer.
+fn open_questions(entries: &[Entry]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for e in entries.iter().filter(|e| e.phase == Phase::Meaning) {
+        let texts: Vec<String> = match e.answer("questions") {
+            Some(q) => vec![q.trim().to_string()],
+            None => e
+                .text()
+                .split_inclusive(['.', '!', '?', '\n'])
+                .map(str::trim)
+                .filter(|s| s.ends_with('?') && s.split_whitespace().count() >= 3)
+                .map(str::to_string)
+                .collect(),
+        };
+        for t in texts.into_iter().filter(|t| !t.is_empty()) {
+            out.push(Quote { entry: e.id.clone(), at: e.at, text: render::first_line(&t, 160) });
+            if out.len() == 5 {
+                return out;
+            }
+        }
+    }
+    out
+}
+
+fn trend_key(t: &Trend) -> &'static str {
+    match t {
+        Trend::New => "new",
+        Trend::Rising => "rising",
+        Trend::Steady => "steady",
+        Trend::Fading => "fading",
+    }
+}
+
+pub fn to_json(r: &Review) -> Value {
+    json!({
+        "period": {"from": r.from.map(|t| t.to_rfc3339()), "to": r.to.to_rfc3339()},
+        "counts": {"sessions": r.sessions.len(), "entries": r.entries},
+        "last_intention": r.last_intention.as_ref().map(|l| json!({
+            "entry": l.entry.id, "at": l.entry.at.to_rfc3339(), "session": l.entry.session,
+            "text": l.text, "reflected_on": l.reflections > 0, "entries_after": l.reflections,
+        })),
+        "themes": r.themes.iter().map(|t| json!({
+            "theme": t.hit.theme,
+            "category": t.hit.category.as_deref().unwrap_or("other"),
+            "entries": t.hit.entries,
+            "sessions": t.hit.sessions,
+            "first_seen": t.hit.first_seen.to_rfc3339(),
+            "last_seen": t.hit.last_seen.to_rfc3339(),
+            "trend": trend_key(&t.hit.trend),
+            "quotes": t.quotes.iter().map(|q| json!({"entry": q.entry, "at": q.at.to_rfc3339(), "text": q.text})).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "mood": r.mood.iter().map(|m| json!({"session": m.session, "at": m.at.to_rfc3339(), "mood": m.mood})).collect::<Vec<_>>(),
+        "feelings": r.feelings.iter().map(|(f, n)| json!({"feeling": f, "entries": n})).collect::<Vec<_>>(),
+        "actions": r.actions.iter().map(render::action_json).collect::<Vec<_>>(),
+        "questions": r.questions.iter().map(|q| json!({"entry": q.entry, "at": q.at.to_rfc3339(), "text": q.text})).collect::<Vec<_>>(),
+        "changed": r.themes.iter().filter(|t| t.hit.trend == Trend::Fading).map(|t| t.hit.theme.clone()).collect::<Vec<_>>(),
+        "unchanged": r.themes.iter().filter(|t| matches!(t.hit.trend, Trend::Steady | Trend::Rising)).map(|t| t.hit.theme.clone()).collect::<Vec<_>>(),
+        "checks": r.checks.iter().map(render::check_json).collect::<Vec<_>>(),
+    })
+}
+
+pub fn print(app: &mut App, r: &Review) {
+    let period = match r.from {
+        Some(f) => format!("{} to {}", render::day(f), render::day(r.to)),
+        None => format!("up to {}", render::day(r.to)),
+    };
+    app.line(app.bold(&format!(
+        "Review · {period} · {}, {}",
+        render::count(r.sessions.len(), "session", "sessions"),
+        render::count(r.entries, "entry", "entries")
+    )));
+    if r.entries == 0 {
+        app.line("");
+        app.line("Nothing written in this period yet. Themes appear once a few entries across sessions are in.");
+        return;
+    }
+
+    if let Some(l) = &r.last_intention {
+        app.line("");
+        let session = l.entry.session.map(|n| format!("session {n}, ")).unwrap_or_default();
+        app.line(app.bold(&format!("Last intention ({session}{})", render::day(l.entry.at))));
+        app.line(format!("  “{}”", render::first_line(&l.text, 72)));
+        app.line(if l.reflections > 0 {
+            format!("  Written about since: {}.", render::count(l.reflections, "entry", "entries"))
+        } else {
+            "  Not written about since yet.".to_string()
+        });
+    }
+
+    app.line("");
+    app.line(app.bold("Recurring themes"));
+    if r.themes.is_empty() {
+        app.line("  Nothing clearly recurs yet. Themes show once words come back across sessions.");
+    }
+    for t in &r.themes {
+        let h = &t.hit;
+        app.line(format!(
+            "  {:<18} {:<13} {} · {} · {}",
+            render::first_line(&h.theme, 18),
+            h.category.as_deref().unwrap_or("other"),
+            render::count(h.entries, "entry", "entries"),
+            render::count(h.sessions, "session", "sessions"),
+            trend_key(&h.trend)
+        ));
+        for q in &t.quotes {
+            app.line(app.dim(&format!("      “{}” ({})", render::first_line(&q.text, 58), render::day(q.at))));
+        }
+    }
+
+    if !r.mood.is_empty() {
+        app.line("");
+        let values: Vec<f64> = r.mood.iter().map(|m| m.mood).collect();
+        let list: Vec<String> = r.mood.iter().map(|m| format!("s{} {}", m.session, m.mood)).collect();
+        app.line(format!("{}  {}  {}", app.bold("Mood across sessions"), render::sparkline(&values), app.dim(&render::first_line(&list.join(", "), 40))));
+    }
+    if !r.feelings.is_empty() {
+        let list: Vec<String> = r.feelings.iter().map(|(f, n)| format!("{f} ({n})")).collect();
+        app.line(format!("{}  {}", app.bold("Feelings named most"), list.join(", ")));
+    }
+
+    if !r.actions.is_empty() {
+        app.line("");
+        app.line(app.bold("Open actions"));
+        for a in &r.actions {
+            app.line(format!("  {:>3}  {}  ({})", a.number, render::first_line(&a.text, 56), render::age_days(r.to, a.at)));
+        }
+    }
+
+    let faded: Vec<&str> = r.themes.iter().filter(|t| t.hit.trend == Trend::Fading).map(|t| t.hit.theme.as_str()).collect();
+    let staying: Vec<&str> = r.themes.iter().filter(|t| matches!(t.hit.trend, Trend::Steady | Trend::Rising)).map(|t| t.hit.theme.as_str()).collect();
+    if !faded.is_empty() || !staying.is_empty() {
+        app.line("");
+        if !faded.is_empty() {
+            app.line(format!("Comes up less than before: {}.", faded.join(", ")));
+        }
+        if !staying.is_empty() {
+            app.line(format!("Still coming back: {}.", staying.join(", ")));
+        }
+    }
+
+    if !r.questions.is_empty() {
+        app.line("");
+        app.line(app.bold("Questions to bring"));
+        for q in &r.questions {
+            app.line(format!("  - {} ({})", render::first_line(&q.text, 64), render::day(q.at)));
+        }
+    }
+    if !r.checks.is_empty() {
+        app.line("");
+        let list: Vec<String> = r.checks.iter().rev().take(4).map(|c| format!("{} {} on {}", c.measure.to_uppercase().replace("PHQ9", "PHQ-9").replace("GAD7", "GAD-7"), c.total, render::day(c.at))).collect();
+        app.line(format!("{}  {}", app.bold("Self-checks"), list.join(", ")));
+    }
+}

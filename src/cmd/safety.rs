@@ -1,0 +1,118 @@
+//! `kapj safety`: the user's own safety plan and crisis lines, and the calm
+//! note shown (at most once a day) after an entry or a check touches on
+//! self-harm. Nothing here ever leaves the machine.
+
+use anyhow::Result;
+
+use crate::app::{interactive, App};
+use crate::care::safety;
+use crate::cli::{SafetyArgs, SafetyCommand};
+use crate::editor::{self, Section};
+use crate::error::{user, user_hint};
+use crate::render;
+
+const REGION_KEY: &str = "region";
+const NOTE_SHOWN_KEY: &str = "safety_note_shown_on";
+
+pub fn run(app: &mut App, a: SafetyArgs) -> Result<()> {
+    match a.command.unwrap_or(SafetyCommand::Show) {
+        SafetyCommand::Show => show(app),
+        SafetyCommand::Edit => edit(app),
+        SafetyCommand::Region { code } => region(app, &code),
+    }
+}
+
+fn crisis_lines(app: &mut App) -> Result<Vec<safety::CrisisLine>> {
+    let region = app.store()?.meta_get(REGION_KEY)?;
+    Ok(safety::crisis_lines(region.as_deref()))
+}
+
+fn show(app: &mut App) -> Result<()> {
+    let plan = app.store()?.safety_plan()?;
+    app.line(app.bold("Your safety plan"));
+    if plan.is_empty() {
+        app.line("Not written yet. If you'd like, `kapj safety edit` offers a few questions to fill in, at your own pace.");
+    } else {
+        for (key, _) in safety::PLAN_SECTIONS {
+            if let Some((_, text)) = plan.iter().find(|(k, _)| k == key) {
+                app.line("");
+                app.line(safety::section_title(key).unwrap_or(key));
+                for l in text.lines() {
+                    app.line(format!("  {l}"));
+                }
+            }
+        }
+    }
+    app.line("");
+    app.line(app.bold("If you would like to talk with someone now"));
+    for l in crisis_lines(app)? {
+        app.line(format!("  {l}"));
+    }
+    app.line("  If you might be in danger right now, your local emergency number is there too.");
+    app.line("");
+    app.line(app.dim("No one monitors this journal; what you write stays on this computer. `kapj safety region CODE` sets your region (us, ca, uk, ie, au, nz)."));
+    Ok(())
+}
+
+fn edit(app: &mut App) -> Result<()> {
+    let plan = app.store()?.safety_plan()?;
+    let secs: Vec<Section> = safety::PLAN_SECTIONS
+        .iter()
+        .map(|(key, prompt)| Section {
+            key: key.to_string(),
+            heading: prompt.to_string(),
+            text: plan.iter().find(|(k, _)| k == key).map(|(_, t)| t.clone()).unwrap_or_default(),
+        })
+        .collect();
+    if !interactive() {
+        return Err(user_hint("Writing the safety plan needs a terminal.", "Run `kapj safety edit` in a terminal."));
+    }
+    let initial = editor::form("My safety plan", &secs);
+    let content = match editor::edit(&app.home, &initial)? {
+        Ok(c) => c,
+        Err(f) => return Err(editor::failed_error(&f, false)),
+    };
+    let sections: Vec<(String, String)> = editor::parse_form(&content, &secs);
+    app.store()?.set_safety_plan(&sections)?;
+    app.line("Your safety plan is saved. `kapj safety` shows it.");
+    Ok(())
+}
+
+fn region(app: &mut App, code: &str) -> Result<()> {
+    if code.eq_ignore_ascii_case("none") {
+        app.store()?.conn.execute("DELETE FROM meta WHERE key = ?1", [REGION_KEY])?;
+        app.line("Region cleared; kapj shows a short list that covers several countries.");
+        return Ok(());
+    }
+    let r = safety::normalise_region(code).ok_or_else(|| {
+        user(format!(
+            "\"{code}\" is not a region kapj has crisis lines for; use us, ca, uk, ie, au, nz, or none."
+        ))
+    })?;
+    app.store()?.meta_set(REGION_KEY, r)?;
+    app.line(format!("Region set to {r}."));
+    Ok(())
+}
+
+/// After saving: the calm note, unless it was already shown today.
+pub fn note_once_a_day(app: &mut App, from_check: bool) -> Result<()> {
+    let today = render::day(app.clock.to_local(app.clock.now()));
+    if app.store()?.meta_get(NOTE_SHOWN_KEY)?.as_deref() == Some(today.as_str()) {
+        return Ok(());
+    }
+    let plan = app.store()?.safety_plan()?;
+    let pairs: Vec<(&str, &str)> = plan.iter().map(|(k, t)| (k.as_str(), t.as_str())).collect();
+    let summary = safety::plan_summary(&pairs);
+    let lines = crisis_lines(app)?;
+    let note = if from_check {
+        safety::check_safety_note(summary.as_deref(), &lines)
+    } else {
+        safety::safety_note(summary.as_deref(), &lines)
+    };
+    app.line("");
+    for l in note {
+        app.line(l);
+    }
+    app.store()?.meta_set(NOTE_SHOWN_KEY, &today)?;
+    Ok(())
+}

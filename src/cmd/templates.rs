@@ -1,0 +1,54 @@
+//! `kapj templates list|show|path`.
+
+use anyhow::Result;
+
+use crate::app::App;
+use crate::cli::{TemplatesArgs, TemplatesCommand};
+use crate::cmd::parse_phase;
+use crate::domain::Phase;
+use crate::templates;
+
+pub fn run(app: &mut App, a: TemplatesArgs) -> Result<()> {
+    match a.command.unwrap_or(TemplatesCommand::List) {
+        TemplatesCommand::List => {
+            for p in Phase::ALL {
+                let t = templates::load(&app.home, p)?;
+                let source = match &t.source {
+                    Some(path) => path.display().to_string(),
+                    None => "built in".into(),
+                };
+                app.line(format!(
+                    "{:<11} {:<22} {} questions  ({source})",
+                    p.key(),
+                    t.title,
+                    t.prompts.len()
+                ));
+            }
+        }
+        TemplatesCommand::Show { phase } => {
+            let p = parse_phase(&phase)?;
+            let t = templates::load(&app.home, p)?;
+            app.line(app.bold(&t.title));
+            if !t.intro.is_empty() {
+                app.line(&t.intro);
+            }
+            for q in &t.prompts {
+                app.line(format!("  {:<14} {}", q.key, q.text));
+            }
+            if let Some(m) = &t.mood {
+                app.line(format!("  {:<14} {m}", "(mood)"));
+            }
+            if t.feelings {
+                app.line(format!("  {:<14} a list of feeling words to choose from", "(feelings)"));
+            }
+        }
+        TemplatesCommand::Path => {
+            let dir = templates::dir(&app.home);
+            app.line(dir.display().to_string());
+            app.line(format!(
+                "A file there named PHASE.toml (e.g. reflection.toml) replaces the built-in questions. Start from a copy: kapj templates show reflection, or the files in kapj's source under templates/."
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,403 @@
+//! `kapj write PHASE`: guided prompts on a terminal, the editor form,
+//! `--answer KEY=TEXT`, or standard input. Guided and editor writes keep a
+//! draft on disk until the entry is safely in the store.
+
+use std::io::{IsTerminal, Read};
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset};
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use dialoguer::{Input, MultiSelect};
+
+use crate::app::App;
+use crate::care;
+use crate::cli::WriteArgs;
+use crate::cmd::{normalise_tag, parse_mood, parse_phase, parse_when, session_number};
+use crate::domain::{Answer, NewEntry, Phase};
+use crate::drafts::{self, Draft};
+use crate::editor::{self, Section};
+use crate::error::{user, user_hint, UserError};
+use crate::render;
+use crate::store::EntryExtras;
+use crate::templates::{self, Template};
+
+pub fn run(app: &mut App, a: WriteArgs) -> Result<()> {
+    let mut draft = if a.resume {
+        resume_draft(app, &a)?
+    } else {
+        new_draft(app, &a)?
+    };
+    let tpl = templates::load(&app.home, draft.phase)?;
+
+    if !a.answers.is_empty() {
+        draft.answers = answers_from_args(&a.answers, &tpl, draft.phase)?;
+    } else if a.editor {
+        editor_write(app, &mut draft, &tpl)?;
+    } else if !std::io::stdin().is_terminal() {
+        if a.resume {
+            return Err(user_hint(
+                "Resuming a draft needs a terminal.",
+                "Run `kapj write --resume` in a terminal, or add --editor to continue it in your editor.",
+            ));
+        }
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|_| user("Standard input could not be read as text (UTF-8)."))?;
+        draft.answers = vec![Answer {
+            key: "text".into(),
+            prompt: String::new(),
+            text: text.trim_end().to_string(),
+        }];
+    } else {
+        guided(app, &mut draft, &tpl)?;
+    }
+    save(app, draft, &tpl)
+}
+
+fn new_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
+    let phase = parse_phase(a.phase.as_deref().unwrap_or_default())?;
+    let at = match &a.at {
+        Some(w) => parse_when(w, &app.clock)?.at(&app.clock),
+        None => app.clock.now(),
+    };
+    let mood = a.mood.as_deref().map(parse_mood).transpose()?;
+    let session = match &a.session {
+        Some(s) => Some(session_number(app, s)?.0.number),
+        None => default_session(app, phase, at)?,
+    };
+    let now = app.clock.now();
+    Ok(Draft {
+        path: Draft::new_path(&app.home, &now.to_rfc3339()),
+        phase,
+        session,
+        at: at.to_rfc3339(),
+        mood,
+        tags: a.tags.iter().map(|t| normalise_tag(t)).filter(|t| !t.is_empty()).collect(),
+        feelings: Vec::new(),
+        private: a.private,
+        answers: Vec::new(),
+        asked_mood: mood.is_some(),
+        asked_feelings: false,
+        saved_at: now.to_rfc3339(),
+    })
+}
+
+/// Intention: the next planned session, else the most recent. Others: the
+/// most recent session at or before the entry's time.
+fn default_session(app: &mut App, phase: Phase, at: DateTime<FixedOffset>) -> Result<Option<i64>> {
+    let store = app.store()?;
+    let found = match phase {
+        Phase::Intention => match store.session_after(at)? {
+            Some(s) => Some(s),
+            None => store.session_at_or_before(at)?,
+        },
+        _ => store.session_at_or_before(at)?,
+    };
+    Ok(found.map(|(s, _)| s.number))
+}
+
+fn resume_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
+    let wanted = a.phase.as_deref().map(parse_phase).transpose()?;
+    let mut all = drafts::list(&app.home);
+    all.retain(|d| wanted.is_none_or(|p| d.phase == p));
+    let mut d = all.into_iter().next().ok_or_else(|| {
+        user_hint(
+            "There is no unfinished entry to resume.",
+            "Start one with `kapj write PHASE`.",
+        )
+    })?;
+    if let Some(m) = a.mood.as_deref() {
+        d.mood = Some(parse_mood(m)?);
+        d.asked_mood = true;
+    }
+    d.tags.extend(a.tags.iter().map(|t| normalise_tag(t)));
+    d.private |= a.private;
+    // The store must still have its session; if it went away, keep the entry unattached.
+    if let Some(n) = d.session {
+        if app.store()?.session_by_number(n)?.is_none() {
+            d.session = None;
+        }
+    }
+    if app.store().is_ok() {
+        eprintln!(
+            "Continuing your {} entry from {}.",
+            d.phase.label(),
+            render::day_time(DateTime::parse_from_rfc3339(&d.at).unwrap_or(app.clock.now()))
+        );
+    }
+    let kept: Vec<&Answer> = d.answers.iter().filter(|x| !x.text.trim().is_empty()).collect();
+    if !kept.is_empty() {
+        eprintln!("Your answers so far:");
+        for x in kept {
+            eprintln!("  {}\n    {}", x.prompt, x.text.replace('\n', "\n    "));
+        }
+    }
+    Ok(d)
+}
+
+fn answers_from_args(args: &[String], tpl: &Template, phase: Phase) -> Result<Vec<Answer>> {
+    let mut out: Vec<Answer> = Vec::new();
+    for raw in args {
+        let (key, text) = raw.split_once('=').ok_or_else(|| {
+            user(format!("--answer takes KEY=TEXT, for example --answer body=\"warm hands\"; got \"{raw}\"."))
+        })?;
+        let key = key.trim();
+        let prompt = tpl.prompts.iter().find(|p| p.key == key).ok_or_else(|| {
+            let keys: Vec<&str> = tpl.prompts.iter().map(|p| p.key.as_str()).collect();
+            user_hint(
+                format!("\"{key}\" is not a question of the {} phase.", phase.key()),
+                format!("Its keys are: {}.", keys.join(", ")),
+            )
+        })?;
+        match out.iter_mut().find(|a| a.key == key) {
+            Some(a) => {
+                a.text.push('\n');
+                a.text.push_str(text);
+            }
+            None => out.push(Answer {
+                key: key.into(),
+                prompt: prompt.text.clone(),
+                text: text.to_string(),
+            }),
+        }
+    }
+    // Keep the template's order, whatever order the flags came in.
+    out.sort_by_key(|a| tpl.prompts.iter().position(|p| p.key == a.key));
+    Ok(out)
+}
+
+fn theme(app: &App) -> Box<dyn Theme> {
+    if app.color && std::io::stderr().is_terminal() {
+        Box::new(ColorfulTheme::default())
+    } else {
+        Box::new(SimpleTheme)
+    }
+}
+
+fn interrupted(_: dialoguer::Error) -> anyhow::Error {
+    UserError::new("Stopped before the end. Your answers so far are kept as a draft.")
+        .hint("`kapj write --resume` continues where you left off.")
+        .code(130)
+        .into()
+}
+
+/// One prompt at a time; the draft is saved after every answer.
+fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
+    let theme = theme(app);
+    let term = console::Term::stderr();
+    if draft.answers.is_empty() {
+        eprintln!("{}", app_bold(app, &tpl.title));
+        if !tpl.intro.is_empty() {
+            eprintln!("{}", tpl.intro);
+        }
+        eprintln!("(Enter skips a question. Type \\e to write a longer answer in your editor.)");
+    }
+    draft.save()?;
+    for p in &tpl.prompts {
+        if draft.answers.iter().any(|a| a.key == p.key) {
+            continue;
+        }
+        let mut text: String = Input::with_theme(theme.as_ref())
+            .with_prompt(&p.text)
+            .allow_empty(true)
+            .interact_text_on(&term)
+            .map_err(interrupted)?;
+        if text.trim() == "\\e" {
+            text = match editor::edit(&app.home, "")? {
+                Ok(t) => t.trim_end().to_string(),
+                Err(f) => {
+                    draft.answers.push(Answer { key: p.key.clone(), prompt: p.text.clone(), text: f.content.trim_end().to_string() });
+                    draft.save()?;
+                    return Err(editor::failed_error(&f, true));
+                }
+            };
+        }
+        draft.answers.push(Answer {
+            key: p.key.clone(),
+            prompt: p.text.clone(),
+            text: text.trim_end().to_string(),
+        });
+        draft.save()?;
+    }
+    if let (Some(q), false) = (&tpl.mood, draft.asked_mood) {
+        let m: String = Input::with_theme(theme.as_ref())
+            .with_prompt(q)
+            .allow_empty(true)
+            .validate_with(|s: &String| -> Result<(), &str> {
+                if s.trim().is_empty() || parse_mood(s).is_ok() {
+                    Ok(())
+                } else {
+                    Err("a whole number from 0 to 10, or Enter to skip")
+                }
+            })
+            .interact_text_on(&term)
+            .map_err(interrupted)?;
+        draft.mood = if m.trim().is_empty() { None } else { Some(parse_mood(&m)?) };
+        draft.asked_mood = true;
+        draft.save()?;
+    }
+    if tpl.feelings && !draft.asked_feelings {
+        let words = care::feelings::all();
+        let items: Vec<String> = words
+            .iter()
+            .map(|w| match care::feelings::family_of(w) {
+                Some(f) => format!("{w} ({f})"),
+                None => w.to_string(),
+            })
+            .collect();
+        let picked = MultiSelect::with_theme(theme.as_ref())
+            .with_prompt("Any feelings you want to name? (Space to choose, Enter when done)")
+            .items(&items)
+            .max_length(12)
+            .interact_on(&term)
+            .map_err(interrupted)?;
+        draft.feelings = picked.into_iter().map(|i| words[i].to_string()).collect();
+        draft.asked_feelings = true;
+        draft.save()?;
+    }
+    Ok(())
+}
+
+fn app_bold(app: &App, s: &str) -> String {
+    if app.color && std::io::stderr().is_terminal() {
+        format!("\x1b[1m{s}\x1b[0m")
+    } else {
+        s.to_string()
+    }
+}
+
+fn form_sections(draft: &Draft, tpl: &Template) -> Vec<Section> {
+    let mut secs: Vec<Section> = tpl
+        .prompts
+        .iter()
+        .map(|p| Section {
+            key: p.key.clone(),
+            heading: p.text.clone(),
+            text: draft
+                .answers
+                .iter()
+                .find(|a| a.key == p.key)
+                .map(|a| a.text.clone())
+                .unwrap_or_default(),
+        })
+        .collect();
+    // A draft may hold answers to prompts the template no longer has: keep them.
+    for a in &draft.answers {
+        if !secs.iter().any(|s| s.key == a.key) {
+            secs.push(Section { key: a.key.clone(), heading: a.prompt.clone(), text: a.text.clone() });
+        }
+    }
+    if tpl.mood.is_some() || draft.mood.is_some() {
+        secs.push(Section {
+            key: "mood".into(),
+            heading: "Mood, from 0 to 10 (optional)".into(),
+            text: draft.mood.map(|m| m.to_string()).unwrap_or_default(),
+        });
+    }
+    secs
+}
+
+fn editor_write(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
+    let secs = form_sections(draft, tpl);
+    let title = format!("{} — {}", tpl.title, draft.at.get(..16).unwrap_or(&draft.at).replace('T', " "));
+    let initial = editor::form(&title, &secs);
+    let (content, failed) = match editor::edit(&app.home, &initial)? {
+        Ok(c) => (c, None),
+        Err(f) => (f.content.clone(), Some(f)),
+    };
+    let mut mood_text = None;
+    let mut answers = Vec::new();
+    for (key, text) in editor::parse_form(&content, &secs) {
+        if key == "mood" {
+            mood_text = Some(text);
+            continue;
+        }
+        let prompt = secs.iter().find(|s| s.key == key).map(|s| s.heading.clone()).unwrap_or_default();
+        answers.push(Answer { key, prompt, text });
+    }
+    draft.answers = answers;
+    if let Some(f) = failed {
+        let kept = draft.has_words();
+        if kept {
+            draft.save()?;
+        }
+        return Err(editor::failed_error(&f, kept));
+    }
+    if let Some(m) = mood_text.filter(|m| !m.trim().is_empty()) {
+        match parse_mood(&m) {
+            Ok(v) => draft.mood = Some(v),
+            Err(_) => {
+                draft.save()?;
+                return Err(user_hint(
+                    format!("Mood is a whole number from 0 to 10, not \"{}\"; nothing was saved to the journal.", m.trim()),
+                    "What you wrote is kept as a draft: `kapj write --resume --editor` continues it.",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Puts the entry in the store, then removes the draft, then shows what is next.
+fn save(app: &mut App, draft: Draft, _tpl: &Template) -> Result<()> {
+    let answers: Vec<Answer> = draft
+        .answers
+        .iter()
+        .filter(|a| !a.text.trim().is_empty())
+        .cloned()
+        .collect();
+    if answers.is_empty() {
+        draft.remove();
+        return Err(user("Nothing was written, so nothing was saved."));
+    }
+    let at = DateTime::parse_from_rfc3339(&draft.at).unwrap_or(app.clock.now());
+    let session_row = match draft.session {
+        Some(n) => app.store()?.session_by_number(n)?.map(|(_, row)| row),
+        None => None,
+    };
+    let entry = NewEntry {
+        id: None,
+        phase: Some(draft.phase),
+        session_row,
+        at: Some(at),
+        mood: draft.mood,
+        tags: draft.tags.clone(),
+        feelings: draft.feelings.clone(),
+        private: draft.private,
+        answers,
+    };
+    let extras = extras_for(&entry);
+    let number = app.store()?.add_entry(&entry, &extras)?;
+    draft.remove();
+
+    let session = draft.session.map(|n| format!(", session {n}")).unwrap_or_default();
+    app.line(format!("Saved entry {number} ({}{session}).", draft.phase.label()));
+    if !extras.actions.is_empty() {
+        app.line("Your action is noted; `kapj actions` lists it, and you can mark it done when it is.");
+    }
+    let text = entry.answers.iter().map(|a| a.text.as_str()).collect::<Vec<_>>().join("\n");
+    if care::safety::mentions_self_harm(&text) {
+        super::safety::note_once_a_day(app, false)?;
+    }
+    Ok(())
+}
+
+/// What is derived from an entry and stored with it: term counts for review,
+/// and the action from the embodiment phase's `action` prompt.
+pub fn extras_for(e: &NewEntry) -> EntryExtras {
+    let text = e.answers.iter().map(|a| a.text.as_str()).collect::<Vec<_>>().join("\n\n");
+    let actions = if e.phase == Some(Phase::Embodiment) {
+        e.answers
+            .iter()
+            .filter(|a| a.key == "action" && !a.text.trim().is_empty())
+            .map(|a| a.text.trim().to_string())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    EntryExtras {
+        terms: Some((crate::themes::Analysis::of_text(&text).encode(), crate::themes::ANALYSIS_VERSION)),
+        actions,
+    }
+}

@@ -1,0 +1,343 @@
+//! The kapj journal JSON: the backup written by `export --format json` and
+//! read by `import`. Reading validates the whole file before anything is
+//! written, and names the first problem (which entry, which field).
+
+use chrono::{DateTime, FixedOffset};
+use serde_json::{json, Map, Value};
+
+use crate::domain::{Action, Answer, CheckResult, Entry, Phase, Session};
+use crate::render;
+
+pub const FORMAT: &str = "kapj-journal";
+pub const VERSION: i64 = 1;
+
+#[derive(Debug, Default)]
+pub struct Doc {
+    pub sessions: Vec<InSession>,
+    pub entries: Vec<InEntry>,
+    /// None when the file has no `actions` key (then actions come from `action` answers).
+    pub actions: Option<Vec<InAction>>,
+    pub checks: Vec<InCheck>,
+    pub safety_plan: Vec<(String, String)>,
+}
+
+#[derive(Debug)]
+pub struct InSession {
+    pub id: Option<String>,
+    pub number: Option<i64>,
+    pub at: Option<DateTime<FixedOffset>>,
+    pub note: String,
+    pub setting: String,
+    pub dose: String,
+}
+
+#[derive(Debug)]
+pub struct InEntry {
+    pub id: Option<String>,
+    pub phase: Phase,
+    pub session: Option<i64>,
+    pub at: DateTime<FixedOffset>,
+    pub mood: Option<u8>,
+    pub tags: Vec<String>,
+    pub feelings: Vec<String>,
+    pub private: bool,
+    pub answers: Vec<Answer>,
+}
+
+#[derive(Debug)]
+pub struct InAction {
+    pub id: Option<String>,
+    pub entry: String,
+    pub text: String,
+    pub state: crate::domain::ActionState,
+    pub at: Option<DateTime<FixedOffset>>,
+    pub done_at: Option<DateTime<FixedOffset>>,
+}
+
+#[derive(Debug)]
+pub struct InCheck {
+    pub id: Option<String>,
+    pub measure: String,
+    pub at: DateTime<FixedOffset>,
+    pub answers: Vec<u8>,
+    pub difficulty: Option<u8>,
+}
+
+/// Reads a whole document or says what is wrong with it, in one sentence.
+pub fn parse(text: &str) -> Result<Doc, String> {
+    let v: Value = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "it is not valid JSON (line {}, column {})",
+            e.line(),
+            e.column()
+        )
+    })?;
+    let root = v
+        .as_object()
+        .ok_or("it is not a kapj journal (the top level is not a JSON object)")?;
+    if let Some(f) = root.get("format") {
+        if f.as_str() != Some(FORMAT) {
+            return Err(format!("its \"format\" is {f}, not \"{FORMAT}\""));
+        }
+    }
+    if let Some(ver) = root.get("version") {
+        match ver.as_i64() {
+            Some(n) if n <= VERSION && n >= 1 => {}
+            Some(n) if n > VERSION => {
+                return Err(format!(
+                    "it was written by a newer kapj (format version {n}; this kapj reads version {VERSION})"
+                ))
+            }
+            _ => return Err(format!("its \"version\" is {ver}, not a version number")),
+        }
+    }
+    let entries = root
+        .get("entries")
+        .and_then(Value::as_array)
+        .ok_or("it has no \"entries\" list")?;
+    let mut doc = Doc::default();
+    if let Some(list) = optional_array(root, "sessions", "the file")? {
+        for (i, s) in list.iter().enumerate() {
+            doc.sessions.push(session(s, &format!("session {} (sessions[{i}])", i + 1))?);
+        }
+    }
+    for (i, e) in entries.iter().enumerate() {
+        doc.entries.push(entry(e, &format!("entry {} (entries[{i}])", i + 1))?);
+    }
+    if let Some(list) = optional_array(root, "actions", "the file")? {
+        let mut acts = Vec::new();
+        for (i, a) in list.iter().enumerate() {
+            acts.push(action(a, &format!("action {} (actions[{i}])", i + 1))?);
+        }
+        doc.actions = Some(acts);
+    }
+    if let Some(list) = optional_array(root, "checks", "the file")? {
+        for (i, c) in list.iter().enumerate() {
+            doc.checks.push(check(c, &format!("check {} (checks[{i}])", i + 1))?);
+        }
+    }
+    if let Some(plan) = root.get("safety_plan").filter(|v| !v.is_null()) {
+        let obj = plan
+            .as_object()
+            .ok_or("its \"safety_plan\" is not an object")?;
+        for (k, v) in obj {
+            let t = v
+                .as_str()
+                .ok_or_else(|| format!("safety_plan \"{k}\" is not text"))?;
+            doc.safety_plan.push((k.clone(), t.to_string()));
+        }
+    }
+    Ok(doc)
+}
+
+fn optional_array<'a>(o: &'a Map<String, Value>, key: &str, what: &str) -> Result<Option<&'a Vec<Value>>, String> {
+    match o.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Array(a)) => Ok(Some(a)),
+        Some(_) => Err(format!("{what}'s \"{key}\" is not a list")),
+    }
+}
+
+fn object<'a>(v: &'a Value, what: &str) -> Result<&'a Map<String, Value>, String> {
+    v.as_object().ok_or_else(|| format!("{what} is not a JSON object"))
+}
+
+fn opt_str(o: &Map<String, Value>, key: &str, what: &str) -> Result<Option<String>, String> {
+    match o.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(format!("{what} has a \"{key}\" that is not text")),
+    }
+}
+
+fn opt_time(o: &Map<String, Value>, key: &str, what: &str) -> Result<Option<DateTime<FixedOffset>>, String> {
+    match opt_str(o, key, what)? {
+        None => Ok(None),
+        Some(s) => DateTime::parse_from_rfc3339(&s)
+            .map(Some)
+            .map_err(|_| format!("{what} has an \"{key}\" that is not an RFC 3339 time: \"{s}\"")),
+    }
+}
+
+fn opt_int(o: &Map<String, Value>, key: &str, what: &str, lo: i64, hi: i64) -> Result<Option<i64>, String> {
+    match o.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => match v.as_i64() {
+            Some(n) if (lo..=hi).contains(&n) => Ok(Some(n)),
+            _ => Err(format!("{what} has a \"{key}\" of {v}; it must be a whole number from {lo} to {hi}")),
+        },
+    }
+}
+
+fn opt_id(o: &Map<String, Value>, what: &str) -> Result<Option<String>, String> {
+    let id = opt_str(o, "id", what)?;
+    if let Some(s) = &id {
+        if s.trim().is_empty() || s.len() > 100 {
+            return Err(format!("{what} has an \"id\" that is empty or too long"));
+        }
+    }
+    Ok(id)
+}
+
+fn str_list(o: &Map<String, Value>, key: &str, what: &str) -> Result<Vec<String>, String> {
+    match o.get(key) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(a)) => a
+            .iter()
+            .map(|x| {
+                x.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| format!("{what} has a \"{key}\" list with something that is not text"))
+            })
+            .collect(),
+        Some(_) => Err(format!("{what} has a \"{key}\" that is not a list")),
+    }
+}
+
+fn session(v: &Value, what: &str) -> Result<InSession, String> {
+    let o = object(v, what)?;
+    Ok(InSession {
+        id: opt_id(o, what)?,
+        number: opt_int(o, "number", what, 1, 1_000_000)?,
+        at: opt_time(o, "at", what)?,
+        note: opt_str(o, "note", what)?.unwrap_or_default(),
+        setting: opt_str(o, "setting", what)?.unwrap_or_default(),
+        dose: opt_str(o, "dose", what)?.unwrap_or_default(),
+    })
+}
+
+fn entry(v: &Value, what: &str) -> Result<InEntry, String> {
+    let o = object(v, what)?;
+    let phase_s = opt_str(o, "phase", what)?.ok_or_else(|| format!("{what} has no \"phase\""))?;
+    let phase = Phase::parse(&phase_s)
+        .ok_or_else(|| format!("{what} has a \"phase\" of \"{phase_s}\", which is not a phase"))?;
+    let at = opt_time(o, "at", what)?.ok_or_else(|| format!("{what} has no \"at\" time"))?;
+    let answers_v = match o.get("answers") {
+        Some(Value::Array(a)) => a,
+        None | Some(Value::Null) => return Err(format!("{what} has no \"answers\"")),
+        Some(_) => return Err(format!("{what} has \"answers\" that are not a list")),
+    };
+    let mut answers = Vec::new();
+    for (j, a) in answers_v.iter().enumerate() {
+        let aw = format!("{what}, answer {}", j + 1);
+        let ao = object(a, &aw)?;
+        let text = opt_str(ao, "text", &aw)?.ok_or_else(|| format!("{aw} has no \"text\""))?;
+        answers.push(Answer {
+            key: opt_str(ao, "key", &aw)?.unwrap_or_default(),
+            prompt: opt_str(ao, "prompt", &aw)?.unwrap_or_default(),
+            text,
+        });
+    }
+    let private = match o.get("private") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => return Err(format!("{what} has a \"private\" that is not true or false")),
+    };
+    Ok(InEntry {
+        id: opt_id(o, what)?,
+        phase,
+        session: opt_int(o, "session", what, 1, 1_000_000)?,
+        at,
+        mood: opt_int(o, "mood", what, 0, 10)?.map(|m| m as u8),
+        tags: str_list(o, "tags", what)?,
+        feelings: str_list(o, "feelings", what)?,
+        private,
+        answers,
+    })
+}
+
+fn action(v: &Value, what: &str) -> Result<InAction, String> {
+    let o = object(v, what)?;
+    let state = match opt_str(o, "state", what)? {
+        None => crate::domain::ActionState::Open,
+        Some(s) => crate::domain::ActionState::parse(&s)
+            .ok_or_else(|| format!("{what} has a \"state\" of \"{s}\"; it must be open, done or dropped"))?,
+    };
+    Ok(InAction {
+        id: opt_id(o, what)?,
+        entry: opt_str(o, "entry", what)?.ok_or_else(|| format!("{what} has no \"entry\""))?,
+        text: opt_str(o, "text", what)?.ok_or_else(|| format!("{what} has no \"text\""))?,
+        state,
+        at: opt_time(o, "at", what)?,
+        done_at: opt_time(o, "done_at", what)?,
+    })
+}
+
+fn check(v: &Value, what: &str) -> Result<InCheck, String> {
+    let o = object(v, what)?;
+    let measure = opt_str(o, "measure", what)?.ok_or_else(|| format!("{what} has no \"measure\""))?;
+    let m = crate::care::measures::Measure::parse(&measure)
+        .ok_or_else(|| format!("{what} has a \"measure\" of \"{measure}\", which kapj does not know"))?;
+    let answers: Vec<u8> = match o.get("answers") {
+        Some(Value::Array(a)) => a
+            .iter()
+            .map(|x| x.as_u64().filter(|n| *n <= 3).map(|n| n as u8))
+            .collect::<Option<_>>()
+            .ok_or_else(|| format!("{what} has \"answers\" that are not whole numbers from 0 to 3"))?,
+        _ => return Err(format!("{what} has no \"answers\" list")),
+    };
+    m.score(&answers).map_err(|e| format!("{what}: {e}"))?;
+    Ok(InCheck {
+        id: opt_id(o, what)?,
+        measure: m.key().to_string(),
+        at: opt_time(o, "at", what)?.ok_or_else(|| format!("{what} has no \"at\" time"))?,
+        answers,
+        difficulty: opt_int(o, "difficulty", what, 0, 3)?.map(|d| d as u8),
+    })
+}
+
+/// The full backup document.
+pub fn export(
+    exported_at: DateTime<FixedOffset>,
+    sessions: &[Session],
+    entries: &[Entry],
+    actions: &[Action],
+    checks: &[CheckResult],
+    plan: &[(String, String)],
+) -> Value {
+    let entries: Vec<Value> = entries
+        .iter()
+        .map(|e| {
+            let mut j = render::entry_json(e);
+            j.as_object_mut().expect("object").shift_remove("number");
+            j
+        })
+        .collect();
+    let strip = |mut j: Value| {
+        j.as_object_mut().expect("object").shift_remove("number");
+        j
+    };
+    let plan: Map<String, Value> = plan.iter().map(|(k, t)| (k.clone(), json!(t))).collect();
+    json!({
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": exported_at.to_rfc3339(),
+        "sessions": sessions.iter().map(render::session_json).collect::<Vec<_>>(),
+        "entries": entries,
+        "actions": actions.iter().map(|a| strip(render::action_json(a))).collect::<Vec<_>>(),
+        "checks": checks.iter().map(|c| strip(render::check_json(c))).collect::<Vec<_>>(),
+        "safety_plan": plan,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minimal_entry_is_enough() {
+        let d = parse(r#"{"entries":[{"phase":"reflect","at":"2026-01-01T10:00:00Z","answers":[{"text":"hi"}]}]}"#).unwrap();
+        assert_eq!(d.entries[0].phase, Phase::Reflection);
+        assert!(d.actions.is_none());
+    }
+
+    #[test]
+    fn names_the_first_problem() {
+        let e = parse(r#"{"entries":[{"phase":"free","at":"2026-01-01T10:00:00Z","answers":[]},{"phase":"free","at":"soon","answers":[]}]}"#).unwrap_err();
+        assert_eq!(e, "entry 2 (entries[1]) has an \"at\" that is not an RFC 3339 time: \"soon\"");
+        let e = parse(r#"{"entries":[{"phase":"free","at":"2026-01-01T10:00:00Z","mood":11,"answers":[]}]}"#).unwrap_err();
+        assert!(e.contains("\"mood\" of 11"), "{e}");
+        assert!(parse("[1,2]").unwrap_err().contains("not a kapj journal"));
+        assert!(parse(r#"{"format":"kapj-journal","version":2,"entries":[]}"#).unwrap_err().contains("newer kapj"));
+    }
+}

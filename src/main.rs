@@ -1,0 +1,131 @@
+//! kapj: parse the command line, run the command, map errors to exit codes.
+
+mod app;
+mod care;
+mod cli;
+mod clock;
+mod cmd;
+mod domain;
+mod drafts;
+mod editor;
+mod error;
+mod journal;
+mod quiet;
+mod render;
+mod store;
+mod templates;
+mod themes;
+mod when;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches};
+
+use crate::error::{UserError, EXIT_USAGE, EXIT_USER};
+
+fn main() -> ExitCode {
+    // Files kapj creates are the user's alone, whatever the shell's umask.
+    // SAFETY: umask only changes this process's file-creation mask.
+    unsafe {
+        libc::umask(0o077);
+    }
+    std::panic::set_hook(Box::new(|_| {
+        eprintln!("kapj stopped on an internal error. Nothing half-written was saved; your journal is as it was before this command.");
+    }));
+
+    let matches = match cli::Cli::command().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code as u8);
+        }
+    };
+    let home_from_flag = matches.value_source("home") == Some(ValueSource::CommandLine);
+    let cli = match cli::Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(EXIT_USAGE as u8);
+        }
+    };
+
+    let mut out = String::new();
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        cmd::run(cli, home_from_flag, &mut out)
+    }));
+    let status = match result {
+        Ok(Ok(())) => 0,
+        Ok(Err(e)) => report(&e),
+        Err(_) => 101,
+    };
+    if let Err(e) = flush(&out) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("kapj could not write its output: {}.", store::plain_io(&e));
+            return ExitCode::from(EXIT_USER as u8);
+        }
+    }
+    ExitCode::from(status as u8)
+}
+
+/// Writes the gathered output; a reader that went away (`kapj list | head`) is not an error.
+fn flush(out: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(out.as_bytes())?;
+    stdout.flush()
+}
+
+/// Prints an error as one plain sentence (and a hint), returning the exit code.
+fn report(e: &anyhow::Error) -> i32 {
+    if let Some(io) = e.downcast_ref::<std::io::Error>() {
+        if io.kind() == std::io::ErrorKind::BrokenPipe {
+            return 0;
+        }
+    }
+    if let Some(u) = e.downcast_ref::<UserError>() {
+        eprintln!("{}", u.message);
+        if let Some(h) = &u.hint {
+            eprintln!("{h}");
+        }
+        return u.code;
+    }
+    if std::env::var_os("KAPJ_DEBUG").is_some() {
+        eprintln!("{e:#}");
+    }
+    if let Some(sql) = e.chain().find_map(|c| c.downcast_ref::<rusqlite::Error>()) {
+        eprintln!("{}", sqlite_sentence(sql));
+        return EXIT_USER;
+    }
+    if let Some(io) = e.chain().find_map(|c| c.downcast_ref::<std::io::Error>()) {
+        eprintln!(
+            "kapj could not finish: {}. Nothing was changed.",
+            store::plain_io(io)
+        );
+        return EXIT_USER;
+    }
+    eprintln!("kapj could not finish this command. Nothing was changed.");
+    EXIT_USER
+}
+
+/// A sentence for SQLite failures that reach the top; never SQL text.
+fn sqlite_sentence(e: &rusqlite::Error) -> &'static str {
+    use rusqlite::ErrorCode as C;
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => match f.code {
+            C::DatabaseBusy | C::DatabaseLocked => {
+                "The journal is busy in another kapj window. Nothing was changed; try again in a moment."
+            }
+            C::DiskFull => "The disk is full. Nothing was changed; free some space and try again.",
+            C::ReadOnly | C::PermissionDenied | C::CannotOpen => {
+                "The journal file cannot be written. Nothing was changed; check that it belongs to you."
+            }
+            C::DatabaseCorrupt | C::NotADatabase => {
+                "The journal file seems damaged. kapj left it as it is; restore it from a backup."
+            }
+            _ => "kapj could not finish this command. Nothing was changed.",
+        },
+        _ => "kapj could not finish this command. Nothing was changed.",
+    }
+}

@@ -1,0 +1,177 @@
+//! Turning plain data into text: times, entries, JSON shapes, and the
+//! documents `export` writes (markdown, html, json).
+
+pub mod html;
+pub mod markdown;
+
+use chrono::{DateTime, Duration, FixedOffset};
+use serde_json::{json, Value};
+
+use crate::domain::{Action, CheckResult, Entry, Session};
+
+pub fn day(t: DateTime<FixedOffset>) -> String {
+    t.format("%Y-%m-%d").to_string()
+}
+
+pub fn day_time(t: DateTime<FixedOffset>) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// "Sun 22 Nov 2026, 21:00": for headings a person reads.
+pub fn long_time(t: DateTime<FixedOffset>) -> String {
+    t.format("%a %-d %b %Y, %H:%M").to_string()
+}
+
+pub fn long_day(t: DateTime<FixedOffset>) -> String {
+    t.format("%a %-d %b %Y").to_string()
+}
+
+/// "3 hours ago", "in 2 days", "just now".
+pub fn relative(now: DateTime<FixedOffset>, t: DateTime<FixedOffset>) -> String {
+    let d = now.signed_duration_since(t);
+    let (future, d) = if d < Duration::zero() {
+        (true, -d)
+    } else {
+        (false, d)
+    };
+    let text = if d < Duration::minutes(1) {
+        return "just now".into();
+    } else if d < Duration::hours(1) {
+        plural(d.num_minutes(), "minute")
+    } else if d < Duration::hours(48) {
+        plural(d.num_hours(), "hour")
+    } else {
+        plural(d.num_days(), "day")
+    };
+    if future {
+        format!("in {text}")
+    } else {
+        format!("{text} ago")
+    }
+}
+
+pub fn plural(n: i64, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// "1 entry", "3 entries".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// Age in whole days, for actions ("today", "1 day", "12 days").
+pub fn age_days(now: DateTime<FixedOffset>, t: DateTime<FixedOffset>) -> String {
+    match now.signed_duration_since(t).num_days() {
+        d if d <= 0 => "today".into(),
+        d => plural(d, "day"),
+    }
+}
+
+/// Mood values as a sparkline (0–10 scale, so lines are comparable across journals).
+pub fn sparkline(values: &[f64]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    values
+        .iter()
+        .map(|v| BARS[((v.clamp(0.0, 10.0) / 10.0) * 7.0).round() as usize])
+        .collect()
+}
+
+/// One line of a text, cut at a word boundary to at most `max` characters.
+pub fn first_line(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let mut cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+    if let Some(i) = cut.rfind(' ') {
+        if i > max / 2 {
+            cut.truncate(i);
+        }
+    }
+    format!("{}…", cut.trim_end())
+}
+
+pub fn session_json(s: &Session) -> Value {
+    json!({"id": s.id, "number": s.number, "at": s.at.to_rfc3339(), "note": s.note, "setting": s.setting, "dose": s.dose})
+}
+
+/// An entry as in the kapj journal JSON, plus its short `number`.
+pub fn entry_json(e: &Entry) -> Value {
+    json!({
+        "id": e.id,
+        "number": e.number,
+        "phase": e.phase.key(),
+        "session": e.session,
+        "at": e.at.to_rfc3339(),
+        "mood": e.mood,
+        "tags": e.tags,
+        "feelings": e.feelings,
+        "private": e.private,
+        "answers": e.answers.iter().map(|a| json!({"key": a.key, "prompt": a.prompt, "text": a.text})).collect::<Vec<_>>(),
+    })
+}
+
+pub fn action_json(a: &Action) -> Value {
+    json!({
+        "id": a.id,
+        "number": a.number,
+        "entry": a.entry,
+        "text": a.text,
+        "state": a.state.key(),
+        "at": a.at.to_rfc3339(),
+        "done_at": a.done_at.map(|t| t.to_rfc3339()),
+    })
+}
+
+pub fn check_json(c: &CheckResult) -> Value {
+    json!({
+        "id": c.id,
+        "number": c.number,
+        "measure": c.measure,
+        "at": c.at.to_rfc3339(),
+        "answers": c.answers,
+        "total": c.total,
+        "difficulty": c.difficulty,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparkline_spans_the_scale() {
+        assert_eq!(sparkline(&[0.0, 5.0, 10.0]), "▁▅█");
+    }
+
+    #[test]
+    fn first_line_cuts_at_words() {
+        assert_eq!(first_line("one two\nthree", 40), "one two three");
+        assert_eq!(first_line("aaaa bbbb cccc dddd", 12), "aaaa bbbb…");
+    }
+}
+
+/// What an export covers: the data every document format renders.
+pub struct ExportDoc<'a> {
+    pub generated_at: DateTime<FixedOffset>,
+    /// Human-readable description of the filters ("all entries", "session 3", …).
+    pub scope: String,
+    pub from: Option<DateTime<FixedOffset>>,
+    pub to: Option<DateTime<FixedOffset>>,
+    pub phases: Vec<crate::domain::Phase>,
+    pub private_included: bool,
+    pub private_left_out: usize,
+    pub review: &'a crate::cmd::review::Review,
+    /// Sessions that have entries in the document, in date order.
+    pub sessions: Vec<Session>,
+    /// Entries in date order.
+    pub entries: Vec<Entry>,
+}

@@ -1,0 +1,204 @@
+//! Importing a kapj journal JSON document: one transaction, merged by id.
+
+use std::collections::HashMap;
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset};
+use rusqlite::{params, OptionalExtension};
+
+use super::entries::{insert_entry, EntryExtras};
+use super::sessions::NUMBERED;
+use super::{new_uuid, Store};
+use crate::domain::NewEntry;
+use crate::error::user;
+use crate::journal::Doc;
+
+#[derive(Debug, Default)]
+pub struct ImportCounts {
+    pub entries: usize,
+    pub entries_present: usize,
+    pub sessions: usize,
+    pub actions: usize,
+    pub checks: usize,
+}
+
+impl Store {
+    /// Imports everything or nothing. `extras` derives term counts (and, for
+    /// files without an `actions` list, actions) for each new entry.
+    pub fn import(
+        &mut self,
+        doc: &Doc,
+        now: DateTime<FixedOffset>,
+        extras: impl Fn(&NewEntry) -> EntryExtras,
+    ) -> Result<ImportCounts> {
+        // Numbers refer to the journal as it was before this import.
+        let local: HashMap<i64, i64> = {
+            let mut st = self
+                .conn
+                .prepare(&format!("SELECT number, id FROM ({NUMBERED})"))?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut counts = ImportCounts::default();
+        let mut by_number: HashMap<i64, i64> = HashMap::new();
+
+        let earliest_entry = |n: i64| {
+            doc.entries
+                .iter()
+                .filter(|e| e.session == Some(n))
+                .map(|e| e.at)
+                .min()
+        };
+
+        for s in &doc.sessions {
+            let by_id: Option<i64> = match &s.id {
+                Some(id) => tx
+                    .query_row("SELECT id FROM sessions WHERE uuid = ?1", [id], |r| r.get(0))
+                    .optional()?,
+                None => None,
+            };
+            let row = match (by_id, s.number.and_then(|n| local.get(&n))) {
+                (Some(row), _) => row,
+                (None, Some(&row)) => row,
+                (None, None) => {
+                    let at = s
+                        .at
+                        .or_else(|| s.number.and_then(earliest_entry))
+                        .unwrap_or(now);
+                    counts.sessions += 1;
+                    create_session(&tx, s.id.as_deref(), at, &s.note, &s.setting, &s.dose)?
+                }
+            };
+            if let Some(n) = s.number {
+                by_number.insert(n, row);
+            }
+        }
+
+        for e in &doc.entries {
+            if let Some(id) = &e.id {
+                let exists = tx
+                    .query_row("SELECT 1 FROM entries WHERE uuid = ?1", [id], |_| Ok(()))
+                    .optional()?
+                    .is_some();
+                if exists {
+                    counts.entries_present += 1;
+                    continue;
+                }
+            }
+            let session_row = match e.session {
+                None => None,
+                Some(n) => Some(match (by_number.get(&n), local.get(&n)) {
+                    (Some(&row), _) | (None, Some(&row)) => row,
+                    (None, None) => {
+                        let at = earliest_entry(n).unwrap_or(e.at);
+                        counts.sessions += 1;
+                        let row = create_session(&tx, None, at, "", "", "")?;
+                        by_number.insert(n, row);
+                        row
+                    }
+                }),
+            };
+            let new = NewEntry {
+                id: Some(e.id.clone().unwrap_or_else(new_uuid)),
+                phase: Some(e.phase),
+                session_row,
+                at: Some(e.at),
+                mood: e.mood,
+                tags: e.tags.clone(),
+                feelings: e.feelings.clone(),
+                private: e.private,
+                answers: e.answers.clone(),
+            };
+            let mut x = extras(&new);
+            if doc.actions.is_some() {
+                x.actions.clear();
+            }
+            counts.actions += x.actions.len();
+            insert_entry(&tx, &new, &x)?;
+            counts.entries += 1;
+        }
+
+        for a in doc.actions.iter().flatten() {
+            if let Some(id) = &a.id {
+                let exists = tx
+                    .query_row("SELECT 1 FROM actions WHERE uuid = ?1", [id], |_| Ok(()))
+                    .optional()?
+                    .is_some();
+                if exists {
+                    continue;
+                }
+            }
+            let found: Option<(i64, String)> = tx
+                .query_row("SELECT id, at FROM entries WHERE uuid = ?1", [&a.entry], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?;
+            let (entry_row, entry_at) = found.ok_or_else(|| {
+                user(format!(
+                    "An action (\"{}\") refers to entry {}, which is neither in the file nor in the journal. Nothing was imported.",
+                    crate::render::first_line(&a.text, 40),
+                    a.entry
+                ))
+            })?;
+            let at = a.at.map(|t| t.to_rfc3339()).unwrap_or(entry_at);
+            let at_ts = DateTime::parse_from_rfc3339(&at).map(|t| t.timestamp()).unwrap_or(0);
+            tx.execute(
+                "INSERT INTO actions(uuid, entry_id, text, state, at, at_ts, done_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    a.id.clone().unwrap_or_else(new_uuid),
+                    entry_row,
+                    a.text,
+                    a.state.key(),
+                    at,
+                    at_ts,
+                    a.done_at.map(|t| t.to_rfc3339())
+                ],
+            )?;
+            counts.actions += 1;
+        }
+
+        for c in &doc.checks {
+            let id = c.id.clone().unwrap_or_else(new_uuid);
+            let exists = tx
+                .query_row("SELECT 1 FROM checks WHERE uuid = ?1", [&id], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if exists {
+                continue;
+            }
+            let total: u32 = c.answers.iter().map(|a| *a as u32).sum();
+            let list: Vec<String> = c.answers.iter().map(|a| a.to_string()).collect();
+            tx.execute(
+                "INSERT INTO checks(uuid, measure, at, at_ts, answers, total, difficulty) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![id, c.measure, c.at.to_rfc3339(), c.at.timestamp(), list.join(","), total, c.difficulty],
+            )?;
+            counts.checks += 1;
+        }
+
+        let has_plan: bool = tx
+            .query_row("SELECT count(*) > 0 FROM safety_plan", [], |r| r.get(0))?;
+        if !has_plan {
+            for (k, t) in &doc.safety_plan {
+                tx.execute("INSERT OR REPLACE INTO safety_plan(key, text) VALUES (?1, ?2)", [k, t])?;
+            }
+        }
+        tx.commit()?;
+        Ok(counts)
+    }
+}
+
+fn create_session(
+    tx: &rusqlite::Transaction,
+    id: Option<&str>,
+    at: DateTime<FixedOffset>,
+    note: &str,
+    setting: &str,
+    dose: &str,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO sessions(uuid, at, at_ts, note, setting, dose) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![id.map(str::to_owned).unwrap_or_else(new_uuid), at.to_rfc3339(), at.timestamp(), note, setting, dose],
+    )?;
+    Ok(tx.last_insert_rowid())
+}

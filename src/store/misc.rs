@@ -1,0 +1,127 @@
+//! Actions, self-check results and the safety plan.
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset};
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::{new_uuid, parse_time, Store};
+use crate::domain::{Action, ActionState, CheckResult};
+
+const ACTION_SELECT: &str = "SELECT a.id, a.uuid, e.uuid, e.id, a.text, a.state, a.at, a.done_at
+     FROM actions a JOIN entries e ON e.id = a.entry_id";
+
+fn action(r: &Row) -> rusqlite::Result<Action> {
+    let state: String = r.get(5)?;
+    let done: Option<String> = r.get(7)?;
+    Ok(Action {
+        number: r.get(0)?,
+        id: r.get(1)?,
+        entry: r.get(2)?,
+        entry_number: r.get(3)?,
+        text: r.get(4)?,
+        state: ActionState::parse(&state).unwrap_or(ActionState::Open),
+        at: parse_time(&r.get::<_, String>(6)?)?,
+        done_at: done.as_deref().map(parse_time).transpose()?,
+    })
+}
+
+fn check(r: &Row) -> rusqlite::Result<CheckResult> {
+    let answers: String = r.get(4)?;
+    Ok(CheckResult {
+        number: r.get(0)?,
+        id: r.get(1)?,
+        measure: r.get(2)?,
+        at: parse_time(&r.get::<_, String>(3)?)?,
+        answers: answers
+            .split(',')
+            .filter_map(|s| s.trim().parse().ok())
+            .collect(),
+        total: r.get(5)?,
+        difficulty: r.get(6)?,
+    })
+}
+
+impl Store {
+    /// Actions, oldest first; only open ones unless `all`.
+    pub fn actions(&self, all: bool) -> Result<Vec<Action>> {
+        let cond = if all { "" } else { " WHERE a.state = 'open'" };
+        let mut st = self
+            .conn
+            .prepare(&format!("{ACTION_SELECT}{cond} ORDER BY a.at_ts, a.id"))?;
+        let rows = st.query_map([], action)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn action(&self, number: i64) -> Result<Option<Action>> {
+        Ok(self
+            .conn
+            .query_row(&format!("{ACTION_SELECT} WHERE a.id = ?1"), [number], action)
+            .optional()?)
+    }
+
+    pub fn set_action_state(
+        &self,
+        number: i64,
+        state: ActionState,
+        when: Option<DateTime<FixedOffset>>,
+    ) -> Result<()> {
+        self.conn.execute(
+            "UPDATE actions SET state = ?2, done_at = ?3 WHERE id = ?1",
+            params![number, state.key(), when.map(|t| t.to_rfc3339())],
+        )?;
+        Ok(())
+    }
+
+    pub fn add_check(
+        &self,
+        measure: &str,
+        at: DateTime<FixedOffset>,
+        answers: &[u8],
+        total: u32,
+        difficulty: Option<u8>,
+    ) -> Result<i64> {
+        let list: Vec<String> = answers.iter().map(|a| a.to_string()).collect();
+        self.conn.execute(
+            "INSERT INTO checks(uuid, measure, at, at_ts, answers, total, difficulty)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                new_uuid(),
+                measure,
+                at.to_rfc3339(),
+                at.timestamp(),
+                list.join(","),
+                total,
+                difficulty
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Self-check results, oldest first (all measures when `measure` is None).
+    pub fn checks(&self, measure: Option<&str>) -> Result<Vec<CheckResult>> {
+        let mut st = self.conn.prepare(
+            "SELECT id, uuid, measure, at, answers, total, difficulty FROM checks
+             WHERE ?1 IS NULL OR measure = ?1 ORDER BY at_ts, id",
+        )?;
+        let rows = st.query_map([measure], check)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn safety_plan(&self) -> Result<Vec<(String, String)>> {
+        let mut st = self.conn.prepare("SELECT key, text FROM safety_plan")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn set_safety_plan(&mut self, sections: &[(String, String)]) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute("DELETE FROM safety_plan", [])?;
+        for (k, t) in sections {
+            if !t.trim().is_empty() {
+                tx.execute("INSERT INTO safety_plan(key, text) VALUES (?1, ?2)", [k, t])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}

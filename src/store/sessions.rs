@@ -1,0 +1,117 @@
+//! Sessions: numbered 1, 2, 3… in date order (derived, never stored).
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset};
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::{new_uuid, parse_time, Store};
+use crate::domain::Session;
+
+/// Session rows with their derived number, for use in larger queries.
+pub(crate) const NUMBERED: &str =
+    "SELECT id, ROW_NUMBER() OVER (ORDER BY at_ts, id) AS number FROM sessions";
+
+const SELECT: &str = "SELECT s.uuid, n.number, s.at, s.note, s.setting, s.dose, s.id
+     FROM sessions s JOIN (SELECT id, ROW_NUMBER() OVER (ORDER BY at_ts, id) AS number FROM sessions) n ON n.id = s.id";
+
+fn session(r: &Row) -> rusqlite::Result<(Session, i64)> {
+    Ok((
+        Session {
+            id: r.get(0)?,
+            number: r.get(1)?,
+            at: parse_time(&r.get::<_, String>(2)?)?,
+            note: r.get(3)?,
+            setting: r.get(4)?,
+            dose: r.get(5)?,
+        },
+        r.get(6)?,
+    ))
+}
+
+impl Store {
+    pub fn add_session(
+        &self,
+        id: Option<&str>,
+        at: DateTime<FixedOffset>,
+        note: &str,
+        setting: &str,
+        dose: &str,
+    ) -> Result<i64> {
+        let uuid = id.map(str::to_owned).unwrap_or_else(new_uuid);
+        self.conn.execute(
+            "INSERT INTO sessions(uuid, at, at_ts, note, setting, dose) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![uuid, at.to_rfc3339(), at.timestamp(), note, setting, dose],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn sessions(&self) -> Result<Vec<Session>> {
+        let mut st = self
+            .conn
+            .prepare(&format!("{SELECT} ORDER BY n.number"))?;
+        let rows = st.query_map([], session)?;
+        Ok(rows.map(|r| r.map(|(s, _)| s)).collect::<Result<_, _>>()?)
+    }
+
+    /// The session with this number, and its row id.
+    pub fn session_by_number(&self, number: i64) -> Result<Option<(Session, i64)>> {
+        Ok(self
+            .conn
+            .query_row(&format!("{SELECT} WHERE n.number = ?1"), [number], session)
+            .optional()?)
+    }
+
+    pub fn session_by_row(&self, row: i64) -> Result<Option<Session>> {
+        Ok(self
+            .conn
+            .query_row(&format!("{SELECT} WHERE s.id = ?1"), [row], session)
+            .optional()?
+            .map(|(s, _)| s))
+    }
+
+    pub fn session_by_uuid(&self, uuid: &str) -> Result<Option<(Session, i64)>> {
+        Ok(self
+            .conn
+            .query_row(&format!("{SELECT} WHERE s.uuid = ?1"), [uuid], session)
+            .optional()?)
+    }
+
+    /// The most recent session at or before `t`.
+    pub fn session_at_or_before(&self, t: DateTime<FixedOffset>) -> Result<Option<(Session, i64)>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("{SELECT} WHERE s.at_ts <= ?1 ORDER BY n.number DESC LIMIT 1"),
+                [t.timestamp()],
+                session,
+            )
+            .optional()?)
+    }
+
+    /// The first session after `t` (a planned one, when `t` is now).
+    pub fn session_after(&self, t: DateTime<FixedOffset>) -> Result<Option<(Session, i64)>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("{SELECT} WHERE s.at_ts > ?1 ORDER BY n.number LIMIT 1"),
+                [t.timestamp()],
+                session,
+            )
+            .optional()?)
+    }
+
+    /// How many entries each phase has in a session.
+    pub fn phase_counts(&self, session_row: i64) -> Result<Vec<(String, i64)>> {
+        let mut st = self.conn.prepare(
+            "SELECT phase, count(*) FROM entries WHERE session_id = ?1 GROUP BY phase",
+        )?;
+        let rows = st.query_map([session_row], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn count_sessions(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM sessions", [], |r| r.get(0))?)
+    }
+}

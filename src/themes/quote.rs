@@ -1,0 +1,121 @@
+//! Short quotes: the sentence around a theme's first use in an entry.
+
+use super::stem::stem;
+use super::text::clauses;
+
+/// Longest quote, in characters, ellipses included.
+const MAX_CHARS: usize = 120;
+
+pub fn quote(text: &str, theme: &str) -> Option<String> {
+    let target: Vec<String> = clauses(theme)
+        .into_iter()
+        .flatten()
+        .map(|w| stem(&w.norm))
+        .collect();
+    let (start, end) = find(text, &target)?;
+    let (s_start, s_end) = sentence_around(text, start, end);
+    Some(excerpt(&text[s_start..s_end], start - s_start, end - s_start))
+}
+
+/// Byte span of the first run of words whose stems are `target`.
+fn find(text: &str, target: &[String]) -> Option<(usize, usize)> {
+    if target.is_empty() {
+        return None;
+    }
+    for clause in clauses(text) {
+        let stems: Vec<String> = clause.iter().map(|w| stem(&w.norm)).collect();
+        if let Some(i) = stems.windows(target.len()).position(|w| w == target) {
+            return Some((clause[i].start, clause[i + target.len() - 1].end));
+        }
+    }
+    None
+}
+
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '\n')
+}
+
+/// The sentence holding `start..end`: from after the previous sentence end
+/// to the next one (its final punctuation kept), trimmed.
+fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| ends_sentence(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = text[end..]
+        .char_indices()
+        .find(|&(_, c)| ends_sentence(c))
+        .map_or(text.len(), |(i, c)| {
+            if c == '\n' {
+                end + i
+            } else {
+                end + i + c.len_utf8()
+            }
+        });
+    let lead = text[from..start].len() - text[from..start].trim_start_matches(is_lead).len();
+    let trail = text[end..to].len() - text[end..to].trim_end().len();
+    (from + lead, to - trail)
+}
+
+/// Leading space and list markers are not part of a quote.
+fn is_lead(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '*' | '-' | '•' | '>' | '#')
+}
+
+/// Cut `sentence` to whole words around `start..end`, adding … where cut.
+fn excerpt(sentence: &str, start: usize, end: usize) -> String {
+    let words: Vec<(usize, usize)> = word_spans(sentence);
+    let first = words.iter().position(|&(_, e)| e > start).unwrap_or(0);
+    let last = words.iter().rposition(|&(s, _)| s < end).unwrap_or(first).max(first);
+    let (mut lo, mut hi) = (first, last);
+    let fits = |lo: usize, hi: usize| render(sentence, &words, lo, hi).chars().count() <= MAX_CHARS;
+    loop {
+        let grow_right = hi + 1 < words.len() && fits(lo, hi + 1);
+        if grow_right {
+            hi += 1;
+        }
+        let grow_left = lo > 0 && fits(lo - 1, hi);
+        if grow_left {
+            lo -= 1;
+        }
+        if !grow_right && !grow_left {
+            break;
+        }
+    }
+    render(sentence, &words, lo, hi)
+}
+
+/// Whitespace-separated spans of `s`.
+fn word_spans(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(st)) => {
+                out.push((st, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, s.len()));
+    }
+    out
+}
+
+/// Words lo..=hi joined by single spaces, with … for any left out.
+fn render(s: &str, words: &[(usize, usize)], lo: usize, hi: usize) -> String {
+    let mut out = String::new();
+    if lo > 0 {
+        out.push('…');
+    }
+    let body: Vec<&str> = words[lo..=hi].iter().map(|&(a, b)| &s[a..b]).collect();
+    out.push_str(&body.join(" "));
+    if hi + 1 < words.len() {
+        out.push('…');
+    }
+    out
+}
