@@ -35,7 +35,7 @@ impl Clock {
         }
     }
 
-    #[cfg(test)]
+    /// A fixed clock (tests, fuzzing).
     pub fn fixed(now: DateTime<FixedOffset>) -> Clock {
         Clock { now, fixed: true }
     }

@@ -1,21 +1,5 @@
 //! kapj: parse the command line, run the command, map errors to exit codes.
 
-mod app;
-mod care;
-mod cli;
-mod clock;
-mod cmd;
-mod domain;
-mod drafts;
-mod editor;
-mod error;
-mod journal;
-mod quiet;
-mod render;
-mod store;
-mod templates;
-mod themes;
-mod when;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -23,7 +7,8 @@ use std::process::ExitCode;
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::error::{UserError, EXIT_USAGE, EXIT_USER};
+use kapj::error::{UserError, EXIT_USAGE, EXIT_USER};
+use kapj::{cli, cmd, store};
 
 fn main() -> ExitCode {
     // Files kapj creates are the user's alone, whatever the shell's umask.

@@ -44,6 +44,8 @@ const PHRASE_SHARE: f64 = 0.6;
 struct Stats {
     /// Sum over entries of min(count, COUNT_CAP).
     count: u32,
+    /// Plain sum of counts.
+    raw: u32,
     entries: u32,
     sessions: u32,
     /// Distinct days among entries without a session.
@@ -61,6 +63,7 @@ impl Stats {
     fn new() -> Stats {
         Stats {
             count: 0,
+            raw: 0,
             entries: 0,
             sessions: 0,
             days: 0,
@@ -176,6 +179,7 @@ fn gather<'a>(docs: &[DocTerms<'a>], layout: &Layout) -> (Vec<&'a str>, Vec<Stat
             });
             let s = &mut stats[slot as usize];
             s.count += term.count.min(COUNT_CAP);
+            s.raw += term.count;
             s.entries += 1;
             if s.last_unit != unit {
                 s.last_unit = unit;
@@ -296,7 +300,7 @@ pub fn rank(docs: &[DocTerms], opts: &RankOptions) -> Vec<ThemeHit> {
         eprintln!("bar {bar:.2} tried {} passed {} words {words}", tried.len(), passed.len());
         for c in all.iter() {
             let s = &stats[c.slot];
-            eprintln!("DBG\t{}\t{:.2}\t{}\t{}\t{}\t{}\t{}\t{}", keys[c.slot], c.score, s.count, bg.count(keys[c.slot]), s.entries, s.sessions + s.days, bg.total, docs.len());
+            eprintln!("DBG\t{}\t{:.2}\t{}\t{}\t{}\t{}\t{}\t{}\t{}", keys[c.slot], c.score, s.count, bg.count(keys[c.slot]), s.entries, s.sessions + s.days, bg.total, docs.len(), s.raw);
         }
     }
     let chosen = choose(&passed, &tried, &keys, &stats, opts.top);

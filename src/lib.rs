@@ -1,0 +1,19 @@
+//! kapj as a library: the binary in `main.rs` is a thin shell around
+//! [`cmd::run`]; fuzz targets and benchmarks reach the parsers through here.
+
+pub mod app;
+pub mod care;
+pub mod cli;
+pub mod clock;
+pub mod cmd;
+pub mod domain;
+pub mod drafts;
+pub mod editor;
+pub mod error;
+pub mod journal;
+pub mod quiet;
+pub mod render;
+pub mod store;
+pub mod templates;
+pub mod themes;
+pub mod when;
