@@ -143,22 +143,6 @@ pub fn check_json(c: &CheckResult) -> Value {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sparkline_spans_the_scale() {
-        assert_eq!(sparkline(&[0.0, 5.0, 10.0]), "▁▅█");
-    }
-
-    #[test]
-    fn first_line_cuts_at_words() {
-        assert_eq!(first_line("one two\nthree", 40), "one two three");
-        assert_eq!(first_line("aaaa bbbb cccc dddd", 12), "aaaa bbbb…");
-    }
-}
-
 /// What an export covers: the data every document format renders.
 pub struct ExportDoc<'a> {
     pub generated_at: DateTime<FixedOffset>,
@@ -174,4 +158,20 @@ pub struct ExportDoc<'a> {
     pub sessions: Vec<Session>,
     /// Entries in date order.
     pub entries: Vec<Entry>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparkline_spans_the_scale() {
+        assert_eq!(sparkline(&[0.0, 5.0, 10.0]), "▁▅█");
+    }
+
+    #[test]
+    fn first_line_cuts_at_words() {
+        assert_eq!(first_line("one two\nthree", 40), "one two three");
+        assert_eq!(first_line("aaaa bbbb cccc dddd", 12), "aaaa bbbb…");
+    }
 }

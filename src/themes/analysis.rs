@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::stem::stem;
-use super::text::{clauses, kind, Word, WordKind, PARTICLES, POSSESSIVES};
+use super::text::{clauses, kind, Case, Word, WordKind, PARTICLES, POSSESSIVES};
 
 /// Bump when the terms of an entry or their encoding change, so that stored
 /// analyses are rebuilt (decode refuses other versions).
@@ -19,6 +19,9 @@ pub struct Term {
     pub surface: String,
     /// How often the entry uses it.
     pub count: u32,
+    /// A single word the entry writes capitalised inside sentences and never
+    /// in lower case: a personal name, as a rule ("Mary").
+    pub name: bool,
 }
 
 /// Per-entry term counts: content words and 2–3 word phrases, by stem.
@@ -33,7 +36,7 @@ pub struct Analysis {
 impl Analysis {
     pub fn of_text(text: &str) -> Analysis {
         let mut words = 0u32;
-        let mut counts: HashMap<String, (u32, HashMap<String, u32>)> = HashMap::new();
+        let mut tally: HashMap<String, Tally> = HashMap::new();
         for clause in clauses(text) {
             let info: Vec<(WordKind, String)> = clause
                 .iter()
@@ -41,22 +44,31 @@ impl Analysis {
                 .collect();
             words += info.iter().filter(|i| i.0 == WordKind::Content).count() as u32;
             for (range, key) in clause_terms(&clause, &info) {
-                let surface = clause[range]
+                let written = &clause[range];
+                let surface = written
                     .iter()
                     .map(|w| w.norm.as_str())
                     .collect::<Vec<_>>()
                     .join(" ");
-                let slot = counts.entry(key).or_default();
-                slot.0 += 1;
-                *slot.1.entry(surface).or_default() += 1;
+                let t = tally.entry(key).or_default();
+                t.count += 1;
+                *t.forms.entry(surface).or_default() += 1;
+                if let [single] = written {
+                    match single.case {
+                        Case::CapitalInside => t.capital_inside += 1,
+                        Case::Lower => t.lower += 1,
+                        Case::Other => {}
+                    }
+                }
             }
         }
-        let mut terms: Vec<Term> = counts
+        let mut terms: Vec<Term> = tally
             .into_iter()
-            .map(|(key, (count, forms))| Term {
+            .map(|(key, t)| Term {
                 key,
-                surface: most_frequent(forms),
-                count,
+                name: t.capital_inside > 0 && t.lower == 0,
+                count: t.count,
+                surface: most_frequent(t.forms),
             })
             .collect();
         terms.sort_by(|a, b| a.key.cmp(&b.key));
@@ -73,9 +85,9 @@ impl Analysis {
 
     /// Compact text form: `v{VERSION}|{words}|term;term;…` where a term is
     /// its key, then how the surface differs from the key (`+tail` appends,
-    /// `-N` drops N characters first; nothing when they are equal), then
-    /// `*count` when the count is above one. Keys and surfaces hold only
-    /// letters and spaces, so the markers cannot clash.
+    /// `-N` drops N characters first; nothing when they are equal), `^` if
+    /// it is a name, then `*count` when the count is above one. Keys and
+    /// surfaces hold only letters and spaces, so the markers cannot clash.
     pub fn encode(&self) -> String {
         let mut out = format!("v{}|{}|", ANALYSIS_VERSION, self.words);
         for (i, t) in self.terms.iter().enumerate() {
@@ -84,6 +96,9 @@ impl Analysis {
             }
             out.push_str(&t.key);
             push_surface_diff(&mut out, &t.key, &t.surface);
+            if t.name {
+                out.push('^');
+            }
             if t.count > 1 {
                 out.push('*');
                 out.push_str(&t.count.to_string());
@@ -111,13 +126,25 @@ impl Analysis {
     }
 }
 
+/// What of_text gathers for one key.
+#[derive(Default)]
+struct Tally {
+    count: u32,
+    forms: HashMap<String, u32>,
+    capital_inside: u32,
+    lower: u32,
+}
+
 /// The terms of one clause: content words, and phrases of the shapes
 ///   (content | possessive) content          "my father", "panic attack"
 ///   content particle                        "letting go", "opening up"
 ///   (content | possessive) content content  "my inner child"
 ///   content "of" content                    "fear of death"
 /// A phrase therefore always holds a content word, never only generic ones.
-fn clause_terms(clause: &[Word], info: &[(WordKind, String)]) -> Vec<(std::ops::Range<usize>, String)> {
+fn clause_terms(
+    clause: &[Word],
+    info: &[(WordKind, String)],
+) -> Vec<(std::ops::Range<usize>, String)> {
     let is_content = |i: usize| info[i].0 == WordKind::Content;
     let opens = |i: usize| is_content(i) || POSSESSIVES.contains(&clause[i].norm.as_str());
     let key = |range: std::ops::Range<usize>| {
@@ -184,6 +211,10 @@ fn decode_term(item: &str) -> Option<Term> {
         Some((b, c)) => (b, c.parse().ok()?),
         None => (item, 1),
     };
+    let (body, name) = match body.strip_suffix('^') {
+        Some(b) => (b, true),
+        None => (body, false),
+    };
     let marker = body.find(['+', '-']);
     let (key, diff) = match marker {
         Some(at) => body.split_at(at),
@@ -197,6 +228,7 @@ fn decode_term(item: &str) -> Option<Term> {
         key: key.to_string(),
         surface,
         count,
+        name,
     })
 }
 

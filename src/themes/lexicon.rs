@@ -8,6 +8,9 @@ use std::sync::OnceLock;
 pub struct Background {
     /// Content words in the background corpus.
     pub total: f64,
+    /// Background count of any one personal name (GoEmotions masks names, so
+    /// this is its share of all names; see data/build_data.py).
+    pub name: f64,
     counts: HashMap<&'static str, u32>,
 }
 
@@ -25,6 +28,7 @@ pub fn background() -> &'static Background {
 
 fn parse_background(text: &'static str) -> Background {
     let mut total = 0.0;
+    let mut name = 1.0;
     let mut counts = HashMap::new();
     for line in text.lines() {
         let Some((key, n)) = line.split_once('\t') else {
@@ -35,13 +39,21 @@ fn parse_background(text: &'static str) -> Background {
         };
         if key == "#total" {
             total = f64::from(n);
+        } else if key == "#name" {
+            name = f64::from(n);
         } else {
             counts.insert(key, n);
         }
     }
     // A table without its total would make every rate infinite.
-    let total = total.max(counts.values().map(|&n| f64::from(n)).sum::<f64>()).max(1.0);
-    Background { total, counts }
+    let total = total
+        .max(counts.values().map(|&n| f64::from(n)).sum::<f64>())
+        .max(1.0);
+    Background {
+        total,
+        name,
+        counts,
+    }
 }
 
 /// Category of a stem: "emotion", "body", "relationship" or "transpersonal".

@@ -46,6 +46,8 @@ struct Stats {
     count: u32,
     /// Plain sum of counts.
     raw: u32,
+    /// Entries that write it as a name.
+    named: u32,
     entries: u32,
     sessions: u32,
     /// Distinct days among entries without a session.
@@ -64,6 +66,7 @@ impl Stats {
         Stats {
             count: 0,
             raw: 0,
+            named: 0,
             entries: 0,
             sessions: 0,
             days: 0,
@@ -78,6 +81,11 @@ impl Stats {
     /// Two sessions, or three days without sessions (mixed: three of either).
     fn recurs(&self) -> bool {
         self.sessions >= 2 || self.days >= 3 || self.sessions + self.days >= 3
+    }
+
+    /// Written as a name in most of its entries.
+    fn is_name(&self) -> bool {
+        2 * self.named > self.entries
     }
 }
 
@@ -150,7 +158,8 @@ impl Hasher for FxHasher {
         for chunk in bytes.chunks(8) {
             let mut buf = [0u8; 8];
             buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
     fn finish(&self) -> u64 {
@@ -180,6 +189,7 @@ fn gather<'a>(docs: &[DocTerms<'a>], layout: &Layout) -> (Vec<&'a str>, Vec<Stat
             let s = &mut stats[slot as usize];
             s.count += term.count.min(COUNT_CAP);
             s.raw += term.count;
+            s.named += u32::from(term.name);
             s.entries += 1;
             if s.last_unit != unit {
                 s.last_unit = unit;
@@ -218,15 +228,33 @@ fn content_stems(key: &str) -> impl Iterator<Item = &str> {
         .filter(|w| *w != "of" && !POSSESSIVES.contains(w) && !PARTICLES.contains(w))
 }
 
+/// Keyness of a term. Personal names are a case apart: GoEmotions masks
+/// them, so the background cannot have sampled this name; it is given the
+/// background count of a typical name, taken as known (no sampling error).
+fn score(key: &str, s: &Stats, words: f64) -> f64 {
+    let bg = background();
+    let used = f64::from(s.count);
+    if s.is_name() {
+        let b = bg.name.max(f64::from(bg.count(key)));
+        keyness(used, words, b, bg.total, false)
+    } else {
+        keyness(used, words, f64::from(bg.count(key)) + UNSEEN, bg.total, true)
+    }
+}
+
 /// Log-odds z-score of the journal's use of a term against the background:
 /// delta = log-odds(journal) - log-odds(background), both smoothed by a
 /// prior proportional to the background rate; z = delta / sd.
-fn keyness(used: f64, words: f64, bg_count: f64, bg_total: f64) -> f64 {
-    let bg = bg_count + UNSEEN;
+/// `sampled`: whether the background count is a sample (with its own error)
+/// or a modelled rate.
+fn keyness(used: f64, words: f64, bg: f64, bg_total: f64, sampled: bool) -> f64 {
     let alpha = PRIOR_WEIGHT * bg / bg_total;
     let journal = ((used + alpha) / (words + PRIOR_WEIGHT - used - alpha).max(1.0)).ln();
     let general = ((bg + alpha) / (bg_total + PRIOR_WEIGHT - bg - alpha)).ln();
-    let variance = 1.0 / (used + alpha) + 1.0 / (bg + alpha);
+    let mut variance = 1.0 / (used + alpha);
+    if sampled {
+        variance += 1.0 / (bg + alpha);
+    }
     (journal - general) / variance.sqrt()
 }
 
@@ -287,20 +315,44 @@ pub fn rank(docs: &[DocTerms], opts: &RankOptions) -> Vec<ThemeHit> {
         .filter(|&i| !content_stems(keys[i]).any(|w| excluded.contains(w)))
         .map(|i| Candidate {
             slot: i,
-            score: keyness(f64::from(stats[i].count), words, f64::from(bg.count(keys[i])), bg.total),
+            score: keyness(
+                f64::from(stats[i].count),
+                words,
+                f64::from(bg.count(keys[i])),
+                bg.total,
+            ),
         })
         .collect();
     let bar = z_for_tail(FALSE_ALARM / tried.len().max(1) as f64).max(MIN_Z);
     let mut passed: Vec<Candidate> = tried.iter().filter(|c| c.score >= bar).cloned().collect();
-    passed.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| keys[a.slot].cmp(keys[b.slot])));
+    passed.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| keys[a.slot].cmp(keys[b.slot]))
+    });
 
     if std::env::var("THEMES_DEBUG").is_ok() {
         let mut all = tried.clone();
         all.sort_by(|a, b| b.score.total_cmp(&a.score));
-        eprintln!("bar {bar:.2} tried {} passed {} words {words}", tried.len(), passed.len());
+        eprintln!(
+            "bar {bar:.2} tried {} passed {} words {words}",
+            tried.len(),
+            passed.len()
+        );
         for c in all.iter() {
             let s = &stats[c.slot];
-            eprintln!("DBG\t{}\t{:.2}\t{}\t{}\t{}\t{}\t{}\t{}\t{}", keys[c.slot], c.score, s.count, bg.count(keys[c.slot]), s.entries, s.sessions + s.days, bg.total, docs.len(), s.raw);
+            eprintln!(
+                "DBG\t{}\t{:.2}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                keys[c.slot],
+                c.score,
+                s.count,
+                bg.count(keys[c.slot]),
+                s.entries,
+                s.sessions + s.days,
+                bg.total,
+                docs.len(),
+                s.raw
+            );
         }
     }
     let chosen = choose(&passed, &tried, &keys, &stats, opts.top);
@@ -312,7 +364,13 @@ pub fn rank(docs: &[DocTerms], opts: &RankOptions) -> Vec<ThemeHit> {
 
 /// Walk the passed terms best first, letting a phrase stand for a word it
 /// mostly accounts for, and never taking two themes that share a word.
-fn choose(passed: &[Candidate], tried: &[Candidate], keys: &[&str], stats: &[Stats], top: usize) -> Vec<(usize, f64)> {
+fn choose(
+    passed: &[Candidate],
+    tried: &[Candidate],
+    keys: &[&str],
+    stats: &[Stats],
+    top: usize,
+) -> Vec<(usize, f64)> {
     let terms = Terms::new(tried, keys, stats);
     let mut taken_words: HashSet<&str> = HashSet::new();
     let mut out = Vec::new();
@@ -361,7 +419,12 @@ impl<'k> Terms<'k> {
                 word.insert(key, c.slot);
             }
         }
-        Terms { keys, stats, word, phrases }
+        Terms {
+            keys,
+            stats,
+            word,
+            phrases,
+        }
     }
 
     fn entries(&self, slot: usize) -> f64 {

@@ -32,6 +32,18 @@ pub struct Word {
     pub start: usize,
     pub end: usize,
     pub norm: String,
+    /// How it was written: capitalised inside a sentence ("met Mary"),
+    /// lower case, or neither (sentence start, all capitals).
+    pub case: Case,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// Capitalised after another word of the same sentence: a name, usually.
+    CapitalInside,
+    Lower,
+    /// Sentence-initial, all capitals, or not a letter: says nothing.
+    Other,
 }
 
 struct Lists {
@@ -84,6 +96,8 @@ pub fn clauses(text: &str) -> Vec<Vec<Word>> {
     let mut out = Vec::new();
     let mut current: Vec<Word> = Vec::new();
     let mut chars = text.char_indices().peekable();
+    // Only spaces, commas and the like since the previous word?
+    let mut inside_sentence = false;
     while let Some(&(i, c)) = chars.peek() {
         if c.is_alphanumeric() {
             let end = scan_word(text, i);
@@ -91,7 +105,9 @@ pub fn clauses(text: &str) -> Vec<Vec<Word>> {
                 start: i,
                 end,
                 norm: normalise(&text[i..end]),
+                case: case_of(&text[i..end], inside_sentence),
             });
+            inside_sentence = true;
             while chars.peek().is_some_and(|&(j, _)| j < end) {
                 chars.next();
             }
@@ -100,12 +116,29 @@ pub fn clauses(text: &str) -> Vec<Vec<Word>> {
         if ends_clause(c) && !current.is_empty() {
             out.push(std::mem::take(&mut current));
         }
+        if !(c == ' ' || c == ',' || c == '-' || is_apostrophe(c)) {
+            inside_sentence = false;
+        }
         chars.next();
     }
     if !current.is_empty() {
         out.push(current);
     }
     out
+}
+
+fn case_of(raw: &str, inside_sentence: bool) -> Case {
+    let mut letters = raw.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return Case::Other;
+    };
+    if first.is_lowercase() {
+        Case::Lower
+    } else if inside_sentence && letters.any(char::is_lowercase) {
+        Case::CapitalInside
+    } else {
+        Case::Other
+    }
 }
 
 /// End (byte offset) of the word starting at `start`: letters and digits,
@@ -164,6 +197,25 @@ mod tests {
                 vec!["my", "mom", "self", "worth"],
                 vec!["i", "dont", "know"],
                 vec!["fine"]
+            ]
+        );
+    }
+
+    #[test]
+    fn capitals_inside_a_sentence_are_marked() {
+        let cases: Vec<Case> = clauses("Then Mary, and PTSD. Ocean")
+            .into_iter()
+            .flatten()
+            .map(|w| w.case)
+            .collect();
+        assert_eq!(
+            cases,
+            vec![
+                Case::Other,
+                Case::CapitalInside,
+                Case::Lower,
+                Case::Other,
+                Case::Other
             ]
         );
     }

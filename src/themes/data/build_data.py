@@ -31,6 +31,9 @@ POSSESSIVES = {"my", "your", "his", "her", "our", "their"}
 PARTICLES = {"up", "out", "down", "off", "away", "back", "through", "over", "on", "in", "go"}
 MIN_UNIGRAM = 2    # background rows kept: unigrams seen at least this often
 MIN_PHRASE = 3     # phrases seen at least this often
+# GoEmotions masks personal names as [NAME]; spread over about this many
+# common first names, that gives the background count of any one name.
+NAME_SPREAD = 1000
 
 
 def word_list(name):
@@ -141,8 +144,9 @@ def goemotions_texts(data):
 
 
 def build_background(data):
-    counts, total = collections.Counter(), 0
+    counts, total, names = collections.Counter(), 0, 0
     for text in goemotions_texts(data):
+        names += text.count("[NAME]")
         for cl in clauses(text):
             total += content_tokens(cl)
             counts.update(terms(cl))
@@ -150,6 +154,7 @@ def build_background(data):
     rows.sort(key=lambda kc: (-kc[1], kc[0]))
     with open(os.path.join(HERE, "background.tsv"), "w", encoding="utf-8") as f:
         f.write(f"#total\t{total}\n")
+        f.write(f"#name\t{max(1, round(names / NAME_SPREAD))}\n")
         for k, c in rows:
             f.write(f"{k}\t{c}\n")
     print(f"background.tsv: {len(rows)} rows, {total} content tokens", file=sys.stderr)
