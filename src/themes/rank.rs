@@ -238,7 +238,13 @@ fn score(key: &str, s: &Stats, words: f64) -> f64 {
         let b = bg.name.max(f64::from(bg.count(key)));
         keyness(used, words, b, bg.total, false)
     } else {
-        keyness(used, words, f64::from(bg.count(key)) + UNSEEN, bg.total, true)
+        keyness(
+            used,
+            words,
+            f64::from(bg.count(key)) + UNSEEN,
+            bg.total,
+            true,
+        )
     }
 }
 
@@ -315,12 +321,7 @@ pub fn rank(docs: &[DocTerms], opts: &RankOptions) -> Vec<ThemeHit> {
         .filter(|&i| !content_stems(keys[i]).any(|w| excluded.contains(w)))
         .map(|i| Candidate {
             slot: i,
-            score: keyness(
-                f64::from(stats[i].count),
-                words,
-                f64::from(bg.count(keys[i])),
-                bg.total,
-            ),
+            score: score(keys[i], &stats[i], words),
         })
         .collect();
     let bar = z_for_tail(FALSE_ALARM / tried.len().max(1) as f64).max(MIN_Z);
