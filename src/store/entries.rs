@@ -289,58 +289,38 @@ impl Store {
     }
 
     /// Full-text search over answers; one hit per entry, best match first.
+    /// Ranks every match, but builds snippets only for the entries returned.
     pub fn search(&self, query: &str, f: &Filter) -> Result<Vec<SearchHit>> {
         let (cond, mut params) = filter_sql(f);
         let limit = f.limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
         let sql = format!(
             "WITH raw AS MATERIALIZED (
-                SELECT answers_fts.rowid AS answer_id, bm25(answers_fts) AS rank,
-                       snippet(answers_fts, 0, char(2), char(3), '…', 12) AS snip
+                SELECT rowid AS answer_id, bm25(answers_fts) AS rank
                 FROM answers_fts WHERE answers_fts MATCH ?),
              hits AS (
-                SELECT a.entry_id AS id, min(r.rank) AS rank,
-                       (SELECT r2.snip FROM raw r2 JOIN answers a2 ON a2.id = r2.answer_id
-                        WHERE a2.entry_id = a.entry_id ORDER BY r2.rank LIMIT 1) AS snip
+                SELECT a.entry_id AS id, min(r.rank) AS rank
                 FROM raw r JOIN answers a ON a.id = r.answer_id GROUP BY a.entry_id)
-             SELECT {ENTRY_COLUMNS}, h.snip FROM hits h JOIN entries e ON e.id = h.id
+             SELECT {ENTRY_COLUMNS} FROM hits h JOIN entries e ON e.id = h.id
              LEFT JOIN ({NUMBERED}) sn ON sn.id = e.session_id
              WHERE {cond} ORDER BY h.rank, e.at_ts DESC{limit}"
         );
         params.insert(0, Value::Text(query.to_owned()));
-        let mut st = self.conn.prepare(&sql)?;
-        let mut snippets = Vec::new();
-        let mut entries: Vec<Entry> = st
-            .query_map(params_from_iter(params), |r| {
-                let phase: String = r.get(2)?;
-                Ok((
-                    Entry {
-                        number: r.get(0)?,
-                        id: r.get(1)?,
-                        phase: Phase::parse(&phase).unwrap_or(Phase::Free),
-                        session: r.get(3)?,
-                        at: parse_time(&r.get::<_, String>(4)?)?,
-                        mood: r.get(5)?,
-                        private: r.get(6)?,
-                        tags: Vec::new(),
-                        feelings: Vec::new(),
-                        answers: Vec::new(),
-                    },
-                    r.get::<_, String>(7)?,
-                ))
-            })?
-            .map(|r| {
-                r.map(|(e, s)| {
-                    snippets.push(s);
-                    e
-                })
-            })
-            .collect::<Result<_, _>>()?;
-        self.attach_details(&mut entries)?;
-        Ok(entries
-            .into_iter()
-            .zip(snippets)
-            .map(|(entry, snippet)| SearchHit { entry, snippet })
-            .collect())
+        let entries = self.load_entries(&sql, params)?;
+        let mut snip = self.conn.prepare_cached(
+            "SELECT snippet(answers_fts, 0, char(2), char(3), '…', 12) FROM answers_fts
+             WHERE answers_fts MATCH ?1
+               AND rowid IN (SELECT id FROM answers WHERE entry_id = ?2)
+             ORDER BY bm25(answers_fts) LIMIT 1",
+        )?;
+        let mut hits = Vec::with_capacity(entries.len());
+        for entry in entries {
+            let snippet: String = snip
+                .query_row(params![query, entry.number], |r| r.get(0))
+                .optional()?
+                .unwrap_or_default();
+            hits.push(SearchHit { entry, snippet });
+        }
+        Ok(hits)
     }
 
     /// Stored term counts for review: (entry number, uuid, session number, at, terms, version).

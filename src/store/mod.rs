@@ -177,6 +177,13 @@ impl Store {
         // FULL: a word the user saw saved survives a power cut too.
         c.pragma_update(None, "synchronous", "FULL")?;
         c.pragma_update(None, "foreign_keys", "ON")?;
+        // Each kapj run is a short process: checkpointing on every close would
+        // cost two more fsyncs and re-create the WAL next time. SQLite still
+        // checkpoints automatically once the WAL reaches 1000 pages.
+        c.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        )?;
         Ok(())
     }
 

@@ -31,6 +31,13 @@ const COUNT_CAP: u32 = 2;
 const PRIOR_WEIGHT: f64 = 500.0;
 /// Background count given to terms the background never has.
 const UNSEEN: f64 = 0.5;
+/// GoEmotions stands in for "such writing" (first-person emotional text),
+/// so the usual rate of any one word is known only roughly: we take its log
+/// to be uncertain by this standard deviation (a factor of about 1.65), on
+/// top of sampling error. This keeps large counts of a modest excess (a
+/// genre difference) from outranking a clear excess ("Fightin' Words" z
+/// grows without bound with the count otherwise).
+const GENRE_SD: f64 = 0.5;
 /// Family-wise false-alarm rate for the significance bar.
 const FALSE_ALARM: f64 = 0.05;
 /// The bar is never lower than this z, whatever the number of terms.
@@ -44,8 +51,6 @@ const PHRASE_SHARE: f64 = 0.6;
 struct Stats {
     /// Sum over entries of min(count, COUNT_CAP).
     count: u32,
-    /// Plain sum of counts.
-    raw: u32,
     /// Entries that write it as a name.
     named: u32,
     entries: u32,
@@ -65,7 +70,6 @@ impl Stats {
     fn new() -> Stats {
         Stats {
             count: 0,
-            raw: 0,
             named: 0,
             entries: 0,
             sessions: 0,
@@ -188,7 +192,6 @@ fn gather<'a>(docs: &[DocTerms<'a>], layout: &Layout) -> (Vec<&'a str>, Vec<Stat
             });
             let s = &mut stats[slot as usize];
             s.count += term.count.min(COUNT_CAP);
-            s.raw += term.count;
             s.named += u32::from(term.name);
             s.entries += 1;
             if s.last_unit != unit {
@@ -257,7 +260,7 @@ fn keyness(used: f64, words: f64, bg: f64, bg_total: f64, sampled: bool) -> f64 
     let alpha = PRIOR_WEIGHT * bg / bg_total;
     let journal = ((used + alpha) / (words + PRIOR_WEIGHT - used - alpha).max(1.0)).ln();
     let general = ((bg + alpha) / (bg_total + PRIOR_WEIGHT - bg - alpha)).ln();
-    let mut variance = 1.0 / (used + alpha);
+    let mut variance = 1.0 / (used + alpha) + GENRE_SD * GENRE_SD;
     if sampled {
         variance += 1.0 / (bg + alpha);
     }
@@ -314,7 +317,6 @@ pub fn rank(docs: &[DocTerms], opts: &RankOptions) -> Vec<ThemeHit> {
     let (keys, stats) = gather(docs, &layout);
     let excluded = excluded_stems(&opts.exclude_text);
     let words: f64 = docs.iter().map(|d| f64::from(d.analysis.words)).sum();
-    let bg = background();
 
     let tried: Vec<Candidate> = (0..keys.len())
         .filter(|&i| stats[i].recurs())
@@ -332,30 +334,6 @@ pub fn rank(docs: &[DocTerms], opts: &RankOptions) -> Vec<ThemeHit> {
             .then_with(|| keys[a.slot].cmp(keys[b.slot]))
     });
 
-    if std::env::var("THEMES_DEBUG").is_ok() {
-        let mut all = tried.clone();
-        all.sort_by(|a, b| b.score.total_cmp(&a.score));
-        eprintln!(
-            "bar {bar:.2} tried {} passed {} words {words}",
-            tried.len(),
-            passed.len()
-        );
-        for c in all.iter() {
-            let s = &stats[c.slot];
-            eprintln!(
-                "DBG\t{}\t{:.2}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-                keys[c.slot],
-                c.score,
-                s.count,
-                bg.count(keys[c.slot]),
-                s.entries,
-                s.sessions + s.days,
-                bg.total,
-                docs.len(),
-                s.raw
-            );
-        }
-    }
     let chosen = choose(&passed, &tried, &keys, &stats, opts.top);
     chosen
         .into_iter()
@@ -474,7 +452,7 @@ fn hit(docs: &[DocTerms], layout: &Layout, key: &str, s: &Stats, score: f64) -> 
         .map(|f| f.0.to_string())
         .unwrap_or_else(|| key.to_string());
     ThemeHit {
-        category: category_of_key(key).map(str::to_string),
+        category: category(key, s).map(str::to_string),
         theme,
         entries: s.entries as usize,
         sessions: s.sessions as usize,
@@ -487,9 +465,13 @@ fn hit(docs: &[DocTerms], layout: &Layout, key: &str, s: &Stats, score: f64) -> 
     }
 }
 
-/// Category of a term: that of its last content word (the head of an
-/// English noun phrase), else of any of its words.
-fn category_of_key(key: &str) -> Option<&'static str> {
+/// Category of a term: a person's name is about a relationship; otherwise
+/// that of its last content word (the head of an English noun phrase), else
+/// of any of its words.
+fn category(key: &str, s: &Stats) -> Option<&'static str> {
+    if s.is_name() {
+        return Some("relationship");
+    }
     let words: Vec<&str> = content_stems(key).collect();
     words.iter().rev().find_map(|w| category_of_stem(w))
 }

@@ -1,1 +1,389 @@
-//! Unit tests for the themes module.
+//! Unit tests for the themes module: journals are built here, in code.
+
+use chrono::{DateTime, Duration, FixedOffset};
+
+use super::stem::stem;
+use super::*;
+
+/// Everyday sentences, each with its own words, so that no filler word
+/// recurs across entries: whatever recurs in a test journal was put there.
+const FILLER: &[&str] = &[
+    "The bus came late because of roadworks near the bakery.",
+    "We cooked pasta with garlic, basil and a little lemon.",
+    "A neighbour painted his fence green over the weekend.",
+    "The printer jammed twice before lunch at the office.",
+    "My cousin sent photos from a hiking trip in Norway.",
+    "Rain kept the kids indoors, so we played cards.",
+    "I repaired the bicycle chain and oiled the gears.",
+    "The library returned my overdue books without a fine.",
+    "Groceries cost more this month; coffee especially.",
+    "A parcel arrived with the wrong charger inside.",
+    "The cat knocked a plant off the windowsill.",
+    "We watched a documentary about bees and honey.",
+    "Traffic on the bridge crawled during rush hour.",
+    "I sorted old receipts into folders for taxes.",
+    "The dentist appointment moved to Thursday afternoon.",
+    "Snow melted quickly once the sun came out.",
+    "Our landlord finally fixed the dripping tap.",
+    "A friendly stranger helped carry the heavy boxes.",
+    "The train station smelled of popcorn and diesel.",
+    "I ironed shirts while listening to the radio.",
+    "The garden hose sprang a leak near the tap.",
+    "We bought tickets for a concert in spring.",
+    "The elevator in our building broke down again.",
+    "Neighbours held a barbecue in the courtyard.",
+];
+
+fn at(day: i64) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2024-03-01T09:00:00+01:00").expect("valid date")
+        + Duration::days(day)
+}
+
+/// One test entry: id, session, day offset, text.
+struct E {
+    id: String,
+    session: Option<i64>,
+    day: i64,
+    text: String,
+}
+
+/// `n` entries, two per session, one every three days; entry i gets filler
+/// sentence i and then whatever `extra(i)` adds.
+fn journal(n: usize, extra: impl Fn(usize) -> String) -> Vec<E> {
+    (0..n)
+        .map(|i| E {
+            id: format!("entry-{i}"),
+            session: Some((i / 2) as i64 + 1),
+            day: 3 * i as i64,
+            text: format!("{} {}", FILLER[i % FILLER.len()], extra(i)),
+        })
+        .collect()
+}
+
+fn rank_with(entries: &[E], exclude: &[&str]) -> Vec<ThemeHit> {
+    // Through encode/decode, as kapj stores and reads them.
+    let analyses: Vec<Analysis> = entries
+        .iter()
+        .map(|e| Analysis::decode(&Analysis::of_text(&e.text).encode()).expect("round trip"))
+        .collect();
+    let docs: Vec<DocTerms> = entries
+        .iter()
+        .zip(&analyses)
+        .map(|(e, a)| DocTerms {
+            entry: &e.id,
+            session: e.session,
+            at: at(e.day),
+            analysis: a,
+        })
+        .collect();
+    let opts = RankOptions {
+        top: 10,
+        exclude_text: exclude.iter().map(|s| s.to_string()).collect(),
+    };
+    rank(&docs, &opts)
+}
+
+fn themes_of(hits: &[ThemeHit]) -> Vec<&str> {
+    hits.iter().map(|h| h.theme.as_str()).collect()
+}
+
+fn find<'h>(hits: &'h [ThemeHit], theme: &str) -> Option<&'h ThemeHit> {
+    hits.iter().find(|h| h.theme == theme)
+}
+
+/// "ocean" in entries of five sessions; "violin" twice, in one session only.
+fn planted(i: usize) -> String {
+    let mut s = String::new();
+    let ocean = [
+        (1, "I was floating in a warm ocean."),
+        (4, "The ocean again, grey and calm."),
+        (6, "Waves of an ocean under my hands."),
+        (9, "Somewhere an ocean, very far."),
+        (13, "Dreamt of the ocean at night."),
+    ];
+    if let Some((_, sentence)) = ocean.iter().find(|o| o.0 == i) {
+        s.push_str(sentence);
+        s.push(' ');
+    }
+    if i == 10 || i == 11 {
+        s.push_str("A violin was playing somewhere. ");
+    }
+    s
+}
+
+#[test]
+fn a_planted_theme_is_found_and_one_session_is_not_enough() {
+    let entries = journal(16, planted);
+    let hits = rank_with(&entries, &[]);
+    let ocean =
+        find(&hits, "ocean").unwrap_or_else(|| panic!("ocean missing: {:?}", themes_of(&hits)));
+    assert_eq!(ocean.entries, 5);
+    assert_eq!(ocean.sessions, 5);
+    assert_eq!(
+        ocean.entry_ids.first().map(String::as_str),
+        Some("entry-13"),
+        "newest first"
+    );
+    assert_eq!(ocean.first_seen, at(3));
+    assert_eq!(ocean.last_seen, at(39));
+    assert_eq!(ocean.category.as_deref(), Some("transpersonal"));
+    assert!(find(&hits, "violin").is_none(), "{:?}", themes_of(&hits));
+    // Nothing else was planted.
+    assert_eq!(themes_of(&hits), vec!["ocean"]);
+}
+
+#[test]
+fn without_sessions_a_theme_needs_three_days() {
+    let two_days = |i: usize| if i == 2 || i == 7 { "Grief again." } else { "" }.to_string();
+    let three_days = |i: usize| {
+        if [2, 7, 12].contains(&i) {
+            "Grief again."
+        } else {
+            ""
+        }
+        .to_string()
+    };
+    for (extra, expected) in [
+        (&two_days as &dyn Fn(usize) -> String, false),
+        (&three_days, true),
+    ] {
+        let mut entries = journal(16, extra);
+        for e in &mut entries {
+            e.session = None;
+        }
+        let hits = rank_with(&entries, &[]);
+        assert_eq!(
+            find(&hits, "grief").is_some(),
+            expected,
+            "{:?}",
+            themes_of(&hits)
+        );
+        if let Some(g) = find(&hits, "grief") {
+            assert_eq!((g.sessions, g.days), (0, 3));
+        }
+    }
+}
+
+#[test]
+fn stems_meet() {
+    assert_eq!(stem("tight"), stem("tightness"));
+    assert_eq!(stem("grieving"), stem("grieve"));
+    assert_ne!(stem("father"), stem("fat"));
+    let entries = journal(12, |i| match i {
+        1 | 5 => "My chest felt tight.".to_string(),
+        8 => "Tightness all evening.".to_string(),
+        _ => String::new(),
+    });
+    let hits = rank_with(&entries, &[]);
+    let t = find(&hits, "tight").unwrap_or_else(|| panic!("{:?}", themes_of(&hits)));
+    assert_eq!(t.entries, 3, "tight and tightness are one theme");
+    assert_eq!(t.category.as_deref(), Some("body"));
+}
+
+#[test]
+fn prompt_words_never_count() {
+    let entries = journal(16, planted);
+    let hits = rank_with(&entries, &["What did the ocean show you?"]);
+    assert!(find(&hits, "ocean").is_none(), "{:?}", themes_of(&hits));
+}
+
+#[test]
+fn generic_words_never_appear() {
+    let generic = "I feel like I really know something about time. I think I want things, \
+                   it was a good day, people say I always need more. Felt it again, really.";
+    let entries = journal(16, |_| generic.to_string());
+    let hits = rank_with(&entries, &[]);
+    assert!(hits.is_empty(), "{:?}", themes_of(&hits));
+}
+
+#[test]
+fn a_phrase_of_stop_and_generic_words_is_never_a_theme() {
+    let analysis = Analysis::of_text("My life. Felt really good. Out of time.");
+    assert!(analysis.terms.is_empty(), "{:?}", analysis.terms);
+}
+
+#[test]
+fn empty_and_one_entry_journals_have_no_themes() {
+    assert!(rank_with(&[], &[]).is_empty());
+    let one = journal(1, |_| {
+        "Ocean ocean ocean, my father and the ocean.".to_string()
+    });
+    assert!(rank_with(&one, &[]).is_empty());
+}
+
+#[test]
+fn a_phrase_stands_for_the_word_it_carries() {
+    let entries = journal(16, |i| match i {
+        1 | 5 | 9 | 12 => "I thought of my father and his silence.".to_string(),
+        14 => "My father called.".to_string(),
+        _ => String::new(),
+    });
+    let hits = rank_with(&entries, &[]);
+    let f = find(&hits, "my father").unwrap_or_else(|| panic!("{:?}", themes_of(&hits)));
+    assert_eq!(f.category.as_deref(), Some("relationship"));
+    assert!(
+        find(&hits, "father").is_none(),
+        "no second theme for the same word"
+    );
+}
+
+#[test]
+fn letting_go_is_a_phrase() {
+    let analysis = Analysis::of_text("Letting go of control.");
+    let keys: Vec<&str> = analysis.terms.iter().map(|t| t.key.as_str()).collect();
+    assert!(keys.contains(&"let go"), "{keys:?}");
+    assert!(keys.contains(&"control"), "{keys:?}");
+}
+
+#[test]
+fn names_are_themes_about_relationships() {
+    let entries = journal(16, |i| {
+        if [2, 6, 11].contains(&i) {
+            "Then Mary was there again.".to_string()
+        } else {
+            String::new()
+        }
+    });
+    let hits = rank_with(&entries, &[]);
+    let mary = find(&hits, "mary").unwrap_or_else(|| panic!("{:?}", themes_of(&hits)));
+    assert_eq!(mary.category.as_deref(), Some("relationship"));
+    assert!(Analysis::of_text("Then Mary came.").terms[0].name);
+    assert!(
+        !Analysis::of_text("Mary came.").terms[0].name,
+        "sentence start says nothing"
+    );
+}
+
+#[test]
+fn trends_follow_a_theme_that_changes_half_way() {
+    // 24 entries in 12 sessions: "grief" in the first half, "anger" in the
+    // last third, "ocean" throughout.
+    let entries = journal(24, |i| {
+        let mut s = String::new();
+        if i < 12 && i % 2 == 0 {
+            s.push_str("Grief came in waves. ");
+        }
+        if i >= 16 && i % 2 == 1 {
+            s.push_str("Anger at the dishes. ");
+        }
+        if i % 3 == 0 {
+            s.push_str("The ocean was there. ");
+        }
+        s
+    });
+    let hits = rank_with(&entries, &[]);
+    let trend = |t: &str| {
+        find(&hits, t)
+            .map(|h| h.trend.clone())
+            .unwrap_or_else(|| panic!("{t} missing: {:?}", themes_of(&hits)))
+    };
+    assert_eq!(trend("grief"), Trend::Fading);
+    assert!(matches!(trend("anger"), Trend::New | Trend::Rising));
+    assert_eq!(trend("ocean"), Trend::Steady);
+}
+
+#[test]
+fn quote_is_a_short_excerpt_around_the_word() {
+    let hit = ThemeHit {
+        theme: "tightness".into(),
+        category: None,
+        entries: 1,
+        sessions: 1,
+        days: 0,
+        first_seen: at(0),
+        last_seen: at(0),
+        trend: Trend::Steady,
+        entry_ids: vec![],
+        score: 1.0,
+    };
+    let short = "Slept badly. There was a tight band across my chest! Then tea.";
+    assert_eq!(
+        quote(short, &hit).as_deref(),
+        Some("There was a tight band across my chest!")
+    );
+
+    let long = "Before all of this I walked along the canal for an hour and watched the herons \
+                standing in the reeds while the light changed and a tightness settled somewhere \
+                under my ribs that stayed with me through dinner and long into the night as well.";
+    let q = quote(long, &hit).expect("found");
+    assert!(q.chars().count() <= 120, "{q}");
+    assert!(q.contains("tightness"), "{q}");
+    assert!(q.starts_with('…') && q.ends_with('…'), "{q}");
+    let inner = q.trim_matches('…');
+    assert!(long.contains(inner), "whole words from the text: {q}");
+
+    assert_eq!(quote("Nothing to see here.", &hit), None);
+}
+
+#[test]
+fn quote_finds_phrases_across_word_forms() {
+    let mut hit = ThemeHit {
+        theme: "my father".into(),
+        category: None,
+        entries: 1,
+        sessions: 1,
+        days: 0,
+        first_seen: at(0),
+        last_seen: at(0),
+        trend: Trend::New,
+        entry_ids: vec![],
+        score: 1.0,
+    };
+    assert_eq!(
+        quote("Father was kind. I miss my father's hands.", &hit).as_deref(),
+        Some("I miss my father's hands.")
+    );
+    hit.theme = "letting go".into();
+    assert_eq!(
+        quote("About control: let go.", &hit).as_deref(),
+        Some("About control: let go.")
+    );
+}
+
+#[test]
+fn encode_decode_round_trip() {
+    let text = "My father's tightness; letting go of control. Mary, Mary! Naïve café dying 2024";
+    let a = Analysis::of_text(text);
+    assert!(a.words > 0);
+    let encoded = a.encode();
+    assert!(encoded.starts_with(&format!("v{ANALYSIS_VERSION}|")));
+    assert_eq!(Analysis::decode(&encoded), Some(a));
+    assert_eq!(
+        Analysis::decode(&Analysis::default().encode()),
+        Some(Analysis::default())
+    );
+}
+
+#[test]
+fn decode_rejects_what_it_cannot_read() {
+    assert_eq!(Analysis::decode(""), None);
+    assert_eq!(Analysis::decode("garbage"), None);
+    assert_eq!(Analysis::decode("v0|3|tight"), None, "another version");
+    assert_eq!(
+        Analysis::decode(&format!("v{ANALYSIS_VERSION}|x|tight")),
+        None
+    );
+    assert_eq!(
+        Analysis::decode(&format!("v{ANALYSIS_VERSION}|3|tight*0")),
+        None
+    );
+    assert_eq!(
+        Analysis::decode(&format!("v{ANALYSIS_VERSION}|3|b;a")),
+        None,
+        "unsorted"
+    );
+    assert_eq!(
+        Analysis::decode(&format!("v{ANALYSIS_VERSION}|3|tight-9x")),
+        None
+    );
+}
+
+#[test]
+fn categories_of_single_words() {
+    assert_eq!(category_of("grief"), Some("emotion"));
+    assert_eq!(category_of("Chest"), Some("body"));
+    assert_eq!(category_of("fathers"), Some("relationship"));
+    assert_eq!(category_of("universe"), Some("transpersonal"));
+    assert_eq!(category_of("printer"), None);
+    assert_eq!(category_of(""), None);
+}

@@ -10,9 +10,8 @@ use std::sync::OnceLock;
 /// Possessive determiners: they may open a phrase ("my father").
 pub const POSSESSIVES: &[&str] = &["my", "your", "his", "her", "our", "their"];
 /// Particles that may close a phrasal verb ("letting go", "opening up").
-pub const PARTICLES: &[&str] = &[
-    "up", "out", "down", "off", "away", "back", "through", "over", "on", "in", "go",
-];
+/// Not "in", "on", "over", "through": mostly prepositions ("floating in").
+pub const PARTICLES: &[&str] = &["up", "out", "down", "off", "away", "back", "go"];
 
 /// How a word may take part in a theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

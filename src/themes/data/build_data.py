@@ -28,7 +28,7 @@ STEM = snowballstemmer.stemmer("english").stemWord
 
 # Keep in step with analysis.rs / text.rs.
 POSSESSIVES = {"my", "your", "his", "her", "our", "their"}
-PARTICLES = {"up", "out", "down", "off", "away", "back", "through", "over", "on", "in", "go"}
+PARTICLES = {"up", "out", "down", "off", "away", "back", "go"}
 MIN_UNIGRAM = 2    # background rows kept: unigrams seen at least this often
 MIN_PHRASE = 3     # phrases seen at least this often
 # GoEmotions masks personal names as [NAME]; spread over about this many
