@@ -55,7 +55,9 @@ pub fn run(app: &mut App, a: CheckArgs) -> Result<()> {
 
 /// One item at a time, as published, with the notice.
 fn ask(m: Measure) -> Result<(Vec<u8>, Option<u8>)> {
+    crate::app::ctrl_c_ends_prompts();
     let stop = |_| -> anyhow::Error {
+        crate::app::after_stopped_prompt();
         UserError::new("Stopped; nothing was saved.")
             .code(130)
             .into()
