@@ -129,6 +129,16 @@ fn status_window_edges_at_24_and_72_hours() {
     assert!(h.ok(&["status"]).contains("closes in about 1 hour."));
 
     let h = Home::new();
+    h.ok(&["session", "add", "--at", "2026-11-19 21:00"]);
+    assert_eq!(
+        h.json(&["status"])["due"],
+        "meaning",
+        "exactly 72 h is meaning-making"
+    );
+    let out = h.ok(&["status"]);
+    assert!(out.contains("it closes within the hour."), "{out}");
+
+    let h = Home::new();
     h.ok(&["session", "add", "--at", "2026-11-19 20:00"]);
     assert_eq!(
         h.json(&["status"])["due"],
