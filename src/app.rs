@@ -136,6 +136,25 @@ pub fn interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
+/// Ctrl-C at a dialoguer prompt: console raises SIGINT, which would end kapj
+/// at once, leaving the cursor hidden and no word about what was kept. With a
+/// handler that does nothing, the prompt returns an error instead, and the
+/// caller says what happened. (Handlers reset on exec, so editors are unaffected.)
+pub fn ctrl_c_ends_prompts() {
+    extern "C" fn nothing(_: libc::c_int) {}
+    // SAFETY: installs a handler that does nothing, which is async-signal-safe.
+    unsafe {
+        libc::signal(libc::SIGINT, nothing as *const () as libc::sighandler_t);
+    }
+}
+
+/// After a prompt was stopped: the cursor back, and a fresh line for the message.
+pub fn after_stopped_prompt() {
+    let term = console::Term::stderr();
+    let _ = term.show_cursor();
+    let _ = term.write_line("");
+}
+
 /// The passphrase, from `KAPJ_PASSPHRASE_FILE` or a no-echo prompt.
 pub fn passphrase(db: &Path, confirm: bool) -> Result<String> {
     if let Some(file) = std::env::var_os("KAPJ_PASSPHRASE_FILE") {

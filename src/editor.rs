@@ -118,17 +118,22 @@ pub fn form(title: &str, sections: &[Section]) -> String {
 /// Reads the form back: text under each marker, with the next heading removed.
 /// Text before the first marker (the title and instructions) is ignored.
 pub fn parse_form(text: &str, sections: &[Section]) -> Vec<(String, String)> {
+    let mut before_first: Vec<&str> = Vec::new();
     let mut out: Vec<(String, Vec<&str>)> = Vec::new();
     for line in text.lines() {
         let t = line.trim();
         if let Some(key) = t.strip_prefix(MARK).and_then(|r| r.strip_suffix("-->")) {
             let key = key.trim();
-            if let Some((_, lines)) = out.last_mut() {
-                trim_heading(lines, sections, key);
-            }
-            out.push((key.to_string(), Vec::new()));
+            let lines = match out.last_mut() {
+                Some((_, lines)) => lines,
+                None => &mut before_first,
+            };
+            let typed_under_heading = split_at_heading(lines, sections, key);
+            out.push((key.to_string(), typed_under_heading));
         } else if let Some((_, lines)) = out.last_mut() {
             lines.push(line);
+        } else {
+            before_first.push(line);
         }
     }
     out.into_iter()
@@ -136,24 +141,42 @@ pub fn parse_form(text: &str, sections: &[Section]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Drops the `## heading` line (and blank lines) that introduce the next section.
-fn trim_heading(lines: &mut Vec<&str>, sections: &[Section], next_key: &str) {
+/// Drops the `## heading` line (and blank lines) that introduce the next
+/// section. Text typed between that heading and its marker line belongs to
+/// the next section: it is taken off `lines` and returned.
+fn split_at_heading<'a>(
+    lines: &mut Vec<&'a str>,
+    sections: &[Section],
+    next_key: &str,
+) -> Vec<&'a str> {
+    let heading = sections
+        .iter()
+        .find(|s| s.key == next_key)
+        .map(|s| s.heading.trim());
+    let is_heading = |l: &str| {
+        l.trim()
+            .strip_prefix("## ")
+            .is_some_and(|h| heading.is_none_or(|want| h.trim() == want))
+    };
+    let at = match heading {
+        Some(_) => lines.iter().rposition(|l| is_heading(l)),
+        None => lines
+            .iter()
+            .rposition(|l| !l.trim().is_empty())
+            .filter(|&i| is_heading(lines[i])),
+    };
+    let typed = match at {
+        Some(i) => {
+            let rest = lines.split_off(i + 1);
+            lines.pop();
+            rest
+        }
+        None => Vec::new(),
+    };
     while lines.last().is_some_and(|l| l.trim().is_empty()) {
         lines.pop();
     }
-    if let Some(last) = lines.last() {
-        let heading = sections
-            .iter()
-            .find(|s| s.key == next_key)
-            .map(|s| s.heading.as_str());
-        let is_heading = last
-            .trim()
-            .strip_prefix("## ")
-            .is_some_and(|h| heading.is_none_or(|want| h.trim() == want.trim()));
-        if is_heading {
-            lines.pop();
-        }
-    }
+    typed
 }
 
 #[cfg(test)]
@@ -186,5 +209,31 @@ mod tests {
         assert_eq!(back[1], ("now".to_string(), String::new()));
         let edited = f.replace("<!-- kapj:now -->\n", "<!-- kapj:now -->\ncalmer\n");
         assert_eq!(parse_form(&edited, &secs)[1].1, "calmer");
+    }
+
+    #[test]
+    fn text_typed_between_a_heading_and_its_marker_belongs_to_that_section() {
+        let secs = vec![
+            Section {
+                key: "body".into(),
+                heading: "What do you notice?".into(),
+                text: String::new(),
+            },
+            Section {
+                key: "now".into(),
+                heading: "How are you?".into(),
+                text: "ok".into(),
+            },
+        ];
+        let f = form("Reflection", &secs);
+        let edited = f
+            .replace(
+                "## What do you notice?\n",
+                "## What do you notice?\nwarm hands\n",
+            )
+            .replace("## How are you?\n", "## How are you?\ncalm\n");
+        let back = parse_form(&edited, &secs);
+        assert_eq!(back[0], ("body".to_string(), "warm hands".to_string()));
+        assert_eq!(back[1], ("now".to_string(), "calm\nok".to_string()));
     }
 }

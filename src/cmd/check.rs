@@ -55,7 +55,9 @@ pub fn run(app: &mut App, a: CheckArgs) -> Result<()> {
 
 /// One item at a time, as published, with the notice.
 fn ask(m: Measure) -> Result<(Vec<u8>, Option<u8>)> {
+    crate::app::ctrl_c_ends_prompts();
     let stop = |_| -> anyhow::Error {
+        crate::app::after_stopped_prompt();
         UserError::new("Stopped; nothing was saved.")
             .code(130)
             .into()
@@ -89,14 +91,28 @@ fn ask(m: Measure) -> Result<(Vec<u8>, Option<u8>)> {
 
 fn list(app: &mut App) -> Result<()> {
     let checks = app.store()?.checks(None)?;
+    // Change since the previous check of the same measure (None for the first).
+    let changes: Vec<Option<i64>> = checks
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            checks[..i]
+                .iter()
+                .rev()
+                .find(|p| p.measure == c.measure)
+                .map(|p| i64::from(c.total) - i64::from(p.total))
+        })
+        .collect();
     if app.json {
         app.json_out(&json!(checks
             .iter()
-            .map(|c| {
+            .zip(&changes)
+            .map(|(c, change)| {
                 let mut j = render::check_json(c);
                 if let Some(m) = Measure::parse(&c.measure) {
                     j["band"] = json!(m.band(c.total));
                 }
+                j["change"] = json!(change);
                 j
             })
             .collect::<Vec<_>>()));
@@ -106,13 +122,19 @@ fn list(app: &mut App) -> Result<()> {
         app.line("No self-checks yet. They are optional: kapj check phq9 or kapj check gad7.");
         return Ok(());
     }
-    for c in &checks {
+    for (c, change) in checks.iter().zip(&changes) {
         let (title, band, max) = match Measure::parse(&c.measure) {
             Some(m) => (m.title(), m.band(c.total), m.max_total()),
             None => (c.measure.as_str(), "", 0),
         };
+        let change = match change {
+            None => String::new(),
+            Some(0) => ", the same as the time before".to_string(),
+            Some(d) if *d > 0 => format!(", {d} higher than the time before"),
+            Some(d) => format!(", {} lower than the time before", -d),
+        };
         app.line(format!(
-            "{}  {:<6} {:>2} of {max}  {band}",
+            "{}  {:<6} {:>2} of {max}  {band}{change}",
             render::day(c.at),
             title,
             c.total

@@ -104,8 +104,13 @@ pub fn parse_number(s: &str, what: &str) -> Result<i64> {
         .ok()
         .filter(|n| *n > 0)
         .ok_or_else(|| {
+            let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
             user(format!(
-                "\"{s}\" is not a {what} number; use a whole number like 3."
+                "\"{s}\" is not {article} {what} number; use a whole number like 3."
             ))
         })
 }

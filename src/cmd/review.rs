@@ -354,6 +354,7 @@ pub fn print(app: &mut App, r: &Review) {
     if r.entries == 0 {
         app.line("");
         app.line("Nothing written in this period yet. Themes appear once a few entries across sessions are in.");
+        print_checks(app, r);
         return;
     }
 
@@ -477,6 +478,11 @@ pub fn print(app: &mut App, r: &Review) {
             ));
         }
     }
+    print_checks(app, r);
+}
+
+/// The latest self-checks, newest first.
+fn print_checks(app: &mut App, r: &Review) {
     if !r.checks.is_empty() {
         app.line("");
         let list: Vec<String> = r

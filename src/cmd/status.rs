@@ -148,9 +148,12 @@ fn print_status(app: &mut App, st: &Status, now: DateTime<FixedOffset>) {
             app.line("  kapj write reflection");
         }
         Due::Meaning { closes_in_hours } => {
+            let closes = match closes_in_hours.round() as i64 {
+                0 => "within the hour".to_string(),
+                n => format!("in about {}", render::plural(n, "hour")),
+            };
             app.line(format!(
-                "Now: meaning-making. These days after a session are a window when change comes easier; it closes in about {}.",
-                render::plural(closes_in_hours.round() as i64, "hour")
+                "Now: meaning-making. These days after a session are a window when change comes easier; it closes {closes}."
             ));
             app.line("An integration conversation with your therapist is often helpful around 48–72 hours after a session.");
             app.line("  kapj write meaning");

@@ -187,6 +187,7 @@ fn theme(app: &App) -> Box<dyn Theme> {
 }
 
 fn interrupted(_: dialoguer::Error) -> anyhow::Error {
+    crate::app::after_stopped_prompt();
     UserError::new("Stopped before the end. Your answers so far are kept as a draft.")
         .hint("`kapj write --resume` continues where you left off.")
         .code(130)
@@ -195,6 +196,7 @@ fn interrupted(_: dialoguer::Error) -> anyhow::Error {
 
 /// One prompt at a time; the draft is saved after every answer.
 fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
+    crate::app::ctrl_c_ends_prompts();
     let theme = theme(app);
     let term = console::Term::stderr();
     if draft.answers.is_empty() {
