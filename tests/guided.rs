@@ -108,7 +108,7 @@ fn reflection_asks_a_mood_and_offers_the_feelings_picker() {
     // A mood outside 0–10 is not accepted; the prompt says what is.
     answer(
         &mut s,
-        "How are you now, from 0 (very low) to 10 (very well)?",
+        "And as a number, from 0 (very low) to 10 (very well)?",
         "11",
     );
     wait_for(&mut s, "a whole number from 0 to 10, or Enter to skip");
@@ -283,7 +283,7 @@ fn a_killed_write_is_resumed_from_its_draft() {
     );
     answer(&mut s, "What surprised you?", "");
     answer(&mut s, "How are you right now?", "");
-    answer(&mut s, "How are you now, from 0", "5");
+    answer(&mut s, "And as a number, from 0", "5");
     wait_for(&mut s, "Any feelings you want to name?");
     s.send(ENTER).unwrap();
     let (out, code) = finish(s);
