@@ -139,12 +139,20 @@ pub fn interactive() -> bool {
 /// Ctrl-C at a dialoguer prompt: console raises SIGINT, which would end kapj
 /// at once, leaving the cursor hidden and no word about what was kept. With a
 /// handler that does nothing, the prompt returns an error instead, and the
-/// caller says what happened. (Handlers reset on exec, so editors are unaffected.)
+/// caller says what happened. The handler is installed without SA_RESTART, so
+/// a Ctrl-C that the terminal turns into a signal between two keystrokes also
+/// interrupts the waiting read instead of being lost. (Handlers reset on exec,
+/// so editors are unaffected.)
 pub fn ctrl_c_ends_prompts() {
     extern "C" fn nothing(_: libc::c_int) {}
-    // SAFETY: installs a handler that does nothing, which is async-signal-safe.
+    // SAFETY: installs a handler that does nothing, which is async-signal-safe;
+    // the sigaction struct is fully initialised before use.
     unsafe {
-        libc::signal(libc::SIGINT, nothing as *const () as libc::sighandler_t);
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = nothing as *const () as libc::sighandler_t;
+        action.sa_flags = 0;
+        libc::sigemptyset(&mut action.sa_mask);
+        libc::sigaction(libc::SIGINT, &action, std::ptr::null_mut());
     }
 }
 

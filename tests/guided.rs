@@ -415,3 +415,29 @@ fn delete_on_a_terminal_asks_first() {
     assert!(out.contains("Deleted entry 1"), "{out}");
     assert_eq!(h.json(&["list"]), serde_json::json!([]));
 }
+
+/// A Ctrl-C that reaches kapj as a signal (between two keystrokes, when the
+/// terminal is not in raw mode) must stop the prompt too, not be lost.
+#[test]
+fn a_sigint_at_a_prompt_stops_and_keeps_the_draft() {
+    let h = Home::new();
+    h.ok(&["status"]);
+    let mut s = spawn(&h, &["write", "meaning"], &[]);
+    answer(
+        &mut s,
+        "Which moments of the session keep coming back to you?",
+        "the music",
+    );
+    wait_for(&mut s, "What might the images or symbols");
+    wait_raw(&mut s);
+    let pid = s.get_process().pid().as_raw();
+    // SAFETY: sends SIGINT to the child this test spawned.
+    unsafe {
+        libc::kill(pid, libc::SIGINT);
+    }
+    let (out, code) = finish(s);
+    assert_eq!(code, 130, "{out}");
+    assert!(out.contains("kept as a draft"), "{out}");
+    assert_eq!(drafts(&h).len(), 1);
+    assert_eq!(h.json(&["list"]), serde_json::json!([]));
+}
