@@ -84,7 +84,9 @@ pub fn run(app: &mut App, a: ReviewArgs) -> Result<()> {
 /// Builds the review for the entries a filter selects.
 pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
     let now = app.clock.now();
-    let entries = app.store()?.entries(filter)?; // newest first
+    // Newest first, without answer text: only intentions and meaning-making
+    // entries need their words here, and they are loaded on their own below.
+    let entries = app.store()?.entry_heads(filter)?;
     let in_period = |t: DateTime<FixedOffset>| {
         filter.since.is_none_or(|s| t >= s) && filter.until.is_none_or(|u| t <= u)
     };
@@ -105,6 +107,13 @@ pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
             .collect()
     };
     let texts = app.store()?.entry_texts(&wanted)?;
+    let with_text = |phase: Phase, limit: usize| Filter {
+        phase: Some(phase),
+        limit: Some(limit),
+        ..filter.clone()
+    };
+    let intention = app.store()?.entries(&with_text(Phase::Intention, 1))?;
+    let meaning = app.store()?.entries(&with_text(Phase::Meaning, 20))?;
     let by_uuid: HashMap<&str, &Entry> = entries.iter().map(|e| (e.id.as_str(), e)).collect();
     let themes = hits
         .into_iter()
@@ -132,28 +141,25 @@ pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
         })
         .collect();
 
-    let last_intention = entries
-        .iter()
-        .find(|e| e.phase == Phase::Intention)
-        .map(|e| {
-            let reflections = entries
-                .iter()
-                .filter(|x| {
-                    x.session.is_some()
-                        && x.session == e.session
-                        && x.at > e.at
-                        && x.phase != Phase::Intention
-                })
-                .count();
-            LastIntention {
-                text: e
-                    .answer("intention")
-                    .map(str::to_string)
-                    .unwrap_or_else(|| e.text()),
-                entry: e.clone(),
-                reflections,
-            }
-        });
+    let last_intention = intention.first().map(|e| {
+        let reflections = entries
+            .iter()
+            .filter(|x| {
+                x.session.is_some()
+                    && x.session == e.session
+                    && x.at > e.at
+                    && x.phase != Phase::Intention
+            })
+            .count();
+        LastIntention {
+            text: e
+                .answer("intention")
+                .map(str::to_string)
+                .unwrap_or_else(|| e.text()),
+            entry: e.clone(),
+            reflections,
+        }
+    });
 
     let mut by_session: BTreeMap<i64, Vec<f64>> = BTreeMap::new();
     for e in &entries {
@@ -186,7 +192,7 @@ pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
     feelings.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     feelings.truncate(5);
 
-    let questions = open_questions(&entries);
+    let questions = open_questions(&meaning);
     let actions = app.store()?.actions(false)?;
     let checks = app
         .store()?

@@ -129,7 +129,22 @@ impl Store {
         self.load_entries(&sql, params)
     }
 
+    /// Like [`Store::entries`], but without answer text (tags and feelings
+    /// are filled): for summaries that only need times, moods and sessions.
+    pub fn entry_heads(&self, f: &Filter) -> Result<Vec<Entry>> {
+        let (cond, params) = filter_sql(f);
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM entries e LEFT JOIN ({NUMBERED}) sn ON sn.id = e.session_id
+             WHERE {cond} ORDER BY e.at_ts DESC, e.id DESC"
+        );
+        self.load(&sql, params, false)
+    }
+
     fn load_entries(&self, sql: &str, params: Vec<Value>) -> Result<Vec<Entry>> {
+        self.load(sql, params, true)
+    }
+
+    fn load(&self, sql: &str, params: Vec<Value>, answers: bool) -> Result<Vec<Entry>> {
         let mut st = self.conn.prepare(sql)?;
         let mut entries: Vec<Entry> = st
             .query_map(params_from_iter(params), |r| {
@@ -148,12 +163,12 @@ impl Store {
                 })
             })?
             .collect::<Result<_, _>>()?;
-        self.attach_details(&mut entries)?;
+        self.attach_details(&mut entries, answers)?;
         Ok(entries)
     }
 
-    /// Fills answers, tags and feelings for the given entries with three queries.
-    fn attach_details(&self, entries: &mut [Entry]) -> Result<()> {
+    /// Fills answers (when asked), tags and feelings with one query each.
+    fn attach_details(&self, entries: &mut [Entry], answers: bool) -> Result<()> {
         if entries.is_empty() {
             return Ok(());
         }
@@ -173,19 +188,21 @@ impl Store {
                 ins.execute([e.number])?;
             }
         }
-        let mut st = self.conn.prepare(
-            "SELECT a.entry_id, a.key, a.prompt, a.text FROM answers a JOIN temp.wanted w ON w.id = a.entry_id
-             ORDER BY a.entry_id, a.position",
-        )?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
-            if let Some(&i) = index.get(&id) {
-                entries[i].answers.push(Answer {
-                    key: r.get(1)?,
-                    prompt: r.get(2)?,
-                    text: r.get(3)?,
-                });
+        if answers {
+            let mut st = self.conn.prepare(
+                "SELECT a.entry_id, a.key, a.prompt, a.text FROM answers a JOIN temp.wanted w ON w.id = a.entry_id
+                 ORDER BY a.entry_id, a.position",
+            )?;
+            let mut rows = st.query([])?;
+            while let Some(r) = rows.next()? {
+                let id: i64 = r.get(0)?;
+                if let Some(&i) = index.get(&id) {
+                    entries[i].answers.push(Answer {
+                        key: r.get(1)?,
+                        prompt: r.get(2)?,
+                        text: r.get(3)?,
+                    });
+                }
             }
         }
         for (table, col) in [("entry_tags", "tag"), ("entry_feelings", "feeling")] {
