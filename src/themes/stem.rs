@@ -291,10 +291,8 @@ impl Stemmer {
                     self.w.pop();
                 }
             }
-            b'l' => {
-                if start >= self.p2 && start >= 1 && self.w[start - 1] == b'l' {
-                    self.w.pop();
-                }
+            b'l' if start >= self.p2 && start >= 1 && self.w[start - 1] == b'l' => {
+                self.w.pop();
             }
             _ => {}
         }
