@@ -325,6 +325,184 @@ fn markdown_summary_lists_the_question_and_action_once_each() {
 }
 
 // ---------------------------------------------------------------------------
+// html
+
+/// The tags kapj's page is made of; anything else came from user text.
+const PAGE_TAGS: &[&str] = &[
+    "!doctype",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "main",
+    "header",
+    "footer",
+    "section",
+    "article",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "br",
+    "ul",
+    "li",
+    "span",
+    "div",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "svg",
+    "line",
+    "polyline",
+    "circle",
+    "text",
+];
+
+/// (tag name, raw attribute text) of every tag in the page.
+fn tags(html: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let end = rest.find('>').expect("every tag closes");
+        let inner = rest[..end].trim_start_matches('/');
+        let name: String = inner
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != '/')
+            .collect();
+        out.push((name.to_ascii_lowercase(), inner[name.len()..].to_string()));
+        rest = &rest[end + 1..];
+    }
+    out
+}
+
+/// The page's text: style and svg left out, tags removed, entities decoded.
+fn html_text(html: &str) -> String {
+    let body = &html[html.find("<body>").unwrap()..];
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with("<svg") {
+            rest = &rest[rest.find("</svg>").unwrap() + 6..];
+        } else {
+            if rest.starts_with("<br")
+                || rest.starts_with("</p")
+                || rest.starts_with("</li")
+                || rest.starts_with("</h")
+            {
+                out.push('\n');
+            }
+            rest = &rest[rest.find('>').unwrap() + 1..];
+        }
+    }
+    out.push_str(rest);
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn html_is_one_quiet_page_with_user_text_escaped() {
+    let h = hostile_home();
+    let page = h.ok(&["export", "--format", "html"]);
+    assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
+    let lower = page.to_ascii_lowercase();
+    for bad in [
+        "<script", "@import", "url(", "<link", "<iframe", "<img", "<b>", "<i>", "<p>text",
+        "<div>\n", "<!--",
+    ] {
+        assert!(!lower.contains(bad), "the page contains {bad:?}");
+    }
+    for (name, attrs) in tags(&page) {
+        assert!(
+            PAGE_TAGS.contains(&name.as_str()),
+            "a <{name}> tag in the page (user text not escaped?)"
+        );
+        let a = attrs.to_ascii_lowercase();
+        for bad in ["src=", "href=", " on", "http:", "https:", "javascript:"] {
+            assert!(!a.contains(bad), "<{name}{attrs}> has {bad:?}");
+        }
+    }
+    // The escaped forms are there, all five characters.
+    for esc in [
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        "&lt;b&gt;bold&lt;/b&gt;",
+        "&amp;amp;",
+        "&quot;yes&quot;",
+        "&#39;no&#39;",
+    ] {
+        assert!(page.contains(esc), "{esc} missing");
+    }
+    // Print layout: sessions start a page, the chart is never cut.
+    assert!(page.contains("@page"));
+    assert!(page.contains(".session, .loose { break-before: page;"));
+    assert!(page.contains("break-inside: avoid"));
+    assert!(
+        page.contains("<figure class=\"chart\">\n<svg"),
+        "the mood chart is inline svg"
+    );
+    // The same content as the markdown, every word as typed.
+    let text = html_text(&page);
+    for heading in hostile_headings() {
+        assert!(
+            text.contains(&heading.1),
+            "heading {:?} missing:\n{text}",
+            heading.1
+        );
+    }
+    assert_texts_kept(&text, TRAPS, "html answers");
+    assert_texts_kept(
+        &text,
+        &[
+            HOSTILE_PROMPT,
+            HOSTILE_QUESTION,
+            HOSTILE_ACTION,
+            HOSTILE_NOTE,
+        ],
+        "html summary",
+    );
+}
+
+#[test]
+fn html_renders_what_the_markdown_renders() {
+    let h = private_home();
+    let page = h.ok(&["export", "--format", "html"]);
+    let md = read_md(&h.ok(&["export"]), strict_options());
+    // Compared without spaces and dashes: the page lays some lines out differently.
+    let bare = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != '—')
+            .collect::<String>()
+    };
+    let text = bare(&html_text(&page));
+    for (_, heading) in &md.headings {
+        assert!(
+            text.contains(&bare(heading)),
+            "html lacks the heading {heading:?}"
+        );
+    }
+    for line in md.text.lines().filter(|l| !l.trim().is_empty()) {
+        assert!(text.contains(&bare(line)), "html lacks {line:?}");
+    }
+    assert!(
+        page.contains("<table class=\"mood\">") && page.contains("<svg"),
+        "mood table and chart"
+    );
+}
+
+// ---------------------------------------------------------------------------
 // privacy
 
 #[test]
@@ -343,7 +521,7 @@ fn private_entries_stay_out_unless_asked_for() {
         "fixture must make a private theme: {themes:?}"
     );
 
-    for format in ["markdown"] {
+    for format in ["markdown", "html"] {
         let doc = h.ok(&["export", "--format", format]);
         let lower = doc.to_lowercase();
         for secret in ["lighthouse", "marmalade"] {
