@@ -68,16 +68,17 @@ fn backup(app: &mut App, f: &Filter) -> Result<String> {
 
 fn document(app: &mut App, f: &Filter, format: ExportFormat) -> Result<String> {
     // One load serves the document and the count of private entries left out.
-    let mut all = app.store()?.entries(&Filter {
+    let all = app.store()?.entries(&Filter {
         include_private: true,
         ..f.clone()
     })?;
-    all.reverse();
-    let (entries, private): (Vec<Entry>, Vec<Entry>) = all
+    let (mut entries, private): (Vec<Entry>, Vec<Entry>) = all
         .into_iter()
         .partition(|e| f.include_private || !e.private);
     let private_left_out = private.len();
-    let mut review = super::review::compute(app, f, 8)?;
+    drop(private);
+    let mut review = super::review::compute_for(app, f, 8, &entries)?;
+    entries.reverse();
     // Review lists every open action; the document keeps those written in
     // the entries it shows, so a private entry's action stays private.
     let shown: HashSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();

@@ -83,8 +83,18 @@ pub fn run(app: &mut App, a: ReviewArgs) -> Result<()> {
 
 /// Builds the review for the entries a filter selects.
 pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
-    let now = app.clock.now();
     let entries = app.store()?.entries(filter)?; // newest first
+    compute_for(app, filter, top, &entries)
+}
+
+/// The same, for the entries `filter` selects, already loaded (newest first).
+pub fn compute_for(
+    app: &mut App,
+    filter: &Filter,
+    top: usize,
+    entries: &[Entry],
+) -> Result<Review> {
+    let now = app.clock.now();
     let in_period = |t: DateTime<FixedOffset>| {
         filter.since.is_none_or(|s| t >= s) && filter.until.is_none_or(|u| t <= u)
     };
@@ -156,7 +166,7 @@ pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
         });
 
     let mut by_session: BTreeMap<i64, Vec<f64>> = BTreeMap::new();
-    for e in &entries {
+    for e in entries {
         if let (Some(s), Some(m)) = (e.session, e.mood) {
             by_session.entry(s).or_default().push(m as f64);
         }
@@ -176,7 +186,7 @@ pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
         .collect();
 
     let mut feel: HashMap<&str, usize> = HashMap::new();
-    for e in &entries {
+    for e in entries {
         for f in &e.feelings {
             *feel.entry(f.as_str()).or_default() += 1;
         }
@@ -186,7 +196,7 @@ pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
     feelings.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     feelings.truncate(5);
 
-    let questions = open_questions(&entries);
+    let questions = open_questions(entries);
     let actions = app.store()?.actions(false)?;
     let checks = app
         .store()?

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use super::markdown::{
-    check_title_band, entry_facts, entry_title, flat, mood_value, paragraphs, theme_facts,
+    check_title_band, entry_facts, entry_title, flat, for_lines, mood_value, theme_facts,
     CHECKS_NOTE,
 };
 use super::{day, long_time, ExportDoc};
@@ -18,19 +18,29 @@ use crate::domain::Entry;
 /// carry most of them).
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
+    push_esc(&mut out, s);
     out
+}
+
+/// [`esc`], appending to `out`; runs of plain text are copied whole.
+pub fn push_esc(out: &mut String, s: &str) {
+    let mut plain = 0;
+    for (i, c) in s.char_indices() {
+        let rep = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&#39;",
+            '\n' | '\t' => continue,
+            c if c.is_control() => "",
+            _ => continue,
+        };
+        out.push_str(&s[plain..i]);
+        out.push_str(rep);
+        plain = i + c.len_utf8();
+    }
+    out.push_str(&s[plain..]);
 }
 
 const CSS: &str = r#"
@@ -237,6 +247,7 @@ pub fn render(d: &ExportDoc) -> String {
     }
     s.push_str("</section>\n");
 
+    let groups = d.by_session();
     for sess in &d.sessions {
         let _ = writeln!(
             s,
@@ -257,17 +268,17 @@ pub fn render(d: &ExportDoc) -> String {
                 );
             }
         }
-        for e in d.entries_of(Some(sess.number)) {
+        for e in groups.get(&Some(sess.number)).into_iter().flatten() {
             entry(&mut s, e);
         }
         s.push_str("</section>\n");
     }
-    if d.entries_of(None).next().is_some() {
+    if let Some(loose) = groups.get(&None) {
         let _ = writeln!(
             s,
             "<section class=\"loose\">\n<h2>Entries without a session</h2>"
         );
-        for e in d.entries_of(None) {
+        for e in loose {
             entry(&mut s, e);
         }
         s.push_str("</section>\n");
@@ -294,17 +305,16 @@ fn entry(s: &mut String, e: &Entry) {
         if !a.prompt.trim().is_empty() {
             let _ = writeln!(s, "<h4>{}</h4>", esc(&flat(&a.prompt)));
         }
-        s.push_str("<div class=\"answer\">\n");
-        for para in paragraphs(&a.text) {
-            s.push_str("<p>");
-            for (i, line) in para.iter().enumerate() {
-                if i > 0 {
-                    s.push_str("<br>\n");
-                }
-                s.push_str(&esc(line));
+        s.push_str("<div class=\"answer\">\n<p>");
+        let mut first = true;
+        for_lines(&a.text, |line, new_para| {
+            if !first {
+                s.push_str(if new_para { "</p>\n<p>" } else { "<br>\n" });
             }
-            s.push_str("</p>\n");
-        }
+            first = false;
+            push_esc(s, line);
+        });
+        s.push_str("</p>\n");
         s.push_str("</div>\n");
     }
     s.push_str("</article>\n");

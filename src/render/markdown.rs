@@ -5,6 +5,7 @@
 //! The wording shared with the html export (what the document covers, an
 //! entry's title and facts) lives here too, as plain unescaped strings.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::{count, day, day_time, long_day, long_time, ExportDoc};
@@ -14,36 +15,71 @@ use crate::domain::{Entry, Phase};
 /// does not start a line.
 pub fn escape_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~' | '|' | '!' | '&' | '#' | '{'
-            | '}' | '$' | '^' => {
+    push_inline(&mut out, s);
+    out
+}
+
+/// [`escape_inline`], appending to `out`: runs of plain text are copied
+/// whole, so a long answer costs one pass.
+pub fn push_inline(out: &mut String, s: &str) {
+    let mut plain = 0;
+    for (i, c) in s.char_indices() {
+        let special = matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '~'
+                | '|'
+                | '!'
+                | '&'
+                | '#'
+                | '{'
+                | '}'
+                | '$'
+                | '^'
+        );
+        if special || c.is_control() {
+            out.push_str(&s[plain..i]);
+            plain = i + c.len_utf8();
+            if special {
                 out.push('\\');
                 out.push(c);
+            } else if c == '\t' {
+                out.push(' ');
             }
-            '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
         }
     }
-    out
+    out.push_str(&s[plain..]);
 }
 
 /// Escapes one line so that nothing at its start opens a block: headings,
 /// quotes, lists, thematic breaks, setext underlines, code indents, fences.
 fn escape_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    push_line(&mut out, line);
+    out
+}
+
+/// [`escape_line`], appending to `out`.
+fn push_line(out: &mut String, line: &str) {
     let trimmed = line.trim_start();
-    let mut s = escape_inline(trimmed);
-    if let Some(first) = s.chars().next() {
-        if ordered_marker(&s) {
-            // "1. text" / "1) text": escape the delimiter after the digits.
-            let digits = s.chars().take_while(|c| c.is_ascii_digit()).count();
-            s.insert(digits, '\\');
-        } else if matches!(first, '-' | '+' | '=' | ':') {
-            s.insert(0, '\\');
+    if ordered_marker(trimmed) {
+        // "1. text" / "1) text": escape the delimiter after the digits.
+        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+        out.push_str(&trimmed[..digits]);
+        out.push('\\');
+        push_inline(out, &trimmed[digits..]);
+    } else {
+        if trimmed.starts_with(['-', '+', '=', ':']) {
+            out.push('\\');
         }
+        push_inline(out, trimmed);
     }
-    s
 }
 
 fn ordered_marker(s: &str) -> bool {
@@ -64,44 +100,61 @@ pub fn flat(s: &str) -> String {
 
 /// Line breaks as a person typed them, whatever the platform: "\r\n" and a
 /// lone "\r" become "\n".
-pub fn normalise_newlines(s: &str) -> String {
-    s.replace("\r\n", "\n").replace('\r', "\n")
+pub fn normalise_newlines(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('\r') {
+        s.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        s.into()
+    }
 }
 
 /// User text as paragraphs: split at blank lines, each a list of lines with
 /// trailing spaces removed and empty ones dropped.
 pub fn paragraphs(text: &str) -> Vec<Vec<String>> {
+    let mut paras: Vec<Vec<String>> = vec![Vec::new()];
+    for_lines(text, |line, new_para| {
+        if new_para && !paras.last().is_some_and(Vec::is_empty) {
+            paras.push(Vec::new());
+        }
+        paras.last_mut().expect("one").push(line.to_string());
+    });
+    paras.retain(|p| !p.is_empty());
+    paras
+}
+
+/// Calls `f` with each non-blank line of `text` (trailing space removed)
+/// and whether it starts a new paragraph (a blank line came before it).
+pub fn for_lines(text: &str, mut f: impl FnMut(&str, bool)) {
     let text = normalise_newlines(text);
-    let mut paras: Vec<Vec<String>> = Vec::new();
-    let mut cur: Vec<String> = Vec::new();
+    let mut blank_before = false;
     for line in text.split('\n') {
-        if line.trim().is_empty() {
-            if !cur.is_empty() {
-                paras.push(std::mem::take(&mut cur));
-            }
+        let line = line.trim_end();
+        if line.trim_start().is_empty() {
+            blank_before = true;
         } else {
-            cur.push(line.trim_end().to_string());
+            f(line, blank_before);
+            blank_before = false;
         }
     }
-    if !cur.is_empty() {
-        paras.push(cur);
-    }
-    paras
 }
 
 /// A block of user text: paragraphs kept, single newlines as hard breaks.
 pub fn text_block(text: &str) -> String {
-    paragraphs(text)
-        .iter()
-        .map(|lines| {
-            lines
-                .iter()
-                .map(|l| escape_line(l))
-                .collect::<Vec<_>>()
-                .join("\\\n")
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n")
+    let mut out = String::with_capacity(text.len() + 16);
+    push_text_block(&mut out, text);
+    out
+}
+
+/// [`text_block`], appending to `out`.
+pub fn push_text_block(out: &mut String, text: &str) {
+    let mut first = true;
+    for_lines(text, |line, new_para| {
+        if !first {
+            out.push_str(if new_para { "\n\n" } else { "\\\n" });
+        }
+        first = false;
+        push_line(out, line);
+    });
 }
 
 impl ExportDoc<'_> {
@@ -159,9 +212,13 @@ impl ExportDoc<'_> {
         }
     }
 
-    /// Entries of one session (or of none), in date order.
-    pub fn entries_of(&self, session: Option<i64>) -> impl Iterator<Item = &Entry> {
-        self.entries.iter().filter(move |e| e.session == session)
+    /// Entries by session (None: without one), each list in date order.
+    pub fn by_session(&self) -> HashMap<Option<i64>, Vec<&Entry>> {
+        let mut m: HashMap<Option<i64>, Vec<&Entry>> = HashMap::new();
+        for e in &self.entries {
+            m.entry(e.session).or_default().push(e);
+        }
+        m
     }
 }
 
@@ -314,6 +371,7 @@ pub fn render(d: &ExportDoc) -> String {
         s.push('\n');
     }
 
+    let groups = d.by_session();
     for sess in &d.sessions {
         let _ = writeln!(s, "## Session {} — {}\n", sess.number, long_time(sess.at));
         for (label, v) in [
@@ -325,13 +383,13 @@ pub fn render(d: &ExportDoc) -> String {
                 let _ = writeln!(s, "{label}: {}\n", escape_inline(&flat(v)));
             }
         }
-        for e in d.entries_of(Some(sess.number)) {
+        for e in groups.get(&Some(sess.number)).into_iter().flatten() {
             entry(&mut s, e);
         }
     }
-    if d.entries_of(None).next().is_some() {
+    if let Some(loose) = groups.get(&None) {
         let _ = writeln!(s, "## Entries without a session\n");
-        for e in d.entries_of(None) {
+        for e in loose {
             entry(&mut s, e);
         }
     }
@@ -348,7 +406,8 @@ fn entry(s: &mut String, e: &Entry) {
         if !a.prompt.trim().is_empty() {
             let _ = writeln!(s, "**{}**\n", escape_inline(&flat(&a.prompt)));
         }
-        let _ = writeln!(s, "{}\n", text_block(&a.text));
+        push_text_block(s, &a.text);
+        s.push_str("\n\n");
     }
 }
 
