@@ -285,7 +285,7 @@ pub fn render(d: &ExportDoc) -> String {
     }
     let _ = writeln!(
         s,
-        "<footer>Written by the client in kapj, a private journal. Nothing in it is a diagnosis.</footer>"
+        "<footer>Written by the client in kapj, a private journal kept on their own computer.</footer>"
     );
     s.push_str("</main>\n</body>\n</html>\n");
     s
