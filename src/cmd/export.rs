@@ -1,6 +1,7 @@
 //! `kapj export`: markdown for the therapist (default), a printable html
 //! page, or the full JSON backup. Files are written 0600 and atomically.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
@@ -10,7 +11,7 @@ use anyhow::Result;
 use crate::app::App;
 use crate::cli::{ExportArgs, ExportFormat, FilterArgs};
 use crate::cmd::filter_from;
-use crate::domain::{Filter, Phase};
+use crate::domain::{Entry, Filter, Phase};
 use crate::error::user_hint;
 use crate::journal;
 use crate::render::{self, ExportDoc};
@@ -30,7 +31,7 @@ pub fn run(app: &mut App, a: ExportArgs) -> Result<()> {
         ExportFormat::Json => backup(app, &filter)?,
         ExportFormat::Markdown | ExportFormat::Html => {
             filter.include_private = a.include_private;
-            document(app, &filter, &fa, a.format)?
+            document(app, &filter, a.format)?
         }
     };
     match &a.output {
@@ -65,44 +66,45 @@ fn backup(app: &mut App, f: &Filter) -> Result<String> {
     Ok(serde_json::to_string_pretty(&doc)? + "\n")
 }
 
-fn document(app: &mut App, f: &Filter, fa: &FilterArgs, format: ExportFormat) -> Result<String> {
-    let mut entries = app.store()?.entries(f)?;
+fn document(app: &mut App, f: &Filter, format: ExportFormat) -> Result<String> {
+    // One load serves the document and the count of private entries left out.
+    let all = app.store()?.entries(&Filter {
+        include_private: true,
+        ..f.clone()
+    })?;
+    let (mut entries, private): (Vec<Entry>, Vec<Entry>) = all
+        .into_iter()
+        .partition(|e| f.include_private || !e.private);
+    let private_left_out = private.len();
+    drop(private);
+    let mut review = super::review::compute_for(app, f, 8, &entries)?;
     entries.reverse();
-    let private_left_out = if f.include_private {
-        0
-    } else {
-        let all = Filter {
-            include_private: true,
-            ..f.clone()
-        };
-        app.store()?
-            .entries(&all)?
-            .iter()
-            .filter(|e| e.private)
-            .count()
-    };
-    let review = super::review::compute(app, f, 8)?;
+    // Review lists every open action; the document keeps those written in
+    // the entries it shows, so a private entry's action stays private.
+    let shown: HashSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+    review.actions.retain(|a| shown.contains(a.entry.as_str()));
+    let used: HashSet<i64> = entries.iter().filter_map(|e| e.session).collect();
     let sessions: Vec<_> = app
         .store()?
         .sessions()?
         .into_iter()
-        .filter(|s| entries.iter().any(|e| e.session == Some(s.number)))
+        .filter(|s| used.contains(&s.number))
         .collect();
     let mut phases: Vec<Phase> = entries.iter().map(|e| e.phase).collect();
     phases.sort();
     phases.dedup();
     let mut scope = Vec::new();
-    if let Some(s) = &fa.session {
-        scope.push(format!("session {s}"));
+    if let Some(n) = f.session {
+        scope.push(format!("session {n}"));
     }
     if let Some(p) = f.phase {
         scope.push(format!("{} entries only", p.label()));
     }
-    if let Some(s) = &fa.since {
-        scope.push(format!("since {s}"));
+    if let Some(t) = f.since {
+        scope.push(format!("from {}", render::long_time(t)));
     }
-    if let Some(u) = &fa.until {
-        scope.push(format!("until {u}"));
+    if let Some(t) = f.until {
+        scope.push(format!("until {}", render::long_time(t)));
     }
     let doc = ExportDoc {
         generated_at: app.clock.now(),

@@ -83,10 +83,21 @@ pub fn run(app: &mut App, a: ReviewArgs) -> Result<()> {
 
 /// Builds the review for the entries a filter selects.
 pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
-    let now = app.clock.now();
     // Newest first, without answer text: only intentions and meaning-making
     // entries need their words here, and they are loaded on their own below.
     let entries = app.store()?.entry_heads(filter)?;
+    compute_for(app, filter, top, &entries)
+}
+
+/// The same, for the entries `filter` selects, already loaded (newest first,
+/// with or without their answers).
+pub fn compute_for(
+    app: &mut App,
+    filter: &Filter,
+    top: usize,
+    entries: &[Entry],
+) -> Result<Review> {
+    let now = app.clock.now();
     let in_period = |t: DateTime<FixedOffset>| {
         filter.since.is_none_or(|s| t >= s) && filter.until.is_none_or(|u| t <= u)
     };
@@ -162,7 +173,7 @@ pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
     });
 
     let mut by_session: BTreeMap<i64, Vec<f64>> = BTreeMap::new();
-    for e in &entries {
+    for e in entries {
         if let (Some(s), Some(m)) = (e.session, e.mood) {
             by_session.entry(s).or_default().push(m as f64);
         }
@@ -182,7 +193,7 @@ pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
         .collect();
 
     let mut feel: HashMap<&str, usize> = HashMap::new();
-    for e in &entries {
+    for e in entries {
         for f in &e.feelings {
             *feel.entry(f.as_str()).or_default() += 1;
         }

@@ -1,48 +1,85 @@
 //! The markdown export. Whatever the user typed stays text: every character
 //! that could start markdown structure is escaped, so a CommonMark parser
 //! finds exactly the headings kapj wrote and no raw HTML.
+//!
+//! The wording shared with the html export (what the document covers, an
+//! entry's title and facts) lives here too, as plain unescaped strings.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::{count, day, day_time, long_day, long_time, ExportDoc};
-use crate::domain::Phase;
+use crate::domain::{Entry, Phase};
 
-/// Escapes user text for use inside a paragraph or a table cell.
+/// Escapes user text for use inside a paragraph or a table cell, where it
+/// does not start a line.
 pub fn escape_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~' | '|' | '!' | '&' | '#' | '{'
-            | '}' => {
+    push_inline(&mut out, s);
+    out
+}
+
+/// [`escape_inline`], appending to `out`: runs of plain text are copied
+/// whole, so a long answer costs one pass.
+pub fn push_inline(out: &mut String, s: &str) {
+    let mut plain = 0;
+    for (i, c) in s.char_indices() {
+        let special = matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '~'
+                | '|'
+                | '!'
+                | '&'
+                | '#'
+                | '{'
+                | '}'
+                | '$'
+                | '^'
+        );
+        if special || c.is_control() {
+            out.push_str(&s[plain..i]);
+            plain = i + c.len_utf8();
+            if special {
                 out.push('\\');
                 out.push(c);
+            } else if c == '\t' {
+                out.push(' ');
             }
-            '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
         }
     }
-    out
+    out.push_str(&s[plain..]);
 }
 
 /// Escapes one line so that nothing at its start opens a block: headings,
 /// quotes, lists, thematic breaks, setext underlines, code indents, fences.
 fn escape_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    push_line(&mut out, line);
+    out
+}
+
+/// [`escape_line`], appending to `out`.
+fn push_line(out: &mut String, line: &str) {
     let trimmed = line.trim_start();
-    let mut s = escape_inline(trimmed);
-    if let Some(first) = s.chars().next() {
-        let starts_block = matches!(first, '-' | '+' | '=' | '.' | ')' | ':') || ordered_marker(&s);
-        if starts_block {
-            if first.is_ascii_digit() {
-                // "1. text" / "1) text": escape the delimiter after the digits.
-                let digits = s.chars().take_while(|c| c.is_ascii_digit()).count();
-                s.insert(digits, '\\');
-            } else {
-                s.insert(0, '\\');
-            }
+    if ordered_marker(trimmed) {
+        // "1. text" / "1) text": escape the delimiter after the digits.
+        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+        out.push_str(&trimmed[..digits]);
+        out.push('\\');
+        push_inline(out, &trimmed[digits..]);
+    } else {
+        if trimmed.starts_with(['-', '+', '=', ':']) {
+            out.push('\\');
         }
+        push_inline(out, trimmed);
     }
-    s
 }
 
 fn ordered_marker(s: &str) -> bool {
@@ -50,56 +87,207 @@ fn ordered_marker(s: &str) -> bool {
     digits > 0 && matches!(s[digits..].chars().next(), Some('.') | Some(')'))
 }
 
-/// A block of user text: paragraphs kept, single newlines as hard breaks.
-pub fn text_block(text: &str) -> String {
-    let mut paras = Vec::new();
-    for para in text.split("\n\n") {
-        let lines: Vec<String> = para
-            .lines()
-            .map(str::trim_end)
-            .filter(|l| !l.trim().is_empty())
-            .map(escape_line)
-            .collect();
-        if !lines.is_empty() {
-            paras.push(lines.join("\\\n"));
-        }
-    }
-    paras.join("\n\n")
+/// User text on one line (whitespace and line breaks folded), safe at the
+/// start of a line or a list item as well as inside one.
+pub fn one_line(s: &str) -> String {
+    escape_line(&flat(s))
 }
 
+/// Folds all whitespace, line breaks included, to single spaces.
+pub fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Line breaks as a person typed them, whatever the platform: "\r\n" and a
+/// lone "\r" become "\n".
+pub fn normalise_newlines(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('\r') {
+        s.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        s.into()
+    }
+}
+
+/// User text as paragraphs: split at blank lines, each a list of lines with
+/// trailing spaces removed and empty ones dropped.
+pub fn paragraphs(text: &str) -> Vec<Vec<String>> {
+    let mut paras: Vec<Vec<String>> = vec![Vec::new()];
+    for_lines(text, |line, new_para| {
+        if new_para && !paras.last().is_some_and(Vec::is_empty) {
+            paras.push(Vec::new());
+        }
+        paras.last_mut().expect("one").push(line.to_string());
+    });
+    paras.retain(|p| !p.is_empty());
+    paras
+}
+
+/// Calls `f` with each non-blank line of `text` (trailing space removed)
+/// and whether it starts a new paragraph (a blank line came before it).
+pub fn for_lines(text: &str, mut f: impl FnMut(&str, bool)) {
+    let text = normalise_newlines(text);
+    let mut blank_before = false;
+    for line in text.split('\n') {
+        let line = line.trim_end();
+        if line.trim_start().is_empty() {
+            blank_before = true;
+        } else {
+            f(line, blank_before);
+            blank_before = false;
+        }
+    }
+}
+
+/// A block of user text: paragraphs kept, single newlines as hard breaks.
+pub fn text_block(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    push_text_block(&mut out, text);
+    out
+}
+
+/// [`text_block`], appending to `out`.
+pub fn push_text_block(out: &mut String, text: &str) {
+    let mut first = true;
+    for_lines(text, |line, new_para| {
+        if !first {
+            out.push_str(if new_para { "\n\n" } else { "\\\n" });
+        }
+        first = false;
+        push_line(out, line);
+    });
+}
+
+impl ExportDoc<'_> {
+    /// "Wed 21 Oct 2026 to Fri 20 Nov 2026".
+    pub fn period(&self) -> String {
+        match (self.from, self.to) {
+            (Some(f), Some(t)) if day(f) == day(t) => long_day(f),
+            (Some(f), Some(t)) => format!("{} to {}", long_day(f), long_day(t)),
+            (Some(f), None) => format!("from {}", long_day(f)),
+            (None, Some(t)) => format!("up to {}", long_day(t)),
+            (None, None) => "no entries".into(),
+        }
+    }
+
+    /// "9 entries in 3 sessions" (and those without a session).
+    pub fn extent(&self) -> String {
+        let loose = self.entries.iter().filter(|e| e.session.is_none()).count();
+        let mut s = format!(
+            "{} in {}",
+            count(self.entries.len(), "entry", "entries"),
+            count(self.sessions.len(), "session", "sessions")
+        );
+        if loose > 0 {
+            let _ = write!(s, " ({loose} not linked to a session)");
+        }
+        s
+    }
+
+    pub fn phase_list(&self) -> Option<String> {
+        (!self.phases.is_empty()).then(|| {
+            self.phases
+                .iter()
+                .map(|p| p.label())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    }
+
+    /// What is left out, or that private entries are in.
+    pub fn privacy_line(&self) -> String {
+        if self.private_included {
+            let n = self.entries.iter().filter(|e| e.private).count();
+            match n {
+                0 => "Private entries: included (none in this selection).".into(),
+                n => format!(
+                    "Private entries: included ({} marked private).",
+                    count(n, "entry", "entries")
+                ),
+            }
+        } else {
+            match self.private_left_out {
+                0 => "Left out: nothing (no entries in this selection are marked private).".into(),
+                n => format!("Left out: {} marked private.", count(n, "entry", "entries")),
+            }
+        }
+    }
+
+    /// Entries by session (None: without one), each list in date order.
+    pub fn by_session(&self) -> HashMap<Option<i64>, Vec<&Entry>> {
+        let mut m: HashMap<Option<i64>, Vec<&Entry>> = HashMap::new();
+        for e in &self.entries {
+            m.entry(e.session).or_default().push(e);
+        }
+        m
+    }
+}
+
+/// "Immediate reflection — 2026-10-23 16:00".
+pub fn entry_title(e: &Entry) -> String {
+    let title = match e.phase {
+        Phase::Free => "Free writing".to_string(),
+        p => capitalise(p.label()),
+    };
+    format!("{title} — {}", day_time(e.at))
+}
+
+/// Mood, feelings, tags and the private mark, unescaped.
+pub fn entry_facts(e: &Entry) -> Vec<String> {
+    let mut facts = Vec::new();
+    if let Some(m) = e.mood {
+        facts.push(format!("Mood {m}/10"));
+    }
+    if !e.feelings.is_empty() {
+        facts.push(format!("feelings: {}", flat(&e.feelings.join(", "))));
+    }
+    if !e.tags.is_empty() {
+        facts.push(format!("tags: {}", flat(&e.tags.join(", "))));
+    }
+    if e.private {
+        facts.push("private".into());
+    }
+    facts
+}
+
+/// "relationship; 6 entries, 2 sessions; steady".
+pub fn theme_facts(h: &crate::themes::ThemeHit) -> String {
+    format!(
+        "{}; {}, {}; {}",
+        h.category.as_deref().unwrap_or("other"),
+        count(h.entries, "entry", "entries"),
+        count(h.sessions, "session", "sessions"),
+        trend(&h.trend)
+    )
+}
+
+/// A mood average as the documents show it: "6.0", "5.3".
+pub fn mood_value(m: f64) -> String {
+    format!("{m:.1}")
+}
+
+/// "PHQ-9" and its standard band for a stored check.
+pub fn check_title_band(c: &crate::domain::CheckResult) -> (String, String) {
+    match crate::care::measures::Measure::parse(&c.measure) {
+        Some(m) => (m.title().to_string(), m.band(c.total).to_string()),
+        None => (c.measure.clone(), String::new()),
+    }
+}
+
+pub const CHECKS_NOTE: &str = "Self-checks the client chose to take; a score is not a diagnosis.";
+
 pub fn render(d: &ExportDoc) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(256 + d.entries.len() * 1024);
     let r = d.review;
     let _ = writeln!(s, "# Integration journal\n");
     let _ = writeln!(s, "Exported {} with kapj.\n", long_time(d.generated_at));
     let _ = writeln!(s, "## What this covers\n");
-    let range = match (d.from, d.to) {
-        (Some(f), Some(t)) => format!("{} to {}", long_day(f), long_day(t)),
-        (Some(f), None) => format!("from {}", long_day(f)),
-        (None, Some(t)) => format!("up to {}", long_day(t)),
-        (None, None) => "no entries".into(),
-    };
-    let phases: Vec<&str> = d.phases.iter().map(|p| p.label()).collect();
-    let _ = writeln!(s, "- Period: {range}");
-    let _ = writeln!(s, "- Selection: {}", escape_inline(&d.scope));
-    let _ = writeln!(
-        s,
-        "- {} in {}",
-        count(d.entries.len(), "entry", "entries"),
-        count(d.sessions.len(), "session", "sessions")
-    );
-    if !phases.is_empty() {
-        let _ = writeln!(s, "- Phases: {}", phases.join(", "));
+    let _ = writeln!(s, "- Period: {}", d.period());
+    let _ = writeln!(s, "- Selection: {}", escape_inline(&flat(&d.scope)));
+    let _ = writeln!(s, "- {}", d.extent());
+    if let Some(p) = d.phase_list() {
+        let _ = writeln!(s, "- Phases: {p}");
     }
-    let _ = if d.private_included {
-        writeln!(s, "- Private entries are included.")
-    } else {
-        writeln!(
-            s,
-            "- Left out: {} marked private.",
-            count(d.private_left_out, "entry", "entries")
-        )
-    };
+    let _ = writeln!(s, "- {}", d.privacy_line());
     s.push('\n');
 
     let _ = writeln!(s, "## Summary\n");
@@ -108,20 +296,16 @@ pub fn render(d: &ExportDoc) -> String {
         let _ = writeln!(s, "Nothing clearly recurs across sessions yet.\n");
     } else {
         for t in &r.themes {
-            let h = &t.hit;
             let quote = t
                 .quotes
                 .first()
-                .map(|q| format!(" — “{}” ({})", escape_inline(&q.text), day(q.at)))
+                .map(|q| format!(" — “{}” ({})", escape_inline(&flat(&q.text)), day(q.at)))
                 .unwrap_or_default();
             let _ = writeln!(
                 s,
-                "- **{}** ({}; {}, {}; {}){quote}",
-                escape_inline(&h.theme),
-                h.category.as_deref().unwrap_or("other"),
-                count(h.entries, "entry", "entries"),
-                count(h.sessions, "session", "sessions"),
-                trend(&h.trend)
+                "- **{}** ({}){quote}",
+                escape_inline(&flat(&t.hit.theme)),
+                theme_facts(&t.hit)
             );
         }
         s.push('\n');
@@ -130,46 +314,64 @@ pub fn render(d: &ExportDoc) -> String {
         let _ = writeln!(s, "### Mood per session\n");
         let _ = writeln!(s, "| Session | Date | Mood (0–10) |\n|---:|---|---:|");
         for m in &r.mood {
-            let _ = writeln!(s, "| {} | {} | {} |", m.session, day(m.at), m.mood);
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} |",
+                m.session,
+                day(m.at),
+                mood_value(m.mood)
+            );
         }
         s.push('\n');
+    }
+    if !r.feelings.is_empty() {
+        let list: Vec<String> = r
+            .feelings
+            .iter()
+            .map(|(f, n)| format!("{} ({n})", flat(f)))
+            .collect();
+        let _ = writeln!(
+            s,
+            "Feelings named most: {}\n",
+            escape_inline(&list.join(", "))
+        );
     }
     if !r.actions.is_empty() {
         let _ = writeln!(s, "### Open actions\n");
         for a in &r.actions {
-            let _ = writeln!(
-                s,
-                "- {} (since {})",
-                escape_inline(&a.text.split_whitespace().collect::<Vec<_>>().join(" ")),
-                day(a.at)
-            );
+            let _ = writeln!(s, "- {} (since {})", one_line(&a.text), day(a.at));
         }
         s.push('\n');
     }
     if !r.questions.is_empty() {
         let _ = writeln!(s, "### Questions to bring\n");
         for q in &r.questions {
-            let _ = writeln!(s, "- {} ({})", escape_inline(&q.text), day(q.at));
+            let _ = writeln!(s, "- {} ({})", one_line(&q.text), day(q.at));
         }
         s.push('\n');
     }
     if !r.checks.is_empty() {
         let _ = writeln!(s, "### Self-checks\n");
+        let _ = writeln!(s, "{CHECKS_NOTE}\n");
         let _ = writeln!(
             s,
-            "These are self-checks the client chose to take, not a diagnosis.\n"
+            "| Date | Measure | Total | Standard band |\n|---|---|---:|---|"
         );
-        let _ = writeln!(s, "| Date | Measure | Total |\n|---|---|---:|");
         for c in &r.checks {
-            let title = crate::care::measures::Measure::parse(&c.measure)
-                .map(|m| m.title())
-                .unwrap_or("?");
-            let _ = writeln!(s, "| {} | {title} | {} |", day(c.at), c.total);
+            let (title, band) = check_title_band(c);
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} |",
+                day(c.at),
+                escape_inline(&title),
+                c.total,
+                escape_inline(&band)
+            );
         }
         s.push('\n');
     }
 
-    let mut unattached = d.entries.iter().filter(|e| e.session.is_none()).peekable();
+    let groups = d.by_session();
     for sess in &d.sessions {
         let _ = writeln!(s, "## Session {} — {}\n", sess.number, long_time(sess.at));
         for (label, v) in [
@@ -178,60 +380,38 @@ pub fn render(d: &ExportDoc) -> String {
             ("Note", &sess.note),
         ] {
             if !v.trim().is_empty() {
-                let _ = writeln!(
-                    s,
-                    "{label}: {}\n",
-                    escape_inline(&v.split_whitespace().collect::<Vec<_>>().join(" "))
-                );
+                let _ = writeln!(s, "{label}: {}\n", escape_inline(&flat(v)));
             }
         }
-        for e in d.entries.iter().filter(|e| e.session == Some(sess.number)) {
+        for e in groups.get(&Some(sess.number)).into_iter().flatten() {
             entry(&mut s, e);
         }
     }
-    if unattached.peek().is_some() {
+    if let Some(loose) = groups.get(&None) {
         let _ = writeln!(s, "## Entries without a session\n");
-        for e in unattached {
+        for e in loose {
             entry(&mut s, e);
         }
     }
     s
 }
 
-fn entry(s: &mut String, e: &crate::domain::Entry) {
-    let title = match e.phase {
-        Phase::Free => "Free writing".to_string(),
-        p => capitalise(p.label()),
-    };
-    let _ = writeln!(s, "### {title} — {}\n", day_time(e.at));
-    let mut facts = Vec::new();
-    if let Some(m) = e.mood {
-        facts.push(format!("Mood {m}/10"));
-    }
-    if !e.feelings.is_empty() {
-        facts.push(format!(
-            "feelings: {}",
-            escape_inline(&e.feelings.join(", "))
-        ));
-    }
-    if !e.tags.is_empty() {
-        facts.push(format!("tags: {}", escape_inline(&e.tags.join(", "))));
-    }
-    if e.private {
-        facts.push("private".into());
-    }
+fn entry(s: &mut String, e: &Entry) {
+    let _ = writeln!(s, "### {}\n", entry_title(e));
+    let facts = entry_facts(e);
     if !facts.is_empty() {
-        let _ = writeln!(s, "*{}*\n", facts.join(" · "));
+        let _ = writeln!(s, "*{}*\n", escape_inline(&facts.join(" · ")));
     }
-    for a in &e.answers {
+    for a in e.answers.iter().filter(|a| !a.text.trim().is_empty()) {
         if !a.prompt.trim().is_empty() {
-            let _ = writeln!(s, "**{}**\n", escape_inline(a.prompt.trim()));
+            let _ = writeln!(s, "**{}**\n", escape_inline(&flat(&a.prompt)));
         }
-        let _ = writeln!(s, "{}\n", text_block(&a.text));
+        push_text_block(s, &a.text);
+        s.push_str("\n\n");
     }
 }
 
-fn trend(t: &crate::themes::Trend) -> &'static str {
+pub fn trend(t: &crate::themes::Trend) -> &'static str {
     use crate::themes::Trend;
     match t {
         Trend::New => "new",
@@ -246,5 +426,31 @@ fn capitalise(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_that_would_open_blocks_are_escaped() {
+        assert_eq!(escape_line("# title"), "\\# title");
+        assert_eq!(escape_line("1. one"), "1\\. one");
+        assert_eq!(escape_line("12) twelve"), "12\\) twelve");
+        assert_eq!(escape_line("- item"), "\\- item");
+        assert_eq!(escape_line("==="), "\\===");
+        assert_eq!(escape_line("    code"), "code");
+        assert_eq!(escape_line("plain words"), "plain words");
+    }
+
+    #[test]
+    fn paragraphs_survive_any_line_ending() {
+        assert_eq!(
+            paragraphs("a\r\nb\r\n\r\nc"),
+            vec![vec!["a", "b"], vec!["c"]]
+        );
+        assert_eq!(paragraphs("a\rb"), vec![vec!["a", "b"]]);
+        assert_eq!(paragraphs(" \n\n  x  \n \n"), vec![vec!["  x"]]);
     }
 }
