@@ -477,10 +477,17 @@ pub fn print(app: &mut App, r: &Review) {
     if !faded.is_empty() || !staying.is_empty() {
         app.line("");
         if !faded.is_empty() {
-            app.line(format!("Comes up less than before: {}.", faded.join(", ")));
+            for l in wrap(
+                &format!("Comes up less than before: {}.", faded.join(", ")),
+                78,
+            ) {
+                app.line(l);
+            }
         }
         if !staying.is_empty() {
-            app.line(format!("Still coming back: {}.", staying.join(", ")));
+            for l in wrap(&format!("Still coming back: {}.", staying.join(", ")), 78) {
+                app.line(l);
+            }
         }
     }
 
@@ -521,4 +528,22 @@ fn print_checks(app: &mut App, r: &Review) {
             .collect();
         app.line(format!("{}  {}", app.bold("Self-checks"), list.join(", ")));
     }
+}
+
+/// Breaks a sentence into lines of at most `width` characters, at spaces,
+/// indenting the continuation lines.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let cur = lines.last_mut().expect("one line at least");
+        if !cur.trim().is_empty() && cur.chars().count() + 1 + word.chars().count() > width {
+            lines.push(format!("  {word}"));
+        } else {
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(word);
+        }
+    }
+    lines
 }

@@ -1,0 +1,347 @@
+//! `kapj review`: recurring themes on journals planted in the test itself.
+
+mod common;
+use common::Home;
+use serde_json::{json, Value};
+
+/// Filler of ordinary first-person writing: each sentence is used once, so
+/// nothing in it recurs across sessions.
+const FILLER: &[&str] = &[
+    "I slept badly and managed what I needed.",
+    "Work was busy with spreadsheets.",
+    "After lunch I walked past the bakery.",
+    "The weather turned cold and grey.",
+    "I cooked lentils and called Sam.",
+    "Read a novel about sailors until midnight.",
+    "The bus was late, so I waited with a coffee.",
+    "Paid the electricity bill finally.",
+    "Watered the basil on the windowsill.",
+    "A neighbour's dog barked for hours.",
+    "Cleaned the kitchen cupboards.",
+    "Tried a new yoga video on the laptop.",
+    "Forgot my umbrella at the office.",
+    "Bought socks and a lamp.",
+    "The train to Leeds was crowded.",
+    "Wrote a birthday card for my aunt.",
+    "Fixed the squeaky hinge on the wardrobe.",
+    "Listened to a podcast about volcanoes.",
+    "Ate soup at the noodle place downtown.",
+    "The printer jammed twice this morning.",
+    "Folded laundry while the radio played jazz.",
+    "Planted tulip bulbs in the garden.",
+    "My phone screen cracked on the stairs.",
+    "Sorted old photographs into albums.",
+    "The dentist said everything looks fine.",
+    "Baked banana bread, slightly burnt.",
+    "A long meeting about budgets.",
+    "Swam twenty lengths at the pool.",
+    "Painted the fence a pale green.",
+    "Returned library books on time.",
+    "Helped Jo move a sofa upstairs.",
+    "The heating clanked all evening.",
+    "Practised scales on the old piano.",
+    "Found a chestnut in my coat pocket.",
+    "Queued at the post office with a parcel.",
+    "Tidied the shed and found a kite.",
+    "Knitted two rows of a scarf.",
+    "Ordered a pizza with olives.",
+    "Filled in the census form.",
+    "Repaired a puncture on the bicycle.",
+];
+
+struct Plan<'a> {
+    /// (session number, words to plant into that session's entries)
+    plant: &'a [(i64, &'a str)],
+    sessions: i64,
+    per_session: usize,
+}
+
+/// A journal: `sessions` sessions a fortnight apart, `per_session` entries
+/// each, filler text, plus planted sentences.
+fn journal(p: &Plan) -> Value {
+    let mut sessions = Vec::new();
+    let mut entries = Vec::new();
+    let mut k = 0;
+    for s in 1..=p.sessions {
+        let day = 1 + (s - 1) * 14;
+        let (month, dom) = (1 + (day - 1) / 28, 1 + (day - 1) % 28);
+        sessions
+            .push(json!({"number": s, "at": format!("2026-{month:02}-{dom:02}T10:00:00+00:00")}));
+        for i in 0..p.per_session {
+            let mut text = FILLER[k % FILLER.len()].to_string();
+            k += 1;
+            for (ps, words) in p.plant {
+                if *ps == s && i < 2 {
+                    text.push(' ');
+                    text.push_str(words);
+                }
+            }
+            let phase = ["reflection", "meaning", "embodiment"][i % 3];
+            entries.push(json!({
+                "phase": phase, "session": s,
+                "at": format!("2026-{month:02}-{:02}T{:02}:00:00+00:00", (dom + i as i64).min(28), 12 + i),
+                "mood": 3 + (s % 5), "answers": [{"text": text}]
+            }));
+        }
+    }
+    json!({"format": "kapj-journal", "version": 1, "sessions": sessions, "entries": entries})
+}
+
+fn review(h: &Home, doc: &Value) -> Value {
+    let f = h.file("j.json", &doc.to_string());
+    h.ok(&["import", f.to_str().unwrap()]);
+    h.json(&["review", "--top", "10"])
+}
+
+fn themes(r: &Value) -> Vec<String> {
+    r["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["theme"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn theme<'a>(r: &'a Value, name: &str) -> Option<&'a Value> {
+    r["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["theme"] == name)
+}
+
+#[test]
+fn a_planted_theme_across_sessions_is_found_with_its_evidence() {
+    let h = Home::new();
+    let r = review(
+        &h,
+        &journal(&Plan {
+            plant: &[
+                (1, "The lighthouse again."),
+                (3, "I dreamt of the lighthouse."),
+                (5, "That lighthouse, calling."),
+            ],
+            sessions: 6,
+            per_session: 4,
+        }),
+    );
+    let t =
+        theme(&r, "lighthouse").unwrap_or_else(|| panic!("lighthouse missing: {:?}", themes(&r)));
+    assert_eq!(t["sessions"], 3);
+    assert_eq!(t["entries"], 6);
+    assert!(t["first_seen"].as_str().unwrap().starts_with("2026-01"));
+    for key in ["category", "trend", "last_seen"] {
+        assert!(t[key].is_string(), "{key}: {t}");
+    }
+    let quotes = t["quotes"].as_array().unwrap();
+    assert!(!quotes.is_empty() && quotes.len() <= 2, "{t}");
+    for q in quotes {
+        assert!(
+            q["text"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .contains("lighthouse"),
+            "{q}"
+        );
+        assert!(q["entry"].is_string() && q["at"].is_string());
+    }
+}
+
+#[test]
+fn the_json_has_the_documented_shape() {
+    let h = Home::new();
+    let r = review(
+        &h,
+        &journal(&Plan {
+            plant: &[(1, "my father"), (2, "my father")],
+            sessions: 2,
+            per_session: 3,
+        }),
+    );
+    for key in [
+        "period",
+        "counts",
+        "last_intention",
+        "themes",
+        "mood",
+        "actions",
+        "questions",
+    ] {
+        assert!(r.get(key).is_some(), "missing {key}: {r}");
+    }
+    assert_eq!(r["counts"], json!({"sessions": 2, "entries": 6}));
+    assert!(r["period"]["from"].is_string() && r["period"]["to"].is_string());
+    assert_eq!(r["mood"].as_array().unwrap().len(), 2);
+    assert_eq!(r["mood"][0]["session"], 1);
+    assert!(r["mood"][0]["mood"].is_number());
+}
+
+#[test]
+fn a_word_in_one_session_only_is_not_a_theme() {
+    let h = Home::new();
+    let r = review(
+        &h,
+        &journal(&Plan {
+            plant: &[(2, "The giraffe. The giraffe. The giraffe was huge.")],
+            sessions: 4,
+            per_session: 4,
+        }),
+    );
+    assert!(theme(&r, "giraffe").is_none(), "{:?}", themes(&r));
+}
+
+#[test]
+fn generic_and_prompt_words_never_count() {
+    let h = Home::new();
+    // Prompt words ("notice", "body", "images") and generic journal words
+    // everywhere, in every session.
+    let mut doc = journal(&Plan {
+        plant: &[(1, "What do you notice in your body? Images, scenes. I feel I know, really, something."), (2, "What do you notice in your body? Images, scenes. I feel I know, really, something."), (3, "What do you notice in your body? Images, scenes. I feel I know, really, something.")],
+        sessions: 3,
+        per_session: 3,
+    });
+    doc["entries"][0]["answers"][0]["key"] = json!("body");
+    let r = review(&h, &doc);
+    for bad in [
+        "feel",
+        "know",
+        "really",
+        "something",
+        "time",
+        "notice",
+        "images",
+        "scenes",
+        "day",
+        "thing",
+    ] {
+        assert!(
+            !themes(&r).iter().any(|t| t.split(' ').any(|w| w == bad)),
+            "{bad} in {:?}",
+            themes(&r)
+        );
+    }
+}
+
+#[test]
+fn a_journal_without_recurring_words_gives_few_or_no_themes() {
+    let h = Home::new();
+    let r = review(
+        &h,
+        &journal(&Plan {
+            plant: &[],
+            sessions: 4,
+            per_session: 3,
+        }),
+    );
+    assert!(themes(&r).len() <= 3, "{:?}", themes(&r));
+}
+
+#[test]
+fn empty_and_one_entry_journals() {
+    let h = Home::new();
+    let r = h.json(&["review"]);
+    assert_eq!(r["themes"], json!([]));
+    assert_eq!(r["counts"]["entries"], 0);
+    assert!(h.ok(&["review"]).contains("Nothing written"));
+    h.ok(&[
+        "write",
+        "free",
+        "--answer",
+        "text=The ocean, the ocean, the ocean.",
+    ]);
+    let r = h.json(&["review"]);
+    assert_eq!(r["themes"], json!([]), "one entry cannot recur");
+    assert_eq!(r["counts"]["entries"], 1);
+}
+
+#[test]
+fn a_theme_that_stops_fades_and_one_that_starts_is_new_or_rising() {
+    let h = Home::new();
+    let r = review(
+        &h,
+        &journal(&Plan {
+            plant: &[
+                (1, "The anger at my brother."),
+                (2, "Anger at my brother again."),
+                (3, "Still the anger, my brother."),
+                (6, "I walked to the orchard."),
+                (7, "The orchard in bloom."),
+                (8, "Back in the orchard."),
+            ],
+            sessions: 8,
+            per_session: 3,
+        }),
+    );
+    let old = theme(&r, "anger")
+        .or_else(|| theme(&r, "my brother"))
+        .unwrap_or_else(|| panic!("{:?}", themes(&r)));
+    assert_eq!(old["trend"], "fading", "{old}");
+    let new = theme(&r, "orchard").unwrap_or_else(|| panic!("{:?}", themes(&r)));
+    assert!(new["trend"] == "new" || new["trend"] == "rising", "{new}");
+    let text = h.ok(&["review"]);
+    assert!(text.contains("Comes up less than before"), "{text}");
+}
+
+#[test]
+fn stems_meet_and_show_a_form_people_wrote() {
+    let h = Home::new();
+    let r = review(
+        &h,
+        &journal(&Plan {
+            plant: &[
+                (1, "Tightness in the throat."),
+                (2, "My throat felt tight."),
+                (3, "The throat, tight again."),
+            ],
+            sessions: 3,
+            per_session: 3,
+        }),
+    );
+    let names = themes(&r);
+    assert!(names.iter().any(|t| t == "throat"), "{names:?}");
+    let tight: Vec<&String> = names.iter().filter(|t| t.starts_with("tight")).collect();
+    assert!(
+        tight.len() <= 1,
+        "tight and tightness should meet: {names:?}"
+    );
+}
+
+#[test]
+fn the_text_review_fits_eighty_columns() {
+    let h = Home::new();
+    review(
+        &h,
+        &journal(&Plan {
+            plant: &[
+                (1, "The lighthouse again and the long grey harbour wall."),
+                (2, "The lighthouse, the harbour wall."),
+                (3, "lighthouse"),
+            ],
+            sessions: 3,
+            per_session: 3,
+        }),
+    );
+    let text = h.ok(&["review"]);
+    for line in text.lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "too wide ({}): {line}",
+            line.chars().count()
+        );
+    }
+    assert!(
+        text.contains("Recurring themes") && text.contains("lighthouse"),
+        "{text}"
+    );
+}
+
+#[test]
+fn bad_review_dates_are_refused_plainly() {
+    let h = Home::new();
+    h.ok(&["status"]);
+    let before = h.snapshot();
+    let err = h.fails(&["review", "--since", "last tuesday-ish"]);
+    assert!(err.contains("Could not read the date"), "{err}");
+    assert_eq!(h.snapshot(), before);
+}
