@@ -105,10 +105,9 @@ def find_gnu_time():
         if not cand or not os.access(cand, os.X_OK):
             continue
         try:
-            import subprocess as sp
-            r = sp.run([cand, "--version"], capture_output=True, text=True, timeout=10,
-                       stdin=sp.DEVNULL)
-        except (OSError, sp.TimeoutExpired):
+            r = subprocess.run([cand, "--version"], capture_output=True, text=True, timeout=10,
+                               stdin=subprocess.DEVNULL)
+        except (OSError, subprocess.TimeoutExpired):
             continue
         if "GNU" in (r.stdout + r.stderr):
             return cand
@@ -124,7 +123,8 @@ class PeakMeter:
         self.how = ("GNU time (%M)" if self.gnu_time
                     else "python3 -S launcher (upper bound: includes about 8 MB of launcher)")
 
-    def measure(self, argv, env, timeout, stdin_path=None):
+    def measure(self, argv, env, timeout, stdin_path=None, stdout_path=None, stderr_path=None):
+        """Returns (Result of the wrapped run, peak RSS in KiB or None)."""
         fd, path = tempfile.mkstemp(prefix="kapj-bench-rss-")
         os.close(fd)
         try:
@@ -132,13 +132,14 @@ class PeakMeter:
                 wrapped = [self.gnu_time, "-f", "%M", "-o", path, "--"] + list(argv)
             else:
                 wrapped = [self.python, "-S", "-E", "-c", _LAUNCHER, path] + list(argv)
-            r = run(wrapped, env, timeout, stdin_path=stdin_path)
+            r = run(wrapped, env, timeout, stdin_path=stdin_path, stdout_path=stdout_path,
+                    stderr_path=stderr_path)
             if not r.ok:
-                return None
+                return r, None
             with open(path) as f:
                 txt = f.read().strip().splitlines()
-            return int(txt[-1]) if txt else None
+            return r, (int(txt[-1]) if txt else None)
         except (OSError, ValueError):
-            return None
+            return r, None
         finally:
             os.unlink(path)
