@@ -2,8 +2,9 @@
 //! usually contains, from GoEmotions) and the category map. Both are parsed
 //! once, on first use. See data/README.md for sources and licences.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use super::hash::{key_hash, ByHash, FxMap};
 
 pub struct Background {
     /// Content words in the background corpus.
@@ -11,13 +12,14 @@ pub struct Background {
     /// Background count of any one personal name (GoEmotions masks names, so
     /// this is its share of all names; see data/build_data.py).
     pub name: f64,
-    counts: HashMap<&'static str, u32>,
+    /// By key_hash of the stem key.
+    counts: ByHash<u32>,
 }
 
 impl Background {
-    /// How often the background has this term (stem key), 0 if never.
-    pub fn count(&self, key: &str) -> u32 {
-        self.counts.get(key).copied().unwrap_or(0)
+    /// How often the background has the term with this key hash, 0 if never.
+    pub fn count(&self, hash: u64) -> u32 {
+        self.counts.get(&hash).copied().unwrap_or(0)
     }
 }
 
@@ -29,7 +31,7 @@ pub fn background() -> &'static Background {
 fn parse_background(text: &'static str) -> Background {
     let mut total = 0.0;
     let mut name = 1.0;
-    let mut counts = HashMap::new();
+    let mut counts = ByHash::default();
     for line in text.lines() {
         let Some((key, n)) = line.split_once('\t') else {
             continue;
@@ -42,7 +44,7 @@ fn parse_background(text: &'static str) -> Background {
         } else if key == "#name" {
             name = f64::from(n);
         } else {
-            counts.insert(key, n);
+            counts.insert(key_hash(key), n);
         }
     }
     // A table without its total would make every rate infinite.
@@ -58,7 +60,7 @@ fn parse_background(text: &'static str) -> Background {
 
 /// Category of a stem: "emotion", "body", "relationship" or "transpersonal".
 pub fn category_of_stem(stem: &str) -> Option<&'static str> {
-    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    static MAP: OnceLock<FxMap<&'static str, &'static str>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
         include_str!("data/categories.tsv")
             .lines()

@@ -13,6 +13,7 @@
 //! and the GoEmotions lexicon; see data/README.md for sources and licences.
 
 mod analysis;
+mod hash;
 mod lexicon;
 mod quote;
 mod rank;

@@ -7,18 +7,21 @@
 //! 3. Score each by how much more this journal uses it than first-person
 //!    emotional writing usually does: the log-odds ratio against the GoEmotions
 //!    background with an informative Dirichlet prior, as a z-score (Monroe,
-//!    Colaresi & Quinn 2008, "Fightin' Words"). Only clearly significant terms
-//!    stay, with the bar raised by the number of terms tried, so a journal
-//!    without real themes yields few.
-//! 4. Let a phrase stand for its words where it carries most of their uses
+//!    Colaresi & Quinn 2008, "Fightin' Words"), allowing for GoEmotions being
+//!    only a stand-in for such writing. Only clearly significant terms stay,
+//!    the bar raised by the number of terms tried, so a journal without real
+//!    themes yields few.
+//! 4. Let a phrase stand for its word where it carries most of its uses
 //!    ("my father" rather than "father"); never show two themes sharing a word.
+//!
+//! Time and memory are linear in the total number of terms of all entries:
+//! one pass groups them by key hash, later steps touch only recurring terms.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 
-use super::analysis::Analysis;
+use super::hash::{key_hash, ByHash};
 use super::lexicon::{background, category_of_stem};
 use super::stem::stem;
 use super::text::{clauses, kind, WordKind, PARTICLES, POSSESSIVES};
@@ -33,11 +36,13 @@ const PRIOR_WEIGHT: f64 = 500.0;
 const UNSEEN: f64 = 0.5;
 /// GoEmotions stands in for "such writing" (first-person emotional text),
 /// so the usual rate of any one word is known only roughly: we take its log
-/// to be uncertain by this standard deviation (a factor of about 1.65), on
-/// top of sampling error. This keeps large counts of a modest excess (a
-/// genre difference) from outranking a clear excess ("Fightin' Words" z
-/// grows without bound with the count otherwise).
-const GENRE_SD: f64 = 0.5;
+/// to be uncertain by this standard deviation (a factor of about 2), on top
+/// of sampling error. (On the dev journals, common words' rates scatter
+/// around their GoEmotions rates with a log-sd of 0.8 to 1.1; 0.7 is on the
+/// safe side.) This keeps large counts of a modest excess, a difference of
+/// genre, from outranking a clear excess, as the plain z would: it grows
+/// without bound with the count.
+const GENRE_SD: f64 = 0.7;
 /// Family-wise false-alarm rate for the significance bar.
 const FALSE_ALARM: f64 = 0.05;
 /// The bar is never lower than this z, whatever the number of terms.
@@ -58,9 +63,8 @@ struct Stats {
     /// Distinct days among entries without a session.
     days: u32,
     last_unit: u32,
-    /// Entries in the earlier / later half of the journal (by time).
+    /// Entries in the earlier half of the journal (by time).
     early: u32,
-    late: u32,
     /// Positions in time order of the first and last entry using it.
     first: u32,
     last: u32,
@@ -76,7 +80,6 @@ impl Stats {
             days: 0,
             last_unit: u32::MAX,
             early: 0,
-            late: 0,
             first: u32::MAX,
             last: 0,
         }
@@ -152,66 +155,155 @@ impl Layout {
     }
 }
 
-/// FxHash (as in rustc): much faster than SipHash for short string keys,
-/// and the keys are not attacker-chosen.
-#[derive(Default)]
-struct FxHasher(u64);
+/// Every term of the journal with its stats, one slot per key.
+struct Gathered<'a> {
+    /// Key of each slot (borrowed from the analyses) and its hash.
+    keys: Vec<&'a str>,
+    hashes: Vec<u64>,
+    stats: Vec<Stats>,
+    /// Slot by key hash.
+    index: ByHash<u32>,
+    /// The slot of every term of every entry (NO_SLOT for terms of one
+    /// entry only), in `Layout::by_unit` order then term order, so a later
+    /// pass finds a theme's entries without looking anything up.
+    occurrences: Vec<u32>,
+    /// Where each entry's occurrences end, in `by_unit` order.
+    ends: Vec<usize>,
+}
 
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
+impl Gathered<'_> {
+    fn slot_of(&self, key: &str) -> Option<usize> {
+        self.index.get(&key_hash(key)).map(|&s| s as usize)
     }
 }
 
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// Occurrence of a term that was not given a slot (it is in one entry only).
+const NO_SLOT: u32 = u32::MAX;
 
-/// Every term of the journal with its stats; keys borrow from the analyses.
-fn gather<'a>(docs: &[DocTerms<'a>], layout: &Layout) -> (Vec<&'a str>, Vec<Stats>) {
-    let mut index: FxMap<&'a str, u32> = FxMap::default();
-    let mut keys: Vec<&'a str> = Vec::new();
-    let mut stats: Vec<Stats> = Vec::new();
+/// The terms of all entries in one flat run (in `Layout::by_unit` order):
+/// later passes read it straight through instead of visiting every
+/// entry's own allocation again.
+struct Flat {
+    hashes: Vec<u64>,
+    /// min(count, COUNT_CAP), plus NAMED if written as a name.
+    meta: Vec<u8>,
+    /// Where each entry's terms end, in `by_unit` order.
+    ends: Vec<usize>,
+}
+
+const NAMED: u8 = 0x80;
+
+impl Flat {
+    fn new(docs: &[DocTerms], layout: &Layout) -> Flat {
+        let total: usize = docs.iter().map(|d| d.analysis.terms().len()).sum();
+        let mut f = Flat {
+            hashes: Vec::with_capacity(total),
+            meta: Vec::with_capacity(total),
+            ends: Vec::with_capacity(docs.len()),
+        };
+        for &d in &layout.by_unit {
+            for t in docs[d].analysis.terms() {
+                f.hashes.push(t.hash);
+                let named = if t.name { NAMED } else { 0 };
+                f.meta.push(t.count.min(COUNT_CAP) as u8 | named);
+            }
+            f.ends.push(f.hashes.len());
+        }
+        f
+    }
+}
+
+/// Most keys (above all phrases) are in one entry only and can never recur.
+/// A first pass marks, in a bit table about twice the number of
+/// terms, which buckets of key hashes were hit by two entries; terms in other
+/// buckets are certainly in one entry only and skip the (much larger,
+/// slower) per-key tables. Bucket clashes only let a few single keys through.
+struct RepeatFilter {
+    twice: Vec<u64>,
+    mask: u64,
+}
+
+impl RepeatFilter {
+    fn new(hashes: &[u64]) -> RepeatFilter {
+        let bits = (hashes.len().max(64) * 2).next_power_of_two();
+        let mask = bits as u64 - 1;
+        let mut seen = vec![0u64; bits / 64];
+        let mut twice = vec![0u64; bits / 64];
+        // Keys are unique within an entry, so two hits are two entries.
+        for &h in hashes {
+            let (word, bit) = place(h, mask);
+            twice[word] |= seen[word] & bit;
+            seen[word] |= bit;
+        }
+        RepeatFilter { twice, mask }
+    }
+
+    fn may_repeat(&self, hash: u64) -> bool {
+        let (word, bit) = place(hash, self.mask);
+        self.twice[word] & bit != 0
+    }
+}
+
+/// Bit of a hash in a table: from the high bits (the hash map uses the low).
+fn place(hash: u64, mask: u64) -> (usize, u64) {
+    let i = (hash >> 32) & mask;
+    ((i / 64) as usize, 1u64 << (i % 64))
+}
+
+fn gather<'a>(docs: &[DocTerms<'a>], layout: &Layout) -> Gathered<'a> {
+    let flat = Flat::new(docs, layout);
+    let repeated = RepeatFilter::new(&flat.hashes);
+    // Stats live in the map itself: one memory access per term, not two.
+    let mut by_hash: ByHash<(u32, Stats)> = ByHash::default();
+    let mut keys = Vec::new();
+    let mut occurrences = vec![NO_SLOT; flat.hashes.len()];
     let early_len = layout.early_len();
-    for &d in &layout.by_unit {
-        let doc = &docs[d];
-        let analysis: &'a Analysis = doc.analysis;
+    let mut start = 0;
+    for (&d, &end) in layout.by_unit.iter().zip(&flat.ends) {
         let unit = layout.unit_of[d];
         let pos = layout.time_pos[d];
-        for term in &analysis.terms {
-            let slot = *index.entry(term.key.as_str()).or_insert_with(|| {
-                keys.push(term.key.as_str());
-                stats.push(Stats::new());
-                (stats.len() - 1) as u32
+        let terms = flat.hashes[start..end].iter().zip(&flat.meta[start..end]);
+        let slots = occurrences[start..end].iter_mut();
+        for (j, ((&hash, &meta), occurrence)) in terms.zip(slots).enumerate() {
+            if !repeated.may_repeat(hash) {
+                continue;
+            }
+            let (slot, s) = by_hash.entry(hash).or_insert_with(|| {
+                keys.push(docs[d].analysis.term_at(j).map_or("", |t| t.key));
+                ((keys.len() - 1) as u32, Stats::new())
             });
-            let s = &mut stats[slot as usize];
-            s.count += term.count.min(COUNT_CAP);
-            s.named += u32::from(term.name);
+            *occurrence = *slot;
+            s.count += u32::from(meta & !NAMED);
+            s.named += u32::from(meta & NAMED != 0);
             s.entries += 1;
             if s.last_unit != unit {
                 s.last_unit = unit;
-                if doc.session.is_some() {
+                if docs[d].session.is_some() {
                     s.sessions += 1;
                 } else {
                     s.days += 1;
                 }
             }
-            if pos < early_len {
-                s.early += 1;
-            } else {
-                s.late += 1;
-            }
+            s.early += u32::from(pos < early_len);
             s.first = s.first.min(pos);
             s.last = s.last.max(pos);
         }
+        start = end;
     }
-    (keys, stats)
+    let mut g = Gathered {
+        hashes: vec![0; keys.len()],
+        stats: vec![Stats::new(); keys.len()],
+        index: ByHash::with_capacity_and_hasher(keys.len(), Default::default()),
+        keys,
+        occurrences,
+        ends: flat.ends,
+    };
+    for (hash, (slot, s)) in by_hash {
+        g.hashes[slot as usize] = hash;
+        g.stats[slot as usize] = s;
+        g.index.insert(hash, slot);
+    }
+    g
 }
 
 /// Stems of the prompts' words: terms containing one never count.
@@ -234,20 +326,14 @@ fn content_stems(key: &str) -> impl Iterator<Item = &str> {
 /// Keyness of a term. Personal names are a case apart: GoEmotions masks
 /// them, so the background cannot have sampled this name; it is given the
 /// background count of a typical name, taken as known (no sampling error).
-fn score(key: &str, s: &Stats, words: f64) -> f64 {
+fn score(hash: u64, s: &Stats, words: f64) -> f64 {
     let bg = background();
     let used = f64::from(s.count);
+    let seen = f64::from(bg.count(hash));
     if s.is_name() {
-        let b = bg.name.max(f64::from(bg.count(key)));
-        keyness(used, words, b, bg.total, false)
+        keyness(used, words, bg.name.max(seen), bg.total, false)
     } else {
-        keyness(
-            used,
-            words,
-            f64::from(bg.count(key)) + UNSEEN,
-            bg.total,
-            true,
-        )
+        keyness(used, words, seen + UNSEEN, bg.total, true)
     }
 }
 
@@ -302,8 +388,8 @@ fn erfc(x: f64) -> f64 {
     }
 }
 
-/// A term that passed the bar.
-#[derive(Debug, Clone)]
+/// A recurring term and its keyness.
+#[derive(Debug, Clone, Copy)]
 struct Candidate {
     slot: usize,
     score: f64,
@@ -314,31 +400,27 @@ pub fn rank(docs: &[DocTerms], opts: &RankOptions) -> Vec<ThemeHit> {
         return Vec::new();
     }
     let layout = Layout::new(docs);
-    let (keys, stats) = gather(docs, &layout);
+    let g = gather(docs, &layout);
     let excluded = excluded_stems(&opts.exclude_text);
     let words: f64 = docs.iter().map(|d| f64::from(d.analysis.words)).sum();
 
-    let tried: Vec<Candidate> = (0..keys.len())
-        .filter(|&i| stats[i].recurs())
-        .filter(|&i| !content_stems(keys[i]).any(|w| excluded.contains(w)))
+    let tried: Vec<Candidate> = (0..g.keys.len())
+        .filter(|&i| g.stats[i].recurs())
+        .filter(|&i| !content_stems(g.keys[i]).any(|w| excluded.contains(w)))
         .map(|i| Candidate {
             slot: i,
-            score: score(keys[i], &stats[i], words),
+            score: score(g.hashes[i], &g.stats[i], words),
         })
         .collect();
     let bar = z_for_tail(FALSE_ALARM / tried.len().max(1) as f64).max(MIN_Z);
-    let mut passed: Vec<Candidate> = tried.iter().filter(|c| c.score >= bar).cloned().collect();
+    let mut passed: Vec<Candidate> = tried.iter().filter(|c| c.score >= bar).copied().collect();
     passed.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
-            .then_with(|| keys[a.slot].cmp(keys[b.slot]))
+            .then_with(|| g.keys[a.slot].cmp(g.keys[b.slot]))
     });
-
-    let chosen = choose(&passed, &tried, &keys, &stats, opts.top);
-    chosen
-        .into_iter()
-        .map(|(slot, score)| hit(docs, &layout, keys[slot], &stats[slot], score))
-        .collect()
+    let chosen = choose(&passed, &tried, &g, opts.top);
+    hits(docs, &layout, &g, &chosen)
 }
 
 /// Walk the passed terms best first, letting a phrase stand for a word it
@@ -346,123 +428,143 @@ pub fn rank(docs: &[DocTerms], opts: &RankOptions) -> Vec<ThemeHit> {
 fn choose(
     passed: &[Candidate],
     tried: &[Candidate],
-    keys: &[&str],
-    stats: &[Stats],
+    g: &Gathered,
     top: usize,
 ) -> Vec<(usize, f64)> {
-    let terms = Terms::new(tried, keys, stats);
+    let phrases = phrases_with(passed, tried, g);
     let mut taken_words: HashSet<&str> = HashSet::new();
     let mut out = Vec::new();
     for c in passed {
         if out.len() >= top {
             break;
         }
-        let slot = if keys[c.slot].contains(' ') {
-            if !terms.holds_together(c.slot) {
+        let slot = if g.keys[c.slot].contains(' ') {
+            if !holds_together(c.slot, g) {
                 continue;
             }
             c.slot
         } else {
-            terms.standing_phrase(c.slot).unwrap_or(c.slot)
+            standing_phrase(c.slot, &phrases, g).unwrap_or(c.slot)
         };
-        if content_stems(keys[slot]).any(|w| taken_words.contains(w)) {
+        if content_stems(g.keys[slot]).any(|w| taken_words.contains(w)) {
             continue;
         }
-        taken_words.extend(content_stems(keys[slot]));
+        taken_words.extend(content_stems(g.keys[slot]));
         out.push((slot, c.score));
     }
     out
 }
 
-/// The recurring terms, looked up by word.
-struct Terms<'k> {
-    keys: &'k [&'k str],
-    stats: &'k [Stats],
-    /// Slot of each recurring single word.
-    word: HashMap<&'k str, usize>,
-    /// Slots of the recurring phrases containing each content word.
-    phrases: HashMap<&'k str, Vec<usize>>,
-}
-
-impl<'k> Terms<'k> {
-    fn new(tried: &[Candidate], keys: &'k [&'k str], stats: &'k [Stats]) -> Terms<'k> {
-        let mut word = HashMap::new();
-        let mut phrases: HashMap<&str, Vec<usize>> = HashMap::new();
-        for c in tried {
-            let key = keys[c.slot];
-            if key.contains(' ') {
-                for w in content_stems(key) {
-                    phrases.entry(w).or_default().push(c.slot);
-                }
-            } else {
-                word.insert(key, c.slot);
+/// Recurring phrases containing a word that passed, by that word.
+fn phrases_with<'a>(
+    passed: &[Candidate],
+    tried: &[Candidate],
+    g: &Gathered<'a>,
+) -> HashMap<&'a str, Vec<usize>> {
+    let mut out: HashMap<&str, Vec<usize>> = passed
+        .iter()
+        .filter(|c| !g.keys[c.slot].contains(' '))
+        .map(|c| (g.keys[c.slot], Vec::new()))
+        .collect();
+    for c in tried.iter().filter(|c| g.keys[c.slot].contains(' ')) {
+        for w in content_stems(g.keys[c.slot]) {
+            if let Some(list) = out.get_mut(w) {
+                list.push(c.slot);
             }
         }
-        Terms {
-            keys,
-            stats,
-            word,
-            phrases,
-        }
     }
-
-    fn entries(&self, slot: usize) -> f64 {
-        f64::from(self.stats[slot].entries)
-    }
-
-    /// The phrase that carries most of a word's entries, if one does.
-    fn standing_phrase(&self, word_slot: usize) -> Option<usize> {
-        let need = PHRASE_SHARE * self.entries(word_slot);
-        self.phrases
-            .get(self.keys[word_slot])?
-            .iter()
-            .copied()
-            .filter(|&p| self.entries(p) >= need && self.holds_together(p))
-            .max_by(|&a, &b| {
-                let (ea, eb) = (self.stats[a].entries, self.stats[b].entries);
-                ea.cmp(&eb).then_with(|| self.keys[b].cmp(self.keys[a]))
-            })
-    }
-
-    /// A phrase says more than its words when they mostly come together: it
-    /// holds a good share of the entries of each of its content words.
-    fn holds_together(&self, phrase_slot: usize) -> bool {
-        let entries = self.entries(phrase_slot);
-        content_stems(self.keys[phrase_slot]).all(|w| {
-            self.word
-                .get(w)
-                .is_some_and(|&s| entries >= PHRASE_SHARE * self.entries(s))
-        })
-    }
+    out
 }
 
-/// Build the reported theme for one term.
-fn hit(docs: &[DocTerms], layout: &Layout, key: &str, s: &Stats, score: f64) -> ThemeHit {
-    let mut forms: HashMap<&str, u32> = HashMap::new();
-    let mut entry_ids = Vec::new();
-    for &d in layout.by_time.iter().rev() {
-        if let Some(t) = docs[d].analysis.get(key) {
-            *forms.entry(t.surface.as_str()).or_default() += t.count;
-            entry_ids.push(docs[d].entry.to_string());
+/// The phrase that carries most of a word's entries, if one does.
+fn standing_phrase(
+    word: usize,
+    phrases: &HashMap<&str, Vec<usize>>,
+    g: &Gathered,
+) -> Option<usize> {
+    let need = PHRASE_SHARE * f64::from(g.stats[word].entries);
+    phrases
+        .get(g.keys[word])?
+        .iter()
+        .copied()
+        .filter(|&p| f64::from(g.stats[p].entries) >= need && holds_together(p, g))
+        .max_by(|&a, &b| {
+            let (ea, eb) = (g.stats[a].entries, g.stats[b].entries);
+            ea.cmp(&eb).then_with(|| g.keys[b].cmp(g.keys[a]))
+        })
+}
+
+/// A phrase says more than its words when they mostly come together: it
+/// holds a good share of the entries of each of its content words.
+fn holds_together(phrase: usize, g: &Gathered) -> bool {
+    let entries = f64::from(g.stats[phrase].entries);
+    content_stems(g.keys[phrase]).all(|w| {
+        g.slot_of(w)
+            .is_some_and(|s| entries >= PHRASE_SHARE * f64::from(g.stats[s].entries))
+    })
+}
+
+/// Build the reported themes for the chosen slots (with their scores).
+fn hits(
+    docs: &[DocTerms],
+    layout: &Layout,
+    g: &Gathered,
+    chosen: &[(usize, f64)],
+) -> Vec<ThemeHit> {
+    // Which chosen theme, if any, each slot is.
+    let mut theme_of = vec![u32::MAX; g.keys.len()];
+    for (i, &(slot, _)) in chosen.iter().enumerate() {
+        theme_of[slot] = i as u32;
+    }
+    // Each theme's entries (time position, doc) and written forms.
+    let mut found: Vec<Vec<(u32, usize)>> = vec![Vec::new(); chosen.len()];
+    let mut forms: Vec<HashMap<&str, u32>> = vec![HashMap::new(); chosen.len()];
+    let mut start = 0;
+    for (&d, &end) in layout.by_unit.iter().zip(&g.ends) {
+        for (i, &slot) in g.occurrences[start..end].iter().enumerate() {
+            // NO_SLOT is past the end of theme_of.
+            let Some(&theme) = theme_of.get(slot as usize) else {
+                continue;
+            };
+            if theme == u32::MAX {
+                continue;
+            }
+            if let Some(term) = docs[d].analysis.term_at(i) {
+                found[theme as usize].push((layout.time_pos[d], d));
+                *forms[theme as usize].entry(term.surface).or_default() += term.count;
+            }
         }
+        start = end;
     }
-    let theme = forms
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
-        .map(|f| f.0.to_string())
-        .unwrap_or_else(|| key.to_string());
-    ThemeHit {
-        category: category(key, s).map(str::to_string),
-        theme,
-        entries: s.entries as usize,
-        sessions: s.sessions as usize,
-        days: s.days as usize,
-        first_seen: docs[layout.by_time[s.first as usize]].at,
-        last_seen: docs[layout.by_time[s.last as usize]].at,
-        trend: trend(s, layout),
-        entry_ids,
-        score,
-    }
+    chosen
+        .iter()
+        .zip(found)
+        .zip(forms)
+        .map(|((&(slot, score), mut entries), forms)| {
+            entries.sort_by_key(|e| std::cmp::Reverse(e.0));
+            let key = g.keys[slot];
+            let s = &g.stats[slot];
+            let theme = forms
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+                .map_or_else(|| key.to_string(), |f| f.0.to_string());
+            ThemeHit {
+                category: category(key, s).map(str::to_string),
+                theme,
+                entries: s.entries as usize,
+                sessions: s.sessions as usize,
+                days: s.days as usize,
+                first_seen: docs[layout.by_time[s.first as usize]].at,
+                last_seen: docs[layout.by_time[s.last as usize]].at,
+                trend: trend(s, layout),
+                entry_ids: entries
+                    .iter()
+                    .map(|&(_, d)| docs[d].entry.to_string())
+                    .collect(),
+                score,
+            }
+        })
+        .collect()
 }
 
 /// Category of a term: a person's name is about a relationship; otherwise
@@ -486,8 +588,9 @@ fn trend(s: &Stats, layout: &Layout) -> Trend {
     if s.first >= n - n / 3 {
         return Trend::New;
     }
-    let early_rate = f64::from(s.early) / f64::from(layout.early_len().max(1));
-    let late_rate = f64::from(s.late) / f64::from((n - layout.early_len()).max(1));
+    let early_len = layout.early_len();
+    let early_rate = f64::from(s.early) / f64::from(early_len.max(1));
+    let late_rate = f64::from(s.entries - s.early) / f64::from((n - early_len).max(1));
     if late_rate >= 2.0 * early_rate {
         Trend::Rising
     } else if late_rate <= 0.5 * early_rate {

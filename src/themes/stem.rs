@@ -283,18 +283,15 @@ impl Stemmer {
             return;
         }
         let start = n - 1;
-        match self.w[start] {
+        let delete = match self.w[start] {
             b'e' => {
-                let delete = start >= self.p2
-                    || (start >= self.p1 && !ends_short_syllable(&self.w[..start]));
-                if delete {
-                    self.w.pop();
-                }
+                start >= self.p2 || (start >= self.p1 && !ends_short_syllable(&self.w[..start]))
             }
-            b'l' if start >= self.p2 && start >= 1 && self.w[start - 1] == b'l' => {
-                self.w.pop();
-            }
-            _ => {}
+            b'l' => start >= self.p2 && start >= 1 && self.w[start - 1] == b'l',
+            _ => false,
+        };
+        if delete {
+            self.w.pop();
         }
     }
 

@@ -4,8 +4,9 @@
 //! data/build_data.py mirrors this tokeniser to build the background table;
 //! keep the two in step (and bump ANALYSIS_VERSION when this changes).
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use super::hash::FxSet;
 
 /// Possessive determiners: they may open a phrase ("my father").
 pub const POSSESSIVES: &[&str] = &["my", "your", "his", "her", "our", "their"];
@@ -46,8 +47,8 @@ pub enum Case {
 }
 
 struct Lists {
-    stop: HashSet<&'static str>,
-    generic: HashSet<&'static str>,
+    stop: FxSet<&'static str>,
+    generic: FxSet<&'static str>,
 }
 
 fn lists() -> &'static Lists {
@@ -59,7 +60,7 @@ fn lists() -> &'static Lists {
 }
 
 /// Words of a list file: whitespace separated, `#` starts a comment.
-fn parse_word_list(text: &'static str) -> HashSet<&'static str> {
+fn parse_word_list(text: &'static str) -> FxSet<&'static str> {
     text.lines()
         .map(|line| line.split('#').next().unwrap_or(""))
         .flat_map(str::split_whitespace)
