@@ -177,13 +177,11 @@ impl Store {
         // FULL: a word the user saw saved survives a power cut too.
         c.pragma_update(None, "synchronous", "FULL")?;
         c.pragma_update(None, "foreign_keys", "ON")?;
-        // Each kapj run is a short process: checkpointing on every close would
-        // cost two more fsyncs and re-create the WAL next time. SQLite still
-        // checkpoints automatically once the WAL reaches 1000 pages.
-        c.set_db_config(
-            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
-            true,
-        )?;
+        // Checkpoint-on-close stays on: after every command kapj.db alone
+        // holds the whole journal (a copied file is a complete backup), and the
+        // next process need not replay a large WAL. The size limit truncates
+        // the WAL after a big import instead of leaving it at full size.
+        c.pragma_update(None, "journal_size_limit", 4 * 1024 * 1024)?;
         Ok(())
     }
 
