@@ -15,8 +15,14 @@ fn main() {
     let mut code = String::from("/// Schema migrations, in order: (name, SQL).\npub const MIGRATIONS: &[(&str, &str)] = &[\n");
     for d in &dirs {
         println!("cargo:rerun-if-changed=migrations/{d}/up.sql");
-        let path = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("migrations").join(d).join("up.sql");
-        code.push_str(&format!("    ({d:?}, include_str!({:?})),\n", path.display().to_string()));
+        let path = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap())
+            .join("migrations")
+            .join(d)
+            .join("up.sql");
+        code.push_str(&format!(
+            "    ({d:?}, include_str!({:?})),\n",
+            path.display().to_string()
+        ));
     }
     code.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("migrations.rs");

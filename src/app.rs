@@ -178,7 +178,9 @@ fn first_run_passphrase() -> Result<Option<String>> {
     }
     eprintln!("Welcome to kapj. Your journal will live in one file on this machine; nothing is sent anywhere.");
     let yes = dialoguer::Confirm::new()
-        .with_prompt("Protect it with a passphrase? (You can also do this later with `kapj encrypt`.)")
+        .with_prompt(
+            "Protect it with a passphrase? (You can also do this later with `kapj encrypt`.)",
+        )
         .default(false)
         .interact()
         .unwrap_or(false);

@@ -64,7 +64,9 @@ the editor or standard input for anything private.")]
     Write(WriteArgs),
 
     /// List entries, newest first
-    #[command(after_help = "Examples:\n  kapj list -n 10\n  kapj list --phase meaning --since \"2 weeks ago\"\n  kapj list --session 3 --tag grief")]
+    #[command(
+        after_help = "Examples:\n  kapj list -n 10\n  kapj list --phase meaning --since \"2 weeks ago\"\n  kapj list --session 3 --tag grief"
+    )]
     List(ListArgs),
 
     /// Show one entry in full
@@ -72,7 +74,9 @@ the editor or standard input for anything private.")]
     Show(IdArg),
 
     /// Change an entry in your editor
-    #[command(after_help = "Examples:\n  kapj edit 12\n\nThe editor is $VISUAL, else $EDITOR, else vi. Editors that return at once need a wait flag, e.g. EDITOR=\"code --wait\".")]
+    #[command(
+        after_help = "Examples:\n  kapj edit 12\n\nThe editor is $VISUAL, else $EDITOR, else vi. Editors that return at once need a wait flag, e.g. EDITOR=\"code --wait\"."
+    )]
     Edit(IdArg),
 
     /// Delete an entry (asks first unless --yes)
@@ -80,15 +84,21 @@ the editor or standard input for anything private.")]
     Delete(DeleteArgs),
 
     /// Search the text of your entries
-    #[command(after_help = "Examples:\n  kapj search father\n  kapj search \"letting go\" --phase meaning -n 5")]
+    #[command(
+        after_help = "Examples:\n  kapj search father\n  kapj search \"letting go\" --phase meaning -n 5"
+    )]
     Search(SearchArgs),
 
     /// What keeps coming back: themes, mood, actions and open questions
-    #[command(after_help = "Examples:\n  kapj review\n  kapj review --since \"2026-09-01\" --top 5\n  kapj --json review")]
+    #[command(
+        after_help = "Examples:\n  kapj review\n  kapj review --since \"2026-09-01\" --top 5\n  kapj --json review"
+    )]
     Review(ReviewArgs),
 
     /// Write a document to bring to your therapist (markdown, html) or a full backup (json)
-    #[command(after_help = "Examples:\n  kapj export -o for-therapist.md\n  kapj export --format html -o journal.html --since \"30 days ago\"\n  kapj export --format json -o backup.json\n\nPrivate entries are left out unless --include-private is given.")]
+    #[command(
+        after_help = "Examples:\n  kapj export -o for-therapist.md\n  kapj export --format html -o journal.html --since \"30 days ago\"\n  kapj export --format json -o backup.json\n\nPrivate entries are left out unless --include-private is given."
+    )]
     Export(ExportArgs),
 
     /// Add entries from a kapj journal JSON file (importing twice adds nothing)
@@ -96,19 +106,27 @@ the editor or standard input for anything private.")]
     Import(ImportArgs),
 
     /// The small actions you committed to, and marking them done or dropped
-    #[command(after_help = "Examples:\n  kapj actions\n  kapj actions done 3\n  kapj actions drop 4")]
+    #[command(
+        after_help = "Examples:\n  kapj actions\n  kapj actions done 3\n  kapj actions drop 4"
+    )]
     Actions(ActionsArgs),
 
     /// Optional self-check measures (PHQ-9, GAD-7), kept over time
-    #[command(after_help = "Examples:\n  kapj check phq9\n  kapj check gad7 --answers 1,0,2,1,0,1,0\n  kapj check list\n\nThese are self-checks, not a diagnosis.")]
+    #[command(
+        after_help = "Examples:\n  kapj check phq9\n  kapj check gad7 --answers 1,0,2,1,0,1,0\n  kapj check list\n\nThese are self-checks, not a diagnosis."
+    )]
     Check(CheckArgs),
 
     /// Your own safety plan, and crisis lines
-    #[command(after_help = "Examples:\n  kapj safety\n  kapj safety edit\n  kapj safety region uk")]
+    #[command(
+        after_help = "Examples:\n  kapj safety\n  kapj safety edit\n  kapj safety region uk"
+    )]
     Safety(SafetyArgs),
 
     /// Protect the journal with a passphrase
-    #[command(after_help = "Examples:\n  kapj encrypt\n  KAPJ_PASSPHRASE_FILE=~/.kapj-pass kapj encrypt\n\nIf the passphrase is lost, the journal cannot be opened: keep it somewhere safe.")]
+    #[command(
+        after_help = "Examples:\n  kapj encrypt\n  KAPJ_PASSPHRASE_FILE=~/.kapj-pass kapj encrypt\n\nIf the passphrase is lost, the journal cannot be opened: keep it somewhere safe."
+    )]
     Encrypt,
 
     /// Remove the passphrase from the journal
@@ -116,7 +134,9 @@ the editor or standard input for anything private.")]
     Decrypt,
 
     /// The questions each phase asks
-    #[command(after_help = "Examples:\n  kapj templates list\n  kapj templates show reflection\n  kapj templates path")]
+    #[command(
+        after_help = "Examples:\n  kapj templates list\n  kapj templates show reflection\n  kapj templates path"
+    )]
     Templates(TemplatesArgs),
 
     /// Create a sample journal to explore (never touches your real one)
@@ -124,7 +144,9 @@ the editor or standard input for anything private.")]
     Demo(DemoArgs),
 
     /// Print a shell completion script
-    #[command(after_help = "Examples:\n  kapj completions bash > ~/.local/share/bash-completion/completions/kapj\n  kapj completions zsh > ~/.zfunc/_kapj\n  kapj completions fish > ~/.config/fish/completions/kapj.fish")]
+    #[command(
+        after_help = "Examples:\n  kapj completions bash > ~/.local/share/bash-completion/completions/kapj\n  kapj completions zsh > ~/.zfunc/_kapj\n  kapj completions fish > ~/.config/fish/completions/kapj.fish"
+    )]
     Completions(CompletionsArgs),
 
     /// Print the man page (roff)
@@ -135,7 +157,9 @@ the editor or standard input for anything private.")]
 #[derive(Debug, Subcommand)]
 pub enum SessionCommand {
     /// Record a medicine session (past or planned)
-    #[command(after_help = "Examples:\n  kapj session add --at \"tomorrow 10:00\"\n  kapj session add --at \"2026-11-20 10:00\" --setting \"clinic, eyeshades\" --dose \"IM, 1st\"")]
+    #[command(
+        after_help = "Examples:\n  kapj session add --at \"tomorrow 10:00\"\n  kapj session add --at \"2026-11-20 10:00\" --setting \"clinic, eyeshades\" --dose \"IM, 1st\""
+    )]
     Add(SessionAddArgs),
     /// List sessions in date order
     #[command(after_help = "Examples:\n  kapj session list")]

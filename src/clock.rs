@@ -48,9 +48,10 @@ impl Clock {
     pub fn local(&self, naive: NaiveDateTime) -> DateTime<FixedOffset> {
         if self.fixed {
             let off = *self.now.offset();
-            return off.from_local_datetime(&naive).single().unwrap_or_else(|| {
-                DateTime::from_naive_utc_and_offset(naive - off.fix(), off)
-            });
+            return off
+                .from_local_datetime(&naive)
+                .single()
+                .unwrap_or_else(|| DateTime::from_naive_utc_and_offset(naive - off.fix(), off));
         }
         match Local.from_local_datetime(&naive) {
             chrono::LocalResult::Single(t) => t.fixed_offset(),

@@ -44,7 +44,10 @@ impl Draft {
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
             .collect();
-        dir(home).join(format!("{safe}-{}.json", &uuid::Uuid::new_v4().to_string()[..8]))
+        dir(home).join(format!(
+            "{safe}-{}.json",
+            &uuid::Uuid::new_v4().to_string()[..8]
+        ))
     }
 
     /// Writes the draft atomically (temp file, fsync, rename), readable by the user alone.

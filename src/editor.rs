@@ -66,15 +66,22 @@ pub fn edit(home: &Path, initial: &str) -> Result<std::result::Result<String, Ed
         }),
         Err(e) => Err(EditorFailed {
             content,
-            why: format!("the editor ({cmd}) could not be started: {}", crate::store::plain_io(&e)),
+            why: format!(
+                "the editor ({cmd}) could not be started: {}",
+                crate::store::plain_io(&e)
+            ),
         }),
     })
 }
 
 pub fn failed_error(f: &EditorFailed, kept: bool) -> anyhow::Error {
-    let mut hint = String::from("Set VISUAL or EDITOR to an editor that works here (for example EDITOR=nano).");
+    let mut hint = String::from(
+        "Set VISUAL or EDITOR to an editor that works here (for example EDITOR=nano).",
+    );
     if kept {
-        hint = format!("What you wrote is kept as a draft: `kapj write --resume` continues it. {hint}");
+        hint = format!(
+            "What you wrote is kept as a draft: `kapj write --resume` continues it. {hint}"
+        );
     }
     let mut why = f.why.clone();
     if let Some(first) = why.get(..1) {
@@ -135,7 +142,10 @@ fn trim_heading(lines: &mut Vec<&str>, sections: &[Section], next_key: &str) {
         lines.pop();
     }
     if let Some(last) = lines.last() {
-        let heading = sections.iter().find(|s| s.key == next_key).map(|s| s.heading.as_str());
+        let heading = sections
+            .iter()
+            .find(|s| s.key == next_key)
+            .map(|s| s.heading.as_str());
         let is_heading = last
             .trim()
             .strip_prefix("## ")
@@ -153,12 +163,26 @@ mod tests {
     #[test]
     fn form_round_trips_even_with_markdown_in_answers() {
         let secs = vec![
-            Section { key: "body".into(), heading: "What do you notice?".into(), text: "## not a heading\ntight chest".into() },
-            Section { key: "now".into(), heading: "How are you?".into(), text: String::new() },
+            Section {
+                key: "body".into(),
+                heading: "What do you notice?".into(),
+                text: "## not a heading\ntight chest".into(),
+            },
+            Section {
+                key: "now".into(),
+                heading: "How are you?".into(),
+                text: String::new(),
+            },
         ];
         let f = form("Reflection", &secs);
         let back = parse_form(&f, &secs);
-        assert_eq!(back[0], ("body".to_string(), "## not a heading\ntight chest".to_string()));
+        assert_eq!(
+            back[0],
+            (
+                "body".to_string(),
+                "## not a heading\ntight chest".to_string()
+            )
+        );
         assert_eq!(back[1], ("now".to_string(), String::new()));
         let edited = f.replace("<!-- kapj:now -->\n", "<!-- kapj:now -->\ncalmer\n");
         assert_eq!(parse_form(&edited, &secs)[1].1, "calmer");

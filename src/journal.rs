@@ -98,11 +98,13 @@ pub fn parse(text: &str) -> Result<Doc, String> {
     let mut doc = Doc::default();
     if let Some(list) = optional_array(root, "sessions", "the file")? {
         for (i, s) in list.iter().enumerate() {
-            doc.sessions.push(session(s, &format!("session {} (sessions[{i}])", i + 1))?);
+            doc.sessions
+                .push(session(s, &format!("session {} (sessions[{i}])", i + 1))?);
         }
     }
     for (i, e) in entries.iter().enumerate() {
-        doc.entries.push(entry(e, &format!("entry {} (entries[{i}])", i + 1))?);
+        doc.entries
+            .push(entry(e, &format!("entry {} (entries[{i}])", i + 1))?);
     }
     if let Some(list) = optional_array(root, "actions", "the file")? {
         let mut acts = Vec::new();
@@ -113,7 +115,8 @@ pub fn parse(text: &str) -> Result<Doc, String> {
     }
     if let Some(list) = optional_array(root, "checks", "the file")? {
         for (i, c) in list.iter().enumerate() {
-            doc.checks.push(check(c, &format!("check {} (checks[{i}])", i + 1))?);
+            doc.checks
+                .push(check(c, &format!("check {} (checks[{i}])", i + 1))?);
         }
     }
     if let Some(plan) = root.get("safety_plan").filter(|v| !v.is_null()) {
@@ -130,7 +133,11 @@ pub fn parse(text: &str) -> Result<Doc, String> {
     Ok(doc)
 }
 
-fn optional_array<'a>(o: &'a Map<String, Value>, key: &str, what: &str) -> Result<Option<&'a Vec<Value>>, String> {
+fn optional_array<'a>(
+    o: &'a Map<String, Value>,
+    key: &str,
+    what: &str,
+) -> Result<Option<&'a Vec<Value>>, String> {
     match o.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Array(a)) => Ok(Some(a)),
@@ -139,7 +146,8 @@ fn optional_array<'a>(o: &'a Map<String, Value>, key: &str, what: &str) -> Resul
 }
 
 fn object<'a>(v: &'a Value, what: &str) -> Result<&'a Map<String, Value>, String> {
-    v.as_object().ok_or_else(|| format!("{what} is not a JSON object"))
+    v.as_object()
+        .ok_or_else(|| format!("{what} is not a JSON object"))
 }
 
 fn opt_str(o: &Map<String, Value>, key: &str, what: &str) -> Result<Option<String>, String> {
@@ -150,7 +158,11 @@ fn opt_str(o: &Map<String, Value>, key: &str, what: &str) -> Result<Option<Strin
     }
 }
 
-fn opt_time(o: &Map<String, Value>, key: &str, what: &str) -> Result<Option<DateTime<FixedOffset>>, String> {
+fn opt_time(
+    o: &Map<String, Value>,
+    key: &str,
+    what: &str,
+) -> Result<Option<DateTime<FixedOffset>>, String> {
     match opt_str(o, key, what)? {
         None => Ok(None),
         Some(s) => DateTime::parse_from_rfc3339(&s)
@@ -159,12 +171,20 @@ fn opt_time(o: &Map<String, Value>, key: &str, what: &str) -> Result<Option<Date
     }
 }
 
-fn opt_int(o: &Map<String, Value>, key: &str, what: &str, lo: i64, hi: i64) -> Result<Option<i64>, String> {
+fn opt_int(
+    o: &Map<String, Value>,
+    key: &str,
+    what: &str,
+    lo: i64,
+    hi: i64,
+) -> Result<Option<i64>, String> {
     match o.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(v) => match v.as_i64() {
             Some(n) if (lo..=hi).contains(&n) => Ok(Some(n)),
-            _ => Err(format!("{what} has a \"{key}\" of {v}; it must be a whole number from {lo} to {hi}")),
+            _ => Err(format!(
+                "{what} has a \"{key}\" of {v}; it must be a whole number from {lo} to {hi}"
+            )),
         },
     }
 }
@@ -185,9 +205,9 @@ fn str_list(o: &Map<String, Value>, key: &str, what: &str) -> Result<Vec<String>
         Some(Value::Array(a)) => a
             .iter()
             .map(|x| {
-                x.as_str()
-                    .map(str::to_string)
-                    .ok_or_else(|| format!("{what} has a \"{key}\" list with something that is not text"))
+                x.as_str().map(str::to_string).ok_or_else(|| {
+                    format!("{what} has a \"{key}\" list with something that is not text")
+                })
             })
             .collect(),
         Some(_) => Err(format!("{what} has a \"{key}\" that is not a list")),
@@ -231,7 +251,11 @@ fn entry(v: &Value, what: &str) -> Result<InEntry, String> {
     let private = match o.get("private") {
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
-        Some(_) => return Err(format!("{what} has a \"private\" that is not true or false")),
+        Some(_) => {
+            return Err(format!(
+                "{what} has a \"private\" that is not true or false"
+            ))
+        }
     };
     Ok(InEntry {
         id: opt_id(o, what)?,
@@ -250,8 +274,9 @@ fn action(v: &Value, what: &str) -> Result<InAction, String> {
     let o = object(v, what)?;
     let state = match opt_str(o, "state", what)? {
         None => crate::domain::ActionState::Open,
-        Some(s) => crate::domain::ActionState::parse(&s)
-            .ok_or_else(|| format!("{what} has a \"state\" of \"{s}\"; it must be open, done or dropped"))?,
+        Some(s) => crate::domain::ActionState::parse(&s).ok_or_else(|| {
+            format!("{what} has a \"state\" of \"{s}\"; it must be open, done or dropped")
+        })?,
     };
     Ok(InAction {
         id: opt_id(o, what)?,
@@ -265,15 +290,19 @@ fn action(v: &Value, what: &str) -> Result<InAction, String> {
 
 fn check(v: &Value, what: &str) -> Result<InCheck, String> {
     let o = object(v, what)?;
-    let measure = opt_str(o, "measure", what)?.ok_or_else(|| format!("{what} has no \"measure\""))?;
-    let m = crate::care::measures::Measure::parse(&measure)
-        .ok_or_else(|| format!("{what} has a \"measure\" of \"{measure}\", which kapj does not know"))?;
+    let measure =
+        opt_str(o, "measure", what)?.ok_or_else(|| format!("{what} has no \"measure\""))?;
+    let m = crate::care::measures::Measure::parse(&measure).ok_or_else(|| {
+        format!("{what} has a \"measure\" of \"{measure}\", which kapj does not know")
+    })?;
     let answers: Vec<u8> = match o.get("answers") {
         Some(Value::Array(a)) => a
             .iter()
             .map(|x| x.as_u64().filter(|n| *n <= 3).map(|n| n as u8))
             .collect::<Option<_>>()
-            .ok_or_else(|| format!("{what} has \"answers\" that are not whole numbers from 0 to 3"))?,
+            .ok_or_else(|| {
+                format!("{what} has \"answers\" that are not whole numbers from 0 to 3")
+            })?,
         _ => return Err(format!("{what} has no \"answers\" list")),
     };
     m.score(&answers).map_err(|e| format!("{what}: {e}"))?;
@@ -334,10 +363,20 @@ mod tests {
     #[test]
     fn names_the_first_problem() {
         let e = parse(r#"{"entries":[{"phase":"free","at":"2026-01-01T10:00:00Z","answers":[]},{"phase":"free","at":"soon","answers":[]}]}"#).unwrap_err();
-        assert_eq!(e, "entry 2 (entries[1]) has an \"at\" that is not an RFC 3339 time: \"soon\"");
-        let e = parse(r#"{"entries":[{"phase":"free","at":"2026-01-01T10:00:00Z","mood":11,"answers":[]}]}"#).unwrap_err();
+        assert_eq!(
+            e,
+            "entry 2 (entries[1]) has an \"at\" that is not an RFC 3339 time: \"soon\""
+        );
+        let e = parse(
+            r#"{"entries":[{"phase":"free","at":"2026-01-01T10:00:00Z","mood":11,"answers":[]}]}"#,
+        )
+        .unwrap_err();
         assert!(e.contains("\"mood\" of 11"), "{e}");
         assert!(parse("[1,2]").unwrap_err().contains("not a kapj journal"));
-        assert!(parse(r#"{"format":"kapj-journal","version":2,"entries":[]}"#).unwrap_err().contains("newer kapj"));
+        assert!(
+            parse(r#"{"format":"kapj-journal","version":2,"entries":[]}"#)
+                .unwrap_err()
+                .contains("newer kapj")
+        );
     }
 }

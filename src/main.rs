@@ -1,6 +1,5 @@
 //! kapj: parse the command line, run the command, map errors to exit codes.
 
-
 use std::io::Write;
 use std::process::ExitCode;
 

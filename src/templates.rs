@@ -58,7 +58,11 @@ pub fn load(home: &Path, phase: Phase) -> Result<Template> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(builtin(phase)),
         Err(e) => {
             return Err(user_hint(
-                format!("Could not read your template {}: {}.", path.display(), crate::store::plain_io(&e)),
+                format!(
+                    "Could not read your template {}: {}.",
+                    path.display(),
+                    crate::store::plain_io(&e)
+                ),
                 "Fix the file or remove it to use the built-in one.",
             ))
         }
@@ -107,8 +111,14 @@ mod tests {
             let t = builtin(p);
             assert!(!t.prompts.is_empty(), "{p}");
         }
-        assert!(builtin(Phase::Intention).prompts.iter().any(|p| p.key == "intention"));
-        assert!(builtin(Phase::Embodiment).prompts.iter().any(|p| p.key == "action"));
+        assert!(builtin(Phase::Intention)
+            .prompts
+            .iter()
+            .any(|p| p.key == "intention"));
+        assert!(builtin(Phase::Embodiment)
+            .prompts
+            .iter()
+            .any(|p| p.key == "action"));
         assert!(builtin(Phase::Reflection).feelings);
     }
 }

@@ -93,7 +93,12 @@ fn parse_inner(input: &str, clock: &Clock) -> Option<When> {
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return plausible_year(d).then_some(When::Day(d));
     }
-    for fmt in ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"] {
+    for fmt in [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+    ] {
         if let Ok(n) = NaiveDateTime::parse_from_str(s, fmt) {
             return plausible_year(n.date()).then(|| When::Instant(clock.local(n)));
         }
@@ -167,12 +172,24 @@ mod tests {
     fn a_bare_day_spans_the_whole_day_for_filters() {
         let w = parse("2026-11-01", &clock()).unwrap();
         assert_eq!(w.start(&clock()).to_rfc3339(), "2026-11-01T00:00:00+01:00");
-        assert!(w.end(&clock()).to_rfc3339().starts_with("2026-11-01T23:59:59.999"));
+        assert!(w
+            .end(&clock())
+            .to_rfc3339()
+            .starts_with("2026-11-01T23:59:59.999"));
     }
 
     #[test]
     fn refuses_what_it_cannot_read() {
-        for bad in ["", "soon", "2026-13-01", "32 days", "in days", "yesterday 25:00", "99999999 days ago", "0001-01-01"] {
+        for bad in [
+            "",
+            "soon",
+            "2026-13-01",
+            "32 days",
+            "in days",
+            "yesterday 25:00",
+            "99999999 days ago",
+            "0001-01-01",
+        ] {
             assert!(parse(bad, &clock()).is_err(), "{bad}");
         }
         assert!(parse("later", &clock()).unwrap_err().contains("\"later\""));

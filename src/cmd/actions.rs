@@ -21,11 +21,16 @@ pub fn run(app: &mut App, a: ActionsArgs) -> Result<()> {
 fn list(app: &mut App, all: bool) -> Result<()> {
     let actions = app.store()?.actions(all)?;
     if app.json {
-        app.json_out(&json!(actions.iter().map(render::action_json).collect::<Vec<_>>()));
+        app.json_out(&json!(actions
+            .iter()
+            .map(render::action_json)
+            .collect::<Vec<_>>()));
         return Ok(());
     }
     if actions.is_empty() {
-        app.line("No open actions. The embodiment phase asks for one small step: kapj write embodiment");
+        app.line(
+            "No open actions. The embodiment phase asks for one small step: kapj write embodiment",
+        );
         return Ok(());
     }
     let now = app.clock.now();
@@ -50,7 +55,10 @@ fn close(app: &mut App, id: &str, state: ActionState) -> Result<()> {
     let now = app.clock.now();
     let store = app.store()?;
     let a = store.action(n)?.ok_or_else(|| {
-        user_hint(format!("There is no action {n}."), "`kapj actions` lists them with their numbers.")
+        user_hint(
+            format!("There is no action {n}."),
+            "`kapj actions` lists them with their numbers.",
+        )
     })?;
     store.set_action_state(n, state, Some(now))?;
     let text = render::first_line(&a.text, 60);

@@ -16,7 +16,10 @@ pub fn run(app: &mut App, a: CheckArgs) -> Result<()> {
         return list(app);
     }
     let m = Measure::parse(which).ok_or_else(|| {
-        user_hint(format!("\"{which}\" is not a self-check kapj knows."), "Use phq9, gad7 or list.")
+        user_hint(
+            format!("\"{which}\" is not a self-check kapj knows."),
+            "Use phq9, gad7 or list.",
+        )
     })?;
     let (answers, difficulty) = match &a.answers {
         Some(s) => (measures::parse_answers(s, m).map_err(user)?, None),
@@ -24,16 +27,24 @@ pub fn run(app: &mut App, a: CheckArgs) -> Result<()> {
         None => {
             return Err(user_hint(
                 format!("The {} asks its questions in a terminal.", m.title()),
-                format!("Run it in a terminal, or give all answers at once: kapj check {} --answers 0,1,…", m.key()),
+                format!(
+                "Run it in a terminal, or give all answers at once: kapj check {} --answers 0,1,…",
+                m.key()
+            ),
             ))
         }
     };
     let total = m.score(&answers).map_err(user)?;
     let now = app.clock.now();
     let previous = app.store()?.checks(Some(m.key()))?.pop();
-    app.store()?.add_check(m.key(), now, &answers, total, difficulty)?;
+    app.store()?
+        .add_check(m.key(), now, &answers, total, difficulty)?;
     let prev_day = previous.as_ref().map(|p| render::day(p.at));
-    for l in measures::result_lines(m, total, previous.as_ref().map(|p| p.total).zip(prev_day.as_deref())) {
+    for l in measures::result_lines(
+        m,
+        total,
+        previous.as_ref().map(|p| p.total).zip(prev_day.as_deref()),
+    ) {
         app.line(l);
     }
     if m.needs_safety_note(&answers) {
@@ -45,7 +56,9 @@ pub fn run(app: &mut App, a: CheckArgs) -> Result<()> {
 /// One item at a time, as published, with the notice.
 fn ask(m: Measure) -> Result<(Vec<u8>, Option<u8>)> {
     let stop = |_| -> anyhow::Error {
-        UserError::new("Stopped; nothing was saved.").code(130).into()
+        UserError::new("Stopped; nothing was saved.")
+            .code(130)
+            .into()
     };
     eprintln!("{}", m.title());
     eprintln!("{}", measures::NOTICE);
@@ -55,7 +68,7 @@ fn ask(m: Measure) -> Result<(Vec<u8>, Option<u8>)> {
     for (i, item) in m.items().iter().enumerate() {
         let pick = Select::new()
             .with_prompt(format!("{}. {item}", i + 1))
-            .items(&measures::ANSWER_LABELS)
+            .items(measures::ANSWER_LABELS)
             .default(0)
             .interact()
             .map_err(stop)?;
@@ -65,7 +78,7 @@ fn ask(m: Measure) -> Result<(Vec<u8>, Option<u8>)> {
     if m.asks_difficulty() && answers.iter().any(|a| *a > 0) {
         let pick = Select::new()
             .with_prompt(measures::DIFFICULTY_QUESTION)
-            .items(&measures::DIFFICULTY_LABELS)
+            .items(measures::DIFFICULTY_LABELS)
             .default(0)
             .interact()
             .map_err(stop)?;
@@ -77,13 +90,16 @@ fn ask(m: Measure) -> Result<(Vec<u8>, Option<u8>)> {
 fn list(app: &mut App) -> Result<()> {
     let checks = app.store()?.checks(None)?;
     if app.json {
-        app.json_out(&json!(checks.iter().map(|c| {
-            let mut j = render::check_json(c);
-            if let Some(m) = Measure::parse(&c.measure) {
-                j["band"] = json!(m.band(c.total));
-            }
-            j
-        }).collect::<Vec<_>>()));
+        app.json_out(&json!(checks
+            .iter()
+            .map(|c| {
+                let mut j = render::check_json(c);
+                if let Some(m) = Measure::parse(&c.measure) {
+                    j["band"] = json!(m.band(c.total));
+                }
+                j
+            })
+            .collect::<Vec<_>>()));
         return Ok(());
     }
     if checks.is_empty() {
@@ -95,7 +111,12 @@ fn list(app: &mut App) -> Result<()> {
             Some(m) => (m.title(), m.band(c.total), m.max_total()),
             None => (c.measure.as_str(), "", 0),
         };
-        app.line(format!("{}  {:<6} {:>2} of {max}  {band}", render::day(c.at), title, c.total));
+        app.line(format!(
+            "{}  {:<6} {:>2} of {max}  {band}",
+            render::day(c.at),
+            title,
+            c.total
+        ));
     }
     app.line(app.dim("Self-checks, not a diagnosis."));
     Ok(())

@@ -12,12 +12,23 @@ use crate::error::user_hint;
 use crate::journal;
 
 /// (days after the first session, hour, phase, mood, feelings, answers by key)
-type DemoEntry = (i64, u32, Phase, Option<u8>, &'static [&'static str], &'static [(&'static str, &'static str)]);
+type DemoEntry = (
+    i64,
+    u32,
+    Phase,
+    Option<u8>,
+    &'static [&'static str],
+    &'static [(&'static str, &'static str)],
+);
 
 const SESSIONS: [(i64, &str, &str); 3] = [
     (0, "clinic, eyeshades and music", "IM, first session"),
     (14, "clinic, eyeshades and music", "IM, second session"),
-    (28, "clinic, eyeshades, no music this time", "IM, third session"),
+    (
+        28,
+        "clinic, eyeshades, no music this time",
+        "IM, third session",
+    ),
 ];
 
 const ENTRIES: &[DemoEntry] = &[
@@ -73,12 +84,20 @@ const ENTRIES: &[DemoEntry] = &[
 pub fn run(app: &mut App, home: Option<PathBuf>) -> Result<()> {
     let home = match home {
         Some(h) => h,
-        None => std::env::temp_dir().join(format!("kapj-demo-{}", &uuid::Uuid::new_v4().to_string()[..8])),
+        None => std::env::temp_dir().join(format!(
+            "kapj-demo-{}",
+            &uuid::Uuid::new_v4().to_string()[..8]
+        )),
     };
     ensure_home(&home)?;
-    if crate::store::file_kind(&home.join(crate::store::DB_FILE))? != crate::store::FileKind::Missing {
+    if crate::store::file_kind(&home.join(crate::store::DB_FILE))?
+        != crate::store::FileKind::Missing
+    {
         return Err(user_hint(
-            format!("{} already holds a journal; the demo only writes into a new folder.", home.display()),
+            format!(
+                "{} already holds a journal; the demo only writes into a new folder.",
+                home.display()
+            ),
             "Run `kapj demo` without --home for a temporary one, or choose an empty folder.",
         ));
     }
@@ -104,7 +123,9 @@ pub fn run(app: &mut App, home: Option<PathBuf>) -> Result<()> {
     for (day, hour, phase, mood, feelings, answers) in ENTRIES {
         let tpl = crate::templates::builtin(*phase);
         let t = at(*day, *hour);
-        let session = SESSIONS.iter().rposition(|(d, _, _)| at(*d, 10) <= t || *phase == Phase::Intention && *d >= *day);
+        let session = SESSIONS
+            .iter()
+            .rposition(|(d, _, _)| at(*d, 10) <= t || *phase == Phase::Intention && *d >= *day);
         let session = match phase {
             Phase::Intention => SESSIONS.iter().position(|(d, _, _)| *d >= *day),
             _ => session,
@@ -122,7 +143,12 @@ pub fn run(app: &mut App, home: Option<PathBuf>) -> Result<()> {
                 .iter()
                 .map(|(k, text)| Answer {
                     key: k.to_string(),
-                    prompt: tpl.prompts.iter().find(|p| p.key == *k).map(|p| p.text.clone()).unwrap_or_default(),
+                    prompt: tpl
+                        .prompts
+                        .iter()
+                        .find(|p| p.key == *k)
+                        .map(|p| p.text.clone())
+                        .unwrap_or_default(),
                     text: text.to_string(),
                 })
                 .collect(),
@@ -134,10 +160,23 @@ pub fn run(app: &mut App, home: Option<PathBuf>) -> Result<()> {
     if let Some(a) = store.actions(false)?.first() {
         store.set_action_state(a.number, crate::domain::ActionState::Done, Some(at(8, 12)))?;
     }
-    app.line(format!("A sample journal is in {} (your own journal was not touched).", home.display()));
-    app.line(format!("Explore it with: kapj --home {} status", home.display()));
+    app.line(format!(
+        "A sample journal is in {} (your own journal was not touched).",
+        home.display()
+    ));
+    app.line(format!(
+        "Explore it with: kapj --home {} status",
+        home.display()
+    ));
     app.line("");
-    let r = super::review::compute(app, &Filter { include_private: true, ..Filter::default() }, 6)?;
+    let r = super::review::compute(
+        app,
+        &Filter {
+            include_private: true,
+            ..Filter::default()
+        },
+        6,
+    )?;
     let json = app.json;
     if json {
         app.json_out(&super::review::to_json(&r));
@@ -156,6 +195,9 @@ pub fn run(app: &mut App, home: Option<PathBuf>) -> Result<()> {
     };
     super::export::run(app, fa)?;
     app.line("");
-    app.line(format!("The export for a therapist went to {}.", export_path.display()));
+    app.line(format!(
+        "The export for a therapist went to {}.",
+        export_path.display()
+    ));
     Ok(())
 }

@@ -18,11 +18,19 @@ pub fn run(app: &mut App, id: &str) -> Result<()> {
     let mut secs: Vec<Section> = e
         .answers
         .iter()
-        .map(|a| Section { key: a.key.clone(), heading: heading(&a.prompt, &a.key), text: a.text.clone() })
+        .map(|a| Section {
+            key: a.key.clone(),
+            heading: heading(&a.prompt, &a.key),
+            text: a.text.clone(),
+        })
         .collect();
     for p in &tpl.prompts {
         if !secs.iter().any(|s| s.key == p.key) {
-            secs.push(Section { key: p.key.clone(), heading: p.text.clone(), text: String::new() });
+            secs.push(Section {
+                key: p.key.clone(),
+                heading: p.text.clone(),
+                text: String::new(),
+            });
         }
     }
     secs.push(Section {
@@ -30,13 +38,21 @@ pub fn run(app: &mut App, id: &str) -> Result<()> {
         heading: "Mood, from 0 to 10 (optional)".into(),
         text: e.mood.map(|m| m.to_string()).unwrap_or_default(),
     });
-    let title = format!("Entry {} — {}, {}", e.number, e.phase.label(), render::day_time(e.at));
+    let title = format!(
+        "Entry {} — {}, {}",
+        e.number,
+        e.phase.label(),
+        render::day_time(e.at)
+    );
     let initial = editor::form(&title, &secs);
     let content = match editor::edit(&app.home, &initial)? {
         Ok(c) => c,
         Err(f) => {
             let kept = if f.content != initial && !f.content.trim().is_empty() {
-                let path = app.home.join("drafts").join(format!("edit-{}.md", e.number));
+                let path = app
+                    .home
+                    .join("drafts")
+                    .join(format!("edit-{}.md", e.number));
                 std::fs::create_dir_all(app.home.join("drafts"))?;
                 std::fs::write(&path, &f.content)?;
                 format!(" Your edited text is kept in {}.", path.display())
@@ -44,7 +60,11 @@ pub fn run(app: &mut App, id: &str) -> Result<()> {
                 String::new()
             };
             return Err(user_hint(
-                format!("{}; entry {} is unchanged.{kept}", capital(&f.why), e.number),
+                format!(
+                    "{}; entry {} is unchanged.{kept}",
+                    capital(&f.why),
+                    e.number
+                ),
                 "Set VISUAL or EDITOR to an editor that works here (for example EDITOR=nano).",
             ));
         }
@@ -70,20 +90,33 @@ pub fn run(app: &mut App, id: &str) -> Result<()> {
             .iter()
             .find(|a| a.key == key)
             .map(|a| a.prompt.clone())
-            .or_else(|| tpl.prompts.iter().find(|p| p.key == key).map(|p| p.text.clone()))
+            .or_else(|| {
+                tpl.prompts
+                    .iter()
+                    .find(|p| p.key == key)
+                    .map(|p| p.text.clone())
+            })
             .unwrap_or_default();
         answers.push(Answer { key, prompt, text });
     }
     if answers.is_empty() {
         return Err(user_hint(
-            format!("The edited entry {} has no text left, so it was not changed.", e.number),
+            format!(
+                "The edited entry {} has no text left, so it was not changed.",
+                e.number
+            ),
             format!("To remove it, use `kapj delete {}`.", e.number),
         ));
     }
-    let updated = NewEntry { phase: Some(e.phase), answers: answers.clone(), ..NewEntry::default() };
+    let updated = NewEntry {
+        phase: Some(e.phase),
+        answers: answers.clone(),
+        ..NewEntry::default()
+    };
     let mut extras = super::write::extras_for(&updated);
     extras.actions.clear();
-    app.store()?.update_entry(e.number, &answers, mood, &extras)?;
+    app.store()?
+        .update_entry(e.number, &answers, mood, &extras)?;
     app.line(format!("Updated entry {}.", e.number));
     Ok(())
 }
@@ -91,7 +124,11 @@ pub fn run(app: &mut App, id: &str) -> Result<()> {
 /// Answers written from standard input have no prompt; give the form a heading anyway.
 fn heading(prompt: &str, key: &str) -> String {
     if prompt.is_empty() {
-        if key == "text" { "Entry".to_string() } else { key.to_string() }
+        if key == "text" {
+            "Entry".to_string()
+        } else {
+            key.to_string()
+        }
     } else {
         prompt.to_string()
     }

@@ -71,8 +71,15 @@ fn document(app: &mut App, f: &Filter, fa: &FilterArgs, format: ExportFormat) ->
     let private_left_out = if f.include_private {
         0
     } else {
-        let all = Filter { include_private: true, ..f.clone() };
-        app.store()?.entries(&all)?.iter().filter(|e| e.private).count()
+        let all = Filter {
+            include_private: true,
+            ..f.clone()
+        };
+        app.store()?
+            .entries(&all)?
+            .iter()
+            .filter(|e| e.private)
+            .count()
     };
     let review = super::review::compute(app, f, 8)?;
     let sessions: Vec<_> = app
@@ -99,7 +106,11 @@ fn document(app: &mut App, f: &Filter, fa: &FilterArgs, format: ExportFormat) ->
     }
     let doc = ExportDoc {
         generated_at: app.clock.now(),
-        scope: if scope.is_empty() { "the whole journal".into() } else { scope.join(", ") },
+        scope: if scope.is_empty() {
+            "the whole journal".into()
+        } else {
+            scope.join(", ")
+        },
         from: f.since.or_else(|| entries.first().map(|e| e.at)),
         to: f.until.or_else(|| entries.last().map(|e| e.at)),
         phases,
@@ -122,8 +133,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
-    let tmp = dir.join(format!(".{name}.kapj-{}", &uuid::Uuid::new_v4().to_string()[..8]));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".into());
+    let tmp = dir.join(format!(
+        ".{name}.kapj-{}",
+        &uuid::Uuid::new_v4().to_string()[..8]
+    ));
     let fail = |e: std::io::Error| {
         user_hint(
             format!("Could not write {}: {}.", path.display(), plain_io(&e)),
@@ -131,7 +148,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         )
     };
     let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&tmp)?;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)

@@ -37,10 +37,16 @@ pub fn run(app: &mut App, file: &Path) -> Result<()> {
         render::count(c.sessions, "new session", "new sessions")
     );
     if c.actions > 0 {
-        line.push_str(&format!(", {}", render::count(c.actions, "action", "actions")));
+        line.push_str(&format!(
+            ", {}",
+            render::count(c.actions, "action", "actions")
+        ));
     }
     if c.checks > 0 {
-        line.push_str(&format!(", {}", render::count(c.checks, "self-check", "self-checks")));
+        line.push_str(&format!(
+            ", {}",
+            render::count(c.checks, "self-check", "self-checks")
+        ));
     }
     line.push('.');
     if c.entries_present > 0 {

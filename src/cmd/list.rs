@@ -13,7 +13,10 @@ pub fn run(app: &mut App, a: ListArgs) -> Result<()> {
     let f = filter_from(app, &a.filter)?;
     let entries = app.store()?.entries(&f)?;
     if app.json {
-        app.json_out(&json!(entries.iter().map(render::entry_json).collect::<Vec<_>>()));
+        app.json_out(&json!(entries
+            .iter()
+            .map(render::entry_json)
+            .collect::<Vec<_>>()));
         return Ok(());
     }
     if entries.is_empty() {
@@ -29,7 +32,10 @@ pub fn run(app: &mut App, a: ListArgs) -> Result<()> {
 
 /// One line per entry: number, time, phase, session, and a glimpse of the text.
 pub fn line_for(app: &App, e: &Entry, glimpse: &str) -> String {
-    let session = e.session.map(|n| format!("s{n}")).unwrap_or_else(|| "–".into());
+    let session = e
+        .session
+        .map(|n| format!("s{n}"))
+        .unwrap_or_else(|| "–".into());
     let private = if e.private { " (private)" } else { "" };
     format!(
         "{:>5}  {}  {:<10} {:>4}  {glimpse}{}",

@@ -37,7 +37,11 @@ pub fn run(cli: Cli, home_from_flag: bool, out: &mut String) -> Result<()> {
         Command::Completions(a) => return completions::completions(a.shell, out),
         Command::Man => return completions::man(out),
         Command::Demo(_) => {
-            let home = if home_from_flag { cli.home.clone() } else { None };
+            let home = if home_from_flag {
+                cli.home.clone()
+            } else {
+                None
+            };
             let mut app = App::new(home.clone().unwrap_or_default(), clock, cli.json);
             let r = demo::run(&mut app, home);
             out.push_str(&app.out);
@@ -99,7 +103,11 @@ pub fn parse_number(s: &str, what: &str) -> Result<i64> {
         .parse::<i64>()
         .ok()
         .filter(|n| *n > 0)
-        .ok_or_else(|| user(format!("\"{s}\" is not a {what} number; use a whole number like 3.")))
+        .ok_or_else(|| {
+            user(format!(
+                "\"{s}\" is not a {what} number; use a whole number like 3."
+            ))
+        })
 }
 
 pub fn parse_mood(s: &str) -> Result<u8> {

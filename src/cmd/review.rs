@@ -56,9 +56,22 @@ pub struct Review {
 }
 
 pub fn run(app: &mut App, a: ReviewArgs) -> Result<()> {
-    let since = a.since.as_deref().map(|s| parse_when(s, &app.clock).map(|w| w.start(&app.clock))).transpose()?;
-    let until = a.until.as_deref().map(|s| parse_when(s, &app.clock).map(|w| w.end(&app.clock))).transpose()?;
-    let filter = Filter { since, until, include_private: true, ..Filter::default() };
+    let since = a
+        .since
+        .as_deref()
+        .map(|s| parse_when(s, &app.clock).map(|w| w.start(&app.clock)))
+        .transpose()?;
+    let until = a
+        .until
+        .as_deref()
+        .map(|s| parse_when(s, &app.clock).map(|w| w.end(&app.clock)))
+        .transpose()?;
+    let filter = Filter {
+        since,
+        until,
+        include_private: true,
+        ..Filter::default()
+    };
     let r = compute(app, &filter, a.top)?;
     if app.json {
         app.json_out(&to_json(&r));
@@ -84,7 +97,8 @@ pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
 
     let hits = rank_themes(app, filter, top)?;
     let wanted: Vec<i64> = {
-        let by_uuid: HashMap<&str, i64> = entries.iter().map(|e| (e.id.as_str(), e.number)).collect();
+        let by_uuid: HashMap<&str, i64> =
+            entries.iter().map(|e| (e.id.as_str(), e.number)).collect();
         hits.iter()
             .flat_map(|h| h.entry_ids.iter().take(3))
             .filter_map(|id| by_uuid.get(id.as_str()).copied())
@@ -100,27 +114,46 @@ pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
                 if quotes.len() == 2 {
                     break;
                 }
-                let Some(e) = by_uuid.get(id.as_str()) else { continue };
-                let Some(text) = texts.get(&e.number) else { continue };
+                let Some(e) = by_uuid.get(id.as_str()) else {
+                    continue;
+                };
+                let Some(text) = texts.get(&e.number) else {
+                    continue;
+                };
                 if let Some(q) = themes::quote(text, &hit) {
-                    quotes.push(Quote { entry: e.id.clone(), at: e.at, text: q });
+                    quotes.push(Quote {
+                        entry: e.id.clone(),
+                        at: e.at,
+                        text: q,
+                    });
                 }
             }
             Theme { hit, quotes }
         })
         .collect();
 
-    let last_intention = entries.iter().find(|e| e.phase == Phase::Intention).map(|e| {
-        let reflections = entries
-            .iter()
-            .filter(|x| x.session.is_some() && x.session == e.session && x.at > e.at && x.phase != Phase::Intention)
-            .count();
-        LastIntention {
-            text: e.answer("intention").map(str::to_string).unwrap_or_else(|| e.text()),
-            entry: e.clone(),
-            reflections,
-        }
-    });
+    let last_intention = entries
+        .iter()
+        .find(|e| e.phase == Phase::Intention)
+        .map(|e| {
+            let reflections = entries
+                .iter()
+                .filter(|x| {
+                    x.session.is_some()
+                        && x.session == e.session
+                        && x.at > e.at
+                        && x.phase != Phase::Intention
+                })
+                .count();
+            LastIntention {
+                text: e
+                    .answer("intention")
+                    .map(str::to_string)
+                    .unwrap_or_else(|| e.text()),
+                entry: e.clone(),
+                reflections,
+            }
+        });
 
     let mut by_session: BTreeMap<i64, Vec<f64>> = BTreeMap::new();
     for e in &entries {
@@ -134,7 +167,11 @@ pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
         .filter_map(|(n, v)| {
             let s = all_sessions.iter().find(|s| s.number == n)?;
             let avg = v.iter().sum::<f64>() / v.len() as f64;
-            Some(MoodPoint { session: n, at: s.at, mood: (avg * 10.0).round() / 10.0 })
+            Some(MoodPoint {
+                session: n,
+                at: s.at,
+                mood: (avg * 10.0).round() / 10.0,
+            })
         })
         .collect();
 
@@ -144,13 +181,19 @@ pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
             *feel.entry(f.as_str()).or_default() += 1;
         }
     }
-    let mut feelings: Vec<(String, usize)> = feel.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    let mut feelings: Vec<(String, usize)> =
+        feel.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     feelings.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     feelings.truncate(5);
 
     let questions = open_questions(&entries);
     let actions = app.store()?.actions(false)?;
-    let checks = app.store()?.checks(None)?.into_iter().filter(|c| in_period(c.at)).collect();
+    let checks = app
+        .store()?
+        .checks(None)?
+        .into_iter()
+        .filter(|c| in_period(c.at))
+        .collect();
     Ok(Review {
         from: filter.since.or_else(|| entries.last().map(|e| e.at)),
         to: filter.until.unwrap_or(now),
@@ -174,7 +217,9 @@ fn rank_themes(app: &mut App, filter: &Filter, top: usize) -> Result<Vec<ThemeHi
     let mut analyses: Vec<Option<Analysis>> = rows
         .iter()
         .map(|(n, _, _, _, terms, version)| {
-            let a = (*version == themes::ANALYSIS_VERSION).then(|| terms.as_deref().and_then(Analysis::decode)).flatten();
+            let a = (*version == themes::ANALYSIS_VERSION)
+                .then(|| terms.as_deref().and_then(Analysis::decode))
+                .flatten();
             if a.is_none() {
                 stale.push(*n);
             }
@@ -192,7 +237,9 @@ fn rank_themes(app: &mut App, filter: &Filter, top: usize) -> Result<Vec<ThemeHi
             }
         }
         // Best effort: a read-only moment (another writer) only costs speed next time.
-        let _ = app.store()?.set_entry_terms(&updates, themes::ANALYSIS_VERSION);
+        let _ = app
+            .store()?
+            .set_entry_terms(&updates, themes::ANALYSIS_VERSION);
     }
     let times: Vec<DateTime<FixedOffset>> = rows
         .iter()
@@ -215,7 +262,14 @@ fn rank_themes(app: &mut App, filter: &Filter, top: usize) -> Result<Vec<ThemeHi
         exclude_text.extend(t.prompts.iter().map(|q| q.text.clone()));
         exclude_text.extend(t.mood.clone());
         if p != Phase::Free {
-            exclude_text.push(templates::builtin(p).prompts.iter().map(|q| q.text.clone()).collect::<Vec<_>>().join(" "));
+            exclude_text.push(
+                templates::builtin(p)
+                    .prompts
+                    .iter()
+                    .map(|q| q.text.clone())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
         }
     }
     Ok(themes::rank(&docs, &RankOptions { top, exclude_text }))
@@ -237,7 +291,11 @@ fn open_questions(entries: &[Entry]) -> Vec<Quote> {
                 .collect(),
         };
         for t in texts.into_iter().filter(|t| !t.is_empty()) {
-            out.push(Quote { entry: e.id.clone(), at: e.at, text: render::first_line(&t, 160) });
+            out.push(Quote {
+                entry: e.id.clone(),
+                at: e.at,
+                text: render::first_line(&t, 160),
+            });
             if out.len() == 5 {
                 return out;
             }
@@ -301,11 +359,21 @@ pub fn print(app: &mut App, r: &Review) {
 
     if let Some(l) = &r.last_intention {
         app.line("");
-        let session = l.entry.session.map(|n| format!("session {n}, ")).unwrap_or_default();
-        app.line(app.bold(&format!("Last intention ({session}{})", render::day(l.entry.at))));
+        let session = l
+            .entry
+            .session
+            .map(|n| format!("session {n}, "))
+            .unwrap_or_default();
+        app.line(app.bold(&format!(
+            "Last intention ({session}{})",
+            render::day(l.entry.at)
+        )));
         app.line(format!("  “{}”", render::first_line(&l.text, 72)));
         app.line(if l.reflections > 0 {
-            format!("  Written about since: {}.", render::count(l.reflections, "entry", "entries"))
+            format!(
+                "  Written about since: {}.",
+                render::count(l.reflections, "entry", "entries")
+            )
         } else {
             "  Not written about since yet.".to_string()
         });
@@ -327,31 +395,67 @@ pub fn print(app: &mut App, r: &Review) {
             trend_key(&h.trend)
         ));
         for q in &t.quotes {
-            app.line(app.dim(&format!("      “{}” ({})", render::first_line(&q.text, 58), render::day(q.at))));
+            app.line(app.dim(&format!(
+                "      “{}” ({})",
+                render::first_line(&q.text, 58),
+                render::day(q.at)
+            )));
         }
     }
 
     if !r.mood.is_empty() {
         app.line("");
         let values: Vec<f64> = r.mood.iter().map(|m| m.mood).collect();
-        let list: Vec<String> = r.mood.iter().map(|m| format!("s{} {}", m.session, m.mood)).collect();
-        app.line(format!("{}  {}  {}", app.bold("Mood across sessions"), render::sparkline(&values), app.dim(&render::first_line(&list.join(", "), 40))));
+        let list: Vec<String> = r
+            .mood
+            .iter()
+            .map(|m| format!("s{} {}", m.session, m.mood))
+            .collect();
+        app.line(format!(
+            "{}  {}  {}",
+            app.bold("Mood across sessions"),
+            render::sparkline(&values),
+            app.dim(&render::first_line(&list.join(", "), 40))
+        ));
     }
     if !r.feelings.is_empty() {
-        let list: Vec<String> = r.feelings.iter().map(|(f, n)| format!("{f} ({n})")).collect();
-        app.line(format!("{}  {}", app.bold("Feelings named most"), list.join(", ")));
+        let list: Vec<String> = r
+            .feelings
+            .iter()
+            .map(|(f, n)| format!("{f} ({n})"))
+            .collect();
+        app.line(format!(
+            "{}  {}",
+            app.bold("Feelings named most"),
+            list.join(", ")
+        ));
     }
 
     if !r.actions.is_empty() {
         app.line("");
         app.line(app.bold("Open actions"));
         for a in &r.actions {
-            app.line(format!("  {:>3}  {}  ({})", a.number, render::first_line(&a.text, 56), render::age_days(r.to, a.at)));
+            app.line(format!(
+                "  {:>3}  {}  ({})",
+                a.number,
+                render::first_line(&a.text, 56),
+                render::age_days(r.to, a.at)
+            ));
         }
     }
 
-    let faded: Vec<&str> = r.themes.iter().filter(|t| t.hit.trend == Trend::Fading).map(|t| t.hit.theme.as_str()).collect();
-    let staying: Vec<&str> = r.themes.iter().filter(|t| matches!(t.hit.trend, Trend::Steady | Trend::Rising)).map(|t| t.hit.theme.as_str()).collect();
+    let faded: Vec<&str> = r
+        .themes
+        .iter()
+        .filter(|t| t.hit.trend == Trend::Fading)
+        .map(|t| t.hit.theme.as_str())
+        .collect();
+    let staying: Vec<&str> = r
+        .themes
+        .iter()
+        .filter(|t| matches!(t.hit.trend, Trend::Steady | Trend::Rising))
+        .map(|t| t.hit.theme.as_str())
+        .collect();
     if !faded.is_empty() || !staying.is_empty() {
         app.line("");
         if !faded.is_empty() {
@@ -366,12 +470,32 @@ pub fn print(app: &mut App, r: &Review) {
         app.line("");
         app.line(app.bold("Questions to bring"));
         for q in &r.questions {
-            app.line(format!("  - {} ({})", render::first_line(&q.text, 64), render::day(q.at)));
+            app.line(format!(
+                "  - {} ({})",
+                render::first_line(&q.text, 64),
+                render::day(q.at)
+            ));
         }
     }
     if !r.checks.is_empty() {
         app.line("");
-        let list: Vec<String> = r.checks.iter().rev().take(4).map(|c| format!("{} {} on {}", c.measure.to_uppercase().replace("PHQ9", "PHQ-9").replace("GAD7", "GAD-7"), c.total, render::day(c.at))).collect();
+        let list: Vec<String> = r
+            .checks
+            .iter()
+            .rev()
+            .take(4)
+            .map(|c| {
+                format!(
+                    "{} {} on {}",
+                    c.measure
+                        .to_uppercase()
+                        .replace("PHQ9", "PHQ-9")
+                        .replace("GAD7", "GAD-7"),
+                    c.total,
+                    render::day(c.at)
+                )
+            })
+            .collect();
         app.line(format!("{}  {}", app.bold("Self-checks"), list.join(", ")));
     }
 }

@@ -61,11 +61,18 @@ fn edit(app: &mut App) -> Result<()> {
         .map(|(key, prompt)| Section {
             key: key.to_string(),
             heading: prompt.to_string(),
-            text: plan.iter().find(|(k, _)| k == key).map(|(_, t)| t.clone()).unwrap_or_default(),
+            text: plan
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, t)| t.clone())
+                .unwrap_or_default(),
         })
         .collect();
     if !interactive() {
-        return Err(user_hint("Writing the safety plan needs a terminal.", "Run `kapj safety edit` in a terminal."));
+        return Err(user_hint(
+            "Writing the safety plan needs a terminal.",
+            "Run `kapj safety edit` in a terminal.",
+        ));
     }
     let initial = editor::form("My safety plan", &secs);
     let content = match editor::edit(&app.home, &initial)? {
@@ -80,7 +87,9 @@ fn edit(app: &mut App) -> Result<()> {
 
 fn region(app: &mut App, code: &str) -> Result<()> {
     if code.eq_ignore_ascii_case("none") {
-        app.store()?.conn.execute("DELETE FROM meta WHERE key = ?1", [REGION_KEY])?;
+        app.store()?
+            .conn
+            .execute("DELETE FROM meta WHERE key = ?1", [REGION_KEY])?;
         app.line("Region cleared; kapj shows a short list that covers several countries.");
         return Ok(());
     }

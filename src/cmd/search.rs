@@ -61,7 +61,10 @@ mod tests {
 
     #[test]
     fn operators_are_plain_words() {
-        assert_eq!(fts_query("chest OR \"tight*"), Some("\"chest\" \"OR\" \"tight\"".into()));
+        assert_eq!(
+            fts_query("chest OR \"tight*"),
+            Some("\"chest\" \"OR\" \"tight\"".into())
+        );
         assert_eq!(fts_query("  ()  "), None);
     }
 }

@@ -24,7 +24,13 @@ fn add(app: &mut App, a: SessionAddArgs) -> Result<()> {
     };
     let clean = |s: &Option<String>| s.as_deref().unwrap_or("").trim().to_string();
     let store = app.store()?;
-    let row = store.add_session(None, at, &clean(&a.note), &clean(&a.setting), &clean(&a.dose))?;
+    let row = store.add_session(
+        None,
+        at,
+        &clean(&a.note),
+        &clean(&a.setting),
+        &clean(&a.dose),
+    )?;
     let number = store.session_by_row(row)?.map(|s| s.number).unwrap_or(0);
     let now = app.clock.now();
     let when = render::relative(now, at);
@@ -72,7 +78,11 @@ fn list(app: &mut App) -> Result<()> {
             render::day_time(s.at),
             render::count(count(s.number), "entry", "entries")
         );
-        for (label, v) in [("setting", &s.setting), ("dose", &s.dose), ("note", &s.note)] {
+        for (label, v) in [
+            ("setting", &s.setting),
+            ("dose", &s.dose),
+            ("note", &s.note),
+        ] {
             if !v.is_empty() {
                 line.push_str(&format!("  {label}: {}", render::first_line(v, 30)));
             }
@@ -97,8 +107,16 @@ fn show(app: &mut App, n: &str) -> Result<()> {
         app.json_out(&v);
         return Ok(());
     }
-    app.line(app.bold(&format!("Session {} — {}", s.number, render::long_time(s.at))));
-    for (label, v) in [("Setting", &s.setting), ("Dose", &s.dose), ("Note", &s.note)] {
+    app.line(app.bold(&format!(
+        "Session {} — {}",
+        s.number,
+        render::long_time(s.at)
+    )));
+    for (label, v) in [
+        ("Setting", &s.setting),
+        ("Dose", &s.dose),
+        ("Note", &s.note),
+    ] {
         if !v.is_empty() {
             app.line(format!("{label}: {v}"));
         }

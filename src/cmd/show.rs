@@ -18,7 +18,10 @@ pub fn run(app: &mut App, id: &str) -> Result<()> {
 }
 
 pub fn print(app: &mut App, e: &Entry) {
-    let session = e.session.map(|n| format!(" · session {n}")).unwrap_or_default();
+    let session = e
+        .session
+        .map(|n| format!(" · session {n}"))
+        .unwrap_or_default();
     app.line(app.bold(&format!(
         "Entry {} · {}{session} · {}",
         e.number,

@@ -110,7 +110,11 @@ pub fn run(app: &mut App) -> Result<()> {
         app.line(app.bold("Open actions"));
         for a in actions.iter().take(3) {
             let age = render::age_days(now, a.at);
-            app.line(format!("  {:>3}  {}  ({age})", a.number, render::first_line(&a.text, 56)));
+            app.line(format!(
+                "  {:>3}  {}  ({age})",
+                a.number,
+                render::first_line(&a.text, 56)
+            ));
         }
         if actions.len() > 3 {
             app.line(format!("  … and {} more: kapj actions", actions.len() - 3));
@@ -158,7 +162,11 @@ fn print_status(app: &mut App, st: &Status, now: DateTime<FixedOffset>) {
         Due::Intention | Due::FirstSession => {}
     }
     if let Some(next) = &st.next {
-        let lead = if st.due == Due::Intention { "Next" } else { "Also ahead" };
+        let lead = if st.due == Due::Intention {
+            "Next"
+        } else {
+            "Also ahead"
+        };
         app.line(format!(
             "{lead}: session {} {} ({}). You could set an intention, and read `kapj review` beforehand.",
             next.number,

@@ -39,15 +39,18 @@ pub fn run(app: &mut App, a: TemplatesArgs) -> Result<()> {
                 app.line(format!("  {:<14} {m}", "(mood)"));
             }
             if t.feelings {
-                app.line(format!("  {:<14} a list of feeling words to choose from", "(feelings)"));
+                app.line(format!(
+                    "  {:<14} a list of feeling words to choose from",
+                    "(feelings)"
+                ));
             }
         }
         TemplatesCommand::Path => {
             let dir = templates::dir(&app.home);
             app.line(dir.display().to_string());
-            app.line(format!(
-                "A file there named PHASE.toml (e.g. reflection.toml) replaces the built-in questions. Start from a copy: kapj templates show reflection, or the files in kapj's source under templates/."
-            ));
+            app.line(
+                "A file there named PHASE.toml (e.g. reflection.toml) replaces the built-in questions. Start from a copy: kapj templates show reflection, or the files in kapj's source under templates/.",
+            );
         }
     }
     Ok(())

@@ -73,7 +73,12 @@ fn new_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
         session,
         at: at.to_rfc3339(),
         mood,
-        tags: a.tags.iter().map(|t| normalise_tag(t)).filter(|t| !t.is_empty()).collect(),
+        tags: a
+            .tags
+            .iter()
+            .map(|t| normalise_tag(t))
+            .filter(|t| !t.is_empty())
+            .collect(),
         feelings: Vec::new(),
         private: a.private,
         answers: Vec::new(),
@@ -126,7 +131,11 @@ fn resume_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
             render::day_time(DateTime::parse_from_rfc3339(&d.at).unwrap_or(app.clock.now()))
         );
     }
-    let kept: Vec<&Answer> = d.answers.iter().filter(|x| !x.text.trim().is_empty()).collect();
+    let kept: Vec<&Answer> = d
+        .answers
+        .iter()
+        .filter(|x| !x.text.trim().is_empty())
+        .collect();
     if !kept.is_empty() {
         eprintln!("Your answers so far:");
         for x in kept {
@@ -140,7 +149,9 @@ fn answers_from_args(args: &[String], tpl: &Template, phase: Phase) -> Result<Ve
     let mut out: Vec<Answer> = Vec::new();
     for raw in args {
         let (key, text) = raw.split_once('=').ok_or_else(|| {
-            user(format!("--answer takes KEY=TEXT, for example --answer body=\"warm hands\"; got \"{raw}\"."))
+            user(format!(
+                "--answer takes KEY=TEXT, for example --answer body=\"warm hands\"; got \"{raw}\"."
+            ))
         })?;
         let key = key.trim();
         let prompt = tpl.prompts.iter().find(|p| p.key == key).ok_or_else(|| {
@@ -207,7 +218,11 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
             text = match editor::edit(&app.home, "")? {
                 Ok(t) => t.trim_end().to_string(),
                 Err(f) => {
-                    draft.answers.push(Answer { key: p.key.clone(), prompt: p.text.clone(), text: f.content.trim_end().to_string() });
+                    draft.answers.push(Answer {
+                        key: p.key.clone(),
+                        prompt: p.text.clone(),
+                        text: f.content.trim_end().to_string(),
+                    });
                     draft.save()?;
                     return Err(editor::failed_error(&f, true));
                 }
@@ -233,7 +248,11 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
             })
             .interact_text_on(&term)
             .map_err(interrupted)?;
-        draft.mood = if m.trim().is_empty() { None } else { Some(parse_mood(&m)?) };
+        draft.mood = if m.trim().is_empty() {
+            None
+        } else {
+            Some(parse_mood(&m)?)
+        };
         draft.asked_mood = true;
         draft.save()?;
     }
@@ -285,7 +304,11 @@ fn form_sections(draft: &Draft, tpl: &Template) -> Vec<Section> {
     // A draft may hold answers to prompts the template no longer has: keep them.
     for a in &draft.answers {
         if !secs.iter().any(|s| s.key == a.key) {
-            secs.push(Section { key: a.key.clone(), heading: a.prompt.clone(), text: a.text.clone() });
+            secs.push(Section {
+                key: a.key.clone(),
+                heading: a.prompt.clone(),
+                text: a.text.clone(),
+            });
         }
     }
     if tpl.mood.is_some() || draft.mood.is_some() {
@@ -300,7 +323,11 @@ fn form_sections(draft: &Draft, tpl: &Template) -> Vec<Section> {
 
 fn editor_write(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
     let secs = form_sections(draft, tpl);
-    let title = format!("{} — {}", tpl.title, draft.at.get(..16).unwrap_or(&draft.at).replace('T', " "));
+    let title = format!(
+        "{} — {}",
+        tpl.title,
+        draft.at.get(..16).unwrap_or(&draft.at).replace('T', " ")
+    );
     let initial = editor::form(&title, &secs);
     let (content, failed) = match editor::edit(&app.home, &initial)? {
         Ok(c) => (c, None),
@@ -313,7 +340,11 @@ fn editor_write(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> 
             mood_text = Some(text);
             continue;
         }
-        let prompt = secs.iter().find(|s| s.key == key).map(|s| s.heading.clone()).unwrap_or_default();
+        let prompt = secs
+            .iter()
+            .find(|s| s.key == key)
+            .map(|s| s.heading.clone())
+            .unwrap_or_default();
         answers.push(Answer { key, prompt, text });
     }
     draft.answers = answers;
@@ -371,12 +402,25 @@ fn save(app: &mut App, draft: Draft, _tpl: &Template) -> Result<()> {
     let number = app.store()?.add_entry(&entry, &extras)?;
     draft.remove();
 
-    let session = draft.session.map(|n| format!(", session {n}")).unwrap_or_default();
-    app.line(format!("Saved entry {number} ({}{session}).", draft.phase.label()));
+    let session = draft
+        .session
+        .map(|n| format!(", session {n}"))
+        .unwrap_or_default();
+    app.line(format!(
+        "Saved entry {number} ({}{session}).",
+        draft.phase.label()
+    ));
     if !extras.actions.is_empty() {
-        app.line("Your action is noted; `kapj actions` lists it, and you can mark it done when it is.");
+        app.line(
+            "Your action is noted; `kapj actions` lists it, and you can mark it done when it is.",
+        );
     }
-    let text = entry.answers.iter().map(|a| a.text.as_str()).collect::<Vec<_>>().join("\n");
+    let text = entry
+        .answers
+        .iter()
+        .map(|a| a.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     if care::safety::mentions_self_harm(&text) {
         super::safety::note_once_a_day(app, false)?;
     }
@@ -386,7 +430,12 @@ fn save(app: &mut App, draft: Draft, _tpl: &Template) -> Result<()> {
 /// What is derived from an entry and stored with it: term counts for review,
 /// and the action from the embodiment phase's `action` prompt.
 pub fn extras_for(e: &NewEntry) -> EntryExtras {
-    let text = e.answers.iter().map(|a| a.text.as_str()).collect::<Vec<_>>().join("\n\n");
+    let text = e
+        .answers
+        .iter()
+        .map(|a| a.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
     let actions = if e.phase == Some(Phase::Embodiment) {
         e.answers
             .iter()
@@ -397,7 +446,10 @@ pub fn extras_for(e: &NewEntry) -> EntryExtras {
         Vec::new()
     };
     EntryExtras {
-        terms: Some((crate::themes::Analysis::of_text(&text).encode(), crate::themes::ANALYSIS_VERSION)),
+        terms: Some((
+            crate::themes::Analysis::of_text(&text).encode(),
+            crate::themes::ANALYSIS_VERSION,
+        )),
         actions,
     }
 }

@@ -12,7 +12,8 @@ pub fn escape_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~' | '|' | '!' | '&' | '#' | '{' | '}' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~' | '|' | '!' | '&' | '#' | '{'
+            | '}' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -30,8 +31,7 @@ fn escape_line(line: &str) -> String {
     let trimmed = line.trim_start();
     let mut s = escape_inline(trimmed);
     if let Some(first) = s.chars().next() {
-        let starts_block = matches!(first, '-' | '+' | '=' | '.' | ')' | ':')
-            || ordered_marker(&s);
+        let starts_block = matches!(first, '-' | '+' | '=' | '.' | ')' | ':') || ordered_marker(&s);
         if starts_block {
             if first.is_ascii_digit() {
                 // "1. text" / "1) text": escape the delimiter after the digits.
@@ -137,7 +137,12 @@ pub fn render(d: &ExportDoc) -> String {
     if !r.actions.is_empty() {
         let _ = writeln!(s, "### Open actions\n");
         for a in &r.actions {
-            let _ = writeln!(s, "- {} (since {})", escape_inline(&a.text.split_whitespace().collect::<Vec<_>>().join(" ")), day(a.at));
+            let _ = writeln!(
+                s,
+                "- {} (since {})",
+                escape_inline(&a.text.split_whitespace().collect::<Vec<_>>().join(" ")),
+                day(a.at)
+            );
         }
         s.push('\n');
     }
@@ -150,10 +155,15 @@ pub fn render(d: &ExportDoc) -> String {
     }
     if !r.checks.is_empty() {
         let _ = writeln!(s, "### Self-checks\n");
-        let _ = writeln!(s, "These are self-checks the client chose to take, not a diagnosis.\n");
+        let _ = writeln!(
+            s,
+            "These are self-checks the client chose to take, not a diagnosis.\n"
+        );
         let _ = writeln!(s, "| Date | Measure | Total |\n|---|---|---:|");
         for c in &r.checks {
-            let title = crate::care::measures::Measure::parse(&c.measure).map(|m| m.title()).unwrap_or("?");
+            let title = crate::care::measures::Measure::parse(&c.measure)
+                .map(|m| m.title())
+                .unwrap_or("?");
             let _ = writeln!(s, "| {} | {title} | {} |", day(c.at), c.total);
         }
         s.push('\n');
@@ -162,9 +172,17 @@ pub fn render(d: &ExportDoc) -> String {
     let mut unattached = d.entries.iter().filter(|e| e.session.is_none()).peekable();
     for sess in &d.sessions {
         let _ = writeln!(s, "## Session {} — {}\n", sess.number, long_time(sess.at));
-        for (label, v) in [("Setting", &sess.setting), ("Dose", &sess.dose), ("Note", &sess.note)] {
+        for (label, v) in [
+            ("Setting", &sess.setting),
+            ("Dose", &sess.dose),
+            ("Note", &sess.note),
+        ] {
             if !v.trim().is_empty() {
-                let _ = writeln!(s, "{label}: {}\n", escape_inline(&v.split_whitespace().collect::<Vec<_>>().join(" ")));
+                let _ = writeln!(
+                    s,
+                    "{label}: {}\n",
+                    escape_inline(&v.split_whitespace().collect::<Vec<_>>().join(" "))
+                );
             }
         }
         for e in d.entries.iter().filter(|e| e.session == Some(sess.number)) {
@@ -191,7 +209,10 @@ fn entry(s: &mut String, e: &crate::domain::Entry) {
         facts.push(format!("Mood {m}/10"));
     }
     if !e.feelings.is_empty() {
-        facts.push(format!("feelings: {}", escape_inline(&e.feelings.join(", "))));
+        facts.push(format!(
+            "feelings: {}",
+            escape_inline(&e.feelings.join(", "))
+        ));
     }
     if !e.tags.is_empty() {
         facts.push(format!("tags: {}", escape_inline(&e.tags.join(", "))));

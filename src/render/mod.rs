@@ -144,6 +144,7 @@ pub fn check_json(c: &CheckResult) -> Value {
 }
 
 #[cfg(test)]
+#[allow(clippy::items_after_test_module)]
 mod tests {
     use super::*;
 

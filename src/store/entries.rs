@@ -51,12 +51,14 @@ pub fn insert_entry(conn: &Connection, e: &NewEntry, extras: &EntryExtras) -> Re
     )?;
     let id = conn.last_insert_rowid();
     write_answers(conn, id, &e.answers)?;
-    let mut tag = conn.prepare_cached("INSERT OR IGNORE INTO entry_tags(entry_id, tag) VALUES (?1, ?2)")?;
+    let mut tag =
+        conn.prepare_cached("INSERT OR IGNORE INTO entry_tags(entry_id, tag) VALUES (?1, ?2)")?;
     for t in &e.tags {
         tag.execute(params![id, t])?;
     }
-    let mut feel =
-        conn.prepare_cached("INSERT OR IGNORE INTO entry_feelings(entry_id, feeling) VALUES (?1, ?2)")?;
+    let mut feel = conn.prepare_cached(
+        "INSERT OR IGNORE INTO entry_feelings(entry_id, feeling) VALUES (?1, ?2)",
+    )?;
     for f in &e.feelings {
         feel.execute(params![id, f])?;
     }
@@ -102,7 +104,9 @@ fn filter_sql(f: &Filter) -> (String, Vec<Value>) {
         params.push(Value::Integer(t.timestamp()));
     }
     if let Some(tag) = &f.tag {
-        conds.push("EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = ?)".into());
+        conds.push(
+            "EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = ?)".into(),
+        );
         params.push(Value::Text(tag.clone()));
     }
     if !f.include_private {
@@ -162,7 +166,9 @@ impl Store {
             "CREATE TEMP TABLE IF NOT EXISTS wanted(id INTEGER PRIMARY KEY); DELETE FROM temp.wanted;",
         )?;
         {
-            let mut ins = self.conn.prepare_cached("INSERT INTO temp.wanted(id) VALUES (?1)")?;
+            let mut ins = self
+                .conn
+                .prepare_cached("INSERT INTO temp.wanted(id) VALUES (?1)")?;
             for e in entries.iter() {
                 ins.execute([e.number])?;
             }
@@ -209,7 +215,10 @@ impl Store {
         let (cond, value) = if let Ok(n) = id.parse::<i64>() {
             ("e.id = ?1", Value::Integer(n))
         } else if id.len() >= 4 && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
-            ("e.uuid LIKE ?1 || '%'", Value::Text(id.to_ascii_lowercase()))
+            (
+                "e.uuid LIKE ?1 || '%'",
+                Value::Text(id.to_ascii_lowercase()),
+            )
         } else {
             return Ok(None);
         };
@@ -231,7 +240,9 @@ impl Store {
 
     /// Inserts an entry in its own transaction.
     pub fn add_entry(&mut self, e: &NewEntry, extras: &EntryExtras) -> Result<i64> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let id = insert_entry(&tx, e, extras)?;
         tx.commit()?;
         Ok(id)
@@ -245,7 +256,9 @@ impl Store {
         mood: Option<u8>,
         extras: &EntryExtras,
     ) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let (terms, version) = match &extras.terms {
             Some((t, v)) => (Some(t.as_str()), *v),
             None => (None, 0),
@@ -261,7 +274,9 @@ impl Store {
     }
 
     pub fn delete_entry(&mut self, number: i64) -> Result<bool> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let n = tx.execute("DELETE FROM entries WHERE id = ?1", [number])?;
         tx.commit()?;
         Ok(n > 0)
@@ -341,16 +356,26 @@ impl Store {
         );
         let mut st = self.conn.prepare(&sql)?;
         let rows = st.query_map(params_from_iter(params), |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Stores recomputed term counts (after a template or method change).
     pub fn set_entry_terms(&mut self, updates: &[(i64, String)], version: u32) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         {
-            let mut st = tx.prepare("UPDATE entries SET terms = ?2, terms_version = ?3 WHERE id = ?1")?;
+            let mut st =
+                tx.prepare("UPDATE entries SET terms = ?2, terms_version = ?3 WHERE id = ?1")?;
             for (id, t) in updates {
                 st.execute(params![id, t, version])?;
             }
@@ -366,9 +391,7 @@ impl Store {
             .conn
             .prepare_cached("SELECT text FROM answers WHERE entry_id = ?1 ORDER BY position")?;
         for &n in numbers {
-            let parts: Vec<String> = st
-                .query_map([n], |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
+            let parts: Vec<String> = st.query_map([n], |r| r.get(0))?.collect::<Result<_, _>>()?;
             out.insert(n, parts.join("\n\n"));
         }
         Ok(out)

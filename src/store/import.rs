@@ -39,7 +39,9 @@ impl Store {
             let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
             rows.collect::<Result<_, _>>()?
         };
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut counts = ImportCounts::default();
         let mut by_number: HashMap<i64, i64> = HashMap::new();
 
@@ -54,7 +56,9 @@ impl Store {
         for s in &doc.sessions {
             let by_id: Option<i64> = match &s.id {
                 Some(id) => tx
-                    .query_row("SELECT id FROM sessions WHERE uuid = ?1", [id], |r| r.get(0))
+                    .query_row("SELECT id FROM sessions WHERE uuid = ?1", [id], |r| {
+                        r.get(0)
+                    })
                     .optional()?,
                 None => None,
             };
@@ -62,10 +66,9 @@ impl Store {
                 (Some(row), _) => row,
                 (None, Some(&row)) => row,
                 (None, None) => {
-                    let at = s
-                        .at
-                        .or_else(|| s.number.and_then(earliest_entry))
-                        .unwrap_or(now);
+                    let at =
+                        s.at.or_else(|| s.number.and_then(earliest_entry))
+                            .unwrap_or(now);
                     counts.sessions += 1;
                     create_session(&tx, s.id.as_deref(), at, &s.note, &s.setting, &s.dose)?
                 }
@@ -130,9 +133,11 @@ impl Store {
                 }
             }
             let found: Option<(i64, String)> = tx
-                .query_row("SELECT id, at FROM entries WHERE uuid = ?1", [&a.entry], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
+                .query_row(
+                    "SELECT id, at FROM entries WHERE uuid = ?1",
+                    [&a.entry],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
                 .optional()?;
             let (entry_row, entry_at) = found.ok_or_else(|| {
                 user(format!(
@@ -142,7 +147,9 @@ impl Store {
                 ))
             })?;
             let at = a.at.map(|t| t.to_rfc3339()).unwrap_or(entry_at);
-            let at_ts = DateTime::parse_from_rfc3339(&at).map(|t| t.timestamp()).unwrap_or(0);
+            let at_ts = DateTime::parse_from_rfc3339(&at)
+                .map(|t| t.timestamp())
+                .unwrap_or(0);
             tx.execute(
                 "INSERT INTO actions(uuid, entry_id, text, state, at, at_ts, done_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
@@ -176,11 +183,14 @@ impl Store {
             counts.checks += 1;
         }
 
-        let has_plan: bool = tx
-            .query_row("SELECT count(*) > 0 FROM safety_plan", [], |r| r.get(0))?;
+        let has_plan: bool =
+            tx.query_row("SELECT count(*) > 0 FROM safety_plan", [], |r| r.get(0))?;
         if !has_plan {
             for (k, t) in &doc.safety_plan {
-                tx.execute("INSERT OR REPLACE INTO safety_plan(key, text) VALUES (?1, ?2)", [k, t])?;
+                tx.execute(
+                    "INSERT OR REPLACE INTO safety_plan(key, text) VALUES (?1, ?2)",
+                    [k, t],
+                )?;
             }
         }
         tx.commit()?;

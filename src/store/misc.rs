@@ -55,7 +55,11 @@ impl Store {
     pub fn action(&self, number: i64) -> Result<Option<Action>> {
         Ok(self
             .conn
-            .query_row(&format!("{ACTION_SELECT} WHERE a.id = ?1"), [number], action)
+            .query_row(
+                &format!("{ACTION_SELECT} WHERE a.id = ?1"),
+                [number],
+                action,
+            )
             .optional()?)
     }
 
@@ -114,7 +118,9 @@ impl Store {
     }
 
     pub fn set_safety_plan(&mut self, sections: &[(String, String)]) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute("DELETE FROM safety_plan", [])?;
         for (k, t) in sections {
             if !t.trim().is_empty() {

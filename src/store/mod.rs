@@ -124,7 +124,9 @@ impl Store {
             let app: i32 = self
                 .conn
                 .query_row("PRAGMA application_id", [], |r| r.get(0))?;
-            let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            let version: i64 = self
+                .conn
+                .query_row("PRAGMA user_version", [], |r| r.get(0))?;
             let tables: i64 =
                 self.conn
                     .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
@@ -299,7 +301,8 @@ impl Store {
     /// Writes a full copy of the journal to `dest`, encrypted with `key`
     /// (an empty key writes a plain file). Used by encrypt and decrypt.
     pub fn export_copy(&self, dest: &Path, key: &str, version: i64) -> Result<()> {
-        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        self.conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         self.conn.execute(
             "ATTACH DATABASE ?1 AS converted KEY ?2",
             rusqlite::params![dest.to_string_lossy(), key],
@@ -319,7 +322,8 @@ impl Store {
 
     /// Folds the WAL into the main file, so the file alone holds everything.
     pub fn checkpoint(&self) -> Result<()> {
-        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        self.conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         Ok(())
     }
 }

@@ -46,9 +46,7 @@ impl Store {
     }
 
     pub fn sessions(&self) -> Result<Vec<Session>> {
-        let mut st = self
-            .conn
-            .prepare(&format!("{SELECT} ORDER BY n.number"))?;
+        let mut st = self.conn.prepare(&format!("{SELECT} ORDER BY n.number"))?;
         let rows = st.query_map([], session)?;
         Ok(rows.map(|r| r.map(|(s, _)| s)).collect::<Result<_, _>>()?)
     }
@@ -102,9 +100,9 @@ impl Store {
 
     /// How many entries each phase has in a session.
     pub fn phase_counts(&self, session_row: i64) -> Result<Vec<(String, i64)>> {
-        let mut st = self.conn.prepare(
-            "SELECT phase, count(*) FROM entries WHERE session_id = ?1 GROUP BY phase",
-        )?;
+        let mut st = self
+            .conn
+            .prepare("SELECT phase, count(*) FROM entries WHERE session_id = ?1 GROUP BY phase")?;
         let rows = st.query_map([session_row], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

@@ -117,7 +117,10 @@ impl Analysis {
 ///   (content | possessive) content content  "my inner child"
 ///   content "of" content                    "fear of death"
 /// A phrase therefore always holds a content word, never only generic ones.
-fn clause_terms(clause: &[Word], info: &[(WordKind, String)]) -> Vec<(std::ops::Range<usize>, String)> {
+fn clause_terms(
+    clause: &[Word],
+    info: &[(WordKind, String)],
+) -> Vec<(std::ops::Range<usize>, String)> {
     let is_content = |i: usize| info[i].0 == WordKind::Content;
     let opens = |i: usize| is_content(i) || POSSESSIVES.contains(&clause[i].norm.as_str());
     let key = |range: std::ops::Range<usize>| {

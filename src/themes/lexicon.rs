@@ -40,7 +40,9 @@ fn parse_background(text: &'static str) -> Background {
         }
     }
     // A table without its total would make every rate infinite.
-    let total = total.max(counts.values().map(|&n| f64::from(n)).sum::<f64>()).max(1.0);
+    let total = total
+        .max(counts.values().map(|&n| f64::from(n)).sum::<f64>())
+        .max(1.0);
     Background { total, counts }
 }
 

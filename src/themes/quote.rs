@@ -14,7 +14,11 @@ pub fn quote(text: &str, theme: &str) -> Option<String> {
         .collect();
     let (start, end) = find(text, &target)?;
     let (s_start, s_end) = sentence_around(text, start, end);
-    Some(excerpt(&text[s_start..s_end], start - s_start, end - s_start))
+    Some(excerpt(
+        &text[s_start..s_end],
+        start - s_start,
+        end - s_start,
+    ))
 }
 
 /// Byte span of the first run of words whose stems are `target`.
@@ -67,7 +71,11 @@ fn is_lead(c: char) -> bool {
 fn excerpt(sentence: &str, start: usize, end: usize) -> String {
     let words: Vec<(usize, usize)> = word_spans(sentence);
     let first = words.iter().position(|&(_, e)| e > start).unwrap_or(0);
-    let last = words.iter().rposition(|&(s, _)| s < end).unwrap_or(first).max(first);
+    let last = words
+        .iter()
+        .rposition(|&(s, _)| s < end)
+        .unwrap_or(first)
+        .max(first);
     let (mut lo, mut hi) = (first, last);
     let fits = |lo: usize, hi: usize| render(sentence, &words, lo, hi).chars().count() <= MAX_CHARS;
     loop {

@@ -150,7 +150,8 @@ impl Hasher for FxHasher {
         for chunk in bytes.chunks(8) {
             let mut buf = [0u8; 8];
             buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
     fn finish(&self) -> u64 {
@@ -287,20 +288,44 @@ pub fn rank(docs: &[DocTerms], opts: &RankOptions) -> Vec<ThemeHit> {
         .filter(|&i| !content_stems(keys[i]).any(|w| excluded.contains(w)))
         .map(|i| Candidate {
             slot: i,
-            score: keyness(f64::from(stats[i].count), words, f64::from(bg.count(keys[i])), bg.total),
+            score: keyness(
+                f64::from(stats[i].count),
+                words,
+                f64::from(bg.count(keys[i])),
+                bg.total,
+            ),
         })
         .collect();
     let bar = z_for_tail(FALSE_ALARM / tried.len().max(1) as f64).max(MIN_Z);
     let mut passed: Vec<Candidate> = tried.iter().filter(|c| c.score >= bar).cloned().collect();
-    passed.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| keys[a.slot].cmp(keys[b.slot])));
+    passed.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| keys[a.slot].cmp(keys[b.slot]))
+    });
 
     if std::env::var("THEMES_DEBUG").is_ok() {
         let mut all = tried.clone();
         all.sort_by(|a, b| b.score.total_cmp(&a.score));
-        eprintln!("bar {bar:.2} tried {} passed {} words {words}", tried.len(), passed.len());
+        eprintln!(
+            "bar {bar:.2} tried {} passed {} words {words}",
+            tried.len(),
+            passed.len()
+        );
         for c in all.iter() {
             let s = &stats[c.slot];
-            eprintln!("DBG\t{}\t{:.2}\t{}\t{}\t{}\t{}\t{}\t{}\t{}", keys[c.slot], c.score, s.count, bg.count(keys[c.slot]), s.entries, s.sessions + s.days, bg.total, docs.len(), s.raw);
+            eprintln!(
+                "DBG\t{}\t{:.2}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                keys[c.slot],
+                c.score,
+                s.count,
+                bg.count(keys[c.slot]),
+                s.entries,
+                s.sessions + s.days,
+                bg.total,
+                docs.len(),
+                s.raw
+            );
         }
     }
     let chosen = choose(&passed, &tried, &keys, &stats, opts.top);
@@ -312,7 +337,13 @@ pub fn rank(docs: &[DocTerms], opts: &RankOptions) -> Vec<ThemeHit> {
 
 /// Walk the passed terms best first, letting a phrase stand for a word it
 /// mostly accounts for, and never taking two themes that share a word.
-fn choose(passed: &[Candidate], tried: &[Candidate], keys: &[&str], stats: &[Stats], top: usize) -> Vec<(usize, f64)> {
+fn choose(
+    passed: &[Candidate],
+    tried: &[Candidate],
+    keys: &[&str],
+    stats: &[Stats],
+    top: usize,
+) -> Vec<(usize, f64)> {
     let terms = Terms::new(tried, keys, stats);
     let mut taken_words: HashSet<&str> = HashSet::new();
     let mut out = Vec::new();
@@ -361,7 +392,12 @@ impl<'k> Terms<'k> {
                 word.insert(key, c.slot);
             }
         }
-        Terms { keys, stats, word, phrases }
+        Terms {
+            keys,
+            stats,
+            word,
+            phrases,
+        }
     }
 
     fn entries(&self, slot: usize) -> f64 {

@@ -150,7 +150,10 @@ impl Stemmer {
                 if stem.len() == 2 && stem[1] == b'y' && !is_vowel(stem[0]) {
                     // dying -> die, lying -> lie
                     self.replace_suffix(4, "ie");
-                } else if !matches!(stem, b"even" | b"cann" | b"inn" | b"earr" | b"herr" | b"out") {
+                } else if !matches!(
+                    stem,
+                    b"even" | b"cann" | b"inn" | b"earr" | b"herr" | b"out"
+                ) {
                     self.strip_1b(start);
                 }
             }
@@ -288,10 +291,8 @@ impl Stemmer {
                     self.w.pop();
                 }
             }
-            b'l' => {
-                if start >= self.p2 && start >= 1 && self.w[start - 1] == b'l' {
-                    self.w.pop();
-                }
+            b'l' if start >= self.p2 && start >= 1 && self.w[start - 1] == b'l' => {
+                self.w.pop();
             }
             _ => {}
         }

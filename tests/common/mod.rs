@@ -47,7 +47,11 @@ impl Home {
 
     /// Runs kapj with args and standard input closed; returns the output.
     pub fn run(&self, args: &[&str]) -> Output {
-        self.cmd().args(args).write_stdin("").output().expect("run kapj")
+        self.cmd()
+            .args(args)
+            .write_stdin("")
+            .output()
+            .expect("run kapj")
     }
 
     /// Runs kapj expecting success, returning stdout.
@@ -96,7 +100,9 @@ impl Home {
 }
 
 fn walk(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -114,7 +120,15 @@ fn walk(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
 pub fn assert_plain_error(err: &str) {
     assert!(!err.trim().is_empty(), "an error must say something");
     assert!(err.lines().count() <= 3, "error too long:\n{err}");
-    for bad in ["panicked", "RUST_BACKTRACE", "SELECT ", "INSERT ", "sqlite3", "Error {", "thread 'main'"] {
+    for bad in [
+        "panicked",
+        "RUST_BACKTRACE",
+        "SELECT ",
+        "INSERT ",
+        "sqlite3",
+        "Error {",
+        "thread 'main'",
+    ] {
         assert!(!err.contains(bad), "error leaks internals ({bad}):\n{err}");
     }
 }
