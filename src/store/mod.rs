@@ -224,6 +224,9 @@ impl Store {
                 .map_err(|e| open_error(path, &e))?;
         }
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // temp_store=MEMORY keeps sorts and indexes of plaintext out of temp
+        // files, from the first query on (it writes nothing to the journal).
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         let file = Box::new(FileId::of(path));
         // SAFETY: the hook's data is the boxed FileId, which the Store drops
         // only after the connection (field order).
@@ -316,8 +319,6 @@ impl Store {
 
     fn configure(&self) -> Result<()> {
         let c = &self.conn;
-        // temp_store=MEMORY keeps sorts and indexes of plaintext out of temp files.
-        c.pragma_update(None, "temp_store", "MEMORY")?;
         let mode: String = c.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             anyhow::bail!("could not switch to WAL (got {mode})");
@@ -523,5 +524,24 @@ impl Store {
         self.conn
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_and_encrypted_journals_keep_temp_data_in_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, key) in [("plain.db", None), ("secret.db", Some("pass"))] {
+            let s = Store::open(&dir.path().join(name), key).unwrap();
+            let t: i64 = s
+                .conn
+                .query_row("PRAGMA temp_store", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(t, 2, "{name}: temp_store should be MEMORY");
+            assert_eq!(s.encrypted, key.is_some());
+        }
     }
 }
