@@ -97,6 +97,9 @@ fn report(e: &anyhow::Error) -> i32 {
 fn sqlite_sentence(e: &rusqlite::Error) -> &'static str {
     use rusqlite::ErrorCode as C;
     match e {
+        rusqlite::Error::SqliteFailure(f, _) if f.extended_code == store::COMMIT_REFUSED => {
+            "The journal was encrypted or decrypted in another window while this command ran. Nothing was changed; run it again."
+        }
         rusqlite::Error::SqliteFailure(f, _) => match f.code {
             C::DatabaseBusy | C::DatabaseLocked => {
                 "The journal is busy in another kapj window. Nothing was changed; try again in a moment."

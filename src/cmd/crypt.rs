@@ -35,38 +35,47 @@ pub fn decrypt(app: &mut App) -> Result<()> {
 fn convert(app: &mut App, new_key: Option<&str>) -> Result<()> {
     let path = app.db_path();
     let tmp = sibling(&path, "converting");
-    let _ = std::fs::remove_file(&tmp);
-    let (entries, version) = {
-        let store = app.store()?;
-        let entries = store.count_entries()?;
-        let version = store.schema_version()?;
-        store.export_copy(&tmp, new_key.unwrap_or(""), version)?;
-        (entries, version)
-    };
+    // A copy left by a conversion that was stopped is only ever a copy.
+    remove_with_sidecars(&tmp);
+    let result = convert_locked(app, &path, &tmp, new_key);
+    if result.is_err() {
+        remove_with_sidecars(&tmp);
+    }
     app.close_store();
+    result
+}
+
+/// Copies, verifies and swaps in the new file while holding the journal's
+/// write lock, so an entry saved in another window lands either in the old
+/// file before the copy is made, or (after waiting) is refused by the new
+/// file check in the store's commit hook: never in a file being thrown away.
+fn convert_locked(app: &mut App, path: &Path, tmp: &Path, new_key: Option<&str>) -> Result<()> {
+    let store = app.store()?;
+    let lock = store.lock_writers()?;
+    let entries = store.count_entries()?;
+    let version = store.schema_version()?;
+    store.export_copy(tmp, new_key.unwrap_or(""), version)?;
     // Verify the copy opens with the new key and holds every entry.
-    let check = Store::open(&tmp, new_key).and_then(|s| {
+    let check = Store::open(tmp, new_key).and_then(|s| {
         let ok = s.count_entries()? == entries && s.schema_version()? == version;
         s.checkpoint()?;
         Ok(ok)
     });
-    match check {
-        Ok(true) => {}
-        _ => {
-            remove_with_sidecars(&tmp);
-            anyhow::bail!("the converted copy did not verify");
-        }
+    if !matches!(check, Ok(true)) {
+        anyhow::bail!("the converted copy did not verify");
     }
-    remove_sidecars(&tmp);
-    restrict_permissions(&tmp);
-    std::fs::File::open(&tmp)?.sync_all()?;
-    std::fs::rename(&tmp, &path)?;
-    // The old WAL was checkpointed into the old file before copying; its
-    // sidecars must not be applied to the new file.
-    remove_sidecars(&path);
+    // The verifying connection is closed: its WAL was folded in and removed.
+    remove_sidecars(tmp);
+    restrict_permissions(tmp);
+    std::fs::File::open(tmp)?.sync_all()?;
+    std::fs::rename(tmp, path)?;
+    // The old WAL and SHM belong to the old file (still open here, by
+    // descriptor); under these names they must never meet the new one.
+    remove_sidecars(path);
     if let Some(dir) = path.parent() {
         let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
     }
+    lock.release_replaced();
     Ok(())
 }
 

@@ -10,7 +10,7 @@ mod sessions;
 
 use std::fs;
 use std::io::Read;
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -35,6 +35,89 @@ pub struct Store {
     pub path: PathBuf,
     pub encrypted: bool,
     pub created: bool,
+    /// The passphrase, kept only so `lock_writers` can open a second connection.
+    key: Option<String>,
+    /// Which file the connection opened; read by the commit hook. Declared
+    /// after `conn`, so it outlives the connection that points at it.
+    file: Box<FileId>,
+}
+
+/// The journal file a connection opened, by device and inode. `kapj encrypt`
+/// and `kapj decrypt` swap a new file in under the same name; a connection to
+/// the old file must then neither commit nor, on close, delete the new
+/// file's WAL and SHM (which SQLite finds by name).
+struct FileId {
+    path: PathBuf,
+    dev: u64,
+    ino: u64,
+}
+
+impl FileId {
+    fn of(path: &Path) -> FileId {
+        let (dev, ino) = fs::metadata(path)
+            .map(|m| (m.dev(), m.ino()))
+            .unwrap_or((0, 0));
+        FileId {
+            path: path.to_path_buf(),
+            dev,
+            ino,
+        }
+    }
+
+    fn still_there(&self) -> bool {
+        fs::metadata(&self.path).is_ok_and(|m| m.dev() == self.dev && m.ino() == self.ino)
+    }
+}
+
+/// SQLite's commit hook: a non-zero answer turns the commit into a rollback.
+unsafe extern "C" fn commit_only_to_our_file(p: *mut std::ffi::c_void) -> std::ffi::c_int {
+    // SAFETY: `p` is the `FileId` boxed in the Store, which outlives its connection.
+    let id = unsafe { &*(p as *const FileId) };
+    if id.still_there() {
+        0
+    } else {
+        1
+    }
+}
+
+/// Extended result code of a commit refused by the commit hook.
+pub const COMMIT_REFUSED: std::ffi::c_int = rusqlite::ffi::SQLITE_CONSTRAINT_COMMITHOOK;
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        if !self.file.still_there() {
+            keep_wal_on_close(&self.conn);
+        }
+    }
+}
+
+/// Tells SQLite not to delete the WAL and SHM by name when this connection
+/// closes: those names may belong to a newer file by now.
+fn keep_wal_on_close(conn: &Connection) {
+    let mut on: std::ffi::c_int = 1;
+    // SAFETY: a documented file-control call on a live connection handle.
+    unsafe {
+        rusqlite::ffi::sqlite3_file_control(
+            conn.handle(),
+            c"main".as_ptr(),
+            rusqlite::ffi::SQLITE_FCNTL_PERSIST_WAL,
+            &mut on as *mut std::ffi::c_int as *mut std::ffi::c_void,
+        );
+    }
+}
+
+/// A second connection holding the journal's write lock (see `Store::lock_writers`).
+pub struct WriterLock {
+    conn: Connection,
+}
+
+impl WriterLock {
+    /// Releases the lock on a file that has just been replaced: closes
+    /// without touching the WAL and SHM names, which now belong to the new file.
+    pub fn release_replaced(self) {
+        keep_wal_on_close(&self.conn);
+        let _ = self.conn.execute_batch("ROLLBACK");
+    }
 }
 
 /// What kind of file sits at the journal path, judged from its first bytes only.
@@ -81,8 +164,41 @@ pub fn plain_io(e: &std::io::Error) -> String {
     }
 }
 
+/// What the 100-byte header of a plain SQLite file says, read without SQLite.
+struct Header {
+    page_size: u64,
+    user_version: u32,
+    application_id: u32,
+}
+
+fn read_header(path: &Path) -> Option<Header> {
+    let mut f = fs::File::open(path).ok()?;
+    let mut h = [0u8; 100];
+    f.read_exact(&mut h).ok()?;
+    let be32 = |i: usize| u32::from_be_bytes([h[i], h[i + 1], h[i + 2], h[i + 3]]);
+    let page_size = match u16::from_be_bytes([h[16], h[17]]) {
+        1 => 65536,
+        n => n as u64,
+    };
+    Some(Header {
+        page_size,
+        user_version: be32(60),
+        application_id: be32(68),
+    })
+}
+
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    PathBuf::from(format!("{}{suffix}", path.display()))
+}
+
 impl Store {
     /// Opens (or creates) the journal at `path`, keyed with `passphrase` when given.
+    ///
+    /// Nothing is written to an existing file until it is known to be a kapj
+    /// journal this kapj can read: the header is judged from its raw bytes
+    /// first (so another program's database, or a newer journal, is refused
+    /// before SQLite opens it at all), then through SQLite, then checked for
+    /// damage. Only then is WAL mode set and are migrations applied.
     pub fn open(path: &Path, passphrase: Option<&str>) -> Result<Store> {
         let kind = file_kind(path)?;
         let created = matches!(kind, FileKind::Missing | FileKind::Empty);
@@ -92,6 +208,9 @@ impl Store {
         if kind == FileKind::PlainSqlite && passphrase.is_some() && !created {
             // A plain journal with a passphrase supplied: open it plainly.
             return Store::open(path, None);
+        }
+        if kind == FileKind::PlainSqlite {
+            check_raw_header(path)?;
         }
         let conn = Connection::open_with_flags(
             path,
@@ -105,17 +224,61 @@ impl Store {
                 .map_err(|e| open_error(path, &e))?;
         }
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // temp_store=MEMORY keeps sorts and indexes of plaintext out of temp
+        // files, from the first query on (it writes nothing to the journal).
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        let file = Box::new(FileId::of(path));
+        // SAFETY: the hook's data is the boxed FileId, which the Store drops
+        // only after the connection (field order).
+        unsafe {
+            rusqlite::ffi::sqlite3_commit_hook(
+                conn.handle(),
+                Some(commit_only_to_our_file),
+                &*file as *const FileId as *mut std::ffi::c_void,
+            );
+        }
         let store = Store {
             conn,
             path: path.to_path_buf(),
             encrypted: passphrase.is_some(),
             created,
+            key: passphrase.map(str::to_owned),
+            file,
         };
         store.check_identity(kind)?;
+        if !created {
+            store.check_integrity()?;
+        }
         store.configure()?;
         store.migrate()?;
         restrict_permissions(path);
         Ok(store)
+    }
+
+    /// A second connection that holds the write lock until it is dropped or
+    /// released: other kapj processes wait (or give up, saying the journal is
+    /// busy) instead of writing to a file that is about to be replaced.
+    pub fn lock_writers(&self) -> Result<WriterLock> {
+        let conn = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        if let Some(k) = &self.key {
+            conn.pragma_update(None, "key", k)?;
+        }
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        Ok(WriterLock { conn })
+    }
+
+    /// Damaged pages anywhere in the file are found before anything is written.
+    fn check_integrity(&self) -> Result<()> {
+        let verdict = crate::quiet::stderr_silenced(|| {
+            self.conn
+                .query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0))
+        });
+        match verdict {
+            Ok(v) if v == "ok" => Ok(()),
+            Ok(_) => Err(damaged(&self.path)),
+            Err(e) => Err(open_error(&self.path, &e)),
+        }
     }
 
     /// Refuses foreign, damaged and future files before anything is written.
@@ -146,30 +309,16 @@ impl Store {
             Err(e) => return Err(open_error(&self.path, &e)),
         };
         if app != APPLICATION_ID && !(app == 0 && tables == 0) {
-            return Err(user_hint(
-                format!(
-                    "{} is an SQLite database of another program, not a kapj journal. kapj left it untouched.",
-                    self.path.display()
-                ),
-                "Point kapj at another folder with --home or KAPJ_HOME.",
-            ));
+            return Err(foreign(&self.path));
         }
-        let known = MIGRATIONS.len() as i64;
-        if version > known {
-            return Err(user_hint(
-                format!(
-                    "This journal was written by a newer kapj (schema {version}; this kapj knows up to {known}). kapj left it untouched."
-                ),
-                "Install the newer kapj to open it.",
-            ));
+        if version > MIGRATIONS.len() as i64 {
+            return Err(newer(version));
         }
         Ok(())
     }
 
     fn configure(&self) -> Result<()> {
         let c = &self.conn;
-        // temp_store=MEMORY keeps sorts and indexes of plaintext out of temp files.
-        c.pragma_update(None, "temp_store", "MEMORY")?;
         let mode: String = c.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             anyhow::bail!("could not switch to WAL (got {mode})");
@@ -247,6 +396,60 @@ pub fn restrict_permissions(db: &Path) {
     }
 }
 
+/// Refuses, from the raw header alone, another program's SQLite file and a
+/// journal of a newer kapj, so SQLite never opens them (not even to create
+/// a WAL or SHM file beside them).
+///
+/// kapj writes its application id and schema version in the same transaction
+/// as the schema itself, so page 1 of a kapj journal only ever holds an id of
+/// 0 or kapj's own, and a version no higher than the true one, even while
+/// newer pages wait in the WAL.
+fn check_raw_header(path: &Path) -> Result<()> {
+    let Some(h) = read_header(path) else {
+        return Err(damaged(path));
+    };
+    let len = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let wal_has_frames = fs::metadata(sidecar(path, "-wal")).is_ok_and(|m| m.len() > 0);
+    let app = h.application_id as i32;
+    // With no WAL, the file is all there is: more than one page without
+    // kapj's id means tables that kapj did not make.
+    let foreign_tables = app == 0 && !wal_has_frames && h.page_size > 0 && len > h.page_size;
+    if (app != 0 && app != APPLICATION_ID) || foreign_tables {
+        return Err(foreign(path));
+    }
+    if h.user_version as i64 > MIGRATIONS.len() as i64 {
+        return Err(newer(h.user_version as i64));
+    }
+    Ok(())
+}
+
+fn foreign(path: &Path) -> anyhow::Error {
+    user_hint(
+        format!(
+            "{} is an SQLite database of another program, not a kapj journal. kapj left it untouched.",
+            path.display()
+        ),
+        "Point kapj at another folder with --home or KAPJ_HOME.",
+    )
+}
+
+fn newer(version: i64) -> anyhow::Error {
+    let known = MIGRATIONS.len() as i64;
+    user_hint(
+        format!(
+            "This journal was written by a newer kapj (schema {version}; this kapj knows up to {known}). kapj left it untouched."
+        ),
+        "Install the newer kapj to open it.",
+    )
+}
+
+fn damaged(path: &Path) -> anyhow::Error {
+    user_hint(
+        format!("{} is damaged. kapj left it untouched.", path.display()),
+        "Restore it from a backup (kapj export --format json makes one).",
+    )
+}
+
 fn needs_passphrase(path: &Path) -> anyhow::Error {
     user_hint(
         format!(
@@ -276,10 +479,7 @@ pub fn open_error(path: &Path, e: &rusqlite::Error) -> anyhow::Error {
             ),
             "Point kapj at another folder with --home or KAPJ_HOME, or restore the file from a backup.",
         ),
-        Some(C::DatabaseCorrupt) => user_hint(
-            format!("{} is damaged. kapj left it untouched.", path.display()),
-            "Restore it from a backup (kapj export --format json makes one).",
-        ),
+        Some(C::DatabaseCorrupt) => damaged(path),
         Some(C::CannotOpen) | Some(C::PermissionDenied) | Some(C::ReadOnly) => user_hint(
             format!("Could not open {} for writing.", path.display()),
             "Check that the folder and the file belong to you.",
@@ -305,9 +505,8 @@ pub(crate) fn new_uuid() -> String {
 impl Store {
     /// Writes a full copy of the journal to `dest`, encrypted with `key`
     /// (an empty key writes a plain file). Used by encrypt and decrypt.
+    /// Reads through the WAL, so it works while `lock_writers` holds the lock.
     pub fn export_copy(&self, dest: &Path, key: &str, version: i64) -> Result<()> {
-        self.conn
-            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         self.conn.execute(
             "ATTACH DATABASE ?1 AS converted KEY ?2",
             rusqlite::params![dest.to_string_lossy(), key],
@@ -330,5 +529,24 @@ impl Store {
         self.conn
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_and_encrypted_journals_keep_temp_data_in_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, key) in [("plain.db", None), ("secret.db", Some("pass"))] {
+            let s = Store::open(&dir.path().join(name), key).unwrap();
+            let t: i64 = s
+                .conn
+                .query_row("PRAGMA temp_store", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(t, 2, "{name}: temp_store should be MEMORY");
+            assert_eq!(s.encrypted, key.is_some());
+        }
     }
 }
