@@ -66,7 +66,24 @@ impl App {
     pub fn close_store(&mut self) {
         self.store = None;
     }
+}
 
+impl Drop for App {
+    /// Closes the journal, then seals it (see `store::seal`), so the next
+    /// command can trust it without reading every page.
+    fn drop(&mut self) {
+        if let Some(store) = self.store.take() {
+            let path = store.path.clone();
+            let same_file = store.is_current_file();
+            drop(store);
+            if same_file {
+                store::seal(&path);
+            }
+        }
+    }
+}
+
+impl App {
     pub fn line(&mut self, s: impl AsRef<str>) {
         self.out.push_str(s.as_ref());
         self.out.push('\n');
