@@ -1173,3 +1173,40 @@ fn a_template_override_changes_the_prompts_but_not_old_entries() {
     let err = refused(&h, &["templates", "show", "reflection"]);
     assert!(err.contains("has no prompts"), "{err}");
 }
+
+/// Piped text whose save is refused (here: another program holds the
+/// journal's write lock past kapj's busy timeout) is kept as a draft.
+#[test]
+fn piped_text_survives_a_refused_save() {
+    let h = Home::new();
+    h.ok(&["status"]);
+    let other = rusqlite::Connection::open(h.db()).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE;").unwrap();
+    let out = h
+        .cmd()
+        .args(["write", "free"])
+        .write_stdin("words that must not be lost")
+        .output()
+        .unwrap();
+    other.execute_batch("ROLLBACK;").unwrap();
+    drop(other);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("kept as a draft"), "{err}");
+    assert!(err.contains("busy"), "{err}");
+    assert_eq!(h.json(&["list"]), serde_json::json!([]));
+    // The draft holds the words, and resuming in the editor saves them.
+    let out = h
+        .cmd()
+        .env("VISUAL", "true")
+        .args(["write", "--resume", "--editor"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list = h.json(&["list"]);
+    assert_eq!(list[0]["answers"][0]["text"], "words that must not be lost");
+}

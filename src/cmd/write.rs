@@ -401,7 +401,20 @@ fn save(app: &mut App, draft: Draft, _tpl: &Template) -> Result<()> {
         answers,
     };
     let extras = extras_for(&entry);
-    let number = app.store()?.add_entry(&entry, &extras)?;
+    let saved = app
+        .store()
+        .and_then(|store| store.add_entry(&entry, &extras));
+    let number = match saved {
+        Ok(n) => n,
+        Err(e) => {
+            // Whatever went wrong (a busy journal, a full disk), the words
+            // are kept: piped and --answer text has no draft of its own yet.
+            if draft.save().is_ok() {
+                eprintln!("What you wrote is kept as a draft: `kapj write --resume` continues it.");
+            }
+            return Err(e);
+        }
+    };
     draft.remove();
 
     let session = draft
