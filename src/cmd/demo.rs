@@ -193,7 +193,7 @@ pub fn run(app: &mut App, home: Option<PathBuf>) -> Result<()> {
         include_private: false,
         output: Some(export_path.clone()),
     };
-    super::export::run(app, fa)?;
+    super::export::write(app, fa)?;
     app.line("");
     app.line(format!(
         "The export for a therapist went to {}.",

@@ -18,6 +18,16 @@ use crate::render::{self, ExportDoc};
 use crate::store::plain_io;
 
 pub fn run(app: &mut App, a: ExportArgs) -> Result<()> {
+    let path = a.output.clone();
+    write(app, a)?;
+    if let Some(path) = path {
+        eprintln!("Wrote {} (readable by you alone).", path.display());
+    }
+    Ok(())
+}
+
+/// The export itself: to `-o FILE` (atomically, 0600) or to the output.
+pub fn write(app: &mut App, a: ExportArgs) -> Result<()> {
     let fa = FilterArgs {
         phase: a.phase.clone(),
         session: a.session.clone(),
@@ -35,10 +45,7 @@ pub fn run(app: &mut App, a: ExportArgs) -> Result<()> {
         }
     };
     match &a.output {
-        Some(path) => {
-            write_atomically(path, text.as_bytes())?;
-            eprintln!("Wrote {} (readable by you alone).", path.display());
-        }
+        Some(path) => write_atomically(path, text.as_bytes())?,
         None => app.out.push_str(&text),
     }
     Ok(())
