@@ -5,7 +5,7 @@ mod common;
 #[path = "common/script.rs"]
 mod script;
 
-use common::{assert_plain_error, Home};
+use common::{assert_plain_error, pairs, texts, Home};
 use script::{run_with, script};
 use serde_json::Value;
 
@@ -14,26 +14,6 @@ fn numbers(v: &Value) -> Vec<i64> {
         .expect("a JSON list")
         .iter()
         .map(|e| e["number"].as_i64().expect("number"))
-        .collect()
-}
-
-fn texts(entry: &Value) -> Vec<(String, String)> {
-    entry["answers"]
-        .as_array()
-        .expect("answers")
-        .iter()
-        .map(|a| {
-            (
-                a["key"].as_str().unwrap().to_string(),
-                a["text"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
-}
-
-fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
-    p.iter()
-        .map(|(k, t)| (k.to_string(), t.to_string()))
         .collect()
 }
 

@@ -10,29 +10,9 @@ mod pty;
 #[path = "common/script.rs"]
 mod script;
 
-use common::Home;
+use common::{pairs, texts, Home};
 use pty::*;
 use serde_json::Value;
-
-fn texts(entry: &Value) -> Vec<(String, String)> {
-    entry["answers"]
-        .as_array()
-        .expect("answers")
-        .iter()
-        .map(|a| {
-            (
-                a["key"].as_str().unwrap().to_string(),
-                a["text"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
-}
-
-fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
-    p.iter()
-        .map(|(k, t)| (k.to_string(), t.to_string()))
-        .collect()
-}
 
 fn drafts(h: &Home) -> Vec<std::path::PathBuf> {
     match std::fs::read_dir(h.path().join("drafts")) {

@@ -132,3 +132,25 @@ pub fn assert_plain_error(err: &str) {
         assert!(!err.contains(bad), "error leaks internals ({bad}):\n{err}");
     }
 }
+
+/// An entry's answers (from `--json show`) as (key, text) pairs.
+pub fn texts(entry: &serde_json::Value) -> Vec<(String, String)> {
+    entry["answers"]
+        .as_array()
+        .expect("answers")
+        .iter()
+        .map(|a| {
+            (
+                a["key"].as_str().unwrap().to_string(),
+                a["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Expected (key, text) pairs, written briefly.
+pub fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
+    p.iter()
+        .map(|(k, t)| (k.to_string(), t.to_string()))
+        .collect()
+}
