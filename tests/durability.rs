@@ -527,8 +527,9 @@ fn encrypt_use_decrypt_keeps_every_entry() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        // kapj.db.sealed is kapj's note of how it left the file.
-        .filter(|n| n != "kapj.db" && n != "kapj.db.sealed")
+        // kapj.db.sealed is kapj's note of how it left the file, and
+        // .kapj-open.lock the lock that serialises opening it.
+        .filter(|n| n != "kapj.db" && n != "kapj.db.sealed" && n != ".kapj-open.lock")
         .collect();
     assert!(
         leftovers.is_empty(),

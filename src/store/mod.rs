@@ -242,6 +242,10 @@ impl Store {
     /// before SQLite opens it at all), then through SQLite, then checked for
     /// damage. Only then is WAL mode set and are migrations applied.
     pub fn open(path: &Path, passphrase: Option<&str>) -> Result<Store> {
+        // Opening (identity checks, WAL switch, migrations) is serialised
+        // across kapj processes: several starting at once on a new journal
+        // otherwise race to create it and can see each other half done.
+        let _opening = OpenLock::acquire(path);
         let kind = file_kind(path)?;
         let created = matches!(kind, FileKind::Missing | FileKind::Empty);
         if kind == FileKind::Opaque && passphrase.is_none() {
@@ -431,6 +435,46 @@ impl Store {
     }
 }
 
+/// An advisory lock (flock) on `.kapj-open.lock` beside the journal, held
+/// while a store opens. The OS releases it if the process dies; where the
+/// file cannot be made (a read-only folder), opening goes on without it.
+struct OpenLock(Option<fs::File>);
+
+impl OpenLock {
+    fn acquire(db: &Path) -> OpenLock {
+        use std::os::unix::fs::OpenOptionsExt;
+        use std::os::unix::io::AsRawFd;
+        let dir = db
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let file = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .open(dir.join(".kapj-open.lock"));
+        match file {
+            // SAFETY: flock on a descriptor this struct owns until drop.
+            Ok(f) if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX) } == 0 => OpenLock(Some(f)),
+            _ => OpenLock(None),
+        }
+    }
+}
+
+impl Drop for OpenLock {
+    fn drop(&mut self) {
+        use std::os::unix::io::AsRawFd;
+        if let Some(f) = &self.0 {
+            // SAFETY: unlocks the descriptor locked in `acquire`.
+            unsafe {
+                libc::flock(f.as_raw_fd(), libc::LOCK_UN);
+            }
+        }
+    }
+}
+
 /// The database and its WAL/SHM files are the user's alone, whatever the umask.
 pub fn restrict_permissions(db: &Path) {
     for suffix in ["", "-wal", "-shm"] {
@@ -450,22 +494,49 @@ pub fn restrict_permissions(db: &Path) {
 /// 0 or kapj's own, and a version no higher than the true one, even while
 /// newer pages wait in the WAL.
 fn check_raw_header(path: &Path) -> Result<()> {
+    // "More than one page, no kapj id, no WAL" is how another program's
+    // database looks, but also, for an instant, a new kapj journal while
+    // another kapj process checkpoints it on close (the file grows before
+    // page 1 carries the id, and the WAL is reset). A foreign file stays that
+    // way; a journal mid-checkpoint does not, so that case is read again.
+    for attempt in 0..5 {
+        match raw_header_verdict(path)? {
+            HeaderVerdict::Kapj => return Ok(()),
+            HeaderVerdict::LooksForeign if attempt < 4 => {
+                std::thread::sleep(std::time::Duration::from_millis(40))
+            }
+            HeaderVerdict::LooksForeign => return Err(foreign(path)),
+        }
+    }
+    Ok(())
+}
+
+enum HeaderVerdict {
+    Kapj,
+    LooksForeign,
+}
+
+fn raw_header_verdict(path: &Path) -> Result<HeaderVerdict> {
     let Some(h) = read_header(path) else {
         return Err(damaged(path));
     };
     let len = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let wal_has_frames = fs::metadata(sidecar(path, "-wal")).is_ok_and(|m| m.len() > 0);
     let app = h.application_id as i32;
-    // With no WAL, the file is all there is: more than one page without
-    // kapj's id means tables that kapj did not make.
-    let foreign_tables = app == 0 && !wal_has_frames && h.page_size > 0 && len > h.page_size;
-    if (app != 0 && app != APPLICATION_ID) || foreign_tables {
+    if app != 0 && app != APPLICATION_ID {
         return Err(foreign(path));
     }
     if h.user_version as i64 > MIGRATIONS.len() as i64 {
         return Err(newer(h.user_version as i64));
     }
-    Ok(())
+    // With no WAL, the file is all there is: more than one page without
+    // kapj's id means tables that kapj did not make.
+    let foreign_tables = app == 0 && !wal_has_frames && h.page_size > 0 && len > h.page_size;
+    Ok(if foreign_tables {
+        HeaderVerdict::LooksForeign
+    } else {
+        HeaderVerdict::Kapj
+    })
 }
 
 fn foreign(path: &Path) -> anyhow::Error {
