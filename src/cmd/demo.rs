@@ -123,12 +123,11 @@ pub fn run(app: &mut App, home: Option<PathBuf>) -> Result<()> {
     for (day, hour, phase, mood, feelings, answers) in ENTRIES {
         let tpl = crate::templates::builtin(*phase);
         let t = at(*day, *hour);
-        let session = SESSIONS
-            .iter()
-            .rposition(|(d, _, _)| at(*d, 10) <= t || *phase == Phase::Intention && *d >= *day);
+        // As `write` does: an intention belongs to the next session, the
+        // other phases to the most recent one at or before the entry.
         let session = match phase {
             Phase::Intention => SESSIONS.iter().position(|(d, _, _)| *d >= *day),
-            _ => session,
+            _ => SESSIONS.iter().rposition(|(d, _, _)| at(*d, 10) <= t),
         };
         doc.entries.push(journal::InEntry {
             id: None,

@@ -101,11 +101,11 @@ pub fn compute_for(
     let in_period = |t: DateTime<FixedOffset>| {
         filter.since.is_none_or(|s| t >= s) && filter.until.is_none_or(|u| t <= u)
     };
-    let sessions: Vec<Session> = app
-        .store()?
-        .sessions()?
-        .into_iter()
+    let all_sessions = app.store()?.sessions()?;
+    let sessions: Vec<Session> = all_sessions
+        .iter()
         .filter(|s| in_period(s.at) && filter.session.is_none_or(|n| n == s.number))
+        .cloned()
         .collect();
 
     let hits = rank_themes(app, filter, top)?;
@@ -178,7 +178,6 @@ pub fn compute_for(
             by_session.entry(s).or_default().push(m as f64);
         }
     }
-    let all_sessions = app.store()?.sessions()?;
     let mood = by_session
         .into_iter()
         .filter_map(|(n, v)| {

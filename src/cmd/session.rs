@@ -48,7 +48,7 @@ fn add(app: &mut App, a: SessionAddArgs) -> Result<()> {
 
 fn list(app: &mut App) -> Result<()> {
     let sessions = app.store()?.sessions()?;
-    let entries = app.store()?.entries(&Filter {
+    let entries = app.store()?.entry_heads(&Filter {
         include_private: true,
         ..Filter::default()
     })?;

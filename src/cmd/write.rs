@@ -52,7 +52,7 @@ pub fn run(app: &mut App, a: WriteArgs) -> Result<()> {
     } else {
         guided(app, &mut draft, &tpl)?;
     }
-    save(app, draft, &tpl)
+    save(app, draft)
 }
 
 fn new_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
@@ -373,7 +373,7 @@ fn editor_write(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> 
 }
 
 /// Puts the entry in the store, then removes the draft, then shows what is next.
-fn save(app: &mut App, draft: Draft, _tpl: &Template) -> Result<()> {
+fn save(app: &mut App, draft: Draft) -> Result<()> {
     let answers: Vec<Answer> = draft
         .answers
         .iter()

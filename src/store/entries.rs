@@ -247,14 +247,6 @@ impl Store {
         Ok(if found.len() == 1 { found.pop() } else { None })
     }
 
-    pub fn entry_uuid_exists(&self, uuid: &str) -> Result<bool> {
-        Ok(self
-            .conn
-            .query_row("SELECT 1 FROM entries WHERE uuid = ?1", [uuid], |_| Ok(()))
-            .optional()?
-            .is_some())
-    }
-
     /// Inserts an entry in its own transaction.
     pub fn add_entry(&mut self, e: &NewEntry, extras: &EntryExtras) -> Result<i64> {
         let tx = self

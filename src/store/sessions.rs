@@ -67,13 +67,6 @@ impl Store {
             .map(|(s, _)| s))
     }
 
-    pub fn session_by_uuid(&self, uuid: &str) -> Result<Option<(Session, i64)>> {
-        Ok(self
-            .conn
-            .query_row(&format!("{SELECT} WHERE s.uuid = ?1"), [uuid], session)
-            .optional()?)
-    }
-
     /// The most recent session at or before `t`.
     pub fn session_at_or_before(&self, t: DateTime<FixedOffset>) -> Result<Option<(Session, i64)>> {
         Ok(self
@@ -105,11 +98,5 @@ impl Store {
             .prepare("SELECT phase, count(*) FROM entries WHERE session_id = ?1 GROUP BY phase")?;
         let rows = st.query_map([session_row], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    pub fn count_sessions(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM sessions", [], |r| r.get(0))?)
     }
 }
