@@ -84,7 +84,7 @@ fn document(app: &mut App, f: &Filter, format: ExportFormat) -> Result<String> {
         .partition(|e| f.include_private || !e.private);
     let private_left_out = private.len();
     drop(private);
-    let mut review = super::review::compute_for(app, f, 8, &entries)?;
+    let mut review = super::review::compute(app, f, 8)?;
     entries.reverse();
     // Review lists every open action; the document keeps those written in
     // the entries it shows, so a private entry's action stays private.

@@ -2,8 +2,6 @@
 //! and counts, the last intention, recurring themes, mood across sessions,
 //! feelings named most, open actions, what changed, and questions to bring.
 
-use std::collections::{BTreeMap, HashMap};
-
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 use serde_json::{json, Value};
@@ -14,7 +12,7 @@ use crate::cmd::parse_when;
 use crate::domain::{Action, CheckResult, Entry, Filter, Phase, Session};
 use crate::render;
 use crate::templates;
-use crate::themes::{self, Analysis, DocTerms, RankOptions, ThemeHit, Trend};
+use crate::themes::{self, Analysis, Corpus, RankOptions, ThemeHit, Trend};
 
 pub struct Quote {
     pub entry: String,
@@ -83,20 +81,6 @@ pub fn run(app: &mut App, a: ReviewArgs) -> Result<()> {
 
 /// Builds the review for the entries a filter selects.
 pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
-    // Newest first, without answer text: only intentions and meaning-making
-    // entries need their words here, and they are loaded on their own below.
-    let entries = app.store()?.entry_heads(filter)?;
-    compute_for(app, filter, top, &entries)
-}
-
-/// The same, for the entries `filter` selects, already loaded (newest first,
-/// with or without their answers).
-pub fn compute_for(
-    app: &mut App,
-    filter: &Filter,
-    top: usize,
-    entries: &[Entry],
-) -> Result<Review> {
     let now = app.clock.now();
     let in_period = |t: DateTime<FixedOffset>| {
         filter.since.is_none_or(|s| t >= s) && filter.until.is_none_or(|u| t <= u)
@@ -108,16 +92,10 @@ pub fn compute_for(
         .cloned()
         .collect();
 
-    let hits = rank_themes(app, filter, top)?;
-    let wanted: Vec<i64> = {
-        let by_uuid: HashMap<&str, i64> =
-            entries.iter().map(|e| (e.id.as_str(), e.number)).collect();
-        hits.iter()
-            .flat_map(|h| h.entry_ids.iter().take(3))
-            .filter_map(|id| by_uuid.get(id.as_str()).copied())
-            .collect()
-    };
-    let texts = app.store()?.entry_texts(&wanted)?;
+    let corpus = term_corpus(app, filter)?;
+    let hits = rank_themes(app, &corpus, top)?;
+    let themes = with_quotes(app, hits)?;
+
     let with_text = |phase: Phase, limit: usize| Filter {
         phase: Some(phase),
         limit: Some(limit),
@@ -125,64 +103,24 @@ pub fn compute_for(
     };
     let intention = app.store()?.entries(&with_text(Phase::Intention, 1))?;
     let meaning = app.store()?.entries(&with_text(Phase::Meaning, 20))?;
-    let by_uuid: HashMap<&str, &Entry> = entries.iter().map(|e| (e.id.as_str(), e)).collect();
-    let themes = hits
-        .into_iter()
-        .map(|hit| {
-            let mut quotes = Vec::new();
-            for id in &hit.entry_ids {
-                if quotes.len() == 2 {
-                    break;
-                }
-                let Some(e) = by_uuid.get(id.as_str()) else {
-                    continue;
-                };
-                let Some(text) = texts.get(&e.number) else {
-                    continue;
-                };
-                if let Some(q) = themes::quote(text, &hit) {
-                    quotes.push(Quote {
-                        entry: e.id.clone(),
-                        at: e.at,
-                        text: q,
-                    });
-                }
-            }
-            Theme { hit, quotes }
-        })
-        .collect();
-
-    let last_intention = intention.first().map(|e| {
-        let reflections = entries
-            .iter()
-            .filter(|x| {
-                x.session.is_some()
-                    && x.session == e.session
-                    && x.at > e.at
-                    && x.phase != Phase::Intention
-            })
-            .count();
-        LastIntention {
+    let last_intention = match intention.into_iter().next() {
+        None => None,
+        Some(e) => Some(LastIntention {
+            reflections: app.store()?.later_in_session(e.number, filter)?,
             text: e
                 .answer("intention")
                 .map(str::to_string)
                 .unwrap_or_else(|| e.text()),
-            entry: e.clone(),
-            reflections,
-        }
-    });
+            entry: e,
+        }),
+    };
 
-    let mut by_session: BTreeMap<i64, Vec<f64>> = BTreeMap::new();
-    for e in entries {
-        if let (Some(s), Some(m)) = (e.session, e.mood) {
-            by_session.entry(s).or_default().push(m as f64);
-        }
-    }
-    let mood = by_session
+    let mood = app
+        .store()?
+        .mood_by_session(filter)?
         .into_iter()
-        .filter_map(|(n, v)| {
+        .filter_map(|(n, avg)| {
             let s = all_sessions.iter().find(|s| s.number == n)?;
-            let avg = v.iter().sum::<f64>() / v.len() as f64;
             Some(MoodPoint {
                 session: n,
                 at: s.at,
@@ -190,18 +128,7 @@ pub fn compute_for(
             })
         })
         .collect();
-
-    let mut feel: HashMap<&str, usize> = HashMap::new();
-    for e in entries {
-        for f in &e.feelings {
-            *feel.entry(f.as_str()).or_default() += 1;
-        }
-    }
-    let mut feelings: Vec<(String, usize)> =
-        feel.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    feelings.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    feelings.truncate(5);
-
+    let feelings = app.store()?.feelings_named(filter, 5)?;
     let questions = open_questions(&meaning);
     let actions = app.store()?.actions(false)?;
     let checks = app
@@ -211,10 +138,10 @@ pub fn compute_for(
         .filter(|c| in_period(c.at))
         .collect();
     Ok(Review {
-        from: filter.since.or_else(|| entries.last().map(|e| e.at)),
+        from: filter.since.or_else(|| corpus.docs().first().map(|d| d.at)),
         to: filter.until.unwrap_or(now),
         sessions,
-        entries: entries.len(),
+        entries: corpus.len(),
         last_intention,
         themes,
         mood,
@@ -225,53 +152,29 @@ pub fn compute_for(
     })
 }
 
-/// Ranks themes from the term counts stored with each entry, recomputing
-/// (and storing) any that are missing or from an older analysis version.
-fn rank_themes(app: &mut App, filter: &Filter, top: usize) -> Result<Vec<ThemeHit>> {
-    let rows = app.store()?.entry_terms(filter)?;
-    let mut stale: Vec<i64> = Vec::new();
-    let mut analyses: Vec<Option<Analysis>> = rows
-        .iter()
-        .map(|(n, _, _, _, terms, version)| {
-            let a = (*version == themes::ANALYSIS_VERSION)
-                .then(|| terms.as_deref().and_then(Analysis::decode))
-                .flatten();
-            if a.is_none() {
-                stale.push(*n);
-            }
-            a
-        })
-        .collect();
+/// The period's entries with their terms, indexing first any entry written
+/// before the index existed or by another analysis version.
+fn term_corpus(app: &mut App, filter: &Filter) -> Result<Corpus> {
+    let stale = app.store()?.unindexed_entries()?;
     if !stale.is_empty() {
         let texts = app.store()?.entry_texts(&stale)?;
-        let mut updates = Vec::new();
-        for (i, row) in rows.iter().enumerate() {
-            if analyses[i].is_none() {
-                let a = Analysis::of_text(texts.get(&row.0).map(String::as_str).unwrap_or(""));
-                updates.push((row.0, a.encode()));
-                analyses[i] = Some(a);
-            }
-        }
-        // Best effort: a read-only moment (another writer) only costs speed next time.
-        let _ = app
-            .store()?
-            .set_entry_terms(&updates, themes::ANALYSIS_VERSION);
+        let analyses: Vec<(i64, Analysis)> = stale
+            .iter()
+            .map(|n| {
+                let text = texts.get(n).map(String::as_str).unwrap_or("");
+                (*n, Analysis::of_text(text))
+            })
+            .collect();
+        app.store()?.reindex(&analyses)?;
     }
-    let times: Vec<DateTime<FixedOffset>> = rows
-        .iter()
-        .map(|r| DateTime::parse_from_rfc3339(&r.3).unwrap_or(app.clock.now()))
-        .collect();
-    let docs: Vec<DocTerms> = rows
-        .iter()
-        .zip(analyses.iter())
-        .zip(times)
-        .map(|((r, a), at)| DocTerms {
-            entry: r.1.as_str(),
-            session: r.2,
-            at,
-            analysis: a.as_ref().expect("filled above"),
-        })
-        .collect();
+    app.store()?.term_corpus(filter)
+}
+
+/// How many of a theme's newest entries are read for the way it is written.
+const SURFACE_SAMPLE: usize = 20;
+
+/// Ranks themes, named in the words the newest entries using them wrote.
+fn rank_themes(app: &mut App, corpus: &Corpus, top: usize) -> Result<Vec<ThemeHit>> {
     let mut exclude_text: Vec<String> = Vec::new();
     for p in Phase::ALL {
         let t = templates::load(&app.home, p)?;
@@ -288,7 +191,47 @@ fn rank_themes(app: &mut App, filter: &Filter, top: usize) -> Result<Vec<ThemeHi
             );
         }
     }
-    Ok(themes::rank(&docs, &RankOptions { top, exclude_text }))
+    let mut hits = themes::rank(corpus, &RankOptions { top, exclude_text });
+    for h in &mut hits {
+        let sample: Vec<i64> = h.entry_ids.iter().take(SURFACE_SAMPLE).copied().collect();
+        let analyses = app.store()?.analyses(&sample)?;
+        if let Some(surface) = themes::surface_of(&h.key, &analyses) {
+            h.theme = surface;
+        }
+    }
+    Ok(hits)
+}
+
+/// One or two quotes for each theme, from its newest entries.
+fn with_quotes(app: &mut App, hits: Vec<ThemeHit>) -> Result<Vec<Theme>> {
+    let wanted: Vec<i64> = hits
+        .iter()
+        .flat_map(|h| h.entry_ids.iter().take(3).copied())
+        .collect();
+    let texts = app.store()?.entry_texts(&wanted)?;
+    let heads = app.store()?.entry_heads_by_number(&wanted)?;
+    Ok(hits
+        .into_iter()
+        .map(|hit| {
+            let mut quotes = Vec::new();
+            for n in hit.entry_ids.iter().take(3) {
+                if quotes.len() == 2 {
+                    break;
+                }
+                let (Some(e), Some(text)) = (heads.get(n), texts.get(n)) else {
+                    continue;
+                };
+                if let Some(q) = themes::quote(text, &hit) {
+                    quotes.push(Quote {
+                        entry: e.id.clone(),
+                        at: e.at,
+                        text: q,
+                    });
+                }
+            }
+            Theme { hit, quotes }
+        })
+        .collect())
 }
 
 /// Questions from meaning-making entries, newest first: the `questions`

@@ -461,10 +461,7 @@ pub fn extras_for(e: &NewEntry) -> EntryExtras {
         Vec::new()
     };
     EntryExtras {
-        terms: Some((
-            crate::themes::Analysis::of_text(&text).encode(),
-            crate::themes::ANALYSIS_VERSION,
-        )),
+        terms: Some(crate::themes::Analysis::of_text(&text)),
         actions,
     }
 }

@@ -20,42 +20,73 @@ pub fn escape_inline(s: &str) -> String {
 }
 
 /// [`escape_inline`], appending to `out`: runs of plain text are copied
-/// whole, so a long answer costs one pass.
+/// whole, and the scan goes byte by byte (every character it acts on is
+/// ASCII, or a C1 control, U+0080–U+009F, which UTF-8 writes as 0xC2 then
+/// 0x80–0x9F), so a long answer costs one quick pass.
 pub fn push_inline(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
     let mut plain = 0;
-    for (i, c) in s.char_indices() {
-        let special = matches!(
-            c,
-            '\\' | '`'
-                | '*'
-                | '_'
-                | '['
-                | ']'
-                | '<'
-                | '>'
-                | '~'
-                | '|'
-                | '!'
-                | '&'
-                | '#'
-                | '{'
-                | '}'
-                | '$'
-                | '^'
-        );
-        if special || c.is_control() {
-            out.push_str(&s[plain..i]);
-            plain = i + c.len_utf8();
-            if special {
-                out.push('\\');
-                out.push(c);
-            } else if c == '\t' {
-                out.push(' ');
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let width = match INLINE[b as usize] {
+            Inline::Plain => {
+                i += 1;
+                continue;
             }
+            Inline::Lead => {
+                if !bytes.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n)) {
+                    i += 1;
+                    continue;
+                }
+                2
+            }
+            _ => 1,
+        };
+        out.push_str(&s[plain..i]);
+        match INLINE[b as usize] {
+            Inline::Escape => {
+                out.push('\\');
+                out.push(b as char);
+            }
+            _ if b == b'\t' => out.push(' '),
+            _ => {}
         }
+        i += width;
+        plain = i;
     }
     out.push_str(&s[plain..]);
 }
+
+/// What [`push_inline`] does with a byte.
+#[derive(Clone, Copy, PartialEq)]
+enum Inline {
+    Plain,
+    /// Markdown punctuation: backslash-escaped.
+    Escape,
+    /// A control character: dropped (a tab becomes a space).
+    Control,
+    /// 0xC2: starts a C1 control when 0x80–0x9F follows.
+    Lead,
+}
+
+const INLINE: [Inline; 256] = {
+    let mut t = [Inline::Plain; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = Inline::Control;
+        i += 1;
+    }
+    t[0x7f] = Inline::Control;
+    t[0xc2] = Inline::Lead;
+    let special = b"\\`*_[]<>~|!&#{}$^";
+    let mut j = 0;
+    while j < special.len() {
+        t[special[j] as usize] = Inline::Escape;
+        j += 1;
+    }
+    t
+};
 
 /// Escapes one line so that nothing at its start opens a block: headings,
 /// quotes, lists, thematic breaks, setext underlines, code indents, fences.
@@ -442,6 +473,22 @@ mod tests {
         assert_eq!(escape_line("==="), "\\===");
         assert_eq!(escape_line("    code"), "code");
         assert_eq!(escape_line("plain words"), "plain words");
+    }
+
+    #[test]
+    fn inline_escapes_punctuation_and_drops_controls() {
+        let mut out = String::new();
+        push_inline(&mut out, "a*b_[x](y) <b>&amp; `c` #1 {$^~|!}\\");
+        assert_eq!(
+            out,
+            "a\\*b\\_\\[x\\](y) \\<b\\>\\&amp; \\`c\\` \\#1 \\{\\$\\^\\~\\|\\!\\}\\\\"
+        );
+        let mut out = String::new();
+        push_inline(
+            &mut out,
+            "tab\there\u{7}bell \u{85}c1 café naïve ¢ – “quote”",
+        );
+        assert_eq!(out, "tab herebell c1 café naïve ¢ – “quote”");
     }
 
     #[test]

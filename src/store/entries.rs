@@ -1,20 +1,23 @@
 //! Entries, their answers, tags and feelings, and full-text search.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use anyhow::Result;
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
 use super::sessions::NUMBERED;
+use super::terms::{index_entry, unindex_entry};
 use super::{new_uuid, parse_time, Store};
 use crate::domain::{Answer, Entry, Filter, NewEntry, Phase};
+use crate::themes::Analysis;
 
 /// What is written alongside an entry, in the same transaction.
 #[derive(Debug, Default)]
 pub struct EntryExtras {
-    /// Encoded per-entry term counts for review, and their format version.
-    pub terms: Option<(String, u32)>,
+    /// The entry's terms for review (indexed in the same transaction).
+    pub terms: Option<Analysis>,
     /// Actions committed to in this entry (from the `action` prompt).
     pub actions: Vec<String>,
 }
@@ -30,27 +33,24 @@ pub fn insert_entry(conn: &Connection, e: &NewEntry, extras: &EntryExtras) -> Re
     let uuid = e.id.clone().unwrap_or_else(new_uuid);
     let at = e.at.expect("entry time is set by the caller");
     let phase = e.phase.expect("entry phase is set by the caller");
-    let (terms, terms_version) = match &extras.terms {
-        Some((t, v)) => (Some(t.as_str()), *v),
-        None => (None, 0),
-    };
-    conn.execute(
-        "INSERT INTO entries(uuid, phase, session_id, at, at_ts, mood, private, terms, terms_version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            uuid,
-            phase.key(),
-            e.session_row,
-            at.to_rfc3339(),
-            at.timestamp(),
-            e.mood,
-            e.private,
-            terms,
-            terms_version
-        ],
-    )?;
+    conn.prepare_cached(
+        "INSERT INTO entries(uuid, phase, session_id, at, at_ts, mood, private)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        uuid,
+        phase.key(),
+        e.session_row,
+        at.to_rfc3339(),
+        at.timestamp(),
+        e.mood,
+        e.private,
+    ])?;
     let id = conn.last_insert_rowid();
     write_answers(conn, id, &e.answers)?;
+    if let Some(a) = &extras.terms {
+        index_entry(conn, id, a)?;
+    }
     let mut tag =
         conn.prepare_cached("INSERT OR IGNORE INTO entry_tags(entry_id, tag) VALUES (?1, ?2)")?;
     for t in &e.tags {
@@ -82,7 +82,7 @@ fn write_answers(conn: &Connection, entry_id: i64, answers: &[Answer]) -> Result
 }
 
 /// SQL conditions on `e` (entries) for a filter, with their parameters.
-fn filter_sql(f: &Filter) -> (String, Vec<Value>) {
+pub(super) fn filter_sql(f: &Filter) -> (String, Vec<Value>) {
     let mut conds: Vec<String> = vec!["1 = 1".into()];
     let mut params: Vec<Value> = Vec::new();
     if let Some(p) = f.phase {
@@ -115,7 +115,9 @@ fn filter_sql(f: &Filter) -> (String, Vec<Value>) {
     (conds.join(" AND "), params)
 }
 
-const ENTRY_COLUMNS: &str = "e.id, e.uuid, e.phase, sn.number, e.at, e.mood, e.private";
+/// What [`Store::load`] reads of an entry. Sessions are numbered after the
+/// query (one small lookup), not joined to every row.
+const ENTRY_COLUMNS: &str = "e.id, e.uuid, e.phase, e.session_id, e.at, e.mood, e.private";
 
 impl Store {
     /// Entries matching the filter, newest first (limit applies to the newest).
@@ -123,7 +125,7 @@ impl Store {
         let (cond, params) = filter_sql(f);
         let limit = f.limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
         let sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM entries e LEFT JOIN ({NUMBERED}) sn ON sn.id = e.session_id
+            "SELECT {ENTRY_COLUMNS} FROM entries e
              WHERE {cond} ORDER BY e.at_ts DESC, e.id DESC{limit}"
         );
         self.load_entries(&sql, params)
@@ -134,7 +136,7 @@ impl Store {
     pub fn entry_heads(&self, f: &Filter) -> Result<Vec<Entry>> {
         let (cond, params) = filter_sql(f);
         let sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM entries e LEFT JOIN ({NUMBERED}) sn ON sn.id = e.session_id
+            "SELECT {ENTRY_COLUMNS} FROM entries e
              WHERE {cond} ORDER BY e.at_ts DESC, e.id DESC"
         );
         self.load(&sql, params, false)
@@ -144,7 +146,10 @@ impl Store {
         self.load(sql, params, true)
     }
 
+    /// Runs an entry query (selecting [`ENTRY_COLUMNS`]), then fills answers
+    /// (when asked), tags and feelings with one query each.
     fn load(&self, sql: &str, params: Vec<Value>, answers: bool) -> Result<Vec<Entry>> {
+        let numbers = self.session_numbers()?;
         let mut st = self.conn.prepare(sql)?;
         let mut entries: Vec<Entry> = st
             .query_map(params_from_iter(params), |r| {
@@ -153,7 +158,9 @@ impl Store {
                     number: r.get(0)?,
                     id: r.get(1)?,
                     phase: Phase::parse(&phase).unwrap_or(Phase::Free),
-                    session: r.get(3)?,
+                    session: r
+                        .get::<_, Option<i64>>(3)?
+                        .and_then(|id| numbers.get(&id).copied()),
                     at: parse_time(&r.get::<_, String>(4)?)?,
                     mood: r.get(5)?,
                     private: r.get(6)?,
@@ -163,56 +170,78 @@ impl Store {
                 })
             })?
             .collect::<Result<_, _>>()?;
-        self.attach_details(&mut entries, answers)?;
-        Ok(entries)
-    }
-
-    /// Fills answers (when asked), tags and feelings with one query each.
-    fn attach_details(&self, entries: &mut [Entry], answers: bool) -> Result<()> {
         if entries.is_empty() {
-            return Ok(());
+            return Ok(entries);
         }
         let index: HashMap<i64, usize> = entries
             .iter()
             .enumerate()
             .map(|(i, e)| (e.number, i))
             .collect();
-        self.conn.execute_batch(
-            "CREATE TEMP TABLE IF NOT EXISTS wanted(id INTEGER PRIMARY KEY); DELETE FROM temp.wanted;",
-        )?;
-        {
-            let mut ins = self
-                .conn
-                .prepare_cached("INSERT INTO temp.wanted(id) VALUES (?1)")?;
-            for e in entries.iter() {
-                ins.execute([e.number])?;
+        // A few entries: their ids go in as one array parameter (rarray),
+        // not a temporary table written row by row. Most of the journal (an
+        // export): one straight pass over each table is quicker than as many
+        // index probes, and rows of other entries are skipped here.
+        let total: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))?;
+        let whole = entries.len() >= 1000 && 3 * entries.len() as i64 >= total;
+        let ids: Rc<Vec<Value>> =
+            Rc::new(entries.iter().map(|e| Value::Integer(e.number)).collect());
+        let rows_of = |columns: &str, table: &str, order: &str| {
+            if whole {
+                format!("SELECT entry_id, {columns} FROM {table}")
+            } else {
+                format!(
+                    "SELECT entry_id, {columns} FROM {table} WHERE entry_id IN rarray(?1)
+                     ORDER BY entry_id, {order}"
+                )
             }
-        }
+        };
         if answers {
-            let mut st = self.conn.prepare(
-                "SELECT a.entry_id, a.key, a.prompt, a.text FROM answers a JOIN temp.wanted w ON w.id = a.entry_id
-                 ORDER BY a.entry_id, a.position",
-            )?;
-            let mut rows = st.query([])?;
+            let mut st = self.conn.prepare_cached(&rows_of(
+                "position, key, prompt, text",
+                "answers",
+                "position",
+            ))?;
+            let mut rows = if whole {
+                st.query([])?
+            } else {
+                st.query([ids.clone()])?
+            };
+            let mut positions: Vec<Vec<i64>> = vec![Vec::new(); entries.len()];
             while let Some(r) = rows.next()? {
-                let id: i64 = r.get(0)?;
-                if let Some(&i) = index.get(&id) {
+                if let Some(&i) = index.get(&r.get::<_, i64>(0)?) {
+                    positions[i].push(r.get(1)?);
                     entries[i].answers.push(Answer {
-                        key: r.get(1)?,
-                        prompt: r.get(2)?,
-                        text: r.get(3)?,
+                        key: r.get(2)?,
+                        prompt: r.get(3)?,
+                        text: r.get(4)?,
                     });
+                }
+            }
+            // A table scan meets answers in the order they were stored,
+            // which is their order unless an edit wrote them again.
+            for (e, pos) in entries.iter_mut().zip(positions) {
+                if !pos.is_sorted() {
+                    let mut both: Vec<(i64, Answer)> = pos
+                        .into_iter()
+                        .zip(std::mem::take(&mut e.answers))
+                        .collect();
+                    both.sort_by_key(|b| b.0);
+                    e.answers = both.into_iter().map(|b| b.1).collect();
                 }
             }
         }
         for (table, col) in [("entry_tags", "tag"), ("entry_feelings", "feeling")] {
-            let mut st = self.conn.prepare(&format!(
-                "SELECT x.entry_id, x.{col} FROM {table} x JOIN temp.wanted w ON w.id = x.entry_id ORDER BY x.entry_id, x.{col}"
-            ))?;
-            let mut rows = st.query([])?;
+            let mut st = self.conn.prepare_cached(&rows_of(col, table, col))?;
+            let mut rows = if whole {
+                st.query([])?
+            } else {
+                st.query([ids.clone()])?
+            };
             while let Some(r) = rows.next()? {
-                let id: i64 = r.get(0)?;
-                if let Some(&i) = index.get(&id) {
+                if let Some(&i) = index.get(&r.get::<_, i64>(0)?) {
                     let v: String = r.get(1)?;
                     if table == "entry_tags" {
                         entries[i].tags.push(v);
@@ -222,8 +251,74 @@ impl Store {
                 }
             }
         }
-        self.conn.execute_batch("DELETE FROM temp.wanted;")?;
-        Ok(())
+        if whole {
+            for e in entries.iter_mut() {
+                e.tags.sort();
+                e.feelings.sort();
+            }
+        }
+        Ok(entries)
+    }
+
+    /// These entries without their answers, by number (for quotes).
+    pub fn entry_heads_by_number(&self, numbers: &[i64]) -> Result<HashMap<i64, Entry>> {
+        if numbers.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let marks = vec!["?"; numbers.len()].join(", ");
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM entries e
+             WHERE e.id IN ({marks})"
+        );
+        let params = numbers.iter().map(|&n| Value::Integer(n)).collect();
+        let entries = self.load(&sql, params, false)?;
+        Ok(entries.into_iter().map(|e| (e.number, e)).collect())
+    }
+
+    /// Entries a filter selects in the same session as `number` and later
+    /// than it, of another phase than intention: whether an intention was
+    /// reflected on.
+    pub fn later_in_session(&self, number: i64, f: &Filter) -> Result<usize> {
+        let (cond, mut params) = filter_sql(f);
+        params.push(Value::Integer(number));
+        let n: i64 = self.conn.query_row(
+            &format!(
+                "SELECT count(*) FROM entries e, entries i
+                 WHERE {cond} AND i.id = ? AND e.session_id = i.session_id
+                   AND e.at_ts > i.at_ts AND e.phase != 'intention'"
+            ),
+            params_from_iter(params),
+            |r| r.get(0),
+        )?;
+        Ok(n as usize)
+    }
+
+    /// Average mood of the entries a filter selects, per session number.
+    pub fn mood_by_session(&self, f: &Filter) -> Result<Vec<(i64, f64)>> {
+        let (cond, params) = filter_sql(f);
+        // Grouped by the session's row first; only those rows get numbered.
+        let mut st = self.conn.prepare(&format!(
+            "WITH m AS (SELECT e.session_id AS id, avg(e.mood) AS mood FROM entries e
+                        WHERE {cond} AND e.mood IS NOT NULL AND e.session_id IS NOT NULL
+                        GROUP BY e.session_id)
+             SELECT sn.number, m.mood FROM m JOIN ({NUMBERED}) sn ON sn.id = m.id ORDER BY sn.number"
+        ))?;
+        let rows = st.query_map(params_from_iter(params), |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The feelings named most in the entries a filter selects, with how
+    /// many entries name each; most first, then alphabetical.
+    pub fn feelings_named(&self, f: &Filter, limit: usize) -> Result<Vec<(String, usize)>> {
+        let (cond, params) = filter_sql(f);
+        let mut st = self.conn.prepare(&format!(
+            "SELECT x.feeling, count(*) AS n FROM entry_feelings x JOIN entries e ON e.id = x.entry_id
+             WHERE {cond} GROUP BY x.feeling ORDER BY n DESC, x.feeling LIMIT {limit}"
+        ))?;
+        let rows = st.query_map(params_from_iter(params), |r| {
+            Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// One entry by its short number, or by its id (or an unambiguous id prefix of 4+ characters).
@@ -240,7 +335,7 @@ impl Store {
             return Ok(None);
         };
         let sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM entries e LEFT JOIN ({NUMBERED}) sn ON sn.id = e.session_id
+            "SELECT {ENTRY_COLUMNS} FROM entries e
              WHERE {cond} LIMIT 2"
         );
         let mut found = self.load_entries(&sql, vec![value])?;
@@ -268,16 +363,16 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let (terms, version) = match &extras.terms {
-            Some((t, v)) => (Some(t.as_str()), *v),
-            None => (None, 0),
-        };
         tx.execute(
-            "UPDATE entries SET mood = ?2, terms = ?3, terms_version = ?4 WHERE id = ?1",
-            params![number, mood, terms, version],
+            "UPDATE entries SET mood = ?2 WHERE id = ?1",
+            params![number, mood],
         )?;
         tx.execute("DELETE FROM answers WHERE entry_id = ?1", [number])?;
         write_answers(&tx, number, answers)?;
+        match &extras.terms {
+            Some(a) => index_entry(&tx, number, a)?,
+            None => unindex_entry(&tx, number)?,
+        }
         tx.commit()?;
         Ok(())
     }
@@ -286,6 +381,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        unindex_entry(&tx, number)?;
         let n = tx.execute("DELETE FROM entries WHERE id = ?1", [number])?;
         tx.commit()?;
         Ok(n > 0)
@@ -310,7 +406,6 @@ impl Store {
                 SELECT a.entry_id AS id, min(r.rank) AS rank
                 FROM raw r JOIN answers a ON a.id = r.answer_id GROUP BY a.entry_id)
              SELECT {ENTRY_COLUMNS} FROM hits h JOIN entries e ON e.id = h.id
-             LEFT JOIN ({NUMBERED}) sn ON sn.id = e.session_id
              WHERE {cond} ORDER BY h.rank, e.at_ts DESC{limit}"
         );
         params.insert(0, Value::Text(query.to_owned()));
@@ -330,47 +425,6 @@ impl Store {
             hits.push(SearchHit { entry, snippet });
         }
         Ok(hits)
-    }
-
-    /// Stored term counts for review: (entry number, uuid, session number, at, terms, version).
-    #[allow(clippy::type_complexity)]
-    pub fn entry_terms(
-        &self,
-        f: &Filter,
-    ) -> Result<Vec<(i64, String, Option<i64>, String, Option<String>, u32)>> {
-        let (cond, params) = filter_sql(f);
-        let sql = format!(
-            "SELECT e.id, e.uuid, sn.number, e.at, e.terms, e.terms_version FROM entries e
-             LEFT JOIN ({NUMBERED}) sn ON sn.id = e.session_id WHERE {cond} ORDER BY e.at_ts, e.id"
-        );
-        let mut st = self.conn.prepare(&sql)?;
-        let rows = st.query_map(params_from_iter(params), |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// Stores recomputed term counts (after a template or method change).
-    pub fn set_entry_terms(&mut self, updates: &[(i64, String)], version: u32) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        {
-            let mut st =
-                tx.prepare("UPDATE entries SET terms = ?2, terms_version = ?3 WHERE id = ?1")?;
-            for (id, t) in updates {
-                st.execute(params![id, t, version])?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
     }
 
     /// Plain text of the given entries (for quotes), by number.

@@ -7,6 +7,7 @@ mod entries;
 mod import;
 mod misc;
 mod sessions;
+mod terms;
 
 use std::fs;
 use std::io::Read;
@@ -380,6 +381,8 @@ impl Store {
         // next process need not replay a large WAL. The size limit truncates
         // the WAL after a big import instead of leaving it at full size.
         c.pragma_update(None, "journal_size_limit", 4 * 1024 * 1024)?;
+        // `rarray(?)`: a list of ids as one parameter (see entries.rs).
+        rusqlite::vtab::array::load_module(c)?;
         Ok(())
     }
 

@@ -29,6 +29,13 @@ fn session(r: &Row) -> rusqlite::Result<(Session, i64)> {
 }
 
 impl Store {
+    /// Each session's number by its row id.
+    pub(crate) fn session_numbers(&self) -> Result<std::collections::HashMap<i64, i64>> {
+        let mut st = self.conn.prepare_cached(NUMBERED)?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     pub fn add_session(
         &self,
         id: Option<&str>,

@@ -3,8 +3,10 @@
 //!
 //! Two stages keep review fast however long the journal grows:
 //! - stage 1, [`Analysis::of_text`], runs once per entry when it is written;
-//!   its result is stored as a compact string ([`Analysis::encode`]);
-//! - stage 2, [`rank`], works only on those analyses (linear in their size).
+//!   the store keeps its result (as text, [`Analysis::encode`], and as term
+//!   ids, [`pack_terms`]) in the entry's transaction;
+//! - stage 2, [`rank`], works only on the ids of terms that two or more
+//!   entries use (a [`Corpus`]), linear in their number.
 //!
 //! Words are stemmed with the Snowball English (Porter2) algorithm
 //! (`stem.rs`, written for kapj) so "tight" and "tightness" meet; themes are
@@ -13,6 +15,7 @@
 //! and the GoEmotions lexicon; see data/README.md for sources and licences.
 
 mod analysis;
+mod corpus;
 mod hash;
 mod lexicon;
 mod quote;
@@ -26,16 +29,7 @@ mod tests;
 use chrono::{DateTime, FixedOffset};
 
 pub use analysis::{Analysis, Term, ANALYSIS_VERSION};
-
-/// One entry as stage 2 sees it.
-pub struct DocTerms<'a> {
-    /// Entry id, handed back in [`ThemeHit::entry_ids`].
-    pub entry: &'a str,
-    /// Session number or id, if the entry belongs to one.
-    pub session: Option<i64>,
-    pub at: DateTime<FixedOffset>,
-    pub analysis: &'a Analysis,
-}
+pub use corpus::{pack_terms, term_meta, unpack_terms, Corpus, Doc};
 
 pub struct RankOptions {
     /// At most this many themes.
@@ -55,8 +49,12 @@ pub enum Trend {
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ThemeHit {
-    /// Surface form, lower case, as a reader would say it.
+    /// Surface form, lower case, as a reader would say it (the key until
+    /// [`surface_of`] finds how it was written).
     pub theme: String,
+    /// Stems joined by one space: what the theme groups by.
+    #[serde(skip)]
+    pub key: String,
     /// "emotion" | "body" | "relationship" | "transpersonal"; None = no fit
     /// (the caller prints "other").
     pub category: Option<String>,
@@ -69,16 +67,39 @@ pub struct ThemeHit {
     pub first_seen: DateTime<FixedOffset>,
     pub last_seen: DateTime<FixedOffset>,
     pub trend: Trend,
-    /// Entries containing it, newest first.
-    pub entry_ids: Vec<String>,
+    /// Entry numbers of the entries containing it, newest first.
+    pub entry_ids: Vec<i64>,
     /// Keyness z-score: how clearly this journal uses it more than
     /// first-person emotional writing usually does.
     pub score: f64,
 }
 
-/// Recurring themes, best first, at most `opts.top`.
-pub fn rank(docs: &[DocTerms], opts: &RankOptions) -> Vec<ThemeHit> {
-    rank::rank(docs, opts)
+/// Recurring themes, best first, at most `opts.top`. Each theme is named by
+/// its key: pass its entries' analyses to [`surface_of`] for the words people
+/// wrote.
+pub fn rank(corpus: &Corpus, opts: &RankOptions) -> Vec<ThemeHit> {
+    rank::rank(corpus, opts)
+}
+
+/// How a theme is written in these entries' analyses: its most frequent
+/// surface form (ties to the alphabetically first), if any of them has it.
+pub fn surface_of<'a>(
+    key: &str,
+    analyses: impl IntoIterator<Item = &'a Analysis>,
+) -> Option<String> {
+    let mut forms: Vec<(&str, u32)> = Vec::new();
+    for a in analyses {
+        if let Some(t) = a.get(key) {
+            match forms.iter_mut().find(|f| f.0 == t.surface) {
+                Some(f) => f.1 += t.count,
+                None => forms.push((t.surface, t.count)),
+            }
+        }
+    }
+    forms
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|f| f.0.to_string())
 }
 
 /// A short quote (at most 120 characters, whole words, the sentence around

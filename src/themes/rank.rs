@@ -1,4 +1,5 @@
-//! Stage 2: recurring themes of a journal from its entries' analyses.
+//! Stage 2: recurring themes of a journal from its entries' terms (a
+//! [`Corpus`]: only terms that two or more entries use).
 //!
 //! 1. Gather each term's use across entries: capped count, entries, sessions
 //!    (or, for entries without a session, days), first and last seen.
@@ -14,18 +15,20 @@
 //! 4. Let a phrase stand for its word where it carries most of its uses
 //!    ("my father" rather than "father"); never show two themes sharing a word.
 //!
-//! Time and memory are linear in the total number of terms of all entries:
-//! one pass groups them by key hash, later steps touch only recurring terms.
+//! Time and memory are linear in the number of candidate terms of the
+//! period's entries: one pass over dense slots gathers their stats, later
+//! steps touch only recurring terms.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
+use super::corpus::{Corpus, Doc, COUNT_MASK, NAMED};
 use super::hash::{key_hash, ByHash};
 use super::lexicon::{background, category_of_stem};
 use super::stem::stem;
 use super::text::{clauses, kind, WordKind, PARTICLES, POSSESSIVES};
-use super::{DocTerms, RankOptions, ThemeHit, Trend};
+use super::{RankOptions, ThemeHit, Trend};
 
 /// An entry counts a term at most this often: a word repeated within one
 /// entry is emphasis, not recurrence.
@@ -116,8 +119,9 @@ struct Layout {
 }
 
 impl Layout {
-    fn new(docs: &[DocTerms]) -> Layout {
+    fn new(docs: &[Doc]) -> Layout {
         let mut by_time: Vec<usize> = (0..docs.len()).collect();
+        // Stable, and the store hands entries over in time order already.
         by_time.sort_by_key(|&i| docs[i].at);
         let mut time_pos = vec![0u32; docs.len()];
         for (pos, &i) in by_time.iter().enumerate() {
@@ -155,17 +159,17 @@ impl Layout {
     }
 }
 
-/// Every term of the journal with its stats, one slot per key.
+/// Every candidate term of the journal with its stats, one slot per key.
 struct Gathered<'a> {
-    /// Key of each slot (borrowed from the analyses) and its hash.
+    /// Key of each slot (borrowed from the corpus) and its hash.
     keys: Vec<&'a str>,
     hashes: Vec<u64>,
     stats: Vec<Stats>,
     /// Slot by key hash.
     index: ByHash<u32>,
-    /// The slot of every term of every entry (NO_SLOT for terms of one
-    /// entry only), in `Layout::by_unit` order then term order, so a later
-    /// pass finds a theme's entries without looking anything up.
+    /// The slot of every candidate term of every entry, in `Layout::by_unit`
+    /// order then term order, so a later pass finds a theme's entries
+    /// without looking anything up.
     occurrences: Vec<u32>,
     /// Where each entry's occurrences end, in `by_unit` order.
     ends: Vec<usize>,
@@ -177,108 +181,27 @@ impl Gathered<'_> {
     }
 }
 
-/// Occurrence of a term that was not given a slot (it is in one entry only).
-const NO_SLOT: u32 = u32::MAX;
-
-/// The terms of all entries in one flat run (in `Layout::by_unit` order):
-/// later passes read it straight through instead of visiting every
-/// entry's own allocation again.
-struct Flat {
-    hashes: Vec<u64>,
-    /// min(count, COUNT_CAP), plus NAMED if written as a name.
-    meta: Vec<u8>,
-    /// Where each entry's terms end, in `by_unit` order.
-    ends: Vec<usize>,
-}
-
-const NAMED: u8 = 0x80;
-
-impl Flat {
-    fn new(docs: &[DocTerms], layout: &Layout) -> Flat {
-        let total: usize = docs.iter().map(|d| d.analysis.terms().len()).sum();
-        let mut f = Flat {
-            hashes: Vec::with_capacity(total),
-            meta: Vec::with_capacity(total),
-            ends: Vec::with_capacity(docs.len()),
-        };
-        for &d in &layout.by_unit {
-            for t in docs[d].analysis.terms() {
-                f.hashes.push(t.hash);
-                let named = if t.name { NAMED } else { 0 };
-                f.meta.push(t.count.min(COUNT_CAP) as u8 | named);
-            }
-            f.ends.push(f.hashes.len());
-        }
-        f
-    }
-}
-
-/// Most keys (above all phrases) are in one entry only and can never recur.
-/// A first pass marks, in a bit table about twice the number of
-/// terms, which buckets of key hashes were hit by two entries; terms in other
-/// buckets are certainly in one entry only and skip the (much larger,
-/// slower) per-key tables. Bucket clashes only let a few single keys through.
-struct RepeatFilter {
-    twice: Vec<u64>,
-    mask: u64,
-}
-
-impl RepeatFilter {
-    fn new(hashes: &[u64]) -> RepeatFilter {
-        let bits = (hashes.len().max(64) * 2).next_power_of_two();
-        let mask = bits as u64 - 1;
-        let mut seen = vec![0u64; bits / 64];
-        let mut twice = vec![0u64; bits / 64];
-        // Keys are unique within an entry, so two hits are two entries.
-        for &h in hashes {
-            let (word, bit) = place(h, mask);
-            twice[word] |= seen[word] & bit;
-            seen[word] |= bit;
-        }
-        RepeatFilter { twice, mask }
-    }
-
-    fn may_repeat(&self, hash: u64) -> bool {
-        let (word, bit) = place(hash, self.mask);
-        self.twice[word] & bit != 0
-    }
-}
-
-/// Bit of a hash in a table: from the high bits (the hash map uses the low).
-fn place(hash: u64, mask: u64) -> (usize, u64) {
-    let i = (hash >> 32) & mask;
-    ((i / 64) as usize, 1u64 << (i % 64))
-}
-
-fn gather<'a>(docs: &[DocTerms<'a>], layout: &Layout) -> Gathered<'a> {
-    let flat = Flat::new(docs, layout);
-    let repeated = RepeatFilter::new(&flat.hashes);
-    // Stats live in the map itself: one memory access per term, not two.
-    let mut by_hash: ByHash<(u32, Stats)> = ByHash::default();
-    let mut keys = Vec::new();
-    let mut occurrences = vec![NO_SLOT; flat.hashes.len()];
+/// One pass over the corpus in unit order: slots are dense, so the stats
+/// are a plain vector and no term is looked up by key.
+fn gather<'a>(corpus: &'a Corpus, layout: &Layout) -> Gathered<'a> {
+    let keys: Vec<&str> = corpus.keys.iter().map(String::as_str).collect();
+    let mut stats = vec![Stats::new(); keys.len()];
+    let mut occurrences = Vec::with_capacity(corpus.slots.len());
+    let mut ends = Vec::with_capacity(corpus.len());
     let early_len = layout.early_len();
-    let mut start = 0;
-    for (&d, &end) in layout.by_unit.iter().zip(&flat.ends) {
+    for &d in &layout.by_unit {
         let unit = layout.unit_of[d];
         let pos = layout.time_pos[d];
-        let terms = flat.hashes[start..end].iter().zip(&flat.meta[start..end]);
-        let slots = occurrences[start..end].iter_mut();
-        for (j, ((&hash, &meta), occurrence)) in terms.zip(slots).enumerate() {
-            if !repeated.may_repeat(hash) {
-                continue;
-            }
-            let (slot, s) = by_hash.entry(hash).or_insert_with(|| {
-                keys.push(docs[d].analysis.term_at(j).map_or("", |t| t.key));
-                ((keys.len() - 1) as u32, Stats::new())
-            });
-            *occurrence = *slot;
-            s.count += u32::from(meta & !NAMED);
-            s.named += u32::from(meta & NAMED != 0);
+        let in_session = corpus.docs[d].session.is_some();
+        let (slots, meta) = corpus.terms_of(d);
+        for (&slot, &m) in slots.iter().zip(meta) {
+            let s = &mut stats[slot as usize];
+            s.count += u32::from(m & COUNT_MASK).min(COUNT_CAP);
+            s.named += u32::from(m & NAMED != 0);
             s.entries += 1;
             if s.last_unit != unit {
                 s.last_unit = unit;
-                if docs[d].session.is_some() {
+                if in_session {
                     s.sessions += 1;
                 } else {
                     s.days += 1;
@@ -288,22 +211,22 @@ fn gather<'a>(docs: &[DocTerms<'a>], layout: &Layout) -> Gathered<'a> {
             s.first = s.first.min(pos);
             s.last = s.last.max(pos);
         }
-        start = end;
+        occurrences.extend_from_slice(slots);
+        ends.push(occurrences.len());
     }
-    let mut g = Gathered {
-        hashes: vec![0; keys.len()],
-        stats: vec![Stats::new(); keys.len()],
-        index: ByHash::with_capacity_and_hasher(keys.len(), Default::default()),
+    let hashes: Vec<u64> = keys.iter().map(|k| key_hash(k)).collect();
+    let mut index = ByHash::with_capacity_and_hasher(keys.len(), Default::default());
+    for (slot, &h) in hashes.iter().enumerate() {
+        index.insert(h, slot as u32);
+    }
+    Gathered {
         keys,
+        hashes,
+        stats,
+        index,
         occurrences,
-        ends: flat.ends,
-    };
-    for (hash, (slot, s)) in by_hash {
-        g.hashes[slot as usize] = hash;
-        g.stats[slot as usize] = s;
-        g.index.insert(hash, slot);
+        ends,
     }
-    g
 }
 
 /// Stems of the prompts' words: terms containing one never count.
@@ -395,14 +318,14 @@ struct Candidate {
     score: f64,
 }
 
-pub fn rank(docs: &[DocTerms], opts: &RankOptions) -> Vec<ThemeHit> {
-    if docs.len() < 2 || opts.top == 0 {
+pub fn rank(corpus: &Corpus, opts: &RankOptions) -> Vec<ThemeHit> {
+    if corpus.len() < 2 || opts.top == 0 {
         return Vec::new();
     }
-    let layout = Layout::new(docs);
-    let g = gather(docs, &layout);
+    let layout = Layout::new(&corpus.docs);
+    let g = gather(corpus, &layout);
     let excluded = excluded_stems(&opts.exclude_text);
-    let words: f64 = docs.iter().map(|d| f64::from(d.analysis.words)).sum();
+    let words = corpus.words as f64;
 
     let tried: Vec<Candidate> = (0..g.keys.len())
         .filter(|&i| g.stats[i].recurs())
@@ -420,7 +343,7 @@ pub fn rank(docs: &[DocTerms], opts: &RankOptions) -> Vec<ThemeHit> {
             .then_with(|| g.keys[a.slot].cmp(g.keys[b.slot]))
     });
     let chosen = choose(&passed, &tried, &g, opts.top);
-    hits(docs, &layout, &g, &chosen)
+    hits(&corpus.docs, &layout, &g, &chosen)
 }
 
 /// Walk the passed terms best first, letting a phrase stand for a word it
@@ -504,34 +427,22 @@ fn holds_together(phrase: usize, g: &Gathered) -> bool {
     })
 }
 
-/// Build the reported themes for the chosen slots (with their scores).
-fn hits(
-    docs: &[DocTerms],
-    layout: &Layout,
-    g: &Gathered,
-    chosen: &[(usize, f64)],
-) -> Vec<ThemeHit> {
+/// Build the reported themes for the chosen slots (with their scores). The
+/// theme is shown by its key until the caller finds the written form.
+fn hits(docs: &[Doc], layout: &Layout, g: &Gathered, chosen: &[(usize, f64)]) -> Vec<ThemeHit> {
     // Which chosen theme, if any, each slot is.
     let mut theme_of = vec![u32::MAX; g.keys.len()];
     for (i, &(slot, _)) in chosen.iter().enumerate() {
         theme_of[slot] = i as u32;
     }
-    // Each theme's entries (time position, doc) and written forms.
+    // Each theme's entries (time position, doc).
     let mut found: Vec<Vec<(u32, usize)>> = vec![Vec::new(); chosen.len()];
-    let mut forms: Vec<HashMap<&str, u32>> = vec![HashMap::new(); chosen.len()];
     let mut start = 0;
     for (&d, &end) in layout.by_unit.iter().zip(&g.ends) {
-        for (i, &slot) in g.occurrences[start..end].iter().enumerate() {
-            // NO_SLOT is past the end of theme_of.
-            let Some(&theme) = theme_of.get(slot as usize) else {
-                continue;
-            };
-            if theme == u32::MAX {
-                continue;
-            }
-            if let Some(term) = docs[d].analysis.term_at(i) {
+        for &slot in &g.occurrences[start..end] {
+            let theme = theme_of[slot as usize];
+            if theme != u32::MAX {
                 found[theme as usize].push((layout.time_pos[d], d));
-                *forms[theme as usize].entry(term.surface).or_default() += term.count;
             }
         }
         start = end;
@@ -539,28 +450,21 @@ fn hits(
     chosen
         .iter()
         .zip(found)
-        .zip(forms)
-        .map(|((&(slot, score), mut entries), forms)| {
+        .map(|(&(slot, score), mut entries)| {
             entries.sort_by_key(|e| std::cmp::Reverse(e.0));
             let key = g.keys[slot];
             let s = &g.stats[slot];
-            let theme = forms
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
-                .map_or_else(|| key.to_string(), |f| f.0.to_string());
             ThemeHit {
                 category: category(key, s).map(str::to_string),
-                theme,
+                theme: key.to_string(),
+                key: key.to_string(),
                 entries: s.entries as usize,
                 sessions: s.sessions as usize,
                 days: s.days as usize,
                 first_seen: docs[layout.by_time[s.first as usize]].at,
                 last_seen: docs[layout.by_time[s.last as usize]].at,
                 trend: trend(s, layout),
-                entry_ids: entries
-                    .iter()
-                    .map(|&(_, d)| docs[d].entry.to_string())
-                    .collect(),
+                entry_ids: entries.iter().map(|&(_, d)| docs[d].entry).collect(),
                 score,
             }
         })

@@ -42,7 +42,7 @@ fn at(day: i64) -> DateTime<FixedOffset> {
 
 /// One test entry: id, session, day offset, text.
 struct E {
-    id: String,
+    id: i64,
     session: Option<i64>,
     day: i64,
     text: String,
@@ -53,7 +53,7 @@ struct E {
 fn journal(n: usize, extra: impl Fn(usize) -> String) -> Vec<E> {
     (0..n)
         .map(|i| E {
-            id: format!("entry-{i}"),
+            id: i as i64,
             session: Some((i / 2) as i64 + 1),
             day: 3 * i as i64,
             text: format!("{} {}", FILLER[i % FILLER.len()], extra(i)),
@@ -67,21 +67,24 @@ fn rank_with(entries: &[E], exclude: &[&str]) -> Vec<ThemeHit> {
         .iter()
         .map(|e| Analysis::decode(&Analysis::of_text(&e.text).encode()).expect("round trip"))
         .collect();
-    let docs: Vec<DocTerms> = entries
-        .iter()
-        .zip(&analyses)
-        .map(|(e, a)| DocTerms {
-            entry: &e.id,
+    let docs = entries.iter().zip(&analyses).map(|(e, a)| {
+        let doc = Doc {
+            entry: e.id,
             session: e.session,
             at: at(e.day),
-            analysis: a,
-        })
-        .collect();
+        };
+        (doc, a)
+    });
+    let corpus = Corpus::from_analyses(docs);
     let opts = RankOptions {
         top: 10,
         exclude_text: exclude.iter().map(|s| s.to_string()).collect(),
     };
-    rank(&docs, &opts)
+    let mut hits = rank(&corpus, &opts);
+    for h in &mut hits {
+        h.theme = surface_of(&h.key, &analyses).expect("the key was written");
+    }
+    hits
 }
 
 fn themes_of(hits: &[ThemeHit]) -> Vec<&str> {
@@ -120,11 +123,7 @@ fn a_planted_theme_is_found_and_one_session_is_not_enough() {
         find(&hits, "ocean").unwrap_or_else(|| panic!("ocean missing: {:?}", themes_of(&hits)));
     assert_eq!(ocean.entries, 5);
     assert_eq!(ocean.sessions, 5);
-    assert_eq!(
-        ocean.entry_ids.first().map(String::as_str),
-        Some("entry-13"),
-        "newest first"
-    );
+    assert_eq!(ocean.entry_ids.first().copied(), Some(13), "newest first");
     assert_eq!(ocean.first_seen, at(3));
     assert_eq!(ocean.last_seen, at(39));
     assert_eq!(ocean.category.as_deref(), Some("transpersonal"));
@@ -298,6 +297,7 @@ fn trends_follow_a_theme_that_changes_half_way() {
 fn quote_is_a_short_excerpt_around_the_word() {
     let hit = ThemeHit {
         theme: "tightness".into(),
+        key: "tight".into(),
         category: None,
         entries: 1,
         sessions: 1,
@@ -331,6 +331,7 @@ fn quote_is_a_short_excerpt_around_the_word() {
 fn quote_finds_phrases_across_word_forms() {
     let mut hit = ThemeHit {
         theme: "my father".into(),
+        key: "my father".into(),
         category: None,
         entries: 1,
         sessions: 1,

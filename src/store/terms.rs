@@ -1,0 +1,256 @@
+//! The term index behind `kapj review`: every term key once in `term_keys`
+//! with the number of entries using it, and each entry's terms as packed ids
+//! in `entry_terms` (see migrations/02-term-index). Kept in step inside the
+//! transaction that writes, edits or deletes the entry.
+//!
+//! `meta.terms_version` records the analysis version the index was built
+//! with; when kapj's differs, the index is rebuilt from the entries' text.
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset, TimeZone};
+use rusqlite::types::ValueRef;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+
+use super::entries::filter_sql;
+use super::Store;
+use crate::domain::Filter;
+use crate::themes::{self, Analysis, Corpus, Doc};
+
+/// Indexes an entry's analysis, replacing whatever it had: the text form
+/// (for the written forms of themes) and the packed ids.
+pub(super) fn index_entry(conn: &Connection, entry: i64, a: &Analysis) -> Result<()> {
+    unindex_entry(conn, entry)?;
+    let mut upsert = conn.prepare_cached(
+        "INSERT INTO term_keys(key, entries) VALUES (?1, 1)
+         ON CONFLICT(key) DO UPDATE SET entries = entries + 1 RETURNING id",
+    )?;
+    let mut ids: Vec<(u32, u8)> = Vec::with_capacity(a.terms().len());
+    for t in a.terms() {
+        let id: i64 = upsert.query_row([t.key], |r| r.get(0))?;
+        ids.push((id as u32, themes::term_meta(t.count, t.name)));
+    }
+    // The first write to an index records the version it is written with
+    // (an index built by another version has the key set already).
+    conn.prepare_cached("INSERT OR IGNORE INTO meta(key, value) VALUES (?1, ?2)")?
+        .execute(params![VERSION_KEY, themes::ANALYSIS_VERSION.to_string()])?;
+    conn.prepare_cached("INSERT INTO entry_terms(entry_id, ids) VALUES (?1, ?2)")?
+        .execute(params![entry, themes::pack_terms(a.words, &ids)])?;
+    conn.prepare_cached("UPDATE entries SET terms = ?2, terms_version = ?3 WHERE id = ?1")?
+        .execute(params![entry, a.encode(), themes::ANALYSIS_VERSION])?;
+    Ok(())
+}
+
+/// Takes an entry's terms out of the counts (before it is deleted or indexed
+/// again); keys no entry uses any more are removed, so no word of a deleted
+/// entry stays behind in the index.
+pub(super) fn unindex_entry(conn: &Connection, entry: i64) -> Result<()> {
+    let old: Option<Vec<u8>> = conn
+        .prepare_cached("SELECT ids FROM entry_terms WHERE entry_id = ?1")?
+        .query_row([entry], |r| r.get(0))
+        .optional()?;
+    let Some(old) = old else {
+        return Ok(());
+    };
+    conn.prepare_cached("DELETE FROM entry_terms WHERE entry_id = ?1")?
+        .execute([entry])?;
+    let Some((_, terms)) = themes::unpack_terms(&old) else {
+        return Ok(());
+    };
+    let mut dec = conn.prepare_cached(
+        "UPDATE term_keys SET entries = entries - 1 WHERE id = ?1 AND entries > 0",
+    )?;
+    let mut drop = conn.prepare_cached("DELETE FROM term_keys WHERE id = ?1 AND entries = 0")?;
+    for (id, _) in terms {
+        dec.execute([id])?;
+        drop.execute([id])?;
+    }
+    Ok(())
+}
+
+/// Key in `meta` of the analysis version the index holds.
+const VERSION_KEY: &str = "terms_version";
+
+impl Store {
+    /// Entries the term index does not hold yet. When the index was built
+    /// by another analysis version it is emptied first, so every entry is.
+    pub fn unindexed_entries(&mut self) -> Result<Vec<i64>> {
+        let version: Option<String> = self.meta_get(VERSION_KEY)?;
+        if version.as_deref() != Some(themes::ANALYSIS_VERSION.to_string().as_str()) {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            tx.execute_batch("DELETE FROM entry_terms; DELETE FROM term_keys;")?;
+            tx.execute(
+                "INSERT INTO meta(key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![VERSION_KEY, themes::ANALYSIS_VERSION.to_string()],
+            )?;
+            tx.commit()?;
+        }
+        // Rows leave entry_terms with their entry, so equal counts mean
+        // nothing is missing; counting is cheap, finding which is not.
+        let missing: i64 = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM entries) - (SELECT count(*) FROM entry_terms)",
+            [],
+            |r| r.get(0),
+        )?;
+        if missing == 0 {
+            return Ok(Vec::new());
+        }
+        let mut st = self.conn.prepare(
+            "SELECT e.id FROM entries e
+             WHERE NOT EXISTS (SELECT 1 FROM entry_terms t WHERE t.entry_id = e.id) ORDER BY e.id",
+        )?;
+        let rows = st.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Indexes the given entries (written before the index existed, or
+    /// after a change of method), all in one transaction.
+    pub fn reindex(&mut self, analyses: &[(i64, Analysis)]) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        for (entry, a) in analyses {
+            index_entry(&tx, *entry, a)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The entries a filter selects, oldest first, with their terms that
+    /// two or more entries of the journal use.
+    pub fn term_corpus(&self, f: &Filter) -> Result<Corpus> {
+        let mut corpus = Corpus::new();
+        {
+            let mut st = self
+                .conn
+                .prepare("SELECT id, key FROM term_keys WHERE entries >= 2")?;
+            let mut rows = st.query([])?;
+            while let Some(r) = rows.next()? {
+                let id: i64 = r.get(0)?;
+                corpus.add_key(id as u32, r.get(1)?);
+            }
+        }
+        let (cond, params) = filter_sql(f);
+        let mut st = self.conn.prepare(&format!(
+            "SELECT e.id, e.session_id, e.at_ts, e.at, t.ids FROM entries e
+             LEFT JOIN entry_terms t ON t.entry_id = e.id
+             WHERE {cond} ORDER BY e.at_ts, e.id"
+        ))?;
+        let mut rows = st.query(params_from_iter(params))?;
+        while let Some(r) = rows.next()? {
+            let ts: i64 = r.get(2)?;
+            let Some(at) = (match r.get_ref(3)? {
+                ValueRef::Text(t) => local_time(ts, t),
+                _ => None,
+            }) else {
+                continue;
+            };
+            let doc = Doc {
+                entry: r.get(0)?,
+                session: r.get(1)?,
+                at,
+            };
+            match r.get_ref(4)? {
+                ValueRef::Blob(b) => match themes::unpack_terms(b) {
+                    Some((words, terms)) => corpus.push(doc, words, terms),
+                    None => corpus.push(doc, 0, []),
+                },
+                _ => corpus.push(doc, 0, []),
+            }
+        }
+        Ok(corpus)
+    }
+
+    /// The stored analyses of these entries (for the written forms of
+    /// themes), in the order given; entries without one are skipped.
+    pub fn analyses(&self, entries: &[i64]) -> Result<Vec<Analysis>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT terms FROM entries WHERE id = ?1 AND terms_version = ?2")?;
+        let mut out = Vec::new();
+        for &e in entries {
+            let text: Option<Option<String>> = st
+                .query_row(params![e, themes::ANALYSIS_VERSION], |r| r.get(0))
+                .optional()?;
+            if let Some(a) = text.flatten().as_deref().and_then(Analysis::decode) {
+                out.push(a);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// An entry's time from its timestamp and its stored RFC 3339 text. Most
+/// carry whole seconds, and then only the offset at the end is read;
+/// others are parsed in full (parsing every one costs review ~15% at 100k).
+fn local_time(ts: i64, text: &[u8]) -> Option<DateTime<FixedOffset>> {
+    const WHOLE_SECONDS: usize = "2025-11-30T20:15:00+01:00".len();
+    if text.len() == WHOLE_SECONDS {
+        if let Some(at) = utc_offset(text).and_then(|o| o.timestamp_opt(ts, 0).single()) {
+            return Some(at);
+        }
+    }
+    DateTime::parse_from_rfc3339(std::str::from_utf8(text).ok()?).ok()
+}
+
+/// The UTC offset at the end of an RFC 3339 time as kapj stores it
+/// (`…+01:00`, `…-05:30` or `…Z`), without parsing the rest.
+fn utc_offset(t: &[u8]) -> Option<FixedOffset> {
+    if t.last() == Some(&b'Z') {
+        return FixedOffset::east_opt(0);
+    }
+    let tail = t.get(t.len().checked_sub(6)?..)?;
+    let sign = match tail[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let digit = |i: usize| tail[i].is_ascii_digit().then(|| i32::from(tail[i] - b'0'));
+    let hours = digit(1)? * 10 + digit(2)?;
+    let minutes = digit(4)? * 10 + digit(5)?;
+    if tail[3] != b':' {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_are_read_from_the_end() {
+        assert_eq!(
+            utc_offset(b"2025-11-30T20:15:00+01:00"),
+            FixedOffset::east_opt(3600)
+        );
+        assert_eq!(
+            utc_offset(b"2025-11-30T20:15:00-05:30"),
+            FixedOffset::east_opt(-(5 * 3600 + 30 * 60))
+        );
+        assert_eq!(
+            utc_offset(b"2025-11-30T20:15:00Z"),
+            FixedOffset::east_opt(0)
+        );
+        assert_eq!(utc_offset(b"2025-11-30T20:15:00"), None);
+        assert_eq!(utc_offset(b"+1:00"), None);
+    }
+
+    #[test]
+    fn local_times_match_a_full_parse() {
+        for text in [
+            "2025-11-30T20:15:00+01:00",
+            "2025-11-30T20:15:00.25-05:30",
+            "2025-11-30T20:15:00Z",
+        ] {
+            let full = DateTime::parse_from_rfc3339(text).expect("valid");
+            assert_eq!(
+                local_time(full.timestamp(), text.as_bytes()),
+                Some(full),
+                "{text}"
+            );
+        }
+    }
+}
