@@ -61,4 +61,20 @@ fn a_schema_1_journal_opens_and_keeps_everything() {
     // Still writable after the upgrade.
     h.ok(&["write", "free", "--answer", "text=written by today's kapj"]);
     assert_eq!(h.json(&["list"]).as_array().unwrap().len(), 6);
+    // Review indexes the entries written before its index existed (schema 2).
+    let review = h.json(&["review"]);
+    assert_eq!(review["counts"]["entries"], 6, "{review}");
+    let db = rusqlite::Connection::open(h.db()).unwrap();
+    let indexed: i64 = db
+        .query_row("SELECT count(*) FROM entry_terms", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(indexed, 6);
+    let fear: i64 = db
+        .query_row(
+            "SELECT entries FROM term_keys WHERE key = 'fear'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(fear, 1, "the schema-1 intention's words are counted");
 }

@@ -345,3 +345,108 @@ fn bad_review_dates_are_refused_plainly() {
     assert!(err.contains("Could not read the date"), "{err}");
     assert_eq!(h.snapshot(), before);
 }
+
+/// The store's term index agrees with its entries: every key's count is the
+/// number of entries whose packed ids hold it, no key is left at zero, and
+/// (after a review) every entry is indexed.
+fn assert_index_consistent(h: &Home) {
+    let db = rusqlite::Connection::open(h.db()).expect("open the journal");
+    let mut used: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
+    let mut st = db.prepare("SELECT ids FROM entry_terms").unwrap();
+    let blobs: Vec<Vec<u8>> = st
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for b in &blobs {
+        // Content words (u32), then (id u32, meta u8) per term.
+        for rec in b[4..].chunks_exact(5) {
+            let id = u32::from_le_bytes([rec[0], rec[1], rec[2], rec[3]]);
+            *used.entry(i64::from(id)).or_default() += 1;
+        }
+    }
+    let mut st = db
+        .prepare("SELECT id, key, entries FROM term_keys")
+        .unwrap();
+    let keys: Vec<(i64, String, i64)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        keys.len(),
+        used.len(),
+        "keys without entries, or ids without keys"
+    );
+    for (id, key, entries) in keys {
+        assert_eq!(used.get(&id).copied(), Some(entries), "count of {key:?}");
+    }
+    let (all, indexed): (i64, i64) = db
+        .query_row(
+            "SELECT (SELECT count(*) FROM entries), (SELECT count(*) FROM entry_terms)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(all, indexed, "every entry is indexed after a review");
+}
+
+fn has_key(h: &Home, key: &str) -> bool {
+    let db = rusqlite::Connection::open(h.db()).expect("open the journal");
+    db.query_row(
+        "SELECT count(*) FROM term_keys WHERE key = ?1",
+        [key],
+        |r| r.get::<_, i64>(0),
+    )
+    .unwrap()
+        > 0
+}
+
+#[test]
+fn the_term_index_follows_new_and_deleted_entries() {
+    let h = Home::new();
+    let r = review(
+        &h,
+        &journal(&Plan {
+            plant: &[
+                (1, "The lighthouse again."),
+                (3, "That lighthouse, calling."),
+            ],
+            sessions: 4,
+            per_session: 3,
+        }),
+    );
+    assert_eq!(theme(&r, "lighthouse").expect("planted")["entries"], 4);
+    assert_index_consistent(&h);
+
+    // A new entry joins the index by the next review.
+    h.cmd()
+        .args(["write", "free"])
+        .write_stdin("The lighthouse, once more, and the violin.")
+        .assert()
+        .success();
+    let r = h.json(&["review"]);
+    let t = theme(&r, "lighthouse").expect("still there");
+    assert_eq!(
+        (t["entries"].clone(), t["sessions"].clone()),
+        (json!(5), json!(3))
+    );
+    assert_index_consistent(&h);
+    assert!(has_key(&h, "violin"));
+
+    // Deleting every entry that used them leaves no trace in the index.
+    let hits = h.json(&["search", "lighthouse", "--json"]);
+    for hit in hits.as_array().unwrap() {
+        let n = hit["number"].to_string();
+        h.ok(&["delete", &n, "--yes"]);
+    }
+    assert!(
+        !has_key(&h, "violin"),
+        "a deleted entry's words stay behind"
+    );
+    assert!(!has_key(&h, "lighthous"));
+    let r = h.json(&["review"]);
+    assert!(theme(&r, "lighthouse").is_none(), "{:?}", themes(&r));
+    assert_eq!(r["counts"]["entries"], 12 - 4);
+    assert_index_consistent(&h);
+}

@@ -84,12 +84,7 @@ fn document(app: &mut App, f: &Filter, format: ExportFormat) -> Result<String> {
         .partition(|e| f.include_private || !e.private);
     let private_left_out = private.len();
     drop(private);
-    let mut review = super::review::compute(app, f, 8)?;
     entries.reverse();
-    // Review lists every open action; the document keeps those written in
-    // the entries it shows, so a private entry's action stays private.
-    let shown: HashSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();
-    review.actions.retain(|a| shown.contains(a.entry.as_str()));
     let used: HashSet<i64> = entries.iter().filter_map(|e| e.session).collect();
     let sessions: Vec<_> = app
         .store()?
@@ -97,6 +92,23 @@ fn document(app: &mut App, f: &Filter, format: ExportFormat) -> Result<String> {
         .into_iter()
         .filter(|s| used.contains(&s.number))
         .collect();
+    // The entries take most of the rendering and need nothing from review:
+    // render them on a second thread while review runs on this one.
+    let (mut review, body) = std::thread::scope(|scope| {
+        let body = scope.spawn(|| match format {
+            ExportFormat::Html => render::html::body(&sessions, &entries),
+            _ => render::markdown::body(&sessions, &entries),
+        });
+        let review = super::review::compute(app, f, 8);
+        let body = body
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        review.map(|r| (r, body))
+    })?;
+    // Review lists every open action; the document keeps those written in
+    // the entries it shows, so a private entry's action stays private.
+    let shown: HashSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+    review.actions.retain(|a| shown.contains(a.entry.as_str()));
     let mut phases: Vec<Phase> = entries.iter().map(|e| e.phase).collect();
     phases.sort();
     phases.dedup();
@@ -129,10 +141,11 @@ fn document(app: &mut App, f: &Filter, format: ExportFormat) -> Result<String> {
         sessions,
         entries,
     };
-    Ok(match format {
-        ExportFormat::Html => render::html::render(&doc),
-        _ => render::markdown::render(&doc),
-    })
+    let summary = match format {
+        ExportFormat::Html => render::html::summary(&doc),
+        _ => render::markdown::summary(&doc),
+    };
+    Ok(summary + &body)
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder, so a

@@ -12,7 +12,7 @@ use crate::cmd::parse_when;
 use crate::domain::{Action, CheckResult, Entry, Filter, Phase, Session};
 use crate::render;
 use crate::templates;
-use crate::themes::{self, Analysis, Corpus, RankOptions, ThemeHit, Trend};
+use crate::themes::{self, Corpus, RankOptions, ThemeHit, Trend};
 
 pub struct Quote {
     pub entry: String,
@@ -152,21 +152,10 @@ pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
     })
 }
 
-/// The period's entries with their terms, indexing first any entry written
-/// before the index existed or by another analysis version.
+/// The period's entries with their terms, once the index holds every entry
+/// written since the last review.
 fn term_corpus(app: &mut App, filter: &Filter) -> Result<Corpus> {
-    let stale = app.store()?.unindexed_entries()?;
-    if !stale.is_empty() {
-        let texts = app.store()?.entry_texts(&stale)?;
-        let analyses: Vec<(i64, Analysis)> = stale
-            .iter()
-            .map(|n| {
-                let text = texts.get(n).map(String::as_str).unwrap_or("");
-                (*n, Analysis::of_text(text))
-            })
-            .collect();
-        app.store()?.reindex(&analyses)?;
-    }
+    app.store()?.index_pending()?;
     app.store()?.term_corpus(filter)
 }
 

@@ -6,12 +6,13 @@
 use std::fmt::Write;
 
 use super::markdown::{
-    check_title_band, entry_facts, entry_title, flat, for_lines, mood_value, theme_facts,
-    CHECKS_NOTE,
+    by_session, check_title_band, entry_facts, entry_title, flat, for_lines, mood_value,
+    theme_facts, CHECKS_NOTE,
 };
 use super::{day, long_time, ExportDoc};
 use crate::cmd::review::MoodPoint;
 use crate::domain::Entry;
+use crate::domain::Session;
 
 /// Escapes text for html element content and quoted attribute values.
 /// Control characters other than tab and newline are dropped (html cannot
@@ -90,8 +91,14 @@ footer { margin-top: 3em; font-size: .85em; color: #6b655c; }
 }
 "#;
 
+/// The whole page: [`summary`] then [`body`].
 pub fn render(d: &ExportDoc) -> String {
-    let mut s = String::with_capacity(4096 + d.entries.len() * 1400);
+    summary(d) + &body(&d.sessions, &d.entries)
+}
+
+/// The page up to and including the summary from review.
+pub fn summary(d: &ExportDoc) -> String {
+    let mut s = String::with_capacity(16 * 1024);
     let r = d.review;
     s.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -246,9 +253,15 @@ pub fn render(d: &ExportDoc) -> String {
         s.push_str("</tbody>\n</table>\n");
     }
     s.push_str("</section>\n");
+    s
+}
 
-    let groups = d.by_session();
-    for sess in &d.sessions {
+/// The sessions with their entries, and the end of the page. It needs
+/// nothing from review, so export renders it meanwhile.
+pub fn body(sessions: &[Session], entries: &[Entry]) -> String {
+    let mut s = String::with_capacity(entries.len() * 1400);
+    let groups = by_session(entries);
+    for sess in sessions {
         let _ = writeln!(
             s,
             "<section class=\"session\" id=\"session-{n}\">\n<h2>Session {n} — {}</h2>",

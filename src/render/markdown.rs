@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::{count, day, day_time, long_day, long_time, ExportDoc};
-use crate::domain::{Entry, Phase};
+use crate::domain::{Entry, Phase, Session};
 
 /// Escapes user text for use inside a paragraph or a table cell, where it
 /// does not start a line.
@@ -242,15 +242,15 @@ impl ExportDoc<'_> {
             }
         }
     }
+}
 
-    /// Entries by session (None: without one), each list in date order.
-    pub fn by_session(&self) -> HashMap<Option<i64>, Vec<&Entry>> {
-        let mut m: HashMap<Option<i64>, Vec<&Entry>> = HashMap::new();
-        for e in &self.entries {
-            m.entry(e.session).or_default().push(e);
-        }
-        m
+/// Entries by session (None: without one), each list in date order.
+pub fn by_session(entries: &[Entry]) -> HashMap<Option<i64>, Vec<&Entry>> {
+    let mut m: HashMap<Option<i64>, Vec<&Entry>> = HashMap::new();
+    for e in entries {
+        m.entry(e.session).or_default().push(e);
     }
+    m
 }
 
 /// "Immediate reflection — 2026-10-23 16:00".
@@ -306,8 +306,14 @@ pub fn check_title_band(c: &crate::domain::CheckResult) -> (String, String) {
 
 pub const CHECKS_NOTE: &str = "Self-checks the client chose to take; a score is not a diagnosis.";
 
+/// The whole document: [`summary`] then [`body`].
 pub fn render(d: &ExportDoc) -> String {
-    let mut s = String::with_capacity(256 + d.entries.len() * 1024);
+    summary(d) + &body(&d.sessions, &d.entries)
+}
+
+/// Title, what the document covers, and the summary from review.
+pub fn summary(d: &ExportDoc) -> String {
+    let mut s = String::with_capacity(4096);
     let r = d.review;
     let _ = writeln!(s, "# Integration journal\n");
     let _ = writeln!(s, "Exported {} with kapj.\n", long_time(d.generated_at));
@@ -401,9 +407,15 @@ pub fn render(d: &ExportDoc) -> String {
         }
         s.push('\n');
     }
+    s
+}
 
-    let groups = d.by_session();
-    for sess in &d.sessions {
+/// The sessions in date order with their entries, then entries without a
+/// session. It needs nothing from review, so export renders it meanwhile.
+pub fn body(sessions: &[Session], entries: &[Entry]) -> String {
+    let mut s = String::with_capacity(entries.len() * 1024);
+    let groups = by_session(entries);
+    for sess in sessions {
         let _ = writeln!(s, "## Session {} — {}\n", sess.number, long_time(sess.at));
         for (label, v) in [
             ("Setting", &sess.setting),

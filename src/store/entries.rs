@@ -8,7 +8,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
 use super::sessions::NUMBERED;
-use super::terms::{index_entry, unindex_entry};
+use super::terms::{unindex_entry, write_analysis};
 use super::{new_uuid, parse_time, Store};
 use crate::domain::{Answer, Entry, Filter, NewEntry, Phase};
 use crate::themes::Analysis;
@@ -49,7 +49,7 @@ pub fn insert_entry(conn: &Connection, e: &NewEntry, extras: &EntryExtras) -> Re
     let id = conn.last_insert_rowid();
     write_answers(conn, id, &e.answers)?;
     if let Some(a) = &extras.terms {
-        index_entry(conn, id, a)?;
+        write_analysis(conn, id, a)?;
     }
     let mut tag =
         conn.prepare_cached("INSERT OR IGNORE INTO entry_tags(entry_id, tag) VALUES (?1, ?2)")?;
@@ -369,9 +369,9 @@ impl Store {
         )?;
         tx.execute("DELETE FROM answers WHERE entry_id = ?1", [number])?;
         write_answers(&tx, number, answers)?;
-        match &extras.terms {
-            Some(a) => index_entry(&tx, number, a)?,
-            None => unindex_entry(&tx, number)?,
+        unindex_entry(&tx, number)?;
+        if let Some(a) = &extras.terms {
+            write_analysis(&tx, number, a)?;
         }
         tx.commit()?;
         Ok(())

@@ -8,6 +8,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::entries::{insert_entry, EntryExtras};
 use super::sessions::NUMBERED;
+use super::terms::index_pending_in;
 use super::{new_uuid, Store};
 use crate::domain::NewEntry;
 use crate::error::user;
@@ -193,6 +194,9 @@ impl Store {
                 )?;
             }
         }
+        // Large imports are the moment to fill review's index, in the same
+        // transaction: all of it lands, or none.
+        index_pending_in(&tx)?;
         tx.commit()?;
         Ok(counts)
     }

@@ -14,6 +14,13 @@ pub(crate) const NUMBERED: &str =
 const SELECT: &str = "SELECT s.uuid, n.number, s.at, s.note, s.setting, s.dose, s.id
      FROM sessions s JOIN (SELECT id, ROW_NUMBER() OVER (ORDER BY at_ts, id) AS number FROM sessions) n ON n.id = s.id";
 
+/// One session with its number, counted from the index instead of numbering
+/// every session (which costs milliseconds in a long journal).
+const ONE: &str = "SELECT s.uuid,
+       (SELECT count(*) FROM sessions x WHERE (x.at_ts, x.id) <= (s.at_ts, s.id)) AS number,
+       s.at, s.note, s.setting, s.dose, s.id
+     FROM sessions s";
+
 fn session(r: &Row) -> rusqlite::Result<(Session, i64)> {
     Ok((
         Session {
@@ -60,16 +67,23 @@ impl Store {
 
     /// The session with this number, and its row id.
     pub fn session_by_number(&self, number: i64) -> Result<Option<(Session, i64)>> {
+        if number < 1 {
+            return Ok(None);
+        }
         Ok(self
             .conn
-            .query_row(&format!("{SELECT} WHERE n.number = ?1"), [number], session)
+            .query_row(
+                &format!("{ONE} ORDER BY s.at_ts, s.id LIMIT 1 OFFSET ?1 - 1"),
+                [number],
+                session,
+            )
             .optional()?)
     }
 
     pub fn session_by_row(&self, row: i64) -> Result<Option<Session>> {
         Ok(self
             .conn
-            .query_row(&format!("{SELECT} WHERE s.id = ?1"), [row], session)
+            .query_row(&format!("{ONE} WHERE s.id = ?1"), [row], session)
             .optional()?
             .map(|(s, _)| s))
     }
@@ -79,7 +93,7 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                &format!("{SELECT} WHERE s.at_ts <= ?1 ORDER BY n.number DESC LIMIT 1"),
+                &format!("{ONE} WHERE s.at_ts <= ?1 ORDER BY s.at_ts DESC, s.id DESC LIMIT 1"),
                 [t.timestamp()],
                 session,
             )
@@ -91,7 +105,7 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                &format!("{SELECT} WHERE s.at_ts > ?1 ORDER BY n.number LIMIT 1"),
+                &format!("{ONE} WHERE s.at_ts > ?1 ORDER BY s.at_ts, s.id LIMIT 1"),
                 [t.timestamp()],
                 session,
             )
