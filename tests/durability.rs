@@ -747,3 +747,29 @@ fn a_failing_import_imports_nothing() {
     );
     assert_eq!(entry_texts(&h, None), vec!["already here".to_string()]);
 }
+
+#[test]
+fn an_encrypted_journal_exports_and_reviews_like_a_plain_one() {
+    // Export reads entries on a second connection only for plain journals;
+    // an encrypted one takes the one-connection path, with the same result.
+    let (h, pass) = encrypted_home();
+    let out = with_pass(&h, &pass, &["export"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = String::from_utf8(out.stdout).unwrap();
+    for i in 0..5 {
+        assert!(doc.contains(&format!("plain entry {i}")), "{doc}");
+    }
+    assert!(doc.contains("## Summary"), "{doc}");
+    let out = with_pass(&h, &pass, &["review", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let review: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(review["counts"]["entries"], 5);
+}

@@ -11,7 +11,7 @@ use anyhow::Result;
 use crate::app::App;
 use crate::cli::{ExportArgs, ExportFormat, FilterArgs};
 use crate::cmd::filter_from;
-use crate::domain::{Entry, Filter, Phase};
+use crate::domain::{Entry, Filter, Phase, Session};
 use crate::error::user_hint;
 use crate::journal;
 use crate::render::{self, ExportDoc};
@@ -73,38 +73,91 @@ fn backup(app: &mut App, f: &Filter) -> Result<String> {
     Ok(serde_json::to_string_pretty(&doc)? + "\n")
 }
 
-fn document(app: &mut App, f: &Filter, format: ExportFormat) -> Result<String> {
-    // One load serves the document and the count of private entries left out.
-    let all = app.store()?.entries(&Filter {
-        include_private: true,
-        ..f.clone()
-    })?;
-    let (mut entries, private): (Vec<Entry>, Vec<Entry>) = all
-        .into_iter()
-        .partition(|e| f.include_private || !e.private);
-    let private_left_out = private.len();
-    drop(private);
+/// What the filter selected, sorted into the document's entries.
+struct Selected {
+    /// In date order, private ones left out unless asked for.
+    entries: Vec<Entry>,
+    private_left_out: usize,
+    /// Sessions with entries in the document, in date order.
+    sessions: Vec<Session>,
+}
+
+/// Sorts what the filter selected (newest first, private ones included).
+fn select(all: Vec<Entry>, include_private: bool, sessions: &[Session]) -> Selected {
+    let (mut entries, private): (Vec<Entry>, Vec<Entry>) =
+        all.into_iter().partition(|e| include_private || !e.private);
     entries.reverse();
     let used: HashSet<i64> = entries.iter().filter_map(|e| e.session).collect();
-    let sessions: Vec<_> = app
-        .store()?
-        .sessions()?
-        .into_iter()
+    let sessions: Vec<Session> = sessions
+        .iter()
         .filter(|s| used.contains(&s.number))
+        .cloned()
         .collect();
-    // The entries take most of the rendering and need nothing from review:
-    // render them on a second thread while review runs on this one.
-    let (mut review, body) = std::thread::scope(|scope| {
-        let body = scope.spawn(|| match format {
-            ExportFormat::Html => render::html::body(&sessions, &entries),
-            _ => render::markdown::body(&sessions, &entries),
-        });
-        let review = super::review::compute(app, f, 8);
-        let body = body
+    Selected {
+        entries,
+        private_left_out: private.len(),
+        sessions,
+    }
+}
+
+/// The entries' part of the document, rendered in two halves on two threads
+/// (it is most of the work of a long export).
+fn render_body(sel: &Selected, format: ExportFormat) -> String {
+    let part = match format {
+        ExportFormat::Html => render::html::body_part,
+        _ => render::markdown::body_part,
+    };
+    let groups = render::markdown::by_session(&sel.entries);
+    let (first, second) = sel.sessions.split_at(sel.sessions.len() / 2);
+    std::thread::scope(|scope| {
+        let early = scope.spawn(|| part(first, &groups, false));
+        let late = part(second, &groups, true);
+        let early = early
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        review.map(|r| (r, body))
+        early + &late
+    })
+}
+
+fn document(app: &mut App, f: &Filter, format: ExportFormat) -> Result<String> {
+    // One load serves the document and the count of private entries left out.
+    let everything = Filter {
+        include_private: true,
+        ..f.clone()
+    };
+    let all_sessions = app.store()?.sessions()?;
+    // Reading the entries needs nothing from review: with a second
+    // connection (see `sibling_reader`) they are read on another thread
+    // while review runs on this one.
+    let reader = app.store()?.sibling_reader()?;
+    let (review, sel) = std::thread::scope(|scope| -> Result<_> {
+        let (all_sessions, include_private) = (&all_sessions, f.include_private);
+        let worker = match reader {
+            Some(reader) => scope.spawn(move || -> Result<Selected> {
+                Ok(select(
+                    reader.entries(&everything)?,
+                    include_private,
+                    all_sessions,
+                ))
+            }),
+            None => {
+                let all = app.store()?.entries(&everything)?;
+                scope.spawn(move || Ok(select(all, include_private, all_sessions)))
+            }
+        };
+        let review = super::review::compute(app, f, 8);
+        let sel = worker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Ok((review?, sel?))
     })?;
+    let body = render_body(&sel, format);
+    let mut review = review;
+    let Selected {
+        entries,
+        private_left_out,
+        sessions,
+    } = sel;
     // Review lists every open action; the document keeps those written in
     // the entries it shows, so a private entry's action stays private.
     let shown: HashSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();

@@ -3,6 +3,7 @@
 //! resource from anywhere else (a Content-Security-Policy says so too).
 //! Every piece of user text goes through [`esc`].
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::markdown::{
@@ -259,8 +260,23 @@ pub fn summary(d: &ExportDoc) -> String {
 /// The sessions with their entries, and the end of the page. It needs
 /// nothing from review, so export renders it meanwhile.
 pub fn body(sessions: &[Session], entries: &[Entry]) -> String {
-    let mut s = String::with_capacity(entries.len() * 1400);
-    let groups = by_session(entries);
+    body_part(sessions, &by_session(entries), true)
+}
+
+/// Part of [`body`]: these sessions with their entries (`groups` from
+/// [`by_session`]), and when `last`, the entries without a session and the
+/// end of the document. Parts in order make the body, so export can render
+/// halves on two threads.
+pub fn body_part(
+    sessions: &[Session],
+    groups: &HashMap<Option<i64>, Vec<&Entry>>,
+    last: bool,
+) -> String {
+    let n: usize = sessions
+        .iter()
+        .map(|x| groups.get(&Some(x.number)).map_or(0, Vec::len))
+        .sum();
+    let mut s = String::with_capacity(4096 + n * 1400);
     for sess in sessions {
         let _ = writeln!(
             s,
@@ -285,6 +301,9 @@ pub fn body(sessions: &[Session], entries: &[Entry]) -> String {
             entry(&mut s, e);
         }
         s.push_str("</section>\n");
+    }
+    if !last {
+        return s;
     }
     if let Some(loose) = groups.get(&None) {
         let _ = writeln!(

@@ -413,8 +413,23 @@ pub fn summary(d: &ExportDoc) -> String {
 /// The sessions in date order with their entries, then entries without a
 /// session. It needs nothing from review, so export renders it meanwhile.
 pub fn body(sessions: &[Session], entries: &[Entry]) -> String {
-    let mut s = String::with_capacity(entries.len() * 1024);
-    let groups = by_session(entries);
+    body_part(sessions, &by_session(entries), true)
+}
+
+/// Part of [`body`]: these sessions with their entries (`groups` from
+/// [`by_session`]), and when `last`, the entries without a session and the
+/// end of the document. Parts in order make the body, so export can render
+/// halves on two threads.
+pub fn body_part(
+    sessions: &[Session],
+    groups: &HashMap<Option<i64>, Vec<&Entry>>,
+    last: bool,
+) -> String {
+    let n: usize = sessions
+        .iter()
+        .map(|x| groups.get(&Some(x.number)).map_or(0, Vec::len))
+        .sum();
+    let mut s = String::with_capacity(4096 + n * 1024);
     for sess in sessions {
         let _ = writeln!(s, "## Session {} — {}\n", sess.number, long_time(sess.at));
         for (label, v) in [
@@ -429,6 +444,9 @@ pub fn body(sessions: &[Session], entries: &[Entry]) -> String {
         for e in groups.get(&Some(sess.number)).into_iter().flatten() {
             entry(&mut s, e);
         }
+    }
+    if !last {
+        return s;
     }
     if let Some(loose) = groups.get(&None) {
         let _ = writeln!(s, "## Entries without a session\n");

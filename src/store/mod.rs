@@ -305,6 +305,33 @@ impl Store {
         Ok(store)
     }
 
+    /// A second, read-only connection to the same journal for reading on
+    /// another thread (SQLite connections are not shared across threads).
+    /// Only for a journal that is not encrypted: a keyed connection would
+    /// pay the passphrase's key derivation again, which costs more than the
+    /// reading it would overlap.
+    pub fn sibling_reader(&self) -> Result<Option<Store>> {
+        if self.key.is_some() {
+            return Ok(None);
+        }
+        let conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| open_error(&self.path, &e))?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        rusqlite::vtab::array::load_module(&conn)?;
+        Ok(Some(Store {
+            conn,
+            path: self.path.clone(),
+            encrypted: false,
+            created: false,
+            key: None,
+            file: Box::new(FileId::of(&self.path)),
+        }))
+    }
+
     /// A second connection that holds the write lock until it is dropped or
     /// released: other kapj processes wait (or give up, saying the journal is
     /// busy) instead of writing to a file that is about to be replaced.
