@@ -81,11 +81,22 @@ pub fn run(app: &mut App, a: ReviewArgs) -> Result<()> {
 
 /// Builds the review for the entries a filter selects.
 pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
+    let all_sessions = app.store()?.sessions()?;
+    compute_with(app, filter, top, &all_sessions)
+}
+
+/// [`compute`], given the journal's sessions (a caller that has them
+/// already saves reading them twice).
+pub fn compute_with(
+    app: &mut App,
+    filter: &Filter,
+    top: usize,
+    all_sessions: &[Session],
+) -> Result<Review> {
     let now = app.clock.now();
     let in_period = |t: DateTime<FixedOffset>| {
         filter.since.is_none_or(|s| t >= s) && filter.until.is_none_or(|u| t <= u)
     };
-    let all_sessions = app.store()?.sessions()?;
     let sessions: Vec<Session> = all_sessions
         .iter()
         .filter(|s| in_period(s.at) && filter.session.is_none_or(|n| n == s.number))
