@@ -1,6 +1,8 @@
 //! `kapj review`: recurring themes on journals planted in the test itself.
 
 mod common;
+#[path = "common/script.rs"]
+mod script;
 use common::Home;
 use serde_json::{json, Value};
 
@@ -433,6 +435,22 @@ fn the_term_index_follows_new_and_deleted_entries() {
     );
     assert_index_consistent(&h);
     assert!(has_key(&h, "violin"));
+
+    // Editing a word away takes it out of the index at once; the new words
+    // join it by the next review.
+    let violin = h.json(&["search", "violin", "--json"]);
+    let n = violin[0]["number"].to_string();
+    let ed = script::script(&h, "ed.sh", "sed -i 's/violin/cello/' \"$1\"");
+    let out = script::run_with(&h, &["edit", &n], &[("VISUAL", ed.to_str().unwrap())], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!has_key(&h, "violin"), "an edited-away word stays behind");
+    h.json(&["review"]);
+    assert!(has_key(&h, "cello"));
+    assert_index_consistent(&h);
 
     // Deleting every entry that used them leaves no trace in the index.
     let hits = h.json(&["search", "lighthouse", "--json"]);
