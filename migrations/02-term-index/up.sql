@@ -20,10 +20,12 @@ CREATE TABLE entry_terms (
     entry_id INTEGER PRIMARY KEY REFERENCES entries(id) ON DELETE CASCADE,
     ids      BLOB NOT NULL
 );
+-- Lets review count the indexed entries without reading every blob.
+CREATE INDEX entry_terms_count ON entry_terms(entry_id);
 
 -- Review and export scan entries in time order (and moods by session): the
 -- two indexes cover what they read, so the wider rows are not visited.
 DROP INDEX entries_at;
-CREATE INDEX entries_at ON entries(at_ts, id, session_id, at, phase, private, mood);
+CREATE INDEX entries_at ON entries(at_ts, id, session_id, at, phase, private, mood, uuid);
 DROP INDEX entries_session;
 CREATE INDEX entries_session ON entries(session_id, at_ts, phase, private, mood);
