@@ -468,3 +468,55 @@ fn the_term_index_follows_new_and_deleted_entries() {
     assert_eq!(r["counts"]["entries"], 12 - 4);
     assert_index_consistent(&h);
 }
+
+#[test]
+fn review_reads_while_another_window_holds_the_write_lock() {
+    let h = Home::new();
+    let doc = journal(&Plan {
+        plant: &[
+            (1, "The lighthouse again."),
+            (3, "That lighthouse, calling."),
+        ],
+        sessions: 4,
+        per_session: 3,
+    });
+    let f = h.file("j.json", &doc.to_string());
+    h.ok(&["import", f.to_str().unwrap()]);
+    // Written since the last review, so review would index it first.
+    h.cmd()
+        .args(["write", "free"])
+        .write_stdin("The lighthouse, once more.")
+        .assert()
+        .success();
+    let other = rusqlite::Connection::open(h.db()).expect("open the journal");
+    other
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("take the write lock");
+
+    let r = h.json(&["review"]);
+    let t = theme(&r, "lighthouse").expect("found without writing");
+    assert_eq!(t["entries"], 5, "the new entry counts too: {t}");
+    let md = h.ok(&["export"]);
+    assert!(md.contains("lighthouse"), "{md}");
+
+    other.execute_batch("ROLLBACK").expect("release");
+    drop(other);
+    h.json(&["review"]);
+    assert_index_consistent(&h);
+}
+
+#[test]
+fn an_intention_is_reflected_on_by_an_entry_later_in_the_same_second() {
+    let h = Home::new();
+    let doc = json!({"format": "kapj-journal", "version": 1,
+    "sessions": [{"number": 1, "at": "2026-03-01T10:00:00+00:00"}],
+    "entries": [
+        {"phase": "intention", "session": 1, "at": "2026-03-01T10:00:00.2+00:00",
+         "answers": [{"key": "intention", "text": "Stay with what comes."}]},
+        {"phase": "reflection", "session": 1, "at": "2026-03-01T10:00:00.7+00:00",
+         "answers": [{"text": "It came."}]}
+    ]});
+    let r = review(&h, &doc);
+    assert_eq!(r["last_intention"]["reflected_on"], true, "{r}");
+    assert_eq!(r["last_intention"]["entries_after"], 1, "{r}");
+}

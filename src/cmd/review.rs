@@ -163,17 +163,21 @@ pub fn compute_with(
     })
 }
 
-/// The period's entries with their terms, once the index holds every entry
-/// written since the last review.
+/// The period's entries with their terms: from the index, once it holds
+/// every entry written since the last review; from the entries' own
+/// analyses when it cannot be updated just now (busy or read-only).
 fn term_corpus(app: &mut App, filter: &Filter) -> Result<Corpus> {
-    app.store()?.index_pending()?;
-    app.store()?.term_corpus(filter)
+    if app.store()?.index_pending()? {
+        app.store()?.term_corpus(filter)
+    } else {
+        app.store()?.analysed_corpus(filter)
+    }
 }
 
-/// How many of a theme's newest entries are read for the way it is written.
-const SURFACE_SAMPLE: usize = 20;
+/// How many of a theme's entries are read for the way it is written.
+const SURFACE_SAMPLE: usize = 60;
 
-/// Ranks themes, named in the words the newest entries using them wrote.
+/// Ranks themes, named in the form their entries write most.
 fn rank_themes(app: &mut App, corpus: &Corpus, top: usize) -> Result<Vec<ThemeHit>> {
     let mut exclude_text: Vec<String> = Vec::new();
     for p in Phase::ALL {
@@ -193,13 +197,25 @@ fn rank_themes(app: &mut App, corpus: &Corpus, top: usize) -> Result<Vec<ThemeHi
     }
     let mut hits = themes::rank(corpus, &RankOptions { top, exclude_text });
     for h in &mut hits {
-        let sample: Vec<i64> = h.entry_ids.iter().take(SURFACE_SAMPLE).copied().collect();
+        let sample = spread(&h.entry_ids, SURFACE_SAMPLE);
         let analyses = app.store()?.analyses(&sample)?;
         if let Some(surface) = themes::surface_of(&h.key, &analyses) {
             h.theme = surface;
         }
     }
     Ok(hits)
+}
+
+/// At most `n` of `items`, evenly spread from first to last (all of them
+/// when there are no more than `n`): the written form of a theme is counted
+/// over its whole span, not only its newest entries.
+fn spread(items: &[i64], n: usize) -> Vec<i64> {
+    if items.len() <= n {
+        return items.to_vec();
+    }
+    (0..n)
+        .map(|i| items[i * (items.len() - 1) / (n - 1)])
+        .collect()
 }
 
 /// One or two quotes for each theme, from its newest entries.
@@ -488,4 +504,17 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spread;
+
+    #[test]
+    fn spread_keeps_ends_and_spacing() {
+        assert_eq!(spread(&[1, 2, 3], 60), vec![1, 2, 3]);
+        let all: Vec<i64> = (0..100).collect();
+        let s = spread(&all, 5);
+        assert_eq!(s, vec![0, 24, 49, 74, 99]);
+    }
 }

@@ -281,16 +281,21 @@ impl Store {
     pub fn later_in_session(&self, number: i64, f: &Filter) -> Result<usize> {
         let (cond, mut params) = filter_sql(f);
         params.push(Value::Integer(number));
-        let n: i64 = self.conn.query_row(
-            &format!(
-                "SELECT count(*) FROM entries e, entries i
-                 WHERE {cond} AND i.id = ? AND e.session_id = i.session_id
-                   AND e.at_ts > i.at_ts AND e.phase != 'intention'"
-            ),
-            params_from_iter(params),
-            |r| r.get(0),
-        )?;
-        Ok(n as usize)
+        // Whole seconds narrow it down; the times themselves decide (two
+        // entries can be written within one second).
+        let mut st = self.conn.prepare(&format!(
+            "SELECT e.at, i.at FROM entries e, entries i
+             WHERE {cond} AND i.id = ? AND e.session_id = i.session_id AND e.id != i.id
+               AND e.at_ts >= i.at_ts AND e.phase != 'intention'"
+        ))?;
+        let mut rows = st.query(params_from_iter(params))?;
+        let mut n = 0;
+        while let Some(r) = rows.next()? {
+            let later = parse_time(&r.get::<_, String>(0)?)?;
+            let intention = parse_time(&r.get::<_, String>(1)?)?;
+            n += usize::from(later > intention);
+        }
+        Ok(n)
     }
 
     /// Average mood of the entries a filter selects, per session number.

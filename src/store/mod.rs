@@ -25,6 +25,9 @@ pub use import::ImportCounts;
 
 include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
 
+/// How long a command waits for another kapj window's write to finish.
+pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// `PRAGMA application_id` of a kapj journal: "kapj" in ASCII.
 pub const APPLICATION_ID: i32 = 0x6b61_706a;
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -270,7 +273,7 @@ impl Store {
             crate::quiet::stderr_silenced(|| conn.pragma_update(None, "key", p))
                 .map_err(|e| open_error(path, &e))?;
         }
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         // temp_store=MEMORY keeps sorts and indexes of plaintext out of temp
         // files, from the first query on (it writes nothing to the journal).
         conn.pragma_update(None, "temp_store", "MEMORY")?;
@@ -319,7 +322,7 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| open_error(&self.path, &e))?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         rusqlite::vtab::array::load_module(&conn)?;
         Ok(Some(Store {
@@ -340,7 +343,7 @@ impl Store {
         if let Some(k) = &self.key {
             conn.pragma_update(None, "key", k)?;
         }
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.execute_batch("BEGIN IMMEDIATE")?;
         Ok(WriterLock { conn })
     }

@@ -15,6 +15,8 @@
 //! `meta.terms_version` records the analysis version the index holds; when
 //! kapj's differs, the index is rebuilt from the entries' text.
 
+use std::time::Duration;
+
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, TimeZone};
 use rusqlite::types::ValueRef;
@@ -135,25 +137,97 @@ fn entry_text(conn: &Connection, entry: i64) -> Result<String> {
     Ok(parts.join("\n\n"))
 }
 
+/// Whether an error says only that the journal cannot be written just now:
+/// busy or locked by another connection, or read-only.
+fn cannot_write_now(e: &anyhow::Error) -> bool {
+    use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked, ReadOnly};
+    matches!(
+        e.downcast_ref::<rusqlite::Error>(),
+        Some(rusqlite::Error::SqliteFailure(f, _))
+            if matches!(f.code, DatabaseBusy | DatabaseLocked | ReadOnly)
+    )
+}
+
 /// Key in `meta` of the analysis version the index holds.
 const VERSION_KEY: &str = "terms_version";
 
 impl Store {
     /// Brings the shared index up to date (see [`index_pending_in`]) in one
-    /// transaction; quick when nothing is pending. Returns how many entries
-    /// were added.
-    pub fn index_pending(&mut self) -> Result<usize> {
+    /// transaction; quick when nothing is pending. Review only reads, so this
+    /// is best effort: when the journal cannot be written just now (another
+    /// window holds the write lock, or the file is read-only) it waits a
+    /// moment, changes nothing and returns false, and the caller reads the
+    /// entries' own analyses instead ([`Store::analysed_corpus`]).
+    pub fn index_pending(&mut self) -> Result<bool> {
         let same_version = self.meta_get(VERSION_KEY)?.as_deref()
             == Some(themes::ANALYSIS_VERSION.to_string().as_str());
         if same_version && self.pending_count()? == 0 {
-            return Ok(0);
+            return Ok(true);
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let n = index_pending_in(&tx)?;
-        tx.commit()?;
-        Ok(n)
+        self.conn.busy_timeout(Duration::from_millis(300))?;
+        let result = (|| -> Result<()> {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            index_pending_in(&tx)?;
+            tx.commit()?;
+            Ok(())
+        })();
+        self.conn.busy_timeout(super::BUSY_TIMEOUT)?;
+        match result {
+            Ok(()) => Ok(true),
+            Err(e) if cannot_write_now(&e) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The entries a filter selects, oldest first, with terms from their own
+    /// stored analyses (made afresh where missing or outdated), without
+    /// writing anything: what review reads when the index cannot be updated.
+    /// It decodes every entry, so it is several times slower than
+    /// [`Store::term_corpus`].
+    pub fn analysed_corpus(&self, f: &Filter) -> Result<Corpus> {
+        let (cond, params) = filter_sql(f);
+        let mut st = self.conn.prepare(&format!(
+            "SELECT e.id, e.session_id, e.at_ts, e.at, e.terms, e.terms_version FROM entries e
+             WHERE {cond} ORDER BY e.at_ts, e.id"
+        ))?;
+        let mut rows = st.query(params_from_iter(params))?;
+        let mut docs: Vec<(Doc, Analysis)> = Vec::new();
+        while let Some(r) = rows.next()? {
+            let ts: i64 = r.get(2)?;
+            let Some(at) = (match r.get_ref(3)? {
+                ValueRef::Text(t) => local_time(ts, t),
+                _ => None,
+            }) else {
+                continue;
+            };
+            let entry: i64 = r.get(0)?;
+            let text: Option<String> = r.get(4)?;
+            let version: u32 = r.get(5)?;
+            let a = self.analysis_of(entry, text.as_deref(), version)?;
+            let doc = Doc {
+                entry,
+                session: r.get(1)?,
+                at,
+            };
+            docs.push((doc, a));
+        }
+        Ok(Corpus::from_analyses(
+            docs.iter().map(|(d, a)| (d.clone(), a)),
+        ))
+    }
+
+    /// An entry's stored analysis, or one made from its text when the stored
+    /// one is missing or from another version.
+    fn analysis_of(&self, entry: i64, text: Option<&str>, version: u32) -> Result<Analysis> {
+        let stored = (version == themes::ANALYSIS_VERSION)
+            .then(|| text.and_then(Analysis::decode))
+            .flatten();
+        match stored {
+            Some(a) => Ok(a),
+            None => Ok(Analysis::of_text(&entry_text(&self.conn, entry)?)),
+        }
     }
 
     /// Entries the index does not hold: rows leave entry_terms with their
@@ -212,19 +286,20 @@ impl Store {
         Ok(corpus)
     }
 
-    /// The stored analyses of these entries (for the written forms of
-    /// themes), in the order given; entries without one are skipped.
+    /// The analyses of these entries (for the written forms of themes), in
+    /// the order given: stored ones, or made afresh from the text where the
+    /// stored one is missing or outdated. Entries that do not exist are skipped.
     pub fn analyses(&self, entries: &[i64]) -> Result<Vec<Analysis>> {
         let mut st = self
             .conn
-            .prepare_cached("SELECT terms FROM entries WHERE id = ?1 AND terms_version = ?2")?;
-        let mut out = Vec::new();
+            .prepare_cached("SELECT terms, terms_version FROM entries WHERE id = ?1")?;
+        let mut out = Vec::with_capacity(entries.len());
         for &e in entries {
-            let text: Option<Option<String>> = st
-                .query_row(params![e, themes::ANALYSIS_VERSION], |r| r.get(0))
+            let row: Option<(Option<String>, u32)> = st
+                .query_row([e], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
-            if let Some(a) = text.flatten().as_deref().and_then(Analysis::decode) {
-                out.push(a);
+            if let Some((text, version)) = row {
+                out.push(self.analysis_of(e, text.as_deref(), version)?);
             }
         }
         Ok(out)
@@ -236,7 +311,8 @@ impl Store {
 /// others are parsed in full (parsing every one costs review ~15% at 100k).
 fn local_time(ts: i64, text: &[u8]) -> Option<DateTime<FixedOffset>> {
     const WHOLE_SECONDS: usize = "2025-11-30T20:15:00+01:00".len();
-    if text.len() == WHOLE_SECONDS {
+    // Whole seconds: the offset's sign comes straight after the seconds.
+    if text.len() == WHOLE_SECONDS && matches!(text.get(19), Some(b'+' | b'-')) {
         if let Some(at) = utc_offset(text).and_then(|o| o.timestamp_opt(ts, 0).single()) {
             return Some(at);
         }
@@ -293,6 +369,7 @@ mod tests {
             "2025-11-30T20:15:00+01:00",
             "2025-11-30T20:15:00.25-05:30",
             "2025-11-30T20:15:00Z",
+            "2025-11-30T20:15:00.1234Z",
         ] {
             let full = DateTime::parse_from_rfc3339(text).expect("valid");
             assert_eq!(
