@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::markdown::{
-    by_session, check_title_band, entry_facts, entry_title, flat, for_lines, mood_value,
-    theme_facts, CHECKS_NOTE,
+    by_session, check_title_band, entries_in, entry_facts, entry_title, flat, for_lines,
+    mood_value, theme_facts, CHECKS_NOTE,
 };
 use super::{day, long_time, ExportDoc};
 use crate::cmd::review::MoodPoint;
@@ -272,11 +272,7 @@ pub fn body_part(
     groups: &HashMap<Option<i64>, Vec<&Entry>>,
     last: bool,
 ) -> String {
-    let n: usize = sessions
-        .iter()
-        .map(|x| groups.get(&Some(x.number)).map_or(0, Vec::len))
-        .sum();
-    let mut s = String::with_capacity(4096 + n * 1400);
+    let mut s = String::with_capacity(4096 + entries_in(sessions, groups) * 1400);
     for sess in sessions {
         let _ = writeln!(
             s,

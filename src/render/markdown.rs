@@ -244,6 +244,14 @@ impl ExportDoc<'_> {
     }
 }
 
+/// How many entries of `groups` these sessions hold (to size a buffer).
+pub fn entries_in(sessions: &[Session], groups: &HashMap<Option<i64>, Vec<&Entry>>) -> usize {
+    sessions
+        .iter()
+        .map(|x| groups.get(&Some(x.number)).map_or(0, Vec::len))
+        .sum()
+}
+
 /// Entries by session (None: without one), each list in date order.
 pub fn by_session(entries: &[Entry]) -> HashMap<Option<i64>, Vec<&Entry>> {
     let mut m: HashMap<Option<i64>, Vec<&Entry>> = HashMap::new();
@@ -425,11 +433,7 @@ pub fn body_part(
     groups: &HashMap<Option<i64>, Vec<&Entry>>,
     last: bool,
 ) -> String {
-    let n: usize = sessions
-        .iter()
-        .map(|x| groups.get(&Some(x.number)).map_or(0, Vec::len))
-        .sum();
-    let mut s = String::with_capacity(4096 + n * 1024);
+    let mut s = String::with_capacity(4096 + entries_in(sessions, groups) * 1024);
     for sess in sessions {
         let _ = writeln!(s, "## Session {} — {}\n", sess.number, long_time(sess.at));
         for (label, v) in [

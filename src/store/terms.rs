@@ -195,22 +195,11 @@ impl Store {
         let mut rows = st.query(params_from_iter(params))?;
         let mut docs: Vec<(Doc, Analysis)> = Vec::new();
         while let Some(r) = rows.next()? {
-            let ts: i64 = r.get(2)?;
-            let Some(at) = (match r.get_ref(3)? {
-                ValueRef::Text(t) => local_time(ts, t),
-                _ => None,
-            }) else {
+            let Some(doc) = doc_of(r)? else {
                 continue;
             };
-            let entry: i64 = r.get(0)?;
             let text: Option<String> = r.get(4)?;
-            let version: u32 = r.get(5)?;
-            let a = self.analysis_of(entry, text.as_deref(), version)?;
-            let doc = Doc {
-                entry,
-                session: r.get(1)?,
-                at,
-            };
+            let a = self.analysis_of(doc.entry, text.as_deref(), r.get(5)?)?;
             docs.push((doc, a));
         }
         Ok(Corpus::from_analyses(
@@ -263,17 +252,8 @@ impl Store {
         ))?;
         let mut rows = st.query(params_from_iter(params))?;
         while let Some(r) = rows.next()? {
-            let ts: i64 = r.get(2)?;
-            let Some(at) = (match r.get_ref(3)? {
-                ValueRef::Text(t) => local_time(ts, t),
-                _ => None,
-            }) else {
+            let Some(doc) = doc_of(r)? else {
                 continue;
-            };
-            let doc = Doc {
-                entry: r.get(0)?,
-                session: r.get(1)?,
-                at,
             };
             match r.get_ref(4)? {
                 ValueRef::Blob(b) => match themes::unpack_terms(b) {
@@ -304,6 +284,24 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// An entry as review sees it, from a row that starts with its id, session
+/// row, timestamp and RFC 3339 time; None if the time cannot be read.
+fn doc_of(r: &rusqlite::Row) -> rusqlite::Result<Option<Doc>> {
+    let ts: i64 = r.get(2)?;
+    let at = match r.get_ref(3)? {
+        ValueRef::Text(t) => local_time(ts, t),
+        _ => None,
+    };
+    Ok(match at {
+        Some(at) => Some(Doc {
+            entry: r.get(0)?,
+            session: r.get(1)?,
+            at,
+        }),
+        None => None,
+    })
 }
 
 /// An entry's time from its timestamp and its stored RFC 3339 text. Most
