@@ -116,6 +116,9 @@ pub struct Session {
     pub note: String,
     pub setting: String,
     pub dose: String,
+    /// The store's row id: internal, in no file format.
+    #[serde(skip)]
+    pub row: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -2,6 +2,8 @@
 //! and counts, the last intention, recurring themes, mood across sessions,
 //! feelings named most, open actions, what changed, and questions to bring.
 
+use std::collections::HashMap;
+
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 use serde_json::{json, Value};
@@ -126,19 +128,21 @@ pub fn compute_with(
         }),
     };
 
-    let mood = app
+    let by_row: HashMap<i64, &Session> = all_sessions.iter().map(|s| (s.row, s)).collect();
+    let mut mood: Vec<MoodPoint> = app
         .store()?
         .mood_by_session(filter)?
         .into_iter()
-        .filter_map(|(n, avg)| {
-            let s = all_sessions.iter().find(|s| s.number == n)?;
+        .filter_map(|(row, avg)| {
+            let s = by_row.get(&row)?;
             Some(MoodPoint {
-                session: n,
+                session: s.number,
                 at: s.at,
                 mood: (avg * 10.0).round() / 10.0,
             })
         })
         .collect();
+    mood.sort_by_key(|m| m.session);
     let feelings = app.store()?.feelings_named(filter, 5)?;
     let questions = open_questions(&meaning);
     let actions = app.store()?.actions(false)?;

@@ -298,15 +298,14 @@ impl Store {
         Ok(n)
     }
 
-    /// Average mood of the entries a filter selects, per session number.
+    /// Average mood of the entries a filter selects, by session row id
+    /// ([`Session::row`](crate::domain::Session)).
     pub fn mood_by_session(&self, f: &Filter) -> Result<Vec<(i64, f64)>> {
         let (cond, params) = filter_sql(f);
-        // Grouped by the session's row first; only those rows get numbered.
         let mut st = self.conn.prepare(&format!(
-            "WITH m AS (SELECT e.session_id AS id, avg(e.mood) AS mood FROM entries e
-                        WHERE {cond} AND e.mood IS NOT NULL AND e.session_id IS NOT NULL
-                        GROUP BY e.session_id)
-             SELECT sn.number, m.mood FROM m JOIN ({NUMBERED}) sn ON sn.id = m.id ORDER BY sn.number"
+            "SELECT e.session_id, avg(e.mood) FROM entries e
+             WHERE {cond} AND e.mood IS NOT NULL AND e.session_id IS NOT NULL
+             GROUP BY e.session_id"
         ))?;
         let rows = st.query_map(params_from_iter(params), |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)

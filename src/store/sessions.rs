@@ -30,6 +30,7 @@ fn session(r: &Row) -> rusqlite::Result<(Session, i64)> {
             note: r.get(3)?,
             setting: r.get(4)?,
             dose: r.get(5)?,
+            row: r.get(6)?,
         },
         r.get(6)?,
     ))
