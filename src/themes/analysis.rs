@@ -166,11 +166,6 @@ impl Analysis {
         self.slots.iter().map(|s| self.term(s))
     }
 
-    /// The i-th term in key order.
-    pub fn term_at(&self, i: usize) -> Option<Term<'_>> {
-        self.slots.get(i).map(|s| self.term(s))
-    }
-
     pub fn is_empty(&self) -> bool {
         self.slots.is_empty()
     }
