@@ -2,6 +2,7 @@
 //! Include with `#[path = "common/pty.rs"] mod pty;` after `mod common;`.
 #![allow(dead_code)]
 
+use std::os::unix::process::CommandExt;
 use std::process::Command;
 use std::time::Duration;
 
@@ -27,6 +28,22 @@ pub fn spawn(h: &Home, args: &[&str], extra_env: &[(&str, &str)]) -> Session {
         .env("TERM", "xterm");
     for (k, v) in extra_env {
         c.env(k, v);
+    }
+    // The pty crate starts the child with echo off; a person's terminal has
+    // it on. Without this, `wait_raw` could not tell a prompt that is reading
+    // (echo off) from one that has not begun, and a line typed too early is
+    // thrown away when a passphrase prompt flushes the input queue.
+    // SAFETY: runs in the forked child before exec and calls only
+    // tcgetattr/tcsetattr, which are async-signal-safe.
+    unsafe {
+        c.pre_exec(|| {
+            let mut t: libc::termios = std::mem::zeroed();
+            if libc::tcgetattr(0, &mut t) == 0 {
+                t.c_lflag |= libc::ECHO;
+                libc::tcsetattr(0, libc::TCSANOW, &t);
+            }
+            Ok(())
+        });
     }
     let mut s = Session::spawn(c).expect("spawn kapj in a pty");
     s.set_expect_timeout(Some(Duration::from_secs(10)));
