@@ -226,6 +226,9 @@ fn first_run_passphrase() -> Result<Option<String>> {
             "Protect it with a passphrase? (You can also do this later with `kapj encrypt`.)",
         )
         .default(false)
+        // "y" then Enter, as people type it: an answer on the bare key would
+        // let the Enter fall into whatever is asked next.
+        .wait_for_newline(true)
         .interact()
         .unwrap_or(false);
     if !yes {

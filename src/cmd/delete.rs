@@ -25,6 +25,9 @@ pub fn run(app: &mut App, id: &str, yes: bool) -> Result<()> {
         let ok = dialoguer::Confirm::new()
             .with_prompt(format!("Delete {what}? This cannot be undone."))
             .default(false)
+            // "y" then Enter, as people type it: a bare key press is too easy
+            // to make by accident for something that cannot be undone.
+            .wait_for_newline(true)
             .interact()
             .map_err(|_| user("Nothing was deleted."))?;
         if !ok {
