@@ -7,7 +7,7 @@ use anyhow::Result;
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
-use super::sessions::NUMBERED;
+use super::sessions::ROW_OF_NUMBER;
 use super::terms::{unindex_entry, write_analysis};
 use super::{new_uuid, parse_time, Store};
 use crate::domain::{Answer, Entry, Filter, NewEntry, Phase};
@@ -90,10 +90,13 @@ pub(super) fn filter_sql(f: &Filter) -> (String, Vec<Value>) {
         params.push(Value::Text(p.key().into()));
     }
     if let Some(n) = f.session {
-        conds.push(format!(
-            "e.session_id = (SELECT id FROM ({NUMBERED}) WHERE number = ?)"
-        ));
-        params.push(Value::Integer(n));
+        if n < 1 {
+            // No such session (an OFFSET below zero would read as zero).
+            conds.push("0 = 1".into());
+        } else {
+            conds.push(format!("e.session_id = ({ROW_OF_NUMBER})"));
+            params.push(Value::Integer(n));
+        }
     }
     if let Some(t) = f.since {
         conds.push("e.at_ts >= ?".into());

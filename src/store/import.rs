@@ -7,7 +7,6 @@ use chrono::{DateTime, FixedOffset};
 use rusqlite::{params, OptionalExtension};
 
 use super::entries::{insert_entry, EntryExtras};
-use super::sessions::NUMBERED;
 use super::terms::index_pending_in;
 use super::{new_uuid, Store};
 use crate::domain::NewEntry;
@@ -33,13 +32,11 @@ impl Store {
         extras: impl Fn(&NewEntry) -> EntryExtras,
     ) -> Result<ImportCounts> {
         // Numbers refer to the journal as it was before this import.
-        let local: HashMap<i64, i64> = {
-            let mut st = self
-                .conn
-                .prepare(&format!("SELECT number, id FROM ({NUMBERED})"))?;
-            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            rows.collect::<Result<_, _>>()?
-        };
+        let local: HashMap<i64, i64> = self
+            .session_numbers()?
+            .into_iter()
+            .map(|(id, number)| (number, id))
+            .collect();
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;

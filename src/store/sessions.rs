@@ -7,12 +7,14 @@ use rusqlite::{params, OptionalExtension, Row};
 use super::{new_uuid, parse_time, Store};
 use crate::domain::Session;
 
-/// Session rows with their derived number, for use in larger queries.
-pub(crate) const NUMBERED: &str =
-    "SELECT id, ROW_NUMBER() OVER (ORDER BY at_ts, id) AS number FROM sessions";
+/// The row id of the session with number `?`: numbers are positions in
+/// (at_ts, id) order, which the `sessions_at` index walks.
+pub(crate) const ROW_OF_NUMBER: &str =
+    "SELECT id FROM sessions ORDER BY at_ts, id LIMIT 1 OFFSET ? - 1";
 
-const SELECT: &str = "SELECT s.uuid, n.number, s.at, s.note, s.setting, s.dose, s.id
-     FROM sessions s JOIN (SELECT id, ROW_NUMBER() OVER (ORDER BY at_ts, id) AS number FROM sessions) n ON n.id = s.id";
+/// Every session in number order. Numbers are counted while reading rather
+/// than with a window function, which costs SQLite several times the scan.
+const ALL: &str = "SELECT uuid, 0, at, note, setting, dose, id FROM sessions ORDER BY at_ts, id";
 
 /// One session with its number, counted from the index instead of numbering
 /// every session (which costs milliseconds in a long journal).
@@ -39,9 +41,13 @@ fn session(r: &Row) -> rusqlite::Result<(Session, i64)> {
 impl Store {
     /// Each session's number by its row id.
     pub(crate) fn session_numbers(&self) -> Result<std::collections::HashMap<i64, i64>> {
-        let mut st = self.conn.prepare_cached(NUMBERED)?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id FROM sessions ORDER BY at_ts, id")?;
+        let rows = st.query_map([], |r| r.get::<_, i64>(0))?;
+        rows.zip(1..)
+            .map(|(id, number)| Ok((id?, number)))
+            .collect()
     }
 
     pub fn add_session(
@@ -61,9 +67,11 @@ impl Store {
     }
 
     pub fn sessions(&self) -> Result<Vec<Session>> {
-        let mut st = self.conn.prepare(&format!("{SELECT} ORDER BY n.number"))?;
+        let mut st = self.conn.prepare(ALL)?;
         let rows = st.query_map([], session)?;
-        Ok(rows.map(|r| r.map(|(s, _)| s)).collect::<Result<_, _>>()?)
+        rows.zip(1..)
+            .map(|(r, number)| Ok(Session { number, ..r?.0 }))
+            .collect()
     }
 
     /// The session with this number, and its row id.
