@@ -87,6 +87,10 @@ unsafe extern "C" fn commit_only_to_our_file(p: *mut std::ffi::c_void) -> std::f
 /// Extended result code of a commit refused by the commit hook.
 pub const COMMIT_REFUSED: std::ffi::c_int = rusqlite::ffi::SQLITE_CONSTRAINT_COMMITHOOK;
 
+/// Plain journals are read through a memory map (SQLite's default copies
+/// every page it reads out of the OS cache). Encrypted ones cannot be.
+const MMAP_SIZE: i64 = 1 << 30;
+
 impl Store {
     /// Whether the file at the journal's path is still the one this store opened
     /// (encrypt or decrypt in another window replaces it).
@@ -277,6 +281,9 @@ impl Store {
         // temp_store=MEMORY keeps sorts and indexes of plaintext out of temp
         // files, from the first query on (it writes nothing to the journal).
         conn.pragma_update(None, "temp_store", "MEMORY")?;
+        if passphrase.is_none() {
+            conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
+        }
         let file = Box::new(FileId::of(path));
         // SAFETY: the hook's data is the boxed FileId, which the Store drops
         // only after the connection (field order).
@@ -324,6 +331,7 @@ impl Store {
         .map_err(|e| open_error(&self.path, &e))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
         rusqlite::vtab::array::load_module(&conn)?;
         Ok(Some(Store {
             conn,
