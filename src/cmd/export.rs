@@ -46,6 +46,8 @@ pub fn write(app: &mut App, a: ExportArgs) -> Result<()> {
     };
     match &a.output {
         Some(path) => write_atomically(path, text.as_bytes())?,
+        // Moved, not copied: a long export is megabytes.
+        None if app.out.is_empty() => app.out = text,
         None => app.out.push_str(&text),
     }
     Ok(())
@@ -84,8 +86,12 @@ struct Selected {
 
 /// Sorts what the filter selected (newest first, private ones included).
 fn select(all: Vec<Entry>, include_private: bool, sessions: &[Session]) -> Selected {
-    let (mut entries, private): (Vec<Entry>, Vec<Entry>) =
-        all.into_iter().partition(|e| include_private || !e.private);
+    let mut entries = all;
+    let loaded = entries.len();
+    if !include_private {
+        entries.retain(|e| !e.private);
+    }
+    let private_left_out = loaded - entries.len();
     entries.reverse();
     let used: HashSet<i64> = entries.iter().filter_map(|e| e.session).collect();
     let sessions: Vec<Session> = sessions
@@ -95,27 +101,48 @@ fn select(all: Vec<Entry>, include_private: bool, sessions: &[Session]) -> Selec
         .collect();
     Selected {
         entries,
-        private_left_out: private.len(),
+        private_left_out,
         sessions,
     }
 }
 
-/// The entries' part of the document, rendered in two halves on two threads
-/// (it is most of the work of a long export).
-fn render_body(sel: &Selected, format: ExportFormat) -> String {
-    let part = match format {
-        ExportFormat::Html => render::html::body_part,
-        _ => render::markdown::body_part,
+type Groups<'a> = std::collections::HashMap<Option<i64>, Vec<&'a Entry>>;
+/// `body_part_size` of a format.
+type BodySize = fn(&[Session], &Groups) -> usize;
+/// `push_body_part` of a format.
+type BodyPart = fn(&mut String, &[Session], &Groups, bool);
+
+/// The document: `head` (the summary), then the entries, rendered in two
+/// halves on two threads (they are most of the work of a long export). The
+/// first half goes straight after the head, so the text is copied once.
+fn with_body(
+    mut head: String,
+    sessions: &[Session],
+    entries: &[Entry],
+    format: ExportFormat,
+) -> String {
+    let (size, part): (BodySize, BodyPart) = match format {
+        ExportFormat::Html => (render::html::body_part_size, render::html::push_body_part),
+        _ => (
+            render::markdown::body_part_size,
+            render::markdown::push_body_part,
+        ),
     };
-    let groups = render::markdown::by_session(&sel.entries);
-    let (first, second) = sel.sessions.split_at(sel.sessions.len() / 2);
+    let groups = render::markdown::by_session(entries);
+    let (first, second) = sessions.split_at(sessions.len() / 2);
     std::thread::scope(|scope| {
-        let early = scope.spawn(|| part(first, &groups, false));
-        let late = part(second, &groups, true);
-        let early = early
+        let late = scope.spawn(|| {
+            let mut s = String::with_capacity(size(second, &groups));
+            part(&mut s, second, &groups, true);
+            s
+        });
+        head.reserve(size(sessions, &groups));
+        part(&mut head, first, &groups, false);
+        let late = late
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        early + &late
+        head.push_str(&late);
+        head
     })
 }
 
@@ -151,7 +178,6 @@ fn document(app: &mut App, f: &Filter, format: ExportFormat) -> Result<String> {
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         Ok((review?, sel?))
     })?;
-    let body = render_body(&sel, format);
     let mut review = review;
     let Selected {
         entries,
@@ -198,7 +224,13 @@ fn document(app: &mut App, f: &Filter, format: ExportFormat) -> Result<String> {
         ExportFormat::Html => render::html::summary(&doc),
         _ => render::markdown::summary(&doc),
     };
-    Ok(summary + &body)
+    let text = with_body(summary, &doc.sessions, &doc.entries, format);
+    // Freeing every entry one by one takes milliseconds in a long journal:
+    // another thread does it while the document is written out (if the
+    // process ends first, the memory goes back to the system all the same).
+    let entries = doc.entries;
+    let _ = std::thread::Builder::new().spawn(move || drop(entries));
+    Ok(text)
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder, so a

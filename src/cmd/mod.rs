@@ -44,7 +44,7 @@ pub fn run(cli: Cli, home_from_flag: bool, out: &mut String) -> Result<()> {
             };
             let mut app = App::new(home.clone().unwrap_or_default(), clock, cli.json);
             let r = demo::run(&mut app, home);
-            out.push_str(&app.out);
+            hand_over(&mut app.out, out);
             return r;
         }
         _ => {}
@@ -55,8 +55,18 @@ pub fn run(cli: Cli, home_from_flag: bool, out: &mut String) -> Result<()> {
     };
     let mut app = App::new(home, clock, cli.json);
     let r = dispatch(&mut app, command);
-    out.push_str(&app.out);
+    hand_over(&mut app.out, out);
     r
+}
+
+/// Moves a command's output to `out`: moved rather than copied, as an
+/// export can be megabytes.
+fn hand_over(from: &mut String, out: &mut String) {
+    if out.is_empty() {
+        *out = std::mem::take(from);
+    } else {
+        out.push_str(from);
+    }
 }
 
 fn dispatch(app: &mut App, command: Command) -> Result<()> {

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::markdown::{
-    by_session, check_title_band, entries_in, entry_facts, entry_title, flat, for_lines,
-    mood_value, theme_facts, CHECKS_NOTE,
+    check_title_band, entries_in, entry_facts, entry_title, flat, for_lines, mood_value,
+    theme_facts, CHECKS_NOTE,
 };
 use super::{day, long_time, ExportDoc};
 use crate::cmd::review::MoodPoint;
@@ -91,11 +91,6 @@ footer { margin-top: 3em; font-size: .85em; color: #6b655c; }
   .session > h2:first-child, .loose > h2:first-child { margin-top: 0; }
 }
 "#;
-
-/// The whole page: [`summary`] then [`body`].
-pub fn render(d: &ExportDoc) -> String {
-    summary(d) + &body(&d.sessions, &d.entries)
-}
 
 /// The page up to and including the summary from review.
 pub fn summary(d: &ExportDoc) -> String {
@@ -257,22 +252,21 @@ pub fn summary(d: &ExportDoc) -> String {
     s
 }
 
-/// The sessions with their entries, and the end of the page. It needs
-/// nothing from review, so export renders it meanwhile.
-pub fn body(sessions: &[Session], entries: &[Entry]) -> String {
-    body_part(sessions, &by_session(entries), true)
+/// Room to reserve for these sessions' part of the body.
+pub fn body_part_size(sessions: &[Session], groups: &HashMap<Option<i64>, Vec<&Entry>>) -> usize {
+    4096 + entries_in(sessions, groups) * 1400
 }
 
-/// Part of [`body`]: these sessions with their entries (`groups` from
-/// [`by_session`]), and when `last`, the entries without a session and the
-/// end of the document. Parts in order make the body, so export can render
-/// halves on two threads.
-pub fn body_part(
+/// Part of the body: these sessions with their entries (`groups` from
+/// [`super::markdown::by_session`]), and when `last`, the entries without a
+/// session and the end of the page, added to `s`. Parts in order make the
+/// body, so export can render halves on two threads.
+pub fn push_body_part(
+    s: &mut String,
     sessions: &[Session],
     groups: &HashMap<Option<i64>, Vec<&Entry>>,
     last: bool,
-) -> String {
-    let mut s = String::with_capacity(4096 + entries_in(sessions, groups) * 1400);
+) {
     for sess in sessions {
         let _ = writeln!(
             s,
@@ -294,12 +288,12 @@ pub fn body_part(
             }
         }
         for e in groups.get(&Some(sess.number)).into_iter().flatten() {
-            entry(&mut s, e);
+            entry(s, e);
         }
         s.push_str("</section>\n");
     }
     if !last {
-        return s;
+        return;
     }
     if let Some(loose) = groups.get(&None) {
         let _ = writeln!(
@@ -307,7 +301,7 @@ pub fn body_part(
             "<section class=\"loose\">\n<h2>Entries without a session</h2>"
         );
         for e in loose {
-            entry(&mut s, e);
+            entry(s, e);
         }
         s.push_str("</section>\n");
     }
@@ -316,7 +310,6 @@ pub fn body_part(
         "<footer>Written by the client in kapj, a private journal kept on their own computer.</footer>"
     );
     s.push_str("</main>\n</body>\n</html>\n");
-    s
 }
 
 fn entry(s: &mut String, e: &Entry) {

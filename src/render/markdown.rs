@@ -314,11 +314,6 @@ pub fn check_title_band(c: &crate::domain::CheckResult) -> (String, String) {
 
 pub const CHECKS_NOTE: &str = "Self-checks the client chose to take; a score is not a diagnosis.";
 
-/// The whole document: [`summary`] then [`body`].
-pub fn render(d: &ExportDoc) -> String {
-    summary(d) + &body(&d.sessions, &d.entries)
-}
-
 /// Title, what the document covers, and the summary from review.
 pub fn summary(d: &ExportDoc) -> String {
     let mut s = String::with_capacity(4096);
@@ -418,22 +413,21 @@ pub fn summary(d: &ExportDoc) -> String {
     s
 }
 
-/// The sessions in date order with their entries, then entries without a
-/// session. It needs nothing from review, so export renders it meanwhile.
-pub fn body(sessions: &[Session], entries: &[Entry]) -> String {
-    body_part(sessions, &by_session(entries), true)
+/// Room to reserve for these sessions' part of the body.
+pub fn body_part_size(sessions: &[Session], groups: &HashMap<Option<i64>, Vec<&Entry>>) -> usize {
+    4096 + entries_in(sessions, groups) * 1024
 }
 
-/// Part of [`body`]: these sessions with their entries (`groups` from
+/// Part of the body: these sessions with their entries (`groups` from
 /// [`by_session`]), and when `last`, the entries without a session and the
-/// end of the document. Parts in order make the body, so export can render
-/// halves on two threads.
-pub fn body_part(
+/// end of the document, added to `s`. Parts in order make the body, so
+/// export can render halves on two threads.
+pub fn push_body_part(
+    s: &mut String,
     sessions: &[Session],
     groups: &HashMap<Option<i64>, Vec<&Entry>>,
     last: bool,
-) -> String {
-    let mut s = String::with_capacity(4096 + entries_in(sessions, groups) * 1024);
+) {
     for sess in sessions {
         let _ = writeln!(s, "## Session {} — {}\n", sess.number, long_time(sess.at));
         for (label, v) in [
@@ -446,19 +440,18 @@ pub fn body_part(
             }
         }
         for e in groups.get(&Some(sess.number)).into_iter().flatten() {
-            entry(&mut s, e);
+            entry(s, e);
         }
     }
     if !last {
-        return s;
+        return;
     }
     if let Some(loose) = groups.get(&None) {
         let _ = writeln!(s, "## Entries without a session\n");
         for e in loose {
-            entry(&mut s, e);
+            entry(s, e);
         }
     }
-    s
 }
 
 fn entry(s: &mut String, e: &Entry) {

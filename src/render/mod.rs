@@ -4,17 +4,29 @@
 pub mod html;
 pub mod markdown;
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, Timelike};
 use serde_json::{json, Value};
 
 use crate::domain::{Action, CheckResult, Entry, Session};
 
+// `day` and `day_time` are written out by hand: chrono's `format` parses its
+// pattern on every call, which was a twentieth of a long export.
+
+/// "2026-11-22".
 pub fn day(t: DateTime<FixedOffset>) -> String {
-    t.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day())
 }
 
+/// "2026-11-22 21:00".
 pub fn day_time(t: DateTime<FixedOffset>) -> String {
-    t.format("%Y-%m-%d %H:%M").to_string()
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
 }
 
 /// "Sun 22 Nov 2026, 21:00": for headings a person reads.
@@ -163,6 +175,19 @@ pub struct ExportDoc<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_and_times_read_as_chrono_writes_them() {
+        for text in [
+            "2026-11-22T21:05:09+01:00",
+            "0999-01-02T03:04:05-11:30",
+            "2026-03-29T02:30:00+14:00",
+        ] {
+            let t = DateTime::parse_from_rfc3339(text).unwrap();
+            assert_eq!(day(t), t.format("%Y-%m-%d").to_string());
+            assert_eq!(day_time(t), t.format("%Y-%m-%d %H:%M").to_string());
+        }
+    }
 
     #[test]
     fn sparkline_spans_the_scale() {
