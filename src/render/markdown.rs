@@ -124,9 +124,23 @@ pub fn one_line(s: &str) -> String {
     escape_line(&flat(s))
 }
 
-/// Folds all whitespace, line breaks included, to single spaces.
-pub fn flat(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Folds all whitespace, line breaks included, to single spaces. Text that
+/// is already flat (most prompts and short answers) is returned as it is.
+pub fn flat(s: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = s.as_bytes();
+    let spaced = |i: usize| bytes[i] == b' ';
+    let already = !bytes.is_empty()
+        && !spaced(0)
+        && !spaced(bytes.len() - 1)
+        && bytes
+            .iter()
+            .all(|&b| b == b' ' || (b'!'..=b'~').contains(&b))
+        && !s.contains("  ");
+    if already || s.is_empty() {
+        s.into()
+    } else {
+        s.split_whitespace().collect::<Vec<_>>().join(" ").into()
+    }
 }
 
 /// Line breaks as a person typed them, whatever the platform: "\r\n" and a
@@ -462,7 +476,9 @@ fn entry(s: &mut String, e: &Entry) {
     }
     for a in e.answers.iter().filter(|a| !a.text.trim().is_empty()) {
         if !a.prompt.trim().is_empty() {
-            let _ = writeln!(s, "**{}**\n", escape_inline(&flat(&a.prompt)));
+            s.push_str("**");
+            push_inline(s, &flat(&a.prompt));
+            s.push_str("**\n\n");
         }
         push_text_block(s, &a.text);
         s.push_str("\n\n");
@@ -490,6 +506,28 @@ fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flat_folds_every_kind_of_space_and_keeps_flat_text() {
+        for text in [
+            "",
+            " ",
+            "What is here now?",
+            " leading",
+            "trailing ",
+            "two  spaces",
+            "line\nbreak",
+            "tab\there",
+            "vertical\x0btab",
+            "no\u{a0}break",
+            "ideographic\u{3000}space",
+            "café au lait",
+            "\r\n",
+        ] {
+            let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(flat(text), folded, "{text:?}");
+        }
+    }
 
     #[test]
     fn lines_that_would_open_blocks_are_escaped() {
