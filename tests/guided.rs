@@ -388,8 +388,15 @@ fn delete_on_a_terminal_asks_first() {
     assert!(out.contains("Nothing was deleted."), "{out}");
     assert_eq!(h.json(&["show", "1"])["answers"][0]["text"], "keep me");
 
+    // "y" alone is not yet an answer: the entry stays until Enter.
     let mut s = spawn(&h, &["delete", "1"], &[]);
-    answer(&mut s, "This cannot be undone.", "y");
+    wait_for(&mut s, "This cannot be undone.");
+    wait_raw(&mut s);
+    s.send("y").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(s.is_alive().unwrap(), "kapj acted on 'y' without Enter");
+    assert_eq!(h.json(&["show", "1"])["answers"][0]["text"], "keep me");
+    s.send(ENTER).unwrap();
     let (out, code) = finish(s);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("Deleted entry 1"), "{out}");
