@@ -203,7 +203,7 @@ pub struct WriteArgs {
     #[arg(long, value_name = "WHEN")]
     pub at: Option<String>,
     /// Mood from 0 to 10
-    #[arg(long, value_name = "0-10")]
+    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
     pub mood: Option<String>,
     /// A tag (repeatable)
     #[arg(long = "tag", value_name = "T")]
@@ -228,7 +228,7 @@ pub struct FilterArgs {
     #[arg(long, value_name = "P")]
     pub phase: Option<String>,
     /// Only this session
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub session: Option<String>,
     /// From this time on
     #[arg(long, value_name = "WHEN")]
@@ -300,7 +300,7 @@ pub struct ExportArgs {
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: ExportFormat,
     /// Only this session
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub session: Option<String>,
     /// From this time on
     #[arg(long, value_name = "WHEN")]

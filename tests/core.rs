@@ -775,6 +775,15 @@ fn bad_input_is_refused_plainly_and_changes_nothing() {
             "{mood}: {err}"
         );
     }
+    // Typed with a space, a negative number is still the mood's value, not
+    // an unknown flag.
+    let err = refused(&h, &["write", "free", "--mood", "-1", "--answer", "text=x"]);
+    assert!(
+        err.contains(r#"Mood is a whole number from 0 to 10, not "-1"."#),
+        "{err}"
+    );
+    let err = refused(&h, &["list", "--session", "-1"]);
+    assert!(err.contains("is not a session number"), "{err}");
 
     for args in [
         &["show", "99"][..],
