@@ -1006,6 +1006,53 @@ fn import_fills_defaults_and_matches_sessions_by_number() {
 }
 
 #[test]
+fn sessions_of_another_journal_keep_their_own_days() {
+    let h = Home::new();
+    h.ok(&["session", "add", "--at", "2026-11-01 10:00"]);
+    h.ok(&["session", "add", "--at", "2026-11-15 10:00"]);
+    let ours = h.json(&["session", "list"]);
+    let nov15 = ours[1]["at"].as_str().unwrap().to_string();
+    // A backup of another journal: its session 1 is on another day (its
+    // number must not put it under our session 1), its session 2 is at the
+    // same instant as our second.
+    let doc = serde_json::json!({
+        "sessions": [
+            {"id": "5b7f1c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b", "number": 1, "at": "2026-10-01T10:00:00+01:00"},
+            {"id": "6c8f2d3e-4b5e-4f6a-9b0c-1d2e3f4a5b6c", "number": 2, "at": nov15},
+        ],
+        "entries": [
+            {"phase": "free", "at": "2026-10-01T20:00:00+01:00", "session": 1, "answers": [{"text": "october"}]},
+            {"phase": "free", "at": "2026-11-15T20:00:00+01:00", "session": 2, "answers": [{"text": "november"}]},
+        ]
+    });
+    let f = h.file("other.json", &doc.to_string());
+    let out = h.ok(&["import", f.to_str().unwrap()]);
+    assert!(
+        out.contains("Imported 2 entries and 1 new session."),
+        "{out}"
+    );
+    let sessions = h.json(&["session", "list"]);
+    let days: Vec<&str> = sessions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["at"].as_str().unwrap()[..10])
+        .collect();
+    assert_eq!(days, ["2026-10-01", "2026-11-01", "2026-11-15"]);
+    let list = h.json(&["list"]);
+    let session_of = |text: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["answers"][0]["text"] == text)
+            .map(|e| e["session"].clone())
+            .unwrap()
+    };
+    assert_eq!(session_of("october"), 1);
+    assert_eq!(session_of("november"), 3);
+}
+
+#[test]
 fn an_invalid_file_is_refused_whole() {
     let h = full_journal();
     let good = r#"{"phase": "free", "at": "2026-11-20T10:00:00Z", "answers": [{"text": "fine"}]}"#;

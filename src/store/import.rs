@@ -37,6 +37,14 @@ impl Store {
             .into_iter()
             .map(|(id, number)| (number, id))
             .collect();
+        // Local sessions by their instant, for sessions of another journal.
+        let local_at: HashMap<i64, i64> = {
+            let mut st = self
+                .conn
+                .prepare("SELECT at_ts, id FROM sessions ORDER BY id DESC")?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -60,7 +68,16 @@ impl Store {
                     .optional()?,
                 None => None,
             };
-            let row = match (by_id, s.number.and_then(|n| local.get(&n))) {
+            // A session exported from another journal (it has an id and a
+            // time, and this journal does not know the id) is the same as a
+            // local one only if it is at the same instant: its number counts
+            // sessions of that other journal, and matching on it would put
+            // its entries under a session on another day.
+            let matched = match (&s.id, s.at) {
+                (Some(_), Some(at)) => local_at.get(&at.timestamp()),
+                _ => s.number.and_then(|n| local.get(&n)),
+            };
+            let row = match (by_id, matched) {
                 (Some(row), _) => row,
                 (None, Some(&row)) => row,
                 (None, None) => {
