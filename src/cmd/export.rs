@@ -107,8 +107,6 @@ fn select(all: Vec<Entry>, include_private: bool, sessions: &[Session]) -> Selec
 }
 
 type Groups<'a> = std::collections::HashMap<Option<i64>, Vec<&'a Entry>>;
-/// `body_part_size` of a format.
-type BodySize = fn(&[Session], &Groups) -> usize;
 /// `push_body_part` of a format.
 type BodyPart = fn(&mut String, &[Session], &Groups, bool);
 
@@ -121,22 +119,23 @@ fn with_body(
     entries: &[Entry],
     format: ExportFormat,
 ) -> String {
-    let (size, part): (BodySize, BodyPart) = match format {
-        ExportFormat::Html => (render::html::body_part_size, render::html::push_body_part),
+    let (per_entry, part): (usize, BodyPart) = match format {
+        ExportFormat::Html => (render::html::BYTES_PER_ENTRY, render::html::push_body_part),
         _ => (
-            render::markdown::body_part_size,
+            render::markdown::BYTES_PER_ENTRY,
             render::markdown::push_body_part,
         ),
     };
     let groups = render::markdown::by_session(entries);
+    let size = |sessions| 4096 + render::markdown::entries_in(sessions, &groups) * per_entry;
     let (first, second) = sessions.split_at(sessions.len() / 2);
     std::thread::scope(|scope| {
         let late = scope.spawn(|| {
-            let mut s = String::with_capacity(size(second, &groups));
+            let mut s = String::with_capacity(size(second));
             part(&mut s, second, &groups, true);
             s
         });
-        head.reserve(size(sessions, &groups));
+        head.reserve(size(sessions));
         part(&mut head, first, &groups, false);
         let late = late
             .join()

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::markdown::{
-    check_title_band, entries_in, entry_facts, entry_title, flat, for_lines, mood_value,
-    theme_facts, CHECKS_NOTE,
+    check_title_band, entry_facts, entry_title, flat, for_lines, mood_value, theme_facts,
+    CHECKS_NOTE,
 };
 use super::{day, long_time, ExportDoc};
 use crate::cmd::review::MoodPoint;
@@ -252,10 +252,8 @@ pub fn summary(d: &ExportDoc) -> String {
     s
 }
 
-/// Room to reserve for these sessions' part of the body.
-pub fn body_part_size(sessions: &[Session], groups: &HashMap<Option<i64>, Vec<&Entry>>) -> usize {
-    4096 + entries_in(sessions, groups) * 1400
-}
+/// About how many bytes an entry takes in the body (to size buffers).
+pub const BYTES_PER_ENTRY: usize = 1400;
 
 /// Part of the body: these sessions with their entries (`groups` from
 /// [`super::markdown::by_session`]), and when `last`, the entries without a

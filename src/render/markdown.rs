@@ -427,10 +427,8 @@ pub fn summary(d: &ExportDoc) -> String {
     s
 }
 
-/// Room to reserve for these sessions' part of the body.
-pub fn body_part_size(sessions: &[Session], groups: &HashMap<Option<i64>, Vec<&Entry>>) -> usize {
-    4096 + entries_in(sessions, groups) * 1024
-}
+/// About how many bytes an entry takes in the body (to size buffers).
+pub const BYTES_PER_ENTRY: usize = 1024;
 
 /// Part of the body: these sessions with their entries (`groups` from
 /// [`by_session`]), and when `last`, the entries without a session and the
