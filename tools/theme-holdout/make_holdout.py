@@ -2,7 +2,7 @@
 """Build held-out theme journals for `kapj review`, the way the dev journals
 in shared/data/dev-journals were built, from corpora read at run time.
 
-    python3 make_holdout.py /path/to/shared/data/corpora OUT_DIR [--seed N]
+    python3 make_holdout.py /path/to/shared/data/corpora OUT_DIR [--seed N] [--dreamers a,b,...]
 
 Writes OUT_DIR/NAME.json (a kapj journal) and OUT_DIR/NAME.gold.json for
 every journal in JOURNALS below, then score them with
@@ -219,6 +219,8 @@ def main():
     ap.add_argument("corpora")
     ap.add_argument("out")
     ap.add_argument("--seed", type=int, default=101)
+    ap.add_argument("--dreamers", default="alta,arlie,bea1,david,merri,pegasus,madeline3-offcampus",
+                    help="comma-separated DreamBank dreamers to build person journals for")
     ap.add_argument("--n", type=int, default=80)
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
@@ -244,7 +246,7 @@ def main():
         write(a.out, f"{src}-null", pick, spread_dates(a.n, rng), {},
               dict(base, source=src, mode="null", seed=a.seed), rng)
 
-    dreamers = ["alta", "arlie", "bea1", "david", "merri", "pegasus", "madeline3-offcampus"]
+    dreamers = a.dreamers.split(",")
     others = []
     for f in sorted(os.listdir(os.path.join(a.corpora, "dreambank", "dreams"))):
         nm = f[:-5]
