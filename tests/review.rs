@@ -339,6 +339,43 @@ fn the_text_review_fits_eighty_columns() {
 }
 
 #[test]
+fn a_quote_on_the_terminal_still_shows_its_theme() {
+    // The theme comes at the end of a sentence longer than a terminal line.
+    let long = "After the long walk along the cliffs, past the old fishing huts and \
+                the empty car park, I saw the lighthouse.";
+    let h = Home::new();
+    let r = review(
+        &h,
+        &journal(&Plan {
+            plant: &[(1, long), (2, long), (3, long)],
+            sessions: 3,
+            per_session: 3,
+        }),
+    );
+    let quotes = theme(&r, "lighthouse").expect("a theme")["quotes"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(!quotes.is_empty());
+    for q in &quotes {
+        assert_eq!(q["text"], long, "JSON keeps the whole sentence");
+    }
+    let text = h.ok(&["review"]);
+    // The quote lines under the lighthouse's own line.
+    let lines: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("  lighthouse "))
+        .skip(1)
+        .take_while(|l| l.starts_with("      “"))
+        .collect();
+    assert_eq!(lines.len(), quotes.len(), "{text}");
+    for line in lines {
+        assert!(line.contains("I saw the lighthouse.”"), "{line}");
+        assert!(line.chars().count() <= 80, "{line}");
+    }
+}
+
+#[test]
 fn bad_review_dates_are_refused_plainly() {
     let h = Home::new();
     h.ok(&["status"]);

@@ -19,8 +19,19 @@ use crate::themes::{self, Corpus, RankOptions, ThemeHit, Trend};
 pub struct Quote {
     pub entry: String,
     pub at: DateTime<FixedOffset>,
+    /// For JSON and the export.
     pub text: String,
+    /// The same, cut to fit one line of an 80-column terminal; a theme's
+    /// quote is cut around the theme, so the line still shows why.
+    pub short: String,
 }
+
+/// Longest quote in JSON and the export, in characters.
+const QUOTE_CHARS: usize = 120;
+/// Longest quote on a terminal line, after the indent and before the date.
+const TERMINAL_QUOTE_CHARS: usize = 58;
+/// Longest question on a terminal line.
+const TERMINAL_QUESTION_CHARS: usize = 64;
 
 pub struct Theme {
     pub hit: ThemeHit,
@@ -241,11 +252,14 @@ fn with_quotes(app: &mut App, hits: Vec<ThemeHit>) -> Result<Vec<Theme>> {
                 let (Some(e), Some(text)) = (heads.get(n), texts.get(n)) else {
                     continue;
                 };
-                if let Some(q) = themes::quote(text, &hit) {
+                let long = themes::quote(text, &hit, QUOTE_CHARS);
+                let short = themes::quote(text, &hit, TERMINAL_QUOTE_CHARS);
+                if let (Some(text), Some(short)) = (long, short) {
                     quotes.push(Quote {
                         entry: e.id.clone(),
                         at: e.at,
-                        text: q,
+                        text,
+                        short,
                     });
                 }
             }
@@ -274,6 +288,7 @@ fn open_questions(entries: &[Entry]) -> Vec<Quote> {
                 entry: e.id.clone(),
                 at: e.at,
                 text: render::first_line(&t, 160),
+                short: render::first_line(&t, TERMINAL_QUESTION_CHARS),
             });
             if out.len() == 5 {
                 return out;
@@ -377,7 +392,7 @@ pub fn print(app: &mut App, r: &Review) {
         for q in &t.quotes {
             app.line(app.dim(&format!(
                 "      “{}” ({})",
-                render::first_line(&q.text, 58),
+                render::first_line(&q.short, TERMINAL_QUOTE_CHARS),
                 render::day(q.at)
             )));
         }
@@ -457,11 +472,7 @@ pub fn print(app: &mut App, r: &Review) {
         app.line("");
         app.line(app.bold("Questions to bring"));
         for q in &r.questions {
-            app.line(format!(
-                "  - {} ({})",
-                render::first_line(&q.text, 64),
-                render::day(q.at)
-            ));
+            app.line(format!("  - {} ({})", q.short, render::day(q.at)));
         }
     }
     print_checks(app, r);

@@ -102,10 +102,11 @@ pub fn surface_of<'a>(
         .map(|f| f.0.to_string())
 }
 
-/// A short quote (at most 120 characters, whole words, the sentence around
-/// the first use of the theme, with … where cut) from an entry's text.
-pub fn quote(text: &str, theme: &ThemeHit) -> Option<String> {
-    quote::quote(text, &theme.theme)
+/// A short quote (at most `max_chars` characters, whole words, the sentence
+/// around the first use of the theme, with … where cut) from an entry's
+/// text. It always holds the theme's words, unless they alone are longer.
+pub fn quote(text: &str, theme: &ThemeHit, max_chars: usize) -> Option<String> {
+    quote::quote(text, &theme.theme, max_chars)
 }
 
 /// Category for a single word (stemmed internally), for reuse by other parts

@@ -385,21 +385,28 @@ fn quote_is_a_short_excerpt_around_the_word() {
     };
     let short = "Slept badly. There was a tight band across my chest! Then tea.";
     assert_eq!(
-        quote(short, &hit).as_deref(),
+        quote(short, &hit, 120).as_deref(),
         Some("There was a tight band across my chest!")
     );
 
     let long = "Before all of this I walked along the canal for an hour and watched the herons \
                 standing in the reeds while the light changed and a tightness settled somewhere \
                 under my ribs that stayed with me through dinner and long into the night as well.";
-    let q = quote(long, &hit).expect("found");
+    let q = quote(long, &hit, 120).expect("found");
     assert!(q.chars().count() <= 120, "{q}");
     assert!(q.contains("tightness"), "{q}");
     assert!(q.starts_with('…') && q.ends_with('…'), "{q}");
     let inner = q.trim_matches('…');
     assert!(long.contains(inner), "whole words from the text: {q}");
 
-    assert_eq!(quote("Nothing to see here.", &hit), None);
+    assert_eq!(quote("Nothing to see here.", &hit, 120), None);
+
+    // Narrower quotes are cut around the theme, never past it.
+    for width in [20, 40, 58, 80] {
+        let q = quote(long, &hit, width).expect("found");
+        assert!(q.chars().count() <= width, "{width}: {q}");
+        assert!(q.contains("tightness"), "{width}: {q}");
+    }
 }
 
 #[test]
@@ -418,12 +425,12 @@ fn quote_finds_phrases_across_word_forms() {
         score: 1.0,
     };
     assert_eq!(
-        quote("Father was kind. I miss my father's hands.", &hit).as_deref(),
+        quote("Father was kind. I miss my father's hands.", &hit, 120).as_deref(),
         Some("I miss my father's hands.")
     );
     hit.theme = "letting go".into();
     assert_eq!(
-        quote("About control: let go.", &hit).as_deref(),
+        quote("About control: let go.", &hit, 120).as_deref(),
         Some("About control: let go.")
     );
 }
