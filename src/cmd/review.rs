@@ -275,13 +275,7 @@ fn open_questions(entries: &[Entry]) -> Vec<Quote> {
     for e in entries.iter().filter(|e| e.phase == Phase::Meaning) {
         let texts: Vec<String> = match e.answer("questions") {
             Some(q) => vec![q.trim().to_string()],
-            None => e
-                .text()
-                .split_inclusive(['.', '!', '?', '\n'])
-                .map(str::trim)
-                .filter(|s| s.ends_with('?') && s.split_whitespace().count() >= 3)
-                .map(str::to_string)
-                .collect(),
+            None => questions_in(&e.text()),
         };
         for t in texts.into_iter().filter(|t| !t.is_empty()) {
             out.push(Quote {
@@ -503,6 +497,56 @@ fn print_checks(app: &mut App, r: &Review) {
     }
 }
 
+/// Closing marks that belong to the sentence before them: `?"`, `?)`.
+fn closes(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»')
+}
+
+/// The sentences of `text` that ask something (end in "?", three words or
+/// more). A "?" inside parentheses ("shopping (with Mary?) again") is
+/// doubt, not the end of a sentence; closing quotes and brackets stay with
+/// their sentence, and list markers are left off.
+fn questions_in(text: &str) -> Vec<String> {
+    let mut sentences = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let ends = c == '\n' || (depth == 0 && matches!(c, '.' | '!' | '?' | '…'));
+        if !ends {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, next)) = chars.peek() {
+            if c == '\n' || !(closes(next) || matches!(next, '.' | '!' | '?')) {
+                break;
+            }
+            if next == ')' || next == ']' {
+                depth = depth.saturating_sub(1);
+            }
+            end = j + next.len_utf8();
+            chars.next();
+        }
+        sentences.push(&text[start..end]);
+        start = end;
+    }
+    sentences.push(&text[start..]);
+    sentences
+        .into_iter()
+        .map(|s| s.trim().trim_start_matches(['*', '-', '•', '>']).trim())
+        .filter(|s| {
+            s.trim_end_matches(|c| closes(c) || c == '!').ends_with('?')
+                && s.split_whitespace().count() >= 3
+        })
+        .map(str::to_string)
+        .collect()
+}
+
 /// Breaks a sentence into lines of at most `width` characters, at spaces,
 /// indenting the continuation lines.
 fn wrap(text: &str, width: usize) -> Vec<String> {
@@ -523,7 +567,37 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::spread;
+    use super::{questions_in, spread};
+
+    #[test]
+    fn questions_are_whole_sentences_that_ask() {
+        assert_eq!(
+            questions_in("I walked. Why the lake? Then home!  Is it grief, maybe?"),
+            vec!["Why the lake?", "Is it grief, maybe?"]
+        );
+        // Doubt in parentheses is not a question of its own.
+        assert_eq!(
+            questions_in("I am shopping (with Mary?) and then I wake up."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            questions_in("I felt (anger?) rising. What was it guarding?"),
+            vec!["What was it guarding?"]
+        );
+        // Closing quotes stay with their sentence; list markers go.
+        assert_eq!(
+            questions_in("She asks, \"Why are you concerned?\" I say nothing."),
+            vec!["She asks, \"Why are you concerned?\""]
+        );
+        assert_eq!(
+            questions_in("* Have you ever played a game like that?\n- Too short?"),
+            vec!["Have you ever played a game like that?"]
+        );
+        assert_eq!(
+            questions_in("Can I trust it?! Or not"),
+            vec!["Can I trust it?!"]
+        );
+    }
 
     #[test]
     fn spread_keeps_ends_and_spacing() {
