@@ -510,11 +510,17 @@ fn questions_in(text: &str) -> Vec<String> {
     let mut sentences = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
+    let mut prev = ' ';
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        // ":(" and ":)" are faces, not brackets.
+        let face = matches!(prev, ':' | ';' | '=');
+        prev = c;
         match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
+            '(' | '[' if !face => depth += 1,
+            ')' | ']' if !face => depth = depth.saturating_sub(1),
+            // A bracket left open does not hold the lines after it.
+            '\n' => depth = 0,
             _ => {}
         }
         let ends = c == '\n' || (depth == 0 && matches!(c, '.' | '!' | '?' | '…'));
@@ -596,6 +602,15 @@ mod tests {
         assert_eq!(
             questions_in("Can I trust it?! Or not"),
             vec!["Can I trust it?!"]
+        );
+        // Faces are not brackets; an open bracket ends with its line.
+        assert_eq!(
+            questions_in("I felt sad :( Why does it hurt so much? I don't know."),
+            vec!["I felt sad :( Why does it hurt so much?"]
+        );
+        assert_eq!(
+            questions_in("A note (unfinished\nWhy do I hold on so tightly?"),
+            vec!["Why do I hold on so tightly?"]
         );
     }
 
