@@ -58,8 +58,8 @@ const MIN_Z: f64 = 3.0;
 /// (2013) recommend. It answers what the background cannot know: writing of
 /// another kind (dream reports, school memories) lifts a journal's whole
 /// vocabulary above GoEmotions, and then only what rises above that lift is
-/// this person's. (Of 2, 2.5 and 3 tried on held-out journals, 2.5 also did
-/// best; see tools/theme-holdout.)
+/// this person's. (Of 1.5, 2, 2.5 and 3 tried on held-out journals, 2.5 also
+/// did best; see tools/theme-holdout.)
 const OUTLIER_MADS: f64 = 2.5;
 /// Below this many candidate terms their spread says too little to use.
 const OUTLIER_MIN_TERMS: usize = 30;
@@ -334,7 +334,17 @@ fn outlier_bar(tried: &[Candidate]) -> f64 {
     let mut scores: Vec<f64> = tried.iter().map(|c| c.score).collect();
     let median = median_of(&mut scores);
     let mut deviations: Vec<f64> = scores.iter().map(|s| (s - median).abs()).collect();
-    let spread = 1.4826 * median_of(&mut deviations);
+    let mean_deviation = deviations.iter().sum::<f64>() / deviations.len() as f64;
+    let mad = median_of(&mut deviations);
+    // Counts are small whole numbers, so more than half the candidates can
+    // share one score and the MAD be 0; then the mean absolute deviation
+    // stands in, scaled to a standard deviation the same way (Iglewicz &
+    // Hoaglin's modified z-score).
+    let spread = if mad > 0.0 {
+        1.4826 * mad
+    } else {
+        1.2533 * mean_deviation
+    };
     median + OUTLIER_MADS * spread
 }
 

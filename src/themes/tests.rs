@@ -205,6 +205,27 @@ fn in_writing_of_another_kind_only_what_rises_above_it_is_a_theme() {
     });
     let hits = rank_with(&entries, &[]);
     assert_eq!(themes_of(&hits), vec!["river"]);
+
+    // The same when every place word comes equally often, so that most
+    // candidates share one score.
+    let mut uses: Vec<Vec<&str>> = vec![Vec::new(); n];
+    for (k, word) in LIFTED.iter().enumerate() {
+        for r in 0..4 {
+            uses[(k + 6 * r) % n].push(word);
+        }
+    }
+    let entries = journal(n, |i| {
+        let mut s: String = uses[i]
+            .iter()
+            .map(|w| format!("There was a {w}. "))
+            .collect();
+        if i % 3 == 0 {
+            s.push_str("The river again.");
+        }
+        s
+    });
+    let hits = rank_with(&entries, &[]);
+    assert_eq!(themes_of(&hits), vec!["river"]);
 }
 
 #[test]
