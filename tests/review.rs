@@ -319,12 +319,18 @@ fn the_text_review_fits_eighty_columns() {
                 (1, "The lighthouse again and the long grey harbour wall."),
                 (2, "The lighthouse, the harbour wall."),
                 (3, "lighthouse"),
+                // A question of 64 characters, one more than its line holds.
+                (
+                    2,
+                    "Why does every talk with my mother end up about her old worries?",
+                ),
             ],
             sessions: 3,
             per_session: 3,
         }),
     );
     let text = h.ok(&["review"]);
+    assert!(text.contains("Questions to bring"), "{text}");
     for line in text.lines() {
         assert!(
             line.chars().count() <= 80,

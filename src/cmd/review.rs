@@ -30,8 +30,8 @@ pub struct Quote {
 const QUOTE_CHARS: usize = 120;
 /// Longest quote on a terminal line, after the indent and before the date.
 const TERMINAL_QUOTE_CHARS: usize = 58;
-/// Longest question on a terminal line.
-const TERMINAL_QUESTION_CHARS: usize = 64;
+/// Longest question on a terminal line, after "  - " and before the date.
+const TERMINAL_QUESTION_CHARS: usize = 63;
 
 pub struct Theme {
     pub hit: ThemeHit,
@@ -510,12 +510,13 @@ fn questions_in(text: &str) -> Vec<String> {
     let mut sentences = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
-    let mut prev = ' ';
+    let (mut prev, mut before_prev) = (' ', ' ');
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        // ":(" and ":)" are faces, not brackets.
-        let face = matches!(prev, ':' | ';' | '=');
-        prev = c;
+        // ":(", ":-(" and ":'(" are faces, not brackets.
+        let eyes = |e: char| matches!(e, ':' | ';' | '=');
+        let face = eyes(prev) || (matches!(prev, '-' | '\'') && eyes(before_prev));
+        (before_prev, prev) = (prev, c);
         match c {
             '(' | '[' if !face => depth += 1,
             ')' | ']' if !face => depth = depth.saturating_sub(1),
@@ -523,7 +524,9 @@ fn questions_in(text: &str) -> Vec<String> {
             '\n' => depth = 0,
             _ => {}
         }
-        let ends = c == '\n' || (depth == 0 && matches!(c, '.' | '!' | '?' | '…'));
+        // "…" pauses inside a sentence ("What if… I fail?") more often than
+        // it ends one.
+        let ends = c == '\n' || (depth == 0 && matches!(c, '.' | '!' | '?'));
         if !ends {
             continue;
         }
@@ -544,13 +547,24 @@ fn questions_in(text: &str) -> Vec<String> {
     sentences.push(&text[start..]);
     sentences
         .into_iter()
-        .map(|s| s.trim().trim_start_matches(['*', '-', '•', '>']).trim())
+        .map(|s| without_list_marker(s.trim()))
         .filter(|s| {
             s.trim_end_matches(|c| closes(c) || c == '!').ends_with('?')
                 && s.split_whitespace().count() >= 3
         })
         .map(str::to_string)
         .collect()
+}
+
+/// A line without its list marker: "* ", "- ", "• ", "> ", "1) ", "2. ".
+fn without_list_marker(line: &str) -> &str {
+    let rest = line.trim_start_matches(['*', '-', '•', '>']);
+    let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = match digits.strip_prefix([')', '.']) {
+        Some(after) if digits.len() < rest.len() && after.starts_with(' ') => after,
+        _ => rest,
+    };
+    rest.trim()
 }
 
 /// Breaks a sentence into lines of at most `width` characters, at spaces,
@@ -603,7 +617,20 @@ mod tests {
             questions_in("Can I trust it?! Or not"),
             vec!["Can I trust it?!"]
         );
+        // A pause is not an end.
+        assert_eq!(
+            questions_in("What if… I fail at this? Is this… really what I want?"),
+            vec!["What if… I fail at this?", "Is this… really what I want?"]
+        );
+        assert_eq!(
+            questions_in("1) Why do I keep doing this?\n2) I will ask."),
+            vec!["Why do I keep doing this?"]
+        );
         // Faces are not brackets; an open bracket ends with its line.
+        assert_eq!(
+            questions_in("Sad :-( and :'( Why does it hurt so much?"),
+            vec!["Sad :-( and :'( Why does it hurt so much?"]
+        );
         assert_eq!(
             questions_in("I felt sad :( Why does it hurt so much? I don't know."),
             vec!["I felt sad :( Why does it hurt so much?"]
