@@ -518,7 +518,9 @@ fn questions_in(text: &str) -> Vec<String> {
         let face = eyes(prev) || (matches!(prev, '-' | '\'') && eyes(before_prev));
         (before_prev, prev) = (prev, c);
         match c {
-            '(' | '[' if !face => depth += 1,
+            // A bracket that opens a sentence holds the whole sentence:
+            // "(Why is it so hard?)" asks.
+            '(' | '[' if !face && !text[start..i].trim().is_empty() => depth += 1,
             ')' | ']' if !face => depth = depth.saturating_sub(1),
             // A bracket left open does not hold the lines after it.
             '\n' => depth = 0,
@@ -616,6 +618,10 @@ mod tests {
         assert_eq!(
             questions_in("Can I trust it?! Or not"),
             vec!["Can I trust it?!"]
+        );
+        assert_eq!(
+            questions_in("(Why is it so hard for me?) I do not know."),
+            vec!["(Why is it so hard for me?)"]
         );
         // A pause is not an end.
         assert_eq!(
