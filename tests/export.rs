@@ -476,6 +476,42 @@ fn html_is_one_quiet_page_with_user_text_escaped() {
 }
 
 #[test]
+fn indentation_is_kept_in_both_formats() {
+    let h = Home::new();
+    let poem = "A poem:\n    the sea\n\tthe sea again\n\n  - not a list";
+    import(
+        &h,
+        json!({"format": "kapj-journal", "version": 1, "sessions": [],
+               "entries": [{"phase": "free", "at": "2026-10-10T12:00:00+00:00",
+                            "answers": [answer("text", "What would you like to write?", poem)]}]}),
+    );
+    let nbsp = |n: usize| "\u{a0}".repeat(n);
+    let md = h.ok(&["export"]);
+    let r = read_md(&md, strict_options());
+    assert!(r.foreign.is_empty(), "{:?}\n{md}", r.foreign);
+    assert_eq!(r.lists_in_sessions, 0, "{md}");
+    for line in [
+        format!("{}the sea", nbsp(4)),
+        format!("{}the sea again", nbsp(4)),
+        format!("{}- not a list", nbsp(2)),
+    ] {
+        assert!(
+            r.text.lines().any(|l| l == line),
+            "{line:?} in:\n{}",
+            r.text
+        );
+    }
+    let page = h.ok(&["export", "--format", "html"]);
+    let text = html_text(&page);
+    for line in [
+        format!("{}the sea", nbsp(4)),
+        format!("{}- not a list", nbsp(2)),
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line:?} in:\n{text}");
+    }
+}
+
+#[test]
 fn html_renders_what_the_markdown_renders() {
     let h = private_home();
     let page = h.ok(&["export", "--format", "html"]);

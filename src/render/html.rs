@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::markdown::{
-    check_title_band, entry_facts, entry_title, flat, for_lines, mood_value, theme_facts,
-    CHECKS_NOTE,
+    check_title_band, entry_facts, entry_title, flat, for_lines, mood_value, push_indent,
+    split_indent, theme_facts, CHECKS_NOTE,
 };
 use super::{day, long_time, ExportDoc};
 use crate::cmd::review::MoodPoint;
@@ -331,7 +331,9 @@ fn entry(s: &mut String, e: &Entry) {
                 s.push_str(if new_para { "</p>\n<p>" } else { "<br>\n" });
             }
             first = false;
-            push_esc(s, line);
+            let (width, rest) = split_indent(line);
+            push_indent(s, width);
+            push_esc(s, rest);
         });
         s.push_str("</p>\n");
         s.push_str("</div>\n");

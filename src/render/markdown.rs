@@ -183,6 +183,22 @@ pub fn for_lines(text: &str, mut f: impl FnMut(&str, bool)) {
     }
 }
 
+/// A line's indentation in columns (a tab counts four) and the rest of it.
+/// Exports write the indentation as no-break spaces: ordinary ones would
+/// turn the line into code (markdown) or be dropped (HTML), and a poem or
+/// a nested list written by hand would lose its shape.
+pub fn split_indent(line: &str) -> (usize, &str) {
+    let rest = line.trim_start_matches([' ', '\t']);
+    let lead = &line[..line.len() - rest.len()];
+    let width = lead.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
+    (width, rest)
+}
+
+/// Appends `width` no-break spaces.
+pub fn push_indent(out: &mut String, width: usize) {
+    out.extend(std::iter::repeat_n('\u{a0}', width));
+}
+
 /// A block of user text: paragraphs kept, single newlines as hard breaks.
 pub fn text_block(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
@@ -198,7 +214,9 @@ pub fn push_text_block(out: &mut String, text: &str) {
             out.push_str(if new_para { "\n\n" } else { "\\\n" });
         }
         first = false;
-        push_line(out, line);
+        let (width, rest) = split_indent(line);
+        push_indent(out, width);
+        push_line(out, rest);
     });
 }
 
