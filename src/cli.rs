@@ -188,6 +188,7 @@ pub struct SessionAddArgs {
 #[derive(Debug, Args)]
 pub struct SessionShowArgs {
     /// Session number
+    #[arg(allow_negative_numbers = true)]
     pub number: String,
 }
 
@@ -197,7 +198,7 @@ pub struct WriteArgs {
     #[arg(value_name = "PHASE", required_unless_present = "resume")]
     pub phase: Option<String>,
     /// The session this entry belongs to (default: the nearest that fits)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub session: Option<String>,
     /// When the entry is for (default: now)
     #[arg(long, value_name = "WHEN")]
@@ -240,7 +241,7 @@ pub struct FilterArgs {
     #[arg(long, value_name = "T")]
     pub tag: Option<String>,
     /// At most N entries
-    #[arg(short = 'n', value_name = "N")]
+    #[arg(short = 'n', value_name = "N", allow_negative_numbers = true)]
     pub limit: Option<usize>,
 }
 
@@ -262,12 +263,14 @@ pub struct SearchArgs {
 #[derive(Debug, Args)]
 pub struct IdArg {
     /// Entry number (or its id)
+    #[arg(allow_negative_numbers = true)]
     pub id: String,
 }
 
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
     /// Entry number (or its id)
+    #[arg(allow_negative_numbers = true)]
     pub id: String,
     /// Do not ask
     #[arg(long)]
@@ -283,7 +286,12 @@ pub struct ReviewArgs {
     #[arg(long, value_name = "WHEN")]
     pub until: Option<String>,
     /// How many themes to show
-    #[arg(long, value_name = "N", default_value_t = 8)]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 8,
+        allow_negative_numbers = true
+    )]
     pub top: usize,
 }
 
@@ -340,9 +348,15 @@ pub enum ActionsCommand {
         all: bool,
     },
     /// Mark an action done
-    Done { id: String },
+    Done {
+        #[arg(allow_negative_numbers = true)]
+        id: String,
+    },
     /// Let an action go
-    Drop { id: String },
+    Drop {
+        #[arg(allow_negative_numbers = true)]
+        id: String,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -806,6 +806,30 @@ fn bad_input_is_refused_plainly_and_changes_nothing() {
     }
     let err = refused(&h, &["session", "show", "two"]);
     assert!(err.contains("not a session number"), "{err}");
+
+    // A negative number reaches kapj's own check, not clap's "unexpected
+    // argument" with a tip to type `-- -1`.
+    for (args, says) in [
+        (&["show", "-1"][..], "There is no entry -1."),
+        (&["edit", "-1"][..], "There is no entry -1."),
+        (&["delete", "-1", "--yes"][..], "There is no entry -1."),
+        (&["session", "show", "-1"][..], "not a session number"),
+        (
+            &["write", "free", "--session", "-1", "--answer", "text=x"][..],
+            "not a session number",
+        ),
+        (&["actions", "done", "-1"][..], "is not an action number"),
+        (&["actions", "drop", "-1"][..], "is not an action number"),
+        (&["list", "-n", "-1"][..], "invalid value '-1' for '-n <N>'"),
+        (
+            &["review", "--top", "-3"][..],
+            "invalid value '-3' for '--top <N>'",
+        ),
+    ] {
+        let err = refused(&h, args);
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(!err.contains("-- -"), "{args:?}: {err}");
+    }
 }
 
 #[test]
