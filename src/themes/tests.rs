@@ -178,6 +178,21 @@ const LIFTED: &[&str] = &[
     "threshold",
 ];
 
+/// One entry per filler sentence, each naming the place words `uses` gives
+/// it, and the river in every third.
+fn places_and_a_river(uses: &[Vec<&str>]) -> Vec<E> {
+    journal(uses.len(), |i| {
+        let mut s: String = uses[i]
+            .iter()
+            .map(|w| format!("There was a {w}. "))
+            .collect();
+        if i % 3 == 0 {
+            s.push_str("The river again.");
+        }
+        s
+    })
+}
+
 #[test]
 fn in_writing_of_another_kind_only_what_rises_above_it_is_a_theme() {
     // 24 entries (one filler sentence each, none repeated): every place word
@@ -193,17 +208,7 @@ fn in_writing_of_another_kind_only_what_rises_above_it_is_a_theme() {
             next += 5;
         }
     }
-    let entries = journal(n, |i| {
-        let mut s: String = uses[i]
-            .iter()
-            .map(|w| format!("There was a {w}. "))
-            .collect();
-        if i % 3 == 0 {
-            s.push_str("The river again.");
-        }
-        s
-    });
-    let hits = rank_with(&entries, &[]);
+    let hits = rank_with(&places_and_a_river(&uses), &[]);
     assert_eq!(themes_of(&hits), vec!["river"]);
 
     // The same when every place word comes equally often, so that most
@@ -214,17 +219,7 @@ fn in_writing_of_another_kind_only_what_rises_above_it_is_a_theme() {
             uses[(k + 6 * r) % n].push(word);
         }
     }
-    let entries = journal(n, |i| {
-        let mut s: String = uses[i]
-            .iter()
-            .map(|w| format!("There was a {w}. "))
-            .collect();
-        if i % 3 == 0 {
-            s.push_str("The river again.");
-        }
-        s
-    });
-    let hits = rank_with(&entries, &[]);
+    let hits = rank_with(&places_and_a_river(&uses), &[]);
     assert_eq!(themes_of(&hits), vec!["river"]);
 }
 
