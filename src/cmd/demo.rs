@@ -168,7 +168,7 @@ pub fn run(app: &mut App, home: Option<PathBuf>) -> Result<()> {
         home.display()
     ));
     app.line("");
-    let r = super::review::compute(
+    let r = crate::review::compute(
         app,
         &Filter {
             include_private: true,
@@ -178,9 +178,9 @@ pub fn run(app: &mut App, home: Option<PathBuf>) -> Result<()> {
     )?;
     let json = app.json;
     if json {
-        app.json_out(&super::review::to_json(&r));
+        app.json_out(&crate::render::review::to_json(&r));
     } else {
-        super::review::print(app, &r);
+        crate::render::review::print(app, &r);
     }
     let export_path = home.join("demo-export.md");
     let fa = crate::cli::ExportArgs {

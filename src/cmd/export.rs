@@ -171,7 +171,7 @@ fn document(app: &mut App, f: &Filter, format: ExportFormat) -> Result<String> {
                 scope.spawn(move || Ok(select(all, include_private, all_sessions)))
             }
         };
-        let review = super::review::compute_with(app, f, 8, all_sessions);
+        let review = crate::review::compute_with(app, f, 8, all_sessions);
         let sel = worker
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

@@ -11,7 +11,7 @@ mod edit;
 mod export;
 mod import;
 mod list;
-pub mod review;
+mod review;
 mod safety;
 mod search;
 mod session;

@@ -11,9 +11,9 @@ use super::markdown::{
     split_indent, theme_facts, CHECKS_NOTE,
 };
 use super::{day, long_time, ExportDoc};
-use crate::cmd::review::MoodPoint;
 use crate::domain::Entry;
 use crate::domain::Session;
+use crate::review::MoodPoint;
 
 /// Escapes text for html element content and quoted attribute values.
 /// Control characters other than tab and newline are dropped (html cannot

@@ -3,11 +3,15 @@
 
 pub mod html;
 pub mod markdown;
+pub mod review;
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, Timelike};
 use serde_json::{json, Value};
 
 use crate::domain::{Action, CheckResult, Entry, Session};
+// Where most callers have long found it; it lives with the other
+// column-fitting helpers.
+pub use crate::text::first_line;
 
 // `day` and `day_time` are written out by hand: chrono's `format` parses its
 // pattern on every call, which was a twentieth of a long export.
@@ -96,21 +100,6 @@ pub fn sparkline(values: &[f64]) -> String {
         .collect()
 }
 
-/// One line of a text, cut at a word boundary to at most `max` characters.
-pub fn first_line(text: &str, max: usize) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        return flat;
-    }
-    let mut cut: String = flat.chars().take(max.saturating_sub(1)).collect();
-    if let Some(i) = cut.rfind(' ') {
-        if i > max / 2 {
-            cut.truncate(i);
-        }
-    }
-    format!("{}…", cut.trim_end())
-}
-
 pub fn session_json(s: &Session) -> Value {
     json!({"id": s.id, "number": s.number, "at": s.at.to_rfc3339(), "note": s.note, "setting": s.setting, "dose": s.dose})
 }
@@ -165,7 +154,7 @@ pub struct ExportDoc<'a> {
     pub phases: Vec<crate::domain::Phase>,
     pub private_included: bool,
     pub private_left_out: usize,
-    pub review: &'a crate::cmd::review::Review,
+    pub review: &'a crate::review::Review,
     /// Sessions that have entries in the document, in date order.
     pub sessions: Vec<Session>,
     /// Entries in date order.
@@ -192,11 +181,5 @@ mod tests {
     #[test]
     fn sparkline_spans_the_scale() {
         assert_eq!(sparkline(&[0.0, 5.0, 10.0]), "▁▅█");
-    }
-
-    #[test]
-    fn first_line_cuts_at_words() {
-        assert_eq!(first_line("one two\nthree", 40), "one two three");
-        assert_eq!(first_line("aaaa bbbb cccc dddd", 12), "aaaa bbbb…");
     }
 }

@@ -1,0 +1,204 @@
+//! Review on the terminal and as `--json`: the brief [`crate::review`]
+//! builds, as `kapj review` and `kapj demo` print it.
+
+use serde_json::{json, Value};
+
+use crate::app::App;
+use crate::review::{trend_key, Review, TERMINAL_QUOTE_CHARS};
+use crate::text::wrap;
+use crate::themes::Trend;
+
+use super::{age_days, count, day, first_line, sparkline};
+
+pub fn to_json(r: &Review) -> Value {
+    json!({
+        "period": {"from": r.from.map(|t| t.to_rfc3339()), "to": r.to.to_rfc3339()},
+        "counts": {"sessions": r.sessions.len(), "entries": r.entries},
+        "last_intention": r.last_intention.as_ref().map(|l| json!({
+            "entry": l.entry.id, "at": l.entry.at.to_rfc3339(), "session": l.entry.session,
+            "text": l.text, "reflected_on": l.reflections > 0, "entries_after": l.reflections,
+        })),
+        "themes": r.themes.iter().map(|t| json!({
+            "theme": t.hit.theme,
+            "category": t.hit.category.as_deref().unwrap_or("other"),
+            "entries": t.hit.entries,
+            "sessions": t.hit.sessions,
+            "first_seen": t.hit.first_seen.to_rfc3339(),
+            "last_seen": t.hit.last_seen.to_rfc3339(),
+            "trend": trend_key(&t.hit.trend),
+            "quotes": t.quotes.iter().map(|q| json!({"entry": q.entry, "at": q.at.to_rfc3339(), "text": q.text})).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "mood": r.mood.iter().map(|m| json!({"session": m.session, "at": m.at.to_rfc3339(), "mood": m.mood})).collect::<Vec<_>>(),
+        "feelings": r.feelings.iter().map(|(f, n)| json!({"feeling": f, "entries": n})).collect::<Vec<_>>(),
+        "actions": r.actions.iter().map(super::action_json).collect::<Vec<_>>(),
+        "questions": r.questions.iter().map(|q| json!({"entry": q.entry, "at": q.at.to_rfc3339(), "text": q.text})).collect::<Vec<_>>(),
+        "changed": r.themes.iter().filter(|t| t.hit.trend == Trend::Fading).map(|t| t.hit.theme.clone()).collect::<Vec<_>>(),
+        "unchanged": r.themes.iter().filter(|t| matches!(t.hit.trend, Trend::Steady | Trend::Rising)).map(|t| t.hit.theme.clone()).collect::<Vec<_>>(),
+        "checks": r.checks.iter().map(super::check_json).collect::<Vec<_>>(),
+    })
+}
+
+pub fn print(app: &mut App, r: &Review) {
+    let period = match r.from {
+        Some(f) => format!("{} to {}", day(f), day(r.to)),
+        None => format!("up to {}", day(r.to)),
+    };
+    app.line(app.bold(&format!(
+        "Review · {period} · {}, {}",
+        count(r.sessions.len(), "session", "sessions"),
+        count(r.entries, "entry", "entries")
+    )));
+    if r.entries == 0 {
+        app.line("");
+        app.line("Nothing written in this period yet. Themes appear once a few entries across sessions are in.");
+        print_checks(app, r);
+        return;
+    }
+
+    if let Some(l) = &r.last_intention {
+        app.line("");
+        let session = l
+            .entry
+            .session
+            .map(|n| format!("session {n}, "))
+            .unwrap_or_default();
+        app.line(app.bold(&format!("Last intention ({session}{})", day(l.entry.at))));
+        app.line(format!("  “{}”", first_line(&l.text, 72)));
+        app.line(if l.reflections > 0 {
+            format!(
+                "  Written about since: {}.",
+                count(l.reflections, "entry", "entries")
+            )
+        } else {
+            "  Not written about since yet.".to_string()
+        });
+    }
+
+    app.line("");
+    app.line(app.bold("Recurring themes"));
+    if r.themes.is_empty() {
+        app.line("  Nothing clearly recurs yet. Themes show once words come back across sessions.");
+    }
+    for t in &r.themes {
+        let h = &t.hit;
+        app.line(format!(
+            "  {:<18} {:<13} {} · {} · {}",
+            first_line(&h.theme, 18),
+            h.category.as_deref().unwrap_or("other"),
+            count(h.entries, "entry", "entries"),
+            count(h.sessions, "session", "sessions"),
+            trend_key(&h.trend)
+        ));
+        for q in &t.quotes {
+            app.line(app.dim(&format!(
+                "      “{}” ({})",
+                first_line(&q.short, TERMINAL_QUOTE_CHARS),
+                day(q.at)
+            )));
+        }
+    }
+
+    if !r.mood.is_empty() {
+        app.line("");
+        let values: Vec<f64> = r.mood.iter().map(|m| m.mood).collect();
+        let list: Vec<String> = r
+            .mood
+            .iter()
+            .map(|m| format!("s{} {}", m.session, m.mood))
+            .collect();
+        app.line(format!(
+            "{}  {}  {}",
+            app.bold("Mood across sessions"),
+            sparkline(&values),
+            app.dim(&first_line(&list.join(", "), 40))
+        ));
+    }
+    if !r.feelings.is_empty() {
+        let list: Vec<String> = r
+            .feelings
+            .iter()
+            .map(|(f, n)| format!("{f} ({n})"))
+            .collect();
+        app.line(format!(
+            "{}  {}",
+            app.bold("Feelings named most"),
+            list.join(", ")
+        ));
+    }
+
+    if !r.actions.is_empty() {
+        app.line("");
+        app.line(app.bold("Open actions"));
+        for a in &r.actions {
+            app.line(format!(
+                "  {:>3}  {}  ({})",
+                a.number,
+                first_line(&a.text, 56),
+                age_days(r.to, a.at)
+            ));
+        }
+    }
+
+    let faded: Vec<&str> = r
+        .themes
+        .iter()
+        .filter(|t| t.hit.trend == Trend::Fading)
+        .map(|t| t.hit.theme.as_str())
+        .collect();
+    let staying: Vec<&str> = r
+        .themes
+        .iter()
+        .filter(|t| matches!(t.hit.trend, Trend::Steady | Trend::Rising))
+        .map(|t| t.hit.theme.as_str())
+        .collect();
+    if !faded.is_empty() || !staying.is_empty() {
+        app.line("");
+        if !faded.is_empty() {
+            for l in wrap(
+                &format!("Comes up less than before: {}.", faded.join(", ")),
+                78,
+            ) {
+                app.line(l);
+            }
+        }
+        if !staying.is_empty() {
+            for l in wrap(&format!("Still coming back: {}.", staying.join(", ")), 78) {
+                app.line(l);
+            }
+        }
+    }
+
+    if !r.questions.is_empty() {
+        app.line("");
+        app.line(app.bold("Questions to bring"));
+        for q in &r.questions {
+            app.line(format!("  - {} ({})", q.short, day(q.at)));
+        }
+    }
+    print_checks(app, r);
+}
+
+/// The latest self-checks, newest first.
+fn print_checks(app: &mut App, r: &Review) {
+    if !r.checks.is_empty() {
+        app.line("");
+        let list: Vec<String> = r
+            .checks
+            .iter()
+            .rev()
+            .take(4)
+            .map(|c| {
+                format!(
+                    "{} {} on {}",
+                    c.measure
+                        .to_uppercase()
+                        .replace("PHQ9", "PHQ-9")
+                        .replace("GAD7", "GAD-7"),
+                    c.total,
+                    day(c.at)
+                )
+            })
+            .collect();
+        app.line(format!("{}  {}", app.bold("Self-checks"), list.join(", ")));
+    }
+}

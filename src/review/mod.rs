@@ -1,0 +1,293 @@
+//! Review: the brief a client reads before the next session — period and
+//! counts, the last intention, recurring themes, mood across sessions,
+//! feelings named most, open actions, what changed, and questions to bring.
+//!
+//! This module builds that brief as plain data; `render::review` prints it
+//! (terminal or JSON) and the export renders it into its documents. `kapj
+//! review`, `kapj demo` and `kapj export` all come here for it, so none of
+//! them calls another command.
+
+mod questions;
+
+use std::collections::HashMap;
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset};
+
+use crate::app::App;
+use crate::domain::{Action, CheckResult, Entry, Filter, Phase, Session};
+use crate::templates;
+use crate::text::first_line;
+use crate::themes::{self, Corpus, RankOptions, ThemeHit, Trend};
+
+pub struct Quote {
+    pub entry: String,
+    pub at: DateTime<FixedOffset>,
+    /// For JSON and the export.
+    pub text: String,
+    /// The same, cut to fit one line of an 80-column terminal; a theme's
+    /// quote is cut around the theme, so the line still shows why.
+    pub short: String,
+}
+
+/// Longest quote in JSON and the export, in characters.
+const QUOTE_CHARS: usize = 120;
+/// Longest quote on a terminal line, after the indent and before the date.
+pub const TERMINAL_QUOTE_CHARS: usize = 58;
+/// Longest question on a terminal line, after "  - " and before the date.
+const TERMINAL_QUESTION_CHARS: usize = 63;
+
+pub struct Theme {
+    pub hit: ThemeHit,
+    pub quotes: Vec<Quote>,
+}
+
+pub struct LastIntention {
+    pub entry: Entry,
+    pub text: String,
+    /// Entries of a later phase written for the same session.
+    pub reflections: usize,
+}
+
+pub struct MoodPoint {
+    pub session: i64,
+    pub at: DateTime<FixedOffset>,
+    pub mood: f64,
+}
+
+/// Everything review shows; export's summary uses the same data.
+pub struct Review {
+    pub from: Option<DateTime<FixedOffset>>,
+    pub to: DateTime<FixedOffset>,
+    pub sessions: Vec<Session>,
+    pub entries: usize,
+    pub last_intention: Option<LastIntention>,
+    pub themes: Vec<Theme>,
+    pub mood: Vec<MoodPoint>,
+    pub feelings: Vec<(String, usize)>,
+    pub actions: Vec<Action>,
+    pub questions: Vec<Quote>,
+    pub checks: Vec<CheckResult>,
+}
+
+/// Builds the review for the entries a filter selects.
+pub fn compute(app: &mut App, filter: &Filter, top: usize) -> Result<Review> {
+    let all_sessions = app.store()?.sessions()?;
+    compute_with(app, filter, top, &all_sessions)
+}
+
+/// [`compute`], given the journal's sessions (a caller that has them
+/// already saves reading them twice).
+pub fn compute_with(
+    app: &mut App,
+    filter: &Filter,
+    top: usize,
+    all_sessions: &[Session],
+) -> Result<Review> {
+    let now = app.clock.now();
+    let in_period = |t: DateTime<FixedOffset>| {
+        filter.since.is_none_or(|s| t >= s) && filter.until.is_none_or(|u| t <= u)
+    };
+    let sessions: Vec<Session> = all_sessions
+        .iter()
+        .filter(|s| in_period(s.at) && filter.session.is_none_or(|n| n == s.number))
+        .cloned()
+        .collect();
+
+    let corpus = term_corpus(app, filter)?;
+    let hits = rank_themes(app, &corpus, top)?;
+    let themes = with_quotes(app, hits)?;
+
+    let with_text = |phase: Phase, limit: usize| Filter {
+        phase: Some(phase),
+        limit: Some(limit),
+        ..filter.clone()
+    };
+    let intention = app.store()?.entries(&with_text(Phase::Intention, 1))?;
+    let meaning = app.store()?.entries(&with_text(Phase::Meaning, 20))?;
+    let last_intention = match intention.into_iter().next() {
+        None => None,
+        Some(e) => Some(LastIntention {
+            reflections: app.store()?.later_in_session(e.number, filter)?,
+            text: e
+                .answer("intention")
+                .map(str::to_string)
+                .unwrap_or_else(|| e.text()),
+            entry: e,
+        }),
+    };
+
+    let by_row: HashMap<i64, &Session> = all_sessions.iter().map(|s| (s.row, s)).collect();
+    let mut mood: Vec<MoodPoint> = app
+        .store()?
+        .mood_by_session(filter)?
+        .into_iter()
+        .filter_map(|(row, avg)| {
+            let s = by_row.get(&row)?;
+            Some(MoodPoint {
+                session: s.number,
+                at: s.at,
+                mood: (avg * 10.0).round() / 10.0,
+            })
+        })
+        .collect();
+    mood.sort_by_key(|m| m.session);
+    let feelings = app.store()?.feelings_named(filter, 5)?;
+    let questions = open_questions(&meaning);
+    let actions = app.store()?.actions(false)?;
+    let checks = app
+        .store()?
+        .checks(None)?
+        .into_iter()
+        .filter(|c| in_period(c.at))
+        .collect();
+    Ok(Review {
+        from: filter.since.or_else(|| corpus.docs().first().map(|d| d.at)),
+        to: filter.until.unwrap_or(now),
+        sessions,
+        entries: corpus.len(),
+        last_intention,
+        themes,
+        mood,
+        feelings,
+        actions,
+        questions,
+        checks,
+    })
+}
+
+/// The period's entries with their terms: from the index, once it holds
+/// every entry written since the last review; from the entries' own
+/// analyses when it cannot be updated just now (busy or read-only).
+fn term_corpus(app: &mut App, filter: &Filter) -> Result<Corpus> {
+    if app.store()?.index_pending()? {
+        app.store()?.term_corpus(filter)
+    } else {
+        app.store()?.analysed_corpus(filter)
+    }
+}
+
+/// How many of a theme's entries are read for the way it is written.
+const SURFACE_SAMPLE: usize = 60;
+
+/// Ranks themes, named in the form their entries write most.
+fn rank_themes(app: &mut App, corpus: &Corpus, top: usize) -> Result<Vec<ThemeHit>> {
+    let mut exclude_text: Vec<String> = Vec::new();
+    for p in Phase::ALL {
+        let t = templates::load(&app.home, p)?;
+        exclude_text.extend(t.prompts.iter().map(|q| q.text.clone()));
+        exclude_text.extend(t.mood.clone());
+        if p != Phase::Free {
+            exclude_text.push(
+                templates::builtin(p)
+                    .prompts
+                    .iter()
+                    .map(|q| q.text.clone())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+    }
+    let mut hits = themes::rank(corpus, &RankOptions { top, exclude_text });
+    for h in &mut hits {
+        let sample = spread(&h.entry_ids, SURFACE_SAMPLE);
+        let analyses = app.store()?.analyses(&sample)?;
+        if let Some(surface) = themes::surface_of(&h.key, &analyses) {
+            h.theme = surface;
+        }
+    }
+    Ok(hits)
+}
+
+/// At most `n` of `items`, evenly spread from first to last (all of them
+/// when there are no more than `n`): the written form of a theme is counted
+/// over its whole span, not only its newest entries.
+fn spread(items: &[i64], n: usize) -> Vec<i64> {
+    if items.len() <= n {
+        return items.to_vec();
+    }
+    (0..n)
+        .map(|i| items[i * (items.len() - 1) / (n - 1)])
+        .collect()
+}
+
+/// One or two quotes for each theme, from its newest entries.
+fn with_quotes(app: &mut App, hits: Vec<ThemeHit>) -> Result<Vec<Theme>> {
+    let wanted: Vec<i64> = hits
+        .iter()
+        .flat_map(|h| h.entry_ids.iter().take(3).copied())
+        .collect();
+    let texts = app.store()?.entry_texts(&wanted)?;
+    let heads = app.store()?.entry_heads_by_number(&wanted)?;
+    Ok(hits
+        .into_iter()
+        .map(|hit| {
+            let mut quotes = Vec::new();
+            for n in hit.entry_ids.iter().take(3) {
+                if quotes.len() == 2 {
+                    break;
+                }
+                let (Some(e), Some(text)) = (heads.get(n), texts.get(n)) else {
+                    continue;
+                };
+                let long = themes::quote(text, &hit, QUOTE_CHARS);
+                let short = themes::quote(text, &hit, TERMINAL_QUOTE_CHARS);
+                if let (Some(text), Some(short)) = (long, short) {
+                    quotes.push(Quote {
+                        entry: e.id.clone(),
+                        at: e.at,
+                        text,
+                        short,
+                    });
+                }
+            }
+            Theme { hit, quotes }
+        })
+        .collect())
+}
+
+/// Questions from meaning-making entries, newest first: the `questions`
+/// answer, or sentences ending in "?" where the entry has no such answer.
+fn open_questions(entries: &[Entry]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for e in entries.iter().filter(|e| e.phase == Phase::Meaning) {
+        let texts: Vec<String> = match e.answer("questions") {
+            Some(q) => vec![q.trim().to_string()],
+            None => questions::questions_in(&e.text()),
+        };
+        for t in texts.into_iter().filter(|t| !t.is_empty()) {
+            out.push(Quote {
+                entry: e.id.clone(),
+                at: e.at,
+                text: first_line(&t, 160),
+                short: first_line(&t, TERMINAL_QUESTION_CHARS),
+            });
+            if out.len() == 5 {
+                return out;
+            }
+        }
+    }
+    out
+}
+
+pub fn trend_key(t: &Trend) -> &'static str {
+    match t {
+        Trend::New => "new",
+        Trend::Rising => "rising",
+        Trend::Steady => "steady",
+        Trend::Fading => "fading",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spread;
+
+    #[test]
+    fn spread_keeps_ends_and_spacing() {
+        assert_eq!(spread(&[1, 2, 3], 60), vec![1, 2, 3]);
+        let all: Vec<i64> = (0..100).collect();
+        let s = spread(&all, 5);
+        assert_eq!(s, vec![0, 24, 49, 74, 99]);
+    }
+}
