@@ -10,6 +10,7 @@ use crate::app::{ensure_home, App};
 use crate::domain::{Answer, Filter, Phase};
 use crate::error::user_hint;
 use crate::journal;
+use crate::store::EntryExtras;
 
 /// (days after the first session, hour, phase, mood, feelings, answers by key)
 type DemoEntry = (
@@ -154,7 +155,7 @@ pub fn run(app: &mut App, home: Option<PathBuf>) -> Result<()> {
         });
     }
     let store = app.store()?;
-    store.import(&doc, now, super::write::extras_for)?;
+    store.import(&doc, now, EntryExtras::for_entry)?;
     // The first action was kept; the demo shows one done and one open.
     if let Some(a) = store.actions(false)?.first() {
         store.set_action_state(a.number, crate::domain::ActionState::Done, Some(at(8, 12)))?;

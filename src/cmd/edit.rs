@@ -8,6 +8,7 @@ use crate::domain::{Answer, NewEntry};
 use crate::editor::{self, Section};
 use crate::error::user_hint;
 use crate::render;
+use crate::store::EntryExtras;
 use crate::templates;
 
 pub fn run(app: &mut App, id: &str) -> Result<()> {
@@ -113,7 +114,7 @@ pub fn run(app: &mut App, id: &str) -> Result<()> {
         answers: answers.clone(),
         ..NewEntry::default()
     };
-    let mut extras = super::write::extras_for(&updated);
+    let mut extras = EntryExtras::for_entry(&updated);
     extras.actions.clear();
     app.store()?
         .update_entry(e.number, &answers, mood, &extras)?;

@@ -8,7 +8,7 @@ use crate::app::App;
 use crate::error::user_hint;
 use crate::journal;
 use crate::render;
-use crate::store::plain_io;
+use crate::store::{plain_io, EntryExtras};
 
 pub fn run(app: &mut App, file: &Path) -> Result<()> {
     let text = std::fs::read(file).map_err(|e| {
@@ -30,7 +30,7 @@ pub fn run(app: &mut App, file: &Path) -> Result<()> {
         )
     })?;
     let now = app.clock.now();
-    let c = app.store()?.import(&doc, now, super::write::extras_for)?;
+    let c = app.store()?.import(&doc, now, EntryExtras::for_entry)?;
     let mut line = format!(
         "Imported {} and {}",
         render::count(c.entries, "entry", "entries"),

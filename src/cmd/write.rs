@@ -400,7 +400,7 @@ fn save(app: &mut App, draft: Draft) -> Result<()> {
         private: draft.private,
         answers,
     };
-    let extras = extras_for(&entry);
+    let extras = EntryExtras::for_entry(&entry);
     let saved = app
         .store()
         .and_then(|store| store.add_entry(&entry, &extras));
@@ -440,28 +440,4 @@ fn save(app: &mut App, draft: Draft) -> Result<()> {
         super::safety::note_once_a_day(app, false)?;
     }
     Ok(())
-}
-
-/// What is derived from an entry and stored with it: term counts for review,
-/// and the action from the embodiment phase's `action` prompt.
-pub fn extras_for(e: &NewEntry) -> EntryExtras {
-    let text = e
-        .answers
-        .iter()
-        .map(|a| a.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let actions = if e.phase == Some(Phase::Embodiment) {
-        e.answers
-            .iter()
-            .filter(|a| a.key == "action" && !a.text.trim().is_empty())
-            .map(|a| a.text.trim().to_string())
-            .collect()
-    } else {
-        Vec::new()
-    };
-    EntryExtras {
-        terms: Some(crate::themes::Analysis::of_text(&text)),
-        actions,
-    }
 }

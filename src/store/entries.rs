@@ -22,6 +22,32 @@ pub struct EntryExtras {
     pub actions: Vec<String>,
 }
 
+impl EntryExtras {
+    /// What is derived from an entry and stored with it: term counts for review,
+    /// and the action from the embodiment phase's `action` prompt.
+    pub fn for_entry(e: &NewEntry) -> EntryExtras {
+        let text = e
+            .answers
+            .iter()
+            .map(|a| a.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let actions = if e.phase == Some(Phase::Embodiment) {
+            e.answers
+                .iter()
+                .filter(|a| a.key == "action" && !a.text.trim().is_empty())
+                .map(|a| a.text.trim().to_string())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        EntryExtras {
+            terms: Some(Analysis::of_text(&text)),
+            actions,
+        }
+    }
+}
+
 pub struct SearchHit {
     pub entry: Entry,
     pub snippet: String,
