@@ -157,7 +157,7 @@ impl Store {
             let (entry_row, entry_at) = found.ok_or_else(|| {
                 user(format!(
                     "An action (\"{}\") refers to entry {}, which is neither in the file nor in the journal. Nothing was imported.",
-                    crate::render::first_line(&a.text, 40),
+                    crate::text::first_line(&a.text, 40),
                     a.entry
                 ))
             })?;

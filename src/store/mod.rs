@@ -4,6 +4,7 @@
 //! written by a newer kapj is refused before anything is written to it.
 
 mod entries;
+mod filter;
 mod import;
 mod misc;
 mod sessions;

@@ -22,7 +22,7 @@ use chrono::{DateTime, FixedOffset, TimeZone};
 use rusqlite::types::ValueRef;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
-use super::entries::filter_sql;
+use super::filter::filter_sql;
 use super::Store;
 use crate::domain::Filter;
 use crate::themes::{self, Analysis, Corpus, Doc};
