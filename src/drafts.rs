@@ -3,13 +3,13 @@
 //! `kapj write --resume` continues the newest one.
 
 use std::fs;
-use std::io::Write;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
 
+use crate::atomic_file;
 use crate::domain::{Answer, Phase};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -50,23 +50,12 @@ impl Draft {
         ))
     }
 
-    /// Writes the draft atomically (temp file, fsync, rename), readable by the user alone.
+    /// Writes the draft atomically, readable by the user alone.
     pub fn save(&self) -> Result<()> {
         let parent = self.path.parent().expect("drafts live in a folder");
         fs::create_dir_all(parent)?;
         let _ = fs::set_permissions(parent, fs::Permissions::from_mode(0o700));
-        let tmp = self.path.with_extension("tmp");
-        {
-            let mut f = fs::OpenOptions::new()
-                .write(true)
-                .create(true)
-                .truncate(true)
-                .mode(0o600)
-                .open(&tmp)?;
-            f.write_all(serde_json::to_string_pretty(self)?.as_bytes())?;
-            f.sync_all()?;
-        }
-        fs::rename(&tmp, &self.path)?;
+        atomic_file::write(&self.path, serde_json::to_string_pretty(self)?.as_bytes())?;
         Ok(())
     }
 

@@ -2,6 +2,7 @@
 //! [`cmd::run`]; fuzz targets and benchmarks reach the parsers through here.
 
 pub mod app;
+pub mod atomic_file;
 pub mod care;
 pub mod cli;
 pub mod clock;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use crate::app::{passphrase, App};
+use crate::atomic_file;
 use crate::error::user;
 use crate::store::{restrict_permissions, Store};
 
@@ -67,14 +68,12 @@ fn convert_locked(app: &mut App, path: &Path, tmp: &Path, new_key: Option<&str>)
     // The verifying connection is closed: its WAL was folded in and removed.
     remove_sidecars(tmp);
     restrict_permissions(tmp);
-    std::fs::File::open(tmp)?.sync_all()?;
-    std::fs::rename(tmp, path)?;
+    atomic_file::replace(tmp, path)?;
     // The old WAL and SHM belong to the old file (still open here, by
-    // descriptor); under these names they must never meet the new one.
+    // descriptor); under these names they must never meet the new one,
+    // not even after a crash.
     remove_sidecars(path);
-    if let Some(dir) = path.parent() {
-        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
-    }
+    atomic_file::sync_folder(path);
     lock.release_replaced();
     Ok(())
 }

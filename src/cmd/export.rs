@@ -2,13 +2,11 @@
 //! page, or the full JSON backup. Files are written 0600 and atomically.
 
 use std::collections::HashSet;
-use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
-use std::path::Path;
 
 use anyhow::Result;
 
 use crate::app::App;
+use crate::atomic_file;
 use crate::cli::{ExportArgs, ExportFormat, FilterArgs};
 use crate::cmd::filter_from;
 use crate::domain::{Entry, Filter, Phase, Session};
@@ -45,7 +43,12 @@ pub fn write(app: &mut App, a: ExportArgs) -> Result<()> {
         }
     };
     match &a.output {
-        Some(path) => write_atomically(path, text.as_bytes())?,
+        Some(path) => atomic_file::write(path, text.as_bytes()).map_err(|e| {
+            user_hint(
+                format!("Could not write {}: {}.", path.display(), plain_io(&e)),
+                "Choose another file with -o; nothing was written.",
+            )
+        })?,
         // Moved, not copied: a long export is megabytes.
         None if app.out.is_empty() => app.out = text,
         None => app.out.push_str(&text),
@@ -230,42 +233,4 @@ fn document(app: &mut App, f: &Filter, format: ExportFormat) -> Result<String> {
     let entries = doc.entries;
     let _ = std::thread::Builder::new().spawn(move || drop(entries));
     Ok(text)
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder, so a
-/// failed export never leaves half a file, and the result is 0600.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let tmp = dir.join(format!(
-        ".{name}.kapj-{}",
-        &uuid::Uuid::new_v4().to_string()[..8]
-    ));
-    let fail = |e: std::io::Error| {
-        user_hint(
-            format!("Could not write {}: {}.", path.display(), plain_io(&e)),
-            "Choose another file with -o; nothing was written.",
-        )
-    };
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail(e));
-    }
-    Ok(())
 }

@@ -1,0 +1,99 @@
+//! Replacing a file so that whoever reads it, even after a crash or a power
+//! cut, finds the old file or the whole new one, never half of it; and the
+//! new one is readable by the user alone. Drafts, exports and the journal
+//! conversion (`kapj encrypt`/`decrypt`) all write this way.
+
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+/// Writes `bytes` to `path`: into a new file (mode 0600) in the same folder,
+/// flushed to disk, then renamed over `path` (see [`replace`]). On failure
+/// the temporary file is removed and `path` is as it was.
+pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let tmp = temporary_beside(path);
+    let result = (|| {
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        replace(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Puts the finished file `from` in place of `to` (same folder): flushes
+/// `from` to disk, renames it, then flushes the folder so the rename itself
+/// survives a crash.
+pub fn replace(from: &Path, to: &Path) -> io::Result<()> {
+    fs::File::open(from)?.sync_all()?;
+    fs::rename(from, to)?;
+    sync_folder(to);
+    Ok(())
+}
+
+/// Flushes the folder holding `path`, so renames and removals in it survive
+/// a crash. Called once the new file is in place, so a folder that cannot
+/// be flushed (some file systems refuse fsync on a directory) is not a
+/// failure to report: the rename is done and cannot be taken back.
+pub fn sync_folder(path: &Path) {
+    let _ = fs::File::open(folder_of(path)).and_then(|d| d.sync_all());
+}
+
+/// A name for a temporary file beside `path`: hidden, and unique, so two
+/// writers never share one and a leftover never passes for the real file.
+fn temporary_beside(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "file".into());
+    folder_of(path).join(format!(
+        ".{name}.kapj-{}",
+        &uuid::Uuid::new_v4().to_string()[..8]
+    ))
+}
+
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+
+    #[test]
+    fn writes_the_whole_file_for_the_user_alone_and_leaves_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.md");
+        fs::write(&path, "old").unwrap();
+        write(&path, b"new text").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new text");
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        // A folder where the file should go: the rename fails.
+        let path = dir.path().join("taken");
+        fs::create_dir(&path).unwrap();
+        fs::write(path.join("inside"), "kept").unwrap();
+        assert!(write(&path, b"new").is_err());
+        assert_eq!(fs::read_to_string(path.join("inside")).unwrap(), "kept");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
