@@ -87,9 +87,7 @@ fn edit(app: &mut App) -> Result<()> {
 
 fn region(app: &mut App, code: &str) -> Result<()> {
     if code.eq_ignore_ascii_case("none") {
-        app.store()?
-            .conn
-            .execute("DELETE FROM meta WHERE key = ?1", [REGION_KEY])?;
+        app.store()?.meta_remove(REGION_KEY)?;
         app.line("Region cleared; kapj shows a short list that covers several countries.");
         return Ok(());
     }

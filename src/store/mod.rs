@@ -36,7 +36,8 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 pub const DB_FILE: &str = "kapj.db";
 
 pub struct Store {
-    pub conn: Connection,
+    /// Private: SQL stays in the store, behind methods that say what they do.
+    conn: Connection,
     pub path: PathBuf,
     pub encrypted: bool,
     pub created: bool,
@@ -472,6 +473,12 @@ impl Store {
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [key, value],
         )?;
+        Ok(())
+    }
+
+    pub fn meta_remove(&self, key: &str) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM meta WHERE key = ?1", [key])?;
         Ok(())
     }
 }
