@@ -67,14 +67,8 @@ fn backup(app: &mut App, f: &Filter) -> Result<String> {
         .into_iter()
         .filter(|a| ids.contains(a.entry.as_str()))
         .collect();
-    let doc = journal::export(
-        now,
-        &store.sessions()?,
-        &entries,
-        &actions,
-        &store.checks(None)?,
-        &store.safety_plan()?,
-    );
+    let (sessions, checks, plan) = (store.sessions()?, store.checks(None)?, store.safety_plan()?);
+    let doc = journal::v1::Journal::new(now, &sessions, &entries, &actions, &checks, &plan);
     Ok(serde_json::to_string_pretty(&doc)? + "\n")
 }
 

@@ -1,12 +1,15 @@
 //! The kapj journal JSON: the backup written by `export --format json` and
 //! read by `import`. Reading validates the whole file before anything is
 //! written, and names the first problem (which entry, which field).
+//! Writing goes through the types in [`v1`], so the format changes only when
+//! they do, never because a command's `--json` output did.
+
+pub mod v1;
 
 use chrono::{DateTime, FixedOffset};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
-use crate::domain::{Action, Answer, CheckResult, Entry, Phase, Session};
-use crate::render;
+use crate::domain::{Answer, Phase};
 
 pub const FORMAT: &str = "kapj-journal";
 pub const VERSION: i64 = 1;
@@ -312,40 +315,6 @@ fn check(v: &Value, what: &str) -> Result<InCheck, String> {
         at: opt_time(o, "at", what)?.ok_or_else(|| format!("{what} has no \"at\" time"))?,
         answers,
         difficulty: opt_int(o, "difficulty", what, 0, 3)?.map(|d| d as u8),
-    })
-}
-
-/// The full backup document.
-pub fn export(
-    exported_at: DateTime<FixedOffset>,
-    sessions: &[Session],
-    entries: &[Entry],
-    actions: &[Action],
-    checks: &[CheckResult],
-    plan: &[(String, String)],
-) -> Value {
-    let entries: Vec<Value> = entries
-        .iter()
-        .map(|e| {
-            let mut j = render::entry_json(e);
-            j.as_object_mut().expect("object").shift_remove("number");
-            j
-        })
-        .collect();
-    let strip = |mut j: Value| {
-        j.as_object_mut().expect("object").shift_remove("number");
-        j
-    };
-    let plan: Map<String, Value> = plan.iter().map(|(k, t)| (k.clone(), json!(t))).collect();
-    json!({
-        "format": FORMAT,
-        "version": VERSION,
-        "exported_at": exported_at.to_rfc3339(),
-        "sessions": sessions.iter().map(render::session_json).collect::<Vec<_>>(),
-        "entries": entries,
-        "actions": actions.iter().map(|a| strip(render::action_json(a))).collect::<Vec<_>>(),
-        "checks": checks.iter().map(|c| strip(render::check_json(c))).collect::<Vec<_>>(),
-        "safety_plan": plan,
     })
 }
 
