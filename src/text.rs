@@ -1,34 +1,121 @@
 //! Text fitted to a terminal line: one line cut to a width, a sentence
-//! wrapped over several. Review, the listings and import use these.
+//! wrapped over several, a cell padded to a column. Review, the listings,
+//! the safety note and import use these.
+//!
+//! Widths are terminal columns, not characters: a CJK character or an emoji
+//! takes two columns, a combining accent none. Text is only ever cut between
+//! grapheme clusters (what a reader sees as one character), so an accent is
+//! never parted from its letter, nor a family emoji from its members. For
+//! ASCII, columns and characters are the same, and so is every result.
 
-/// One line of a text, cut at a word boundary to at most `max` characters.
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// The columns `text` takes on a terminal: the width of each grapheme
+/// cluster, added up (so a cut between clusters never makes text wider).
+pub fn width(text: &str) -> usize {
+    text.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// The longest start of `text`, in whole grapheme clusters, that takes at
+/// most `max` columns.
+pub fn take_columns(text: &str, max: usize) -> &str {
+    let mut used = 0;
+    for (i, g) in text.grapheme_indices(true) {
+        used += g.width();
+        if used > max {
+            return &text[..i];
+        }
+    }
+    text
+}
+
+/// One line of a text, cut at a word boundary to at most `max` columns
+/// (an ellipsis marks the cut).
 pub fn first_line(text: &str, max: usize) -> String {
+    cut_line(text, max, width, take_columns)
+}
+
+/// [`first_line`] by characters, for JSON and documents, where there is no
+/// terminal to fit.
+pub fn first_line_chars(text: &str, max: usize) -> String {
+    cut_line(text, max, |s| s.chars().count(), take_chars)
+}
+
+fn cut_line(
+    text: &str,
+    max: usize,
+    measure: fn(&str) -> usize,
+    take: fn(&str, usize) -> &str,
+) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
+    if measure(&flat) <= max {
         return flat;
     }
-    let mut cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+    let mut cut = take(&flat, max.saturating_sub(1)).to_string();
     if let Some(i) = cut.rfind(' ') {
-        if i > max / 2 {
+        // Back to the last space, unless that would lose more than half the line.
+        if measure(&cut[..i]) > max / 2 {
             cut.truncate(i);
         }
     }
     format!("{}…", cut.trim_end())
 }
 
-/// Breaks a sentence into lines of at most `width` characters, at spaces,
-/// indenting the continuation lines.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
+/// The first `n` characters of `text` (all of it when shorter).
+fn take_chars(text: &str, n: usize) -> &str {
+    match text.char_indices().nth(n) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    }
+}
+
+/// `text` cut to at most `max` columns, anywhere between grapheme clusters,
+/// an ellipsis marking the cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    format!("{}…", take_columns(text, max.saturating_sub(1)).trim_end())
+}
+
+/// `text` followed by spaces up to `columns` (as `{:<N}` does for
+/// characters); text already that wide is left as it is.
+pub fn pad(text: &str, columns: usize) -> String {
+    let fill = columns.saturating_sub(width(text));
+    format!("{text}{}", " ".repeat(fill))
+}
+
+/// Breaks a sentence into lines of at most `max` columns, at spaces,
+/// indenting the continuation lines. A word wider than a line (a sentence
+/// of CJK, written without spaces) is broken between grapheme clusters.
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let mut lines = vec![String::new()];
     for word in text.split(' ') {
         let cur = lines.last_mut().expect("one line at least");
-        if !cur.trim().is_empty() && cur.chars().count() + 1 + word.chars().count() > width {
+        if !cur.trim().is_empty() && width(cur) + 1 + width(word) > max {
             lines.push(format!("  {word}"));
         } else {
             if !cur.is_empty() {
                 cur.push(' ');
             }
             cur.push_str(word);
+        }
+        while width(lines.last().expect("one line at least")) > max {
+            let long = lines.pop().expect("one line at least");
+            let mut head = take_columns(&long, max).len();
+            if long[..head].trim().is_empty() {
+                // Not one cluster fits beside the indent: it gets the line.
+                let indent = long.len() - long.trim_start().len();
+                head = indent + long[indent..].graphemes(true).next().map_or(0, str::len);
+            }
+            let rest = &long[head..];
+            let rest = (!rest.is_empty()).then(|| format!("  {rest}"));
+            lines.push(long[..head].to_string());
+            match rest {
+                Some(rest) => lines.push(rest),
+                None => break,
+            }
         }
     }
     lines
@@ -42,5 +129,45 @@ mod tests {
     fn first_line_cuts_at_words() {
         assert_eq!(first_line("one two\nthree", 40), "one two three");
         assert_eq!(first_line("aaaa bbbb cccc dddd", 12), "aaaa bbbb…");
+    }
+
+    #[test]
+    fn width_counts_columns() {
+        assert_eq!(width("kapj"), 4);
+        assert_eq!(width("東京"), 4);
+        // e + combining acute: one column.
+        assert_eq!(width("e\u{301}"), 1);
+        assert_eq!(width("👨‍👩‍👧"), 2);
+    }
+
+    #[test]
+    fn wide_text_is_cut_by_columns_between_graphemes() {
+        let cut = first_line("東京の夜は静かで、私は長い間窓の外を見ていました。", 20);
+        assert_eq!(cut, "東京の夜は静かで、…");
+        assert!(width(&cut) <= 20);
+        // Never inside a cluster: the accent stays with its letter.
+        assert_eq!(shorten("cafe\u{301}s!", 5), "cafe\u{301}…");
+        assert_eq!(shorten("ab👨‍👩‍👧cd", 4), "ab…");
+    }
+
+    #[test]
+    fn pad_fills_to_columns() {
+        assert_eq!(pad("grief", 8), "grief   ");
+        assert_eq!(pad("悲しみ", 8), "悲しみ  ");
+        assert_eq!(pad("toolongforit", 4), "toolongforit");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_inside_overlong_words() {
+        assert_eq!(
+            wrap("Still coming back: grief, lighthouse.", 20),
+            vec!["Still coming back:", "  grief, lighthouse."]
+        );
+        for line in wrap(&format!("Still: {}.", "悲".repeat(50)), 78) {
+            assert!(width(&line) <= 78, "{line}");
+        }
+        // However narrow, every cluster is shown once, and wrapping ends.
+        let lines = wrap("悲しみ", 2);
+        assert_eq!(lines.concat().replace(' ', ""), "悲しみ");
     }
 }

@@ -112,6 +112,14 @@ fn theme<'a>(r: &'a Value, name: &str) -> Option<&'a Value> {
         .find(|t| t["theme"] == name)
 }
 
+/// Columns a line takes on a terminal (a CJK character or an emoji takes
+/// two), counted by grapheme cluster.
+fn columns(line: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::UnicodeWidthStr;
+    line.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
 #[test]
 fn a_planted_theme_across_sessions_is_found_with_its_evidence() {
     let h = Home::new();
@@ -324,6 +332,11 @@ fn the_text_review_fits_eighty_columns() {
                     2,
                     "Why does every talk with my mother end up about her old worries?",
                 ),
+                // Two columns a character: cut by columns, not characters.
+                (
+                    3,
+                    "母との 話は いつも 昔の 心配事に なってしまうのは なぜでしょうか 私は 何を 待っているのでしょうか?",
+                ),
             ],
             sessions: 3,
             per_session: 3,
@@ -333,9 +346,9 @@ fn the_text_review_fits_eighty_columns() {
     assert!(text.contains("Questions to bring"), "{text}");
     for line in text.lines() {
         assert!(
-            line.chars().count() <= 80,
-            "too wide ({}): {line}",
-            line.chars().count()
+            columns(line) <= 80,
+            "too wide ({} columns): {line}",
+            columns(line)
         );
     }
     assert!(
@@ -377,7 +390,7 @@ fn a_quote_on_the_terminal_still_shows_its_theme() {
     assert_eq!(lines.len(), quotes.len(), "{text}");
     for line in lines {
         assert!(line.contains("I saw the lighthouse.”"), "{line}");
-        assert!(line.chars().count() <= 80, "{line}");
+        assert!(columns(line) <= 80, "{line}");
     }
 }
 

@@ -455,7 +455,7 @@ pub fn section_title(key: &str) -> Option<&'static str> {
     })
 }
 
-/// The longest a single summary line may be, in characters.
+/// The longest a single summary line may be, in terminal columns.
 const SUMMARY_LINE_MAX: usize = 100;
 
 /// Builds the summary shown in [`safety_note`] from the plan's answers
@@ -471,18 +471,13 @@ pub fn plan_summary(answers: &[(&str, &str)]) -> Option<String> {
             .map(|(_, t)| t.split_whitespace().collect::<Vec<_>>().join(" "))
             .find(|t| !t.is_empty());
         if let (Some(text), Some(title)) = (text, section_title(key)) {
-            out.push(format!("{title}: {}", shorten(&text, SUMMARY_LINE_MAX)));
+            out.push(format!(
+                "{title}: {}",
+                crate::text::shorten(&text, SUMMARY_LINE_MAX)
+            ));
         }
     }
     (!out.is_empty()).then(|| out.join("\n"))
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max - 1).collect();
-    format!("{}…", cut.trim_end())
 }
 
 #[cfg(test)]

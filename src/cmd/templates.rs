@@ -7,6 +7,7 @@ use crate::cli::{TemplatesArgs, TemplatesCommand};
 use crate::cmd::parse_phase;
 use crate::domain::Phase;
 use crate::templates;
+use crate::text::pad;
 
 pub fn run(app: &mut App, a: TemplatesArgs) -> Result<()> {
     match a.command.unwrap_or(TemplatesCommand::List) {
@@ -18,9 +19,9 @@ pub fn run(app: &mut App, a: TemplatesArgs) -> Result<()> {
                     None => "built in".into(),
                 };
                 app.line(format!(
-                    "{:<11} {:<22} {} questions  ({source})",
+                    "{:<11} {} {} questions  ({source})",
                     p.key(),
-                    t.title,
+                    pad(&t.title, 22),
                     t.prompts.len()
                 ));
             }
@@ -33,7 +34,7 @@ pub fn run(app: &mut App, a: TemplatesArgs) -> Result<()> {
                 app.line(&t.intro);
             }
             for q in &t.prompts {
-                app.line(format!("  {:<14} {}", q.key, q.text));
+                app.line(format!("  {} {}", pad(&q.key, 14), q.text));
             }
             if let Some(m) = &t.mood {
                 app.line(format!("  {:<14} {m}", "(mood)"));

@@ -4,8 +4,8 @@
 use serde_json::{json, Value};
 
 use crate::app::App;
-use crate::review::{trend_key, Review, TERMINAL_QUOTE_CHARS};
-use crate::text::wrap;
+use crate::review::{trend_key, Review, TERMINAL_QUOTE_COLUMNS};
+use crate::text::{pad, wrap};
 use crate::themes::Trend;
 
 use super::{age_days, count, day, first_line, sparkline};
@@ -82,9 +82,9 @@ pub fn print(app: &mut App, r: &Review) {
     for t in &r.themes {
         let h = &t.hit;
         app.line(format!(
-            "  {:<18} {:<13} {} · {} · {}",
-            first_line(&h.theme, 18),
-            h.category.as_deref().unwrap_or("other"),
+            "  {} {} {} · {} · {}",
+            pad(&first_line(&h.theme, 18), 18),
+            pad(h.category.as_deref().unwrap_or("other"), 13),
             count(h.entries, "entry", "entries"),
             count(h.sessions, "session", "sessions"),
             trend_key(&h.trend)
@@ -92,7 +92,7 @@ pub fn print(app: &mut App, r: &Review) {
         for q in &t.quotes {
             app.line(app.dim(&format!(
                 "      “{}” ({})",
-                first_line(&q.short, TERMINAL_QUOTE_CHARS),
+                first_line(&q.short, TERMINAL_QUOTE_COLUMNS),
                 day(q.at)
             )));
         }

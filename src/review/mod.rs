@@ -17,7 +17,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::app::App;
 use crate::domain::{Action, CheckResult, Entry, Filter, Phase, Session};
 use crate::templates;
-use crate::text::first_line;
+use crate::text::{first_line, first_line_chars};
 use crate::themes::{self, Corpus, RankOptions, ThemeHit, Trend};
 
 pub struct Quote {
@@ -30,12 +30,14 @@ pub struct Quote {
     pub short: String,
 }
 
-/// Longest quote in JSON and the export, in characters.
+/// Longest quote in JSON and the export, in characters (no terminal there).
 const QUOTE_CHARS: usize = 120;
+/// Longest question in JSON and the export, in characters.
+const QUESTION_CHARS: usize = 160;
 /// Longest quote on a terminal line, after the indent and before the date.
-pub const TERMINAL_QUOTE_CHARS: usize = 58;
+pub const TERMINAL_QUOTE_COLUMNS: usize = 58;
 /// Longest question on a terminal line, after "  - " and before the date.
-const TERMINAL_QUESTION_CHARS: usize = 63;
+const TERMINAL_QUESTION_COLUMNS: usize = 63;
 
 pub struct Theme {
     pub hit: ThemeHit,
@@ -231,7 +233,7 @@ fn with_quotes(app: &mut App, hits: Vec<ThemeHit>) -> Result<Vec<Theme>> {
                     continue;
                 };
                 let long = themes::quote(text, &hit, QUOTE_CHARS);
-                let short = themes::quote(text, &hit, TERMINAL_QUOTE_CHARS);
+                let short = themes::terminal_quote(text, &hit, TERMINAL_QUOTE_COLUMNS);
                 if let (Some(text), Some(short)) = (long, short) {
                     quotes.push(Quote {
                         entry: e.id.clone(),
@@ -259,8 +261,8 @@ fn open_questions(entries: &[Entry]) -> Vec<Quote> {
             out.push(Quote {
                 entry: e.id.clone(),
                 at: e.at,
-                text: first_line(&t, 160),
-                short: first_line(&t, TERMINAL_QUESTION_CHARS),
+                text: first_line_chars(&t, QUESTION_CHARS),
+                short: first_line(&t, TERMINAL_QUESTION_COLUMNS),
             });
             if out.len() == 5 {
                 return out;

@@ -106,7 +106,12 @@ pub fn surface_of<'a>(
 /// around the first use of the theme, with … where cut) from an entry's
 /// text. It always holds the theme's words, unless they alone are longer.
 pub fn quote(text: &str, theme: &ThemeHit, max_chars: usize) -> Option<String> {
-    quote::quote(text, &theme.theme, max_chars)
+    quote::quote(text, &theme.theme, max_chars, |s| s.chars().count())
+}
+
+/// [`quote`] for a terminal line: at most `max_columns` columns wide.
+pub fn terminal_quote(text: &str, theme: &ThemeHit, max_columns: usize) -> Option<String> {
+    quote::quote(text, &theme.theme, max_columns, crate::text::width)
 }
 
 /// Category for a single word (stemmed internally), for reuse by other parts

@@ -4,8 +4,9 @@ use super::stem::stem;
 use super::text::clauses;
 
 /// The sentence around the first use of `theme`, cut to whole words around
-/// it so that it is at most `max_chars` long, ellipses included.
-pub fn quote(text: &str, theme: &str, max_chars: usize) -> Option<String> {
+/// it so that it is at most `max` long as `measure` counts (characters, or
+/// terminal columns), ellipses included.
+pub fn quote(text: &str, theme: &str, max: usize, measure: fn(&str) -> usize) -> Option<String> {
     let target: Vec<String> = clauses(theme)
         .into_iter()
         .flatten()
@@ -17,7 +18,8 @@ pub fn quote(text: &str, theme: &str, max_chars: usize) -> Option<String> {
         &text[s_start..s_end],
         start - s_start,
         end - s_start,
-        max_chars,
+        max,
+        measure,
     ))
 }
 
@@ -68,7 +70,13 @@ fn is_lead(c: char) -> bool {
 }
 
 /// Cut `sentence` to whole words around `start..end`, adding … where cut.
-fn excerpt(sentence: &str, start: usize, end: usize, max_chars: usize) -> String {
+fn excerpt(
+    sentence: &str,
+    start: usize,
+    end: usize,
+    max: usize,
+    measure: fn(&str) -> usize,
+) -> String {
     let words: Vec<(usize, usize)> = word_spans(sentence);
     let first = words.iter().position(|&(_, e)| e > start).unwrap_or(0);
     let last = words
@@ -77,7 +85,7 @@ fn excerpt(sentence: &str, start: usize, end: usize, max_chars: usize) -> String
         .unwrap_or(first)
         .max(first);
     let (mut lo, mut hi) = (first, last);
-    let fits = |lo: usize, hi: usize| render(sentence, &words, lo, hi).chars().count() <= max_chars;
+    let fits = |lo: usize, hi: usize| measure(&render(sentence, &words, lo, hi)) <= max;
     loop {
         let grow_right = hi + 1 < words.len() && fits(lo, hi + 1);
         if grow_right {
