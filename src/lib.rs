@@ -12,7 +12,6 @@ pub mod drafts;
 pub mod editor;
 pub mod error;
 pub mod journal;
-pub mod quiet;
 pub mod render;
 pub mod review;
 pub mod store;

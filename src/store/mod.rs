@@ -277,8 +277,13 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| open_error(path, &e))?;
+        // SQLCipher logs a wrong key's failed page checks to stderr; the user
+        // should see only kapj's one sentence. The level is process-wide and
+        // set before any key is tried.
+        conn.pragma_update(None, "cipher_log_level", "NONE")
+            .map_err(|e| open_error(path, &e))?;
         if let Some(p) = passphrase {
-            crate::quiet::stderr_silenced(|| conn.pragma_update(None, "key", p))
+            conn.pragma_update(None, "key", p)
                 .map_err(|e| open_error(path, &e))?;
         }
         conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -359,10 +364,9 @@ impl Store {
 
     /// Damaged pages anywhere in the file are found before anything is written.
     fn check_integrity(&self) -> Result<()> {
-        let verdict = crate::quiet::stderr_silenced(|| {
-            self.conn
-                .query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0))
-        });
+        let verdict = self
+            .conn
+            .query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0));
         match verdict {
             Ok(v) if v == "ok" => Ok(()),
             Ok(_) => Err(damaged(&self.path)),
@@ -372,7 +376,7 @@ impl Store {
 
     /// Refuses foreign, damaged and future files before anything is written.
     fn check_identity(&self, kind: FileKind) -> Result<()> {
-        let probe = crate::quiet::stderr_silenced(|| {
+        let probe = (|| {
             let app: i32 = self
                 .conn
                 .query_row("PRAGMA application_id", [], |r| r.get(0))?;
@@ -383,7 +387,7 @@ impl Store {
                 self.conn
                     .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
             Ok::<_, rusqlite::Error>((app, version, tables))
-        });
+        })();
         let (app, version, tables) = match probe {
             Ok(v) => v,
             Err(e) if kind == FileKind::Opaque && is_not_a_database(&e) => {
