@@ -43,15 +43,15 @@ pub struct Store {
     pub created: bool,
     /// The passphrase, kept only so `lock_writers` can open a second connection.
     key: Option<String>,
-    /// Which file the connection opened; read by the commit hook. Declared
-    /// after `conn`, so it outlives the connection that points at it.
-    file: Box<FileId>,
+    /// Which file the connection opened (the commit hook holds a copy).
+    file: FileId,
 }
 
 /// The journal file a connection opened, by device and inode. `kapj encrypt`
 /// and `kapj decrypt` swap a new file in under the same name; a connection to
 /// the old file must then neither commit nor, on close, delete the new
 /// file's WAL and SHM (which SQLite finds by name).
+#[derive(Clone)]
 struct FileId {
     path: PathBuf,
     dev: u64,
@@ -72,17 +72,6 @@ impl FileId {
 
     fn still_there(&self) -> bool {
         fs::metadata(&self.path).is_ok_and(|m| m.dev() == self.dev && m.ino() == self.ino)
-    }
-}
-
-/// SQLite's commit hook: a non-zero answer turns the commit into a rollback.
-unsafe extern "C" fn commit_only_to_our_file(p: *mut std::ffi::c_void) -> std::ffi::c_int {
-    // SAFETY: `p` is the `FileId` boxed in the Store, which outlives its connection.
-    let id = unsafe { &*(p as *const FileId) };
-    if id.still_there() {
-        0
-    } else {
-        1
     }
 }
 
@@ -290,16 +279,11 @@ impl Store {
         // temp_store=MEMORY keeps sorts and indexes of plaintext out of temp
         // files, from the first query on (it writes nothing to the journal).
         conn.pragma_update(None, "temp_store", "MEMORY")?;
-        let file = Box::new(FileId::of(path));
-        // SAFETY: the hook's data is the boxed FileId, which the Store drops
-        // only after the connection (field order).
-        unsafe {
-            rusqlite::ffi::sqlite3_commit_hook(
-                conn.handle(),
-                Some(commit_only_to_our_file),
-                &*file as *const FileId as *mut std::ffi::c_void,
-            );
-        }
+        let file = FileId::of(path);
+        // A commit to a file that has been replaced since (encrypt or decrypt
+        // in another window) is turned into a rollback: `true` refuses it.
+        let ours = file.clone();
+        conn.commit_hook(Some(move || !ours.still_there()))?;
         let store = Store {
             conn,
             path: path.to_path_buf(),
@@ -345,7 +329,7 @@ impl Store {
             encrypted: false,
             created: false,
             key: None,
-            file: Box::new(FileId::of(&self.path)),
+            file: FileId::of(&self.path),
         }))
     }
 
