@@ -11,10 +11,7 @@ use kapj::{cli, cmd, store};
 
 fn main() -> ExitCode {
     // Files kapj creates are the user's alone, whatever the shell's umask.
-    // SAFETY: umask only changes this process's file-creation mask.
-    unsafe {
-        libc::umask(0o077);
-    }
+    rustix::process::umask(rustix::fs::Mode::from_bits_truncate(0o077));
     std::panic::set_hook(Box::new(|_| {
         eprintln!("kapj stopped on an internal error. Nothing half-written was saved; your journal is as it was before this command.");
     }));

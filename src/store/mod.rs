@@ -472,14 +472,18 @@ impl Store {
 }
 
 /// An advisory lock (flock) on `.kapj-open.lock` beside the journal, held
-/// while a store opens. The OS releases it if the process dies; where the
-/// file cannot be made (a read-only folder), opening goes on without it.
-struct OpenLock(Option<fs::File>);
+/// while a store opens. The OS releases it when the file is closed (the
+/// lock is dropped) or the process dies; where the file cannot be made (a
+/// read-only folder), opening goes on without it.
+struct OpenLock {
+    /// Held only to be closed on drop, which releases the lock.
+    _file: Option<fs::File>,
+}
 
 impl OpenLock {
     fn acquire(db: &Path) -> OpenLock {
+        use rustix::fs::{flock, FlockOperation};
         use std::os::unix::fs::OpenOptionsExt;
-        use std::os::unix::io::AsRawFd;
         let dir = db
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
@@ -492,21 +496,10 @@ impl OpenLock {
             .mode(0o600)
             .open(dir.join(".kapj-open.lock"));
         match file {
-            // SAFETY: flock on a descriptor this struct owns until drop.
-            Ok(f) if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX) } == 0 => OpenLock(Some(f)),
-            _ => OpenLock(None),
-        }
-    }
-}
-
-impl Drop for OpenLock {
-    fn drop(&mut self) {
-        use std::os::unix::io::AsRawFd;
-        if let Some(f) = &self.0 {
-            // SAFETY: unlocks the descriptor locked in `acquire`.
-            unsafe {
-                libc::flock(f.as_raw_fd(), libc::LOCK_UN);
+            Ok(f) if flock(&f, FlockOperation::LockExclusive).is_ok() => {
+                OpenLock { _file: Some(f) }
             }
+            _ => OpenLock { _file: None },
         }
     }
 }
