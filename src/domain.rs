@@ -77,7 +77,7 @@ impl Phase {
         ];
         names
             .iter()
-            .map(|n| (edit_distance(&s, n), *n))
+            .map(|n| (strsim::levenshtein(&s, n), *n))
             .filter(|(d, n)| *d <= 3 || n.starts_with(&s) && s.len() >= 3)
             .min()
             .map(|(_, n)| Phase::parse(n).map(Phase::key).unwrap_or(n))
@@ -88,22 +88,6 @@ impl std::fmt::Display for Phase {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.key())
     }
-}
-
-/// Levenshtein distance, for suggestions on short words.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
