@@ -7,6 +7,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
+use zeroize::Zeroizing;
 
 use crate::clock::Clock;
 use crate::error::{user, user_hint};
@@ -57,7 +58,10 @@ impl App {
                 FileKind::Missing | FileKind::Empty => first_run_passphrase()?,
                 FileKind::PlainSqlite => None,
             };
-            self.store = Some(Store::open(&path, passphrase.as_deref())?);
+            self.store = Some(Store::open(
+                &path,
+                passphrase.as_deref().map(String::as_str),
+            )?);
         }
         Ok(self.store.as_mut().expect("opened above"))
     }
@@ -180,17 +184,18 @@ pub fn after_stopped_prompt() {
     let _ = term.write_line("");
 }
 
-/// The passphrase, from `KAPJ_PASSPHRASE_FILE` or a no-echo prompt.
-pub fn passphrase(db: &Path, confirm: bool) -> Result<String> {
+/// The passphrase, from `KAPJ_PASSPHRASE_FILE` or a no-echo prompt; its
+/// memory is wiped when it is dropped.
+pub fn passphrase(db: &Path, confirm: bool) -> Result<Zeroizing<String>> {
     if let Some(file) = std::env::var_os("KAPJ_PASSPHRASE_FILE") {
-        let text = std::fs::read_to_string(&file).map_err(|e| {
+        let text = Zeroizing::new(std::fs::read_to_string(&file).map_err(|e| {
             user(format!(
                 "Could not read the passphrase file {}: {}.",
                 Path::new(&file).display(),
                 store::plain_io(&e)
             ))
-        })?;
-        let p = text.trim_end_matches(['\n', '\r']).to_string();
+        })?);
+        let p = Zeroizing::new(text.trim_end_matches(['\n', '\r']).to_string());
         if p.is_empty() {
             return Err(user("The passphrase file is empty."));
         }
@@ -206,9 +211,11 @@ pub fn passphrase(db: &Path, confirm: bool) -> Result<String> {
     if confirm {
         prompt = prompt.with_confirmation("Once more", "The two did not match. Please try again.");
     }
-    let p = prompt
-        .interact()
-        .map_err(|_| user("No passphrase was entered; nothing was changed."))?;
+    let p = Zeroizing::new(
+        prompt
+            .interact()
+            .map_err(|_| user("No passphrase was entered; nothing was changed."))?,
+    );
     if p.is_empty() {
         return Err(user("No passphrase was entered; nothing was changed."));
     }
@@ -216,7 +223,7 @@ pub fn passphrase(db: &Path, confirm: bool) -> Result<String> {
 }
 
 /// On the first interactive run, offer to encrypt the new journal.
-fn first_run_passphrase() -> Result<Option<String>> {
+fn first_run_passphrase() -> Result<Option<Zeroizing<String>>> {
     if !interactive() {
         return Ok(None);
     }

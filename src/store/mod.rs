@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use zeroize::Zeroizing;
 
 use crate::error::{user, user_hint};
 
@@ -42,7 +43,7 @@ pub struct Store {
     pub encrypted: bool,
     pub created: bool,
     /// The passphrase, kept only so `lock_writers` can open a second connection.
-    key: Option<String>,
+    key: Option<Zeroizing<String>>,
     /// Which file the connection opened (the commit hook holds a copy).
     file: FileId,
 }
@@ -289,7 +290,7 @@ impl Store {
             path: path.to_path_buf(),
             encrypted: passphrase.is_some(),
             created,
-            key: passphrase.map(str::to_owned),
+            key: passphrase.map(|p| Zeroizing::new(p.to_owned())),
             file,
         };
         store.check_identity(kind)?;
@@ -339,7 +340,7 @@ impl Store {
     pub fn lock_writers(&self) -> Result<WriterLock> {
         let conn = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         if let Some(k) = &self.key {
-            conn.pragma_update(None, "key", k)?;
+            conn.pragma_update(None, "key", k.as_str())?;
         }
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.execute_batch("BEGIN IMMEDIATE")?;
