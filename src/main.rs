@@ -12,8 +12,9 @@ use kapj::{cli, cmd, store};
 fn main() -> ExitCode {
     // Files kapj creates are the user's alone, whatever the shell's umask.
     rustix::process::umask(rustix::fs::Mode::from_bits_truncate(0o077));
-    std::panic::set_hook(Box::new(|_| {
-        eprintln!("kapj stopped on an internal error. Nothing half-written was saved; your journal is as it was before this command.");
+    std::panic::set_hook(Box::new(|info| {
+        let debug = std::env::var_os("KAPJ_DEBUG").is_some();
+        eprint!("{}", panic_message(info, debug));
     }));
 
     let matches = match cli::Cli::command().try_get_matches() {
@@ -49,6 +50,16 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::from(status as u8)
+}
+
+/// What a panic prints: one calm sentence; with KAPJ_DEBUG set, also the
+/// panic's own message and where it happened ("panicked at src/…:12:5:").
+fn panic_message(details: &dyn std::fmt::Display, debug: bool) -> String {
+    let mut text = "kapj stopped on an internal error. Nothing half-written was saved; your journal is as it was before this command.\n".to_string();
+    if debug {
+        text.push_str(&format!("{details}\n"));
+    }
+    text
 }
 
 /// Writes the gathered output; a reader that went away (`kapj list | head`) is not an error.
@@ -111,5 +122,21 @@ fn sqlite_sentence(e: &rusqlite::Error) -> &'static str {
             _ => "kapj could not finish this command. Nothing was changed.",
         },
         _ => "kapj could not finish this command. Nothing was changed.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::panic_message;
+
+    #[test]
+    fn a_panic_shows_its_message_and_place_only_with_kapj_debug() {
+        let details = "panicked at src/review/mod.rs:12:5:\nindex out of bounds";
+        let plain = panic_message(&details, false);
+        assert!(plain.starts_with("kapj stopped on an internal error."));
+        assert!(!plain.contains("panicked"), "{plain}");
+        let debug = panic_message(&details, true);
+        assert!(debug.starts_with(&plain), "{debug}");
+        assert!(debug.ends_with("src/review/mod.rs:12:5:\nindex out of bounds\n"));
     }
 }
