@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use crate::clock::Clock;
+use crate::drafts::DraftKey;
 use crate::error::{user, user_hint};
 use crate::store::{self, FileKind, Store};
 
@@ -60,6 +61,28 @@ impl App {
             self.store = Some(Store::open(&path, passphrase.as_deref())?);
         }
         Ok(self.store.as_mut().expect("opened above"))
+    }
+
+    /// The key that seals drafts: Some for an encrypted journal (opening it
+    /// if need be), None for a plain one. Drafts of a plain journal are
+    /// plain, like the journal itself.
+    pub fn drafts_key(&mut self) -> Result<Option<DraftKey>> {
+        let store = self.store()?;
+        if !store.encrypted {
+            return Ok(None);
+        }
+        Ok(Some(store.drafts_key()?))
+    }
+
+    /// The drafts in the home, newest first, read with the journal's key.
+    /// Opens the journal only when one exists.
+    pub fn drafts(&mut self) -> Result<Vec<crate::drafts::Draft>> {
+        let key = if self.journal_exists() {
+            self.drafts_key()?
+        } else {
+            None
+        };
+        Ok(crate::drafts::list(&self.home, key.as_ref()))
     }
 
     /// Closes the journal (before its file is replaced).

@@ -14,7 +14,7 @@ use crate::care;
 use crate::cli::WriteArgs;
 use crate::cmd::{normalise_tag, parse_mood, parse_phase, parse_when, session_number};
 use crate::domain::{Answer, NewEntry, Phase};
-use crate::drafts::{self, Draft};
+use crate::drafts::Draft;
 use crate::editor::{self, Section};
 use crate::error::{user, user_hint, UserError};
 use crate::render;
@@ -67,8 +67,12 @@ fn new_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
         None => default_session(app, phase, at)?,
     };
     let now = app.clock.now();
+    // Read now, while the journal opens: a draft of an encrypted journal is
+    // sealed with it, even if the journal cannot be written later.
+    let key = app.drafts_key()?;
     Ok(Draft {
-        path: Draft::new_path(&app.home, &now.to_rfc3339()),
+        path: Draft::new_path(&app.home, &now.to_rfc3339(), key.is_some()),
+        key,
         phase,
         session,
         at: at.to_rfc3339(),
@@ -104,7 +108,7 @@ fn default_session(app: &mut App, phase: Phase, at: DateTime<FixedOffset>) -> Re
 
 fn resume_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
     let wanted = a.phase.as_deref().map(parse_phase).transpose()?;
-    let mut all = drafts::list(&app.home);
+    let mut all = app.drafts()?;
     all.retain(|d| wanted.is_none_or(|p| d.phase == p));
     let mut d = all.into_iter().next().ok_or_else(|| {
         user_hint(

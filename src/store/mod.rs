@@ -34,6 +34,9 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 pub const DB_FILE: &str = "kapj.db";
 
+/// The `meta` row holding the key that seals drafts of an encrypted journal.
+const DRAFTS_KEY: &str = "drafts_key";
+
 pub struct Store {
     pub conn: Connection,
     pub path: PathBuf,
@@ -463,6 +466,24 @@ impl Store {
             .conn
             .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
             .optional()?)
+    }
+
+    /// The key that seals this journal's drafts (see `drafts`), made on
+    /// first use. Kept in the journal, so it is as safe as the journal is.
+    pub fn drafts_key(&self) -> Result<crate::drafts::DraftKey> {
+        if let Some(k) = self
+            .meta_get(DRAFTS_KEY)?
+            .and_then(|h| crate::drafts::DraftKey::from_hex(&h))
+        {
+            return Ok(k);
+        }
+        let k = crate::drafts::DraftKey::generate()?;
+        self.set_drafts_key(&k)?;
+        Ok(k)
+    }
+
+    pub fn set_drafts_key(&self, k: &crate::drafts::DraftKey) -> Result<()> {
+        self.meta_set(DRAFTS_KEY, &k.to_hex())
     }
 
     pub fn meta_set(&self, key: &str, value: &str) -> Result<()> {
