@@ -110,12 +110,20 @@ fn resume_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
     let wanted = a.phase.as_deref().map(parse_phase).transpose()?;
     let mut all = app.drafts()?;
     all.retain(|d| wanted.is_none_or(|p| d.phase == p));
-    let mut d = all.into_iter().next().ok_or_else(|| {
-        user_hint(
+    if all.is_empty() {
+        return Err(user_hint(
             "There is no unfinished entry to resume.",
             "Start one with `kapj write PHASE`.",
-        )
-    })?;
+        ));
+    }
+    // Several: the person chooses at a terminal; elsewhere the newest, as
+    // scripts have always had it (`kapj drafts` shows the others).
+    let chosen = if all.len() > 1 && a.answers.is_empty() && crate::app::interactive() {
+        choose_draft(app, &all)?
+    } else {
+        0
+    };
+    let mut d = all.swap_remove(chosen);
     if let Some(m) = a.mood.as_deref() {
         d.mood = Some(parse_mood(m)?);
         d.asked_mood = true;
@@ -147,6 +155,32 @@ fn resume_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
         }
     }
     Ok(d)
+}
+
+/// A short menu of drafts, newest first; each line fits the terminal.
+fn choose_draft(app: &App, all: &[Draft]) -> Result<usize> {
+    let now = app.clock.now();
+    let width = console::Term::stderr().size().1 as usize;
+    let items: Vec<String> = all
+        .iter()
+        .map(|d| {
+            let line = super::drafts::short(d, now);
+            console::truncate_str(&line, width.saturating_sub(4).max(20), "…").into_owned()
+        })
+        .collect();
+    crate::app::ctrl_c_ends_prompts();
+    dialoguer::Select::with_theme(theme(app).as_ref())
+        .with_prompt("Which one?")
+        .items(&items)
+        .default(0)
+        .max_length(8)
+        .interact_on(&console::Term::stderr())
+        .map_err(|_| {
+            crate::app::after_stopped_prompt();
+            UserError::new("Nothing was chosen; every draft is kept.")
+                .code(130)
+                .into()
+        })
 }
 
 fn answers_from_args(args: &[String], tpl: &Template, phase: Phase) -> Result<Vec<Answer>> {
