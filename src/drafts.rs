@@ -44,6 +44,14 @@ pub struct Draft {
     #[serde(default)]
     pub asked_feelings: bool,
     pub saved_at: String,
+    /// For an unfinished `kapj edit`: the entry's number. Such a draft is
+    /// continued by `kapj edit N`, never by `write --resume`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edit_of: Option<i64>,
+    /// For an unfinished `kapj edit`: the editor form exactly as the person
+    /// left it, so reopening it shows every word where they put it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
 }
 
 /// The key that seals the drafts of an encrypted journal. It is stored

@@ -99,6 +99,30 @@ pub struct Section {
 
 const MARK: &str = "<!-- kapj:";
 
+/// The form's mood section. Forms put it first, so that text added at the
+/// end of the file belongs to the last answer.
+pub fn mood_section(mood: Option<u8>) -> Section {
+    Section {
+        key: "mood".into(),
+        heading: "Mood, from 0 to 10 (optional)".into(),
+        text: mood.map(|m| m.to_string()).unwrap_or_default(),
+    }
+}
+
+/// Starts a note put at the top of a form that could not be read; it sits
+/// above the first section, where the parser reads nothing.
+const NOTE: &str = "<!-- Not saved yet: ";
+
+/// The form again, with a note at the top saying what to fix (as `git
+/// commit` does); an earlier note is replaced, not stacked.
+pub fn with_note(form: &str, problem: &str) -> String {
+    let rest: Vec<&str> = form.lines().skip_while(|l| l.starts_with(NOTE)).collect();
+    format!(
+        "{NOTE}{problem} Fix it below, then save and close the editor. -->\n{}\n",
+        rest.join("\n")
+    )
+}
+
 /// The markdown form: one `##` heading per prompt, each followed by a marker
 /// line that tells the parser which prompt the text below belongs to.
 pub fn form(title: &str, sections: &[Section]) -> String {

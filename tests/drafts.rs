@@ -286,10 +286,15 @@ fn decrypt_keeps_sealed_drafts_readable() {
 
 /// Leaves a draft of `phase` holding `words`: the editor writes them, then fails.
 fn leave_draft(h: &Home, phase: &str, words: &str) {
+    let key = match phase {
+        "free" => "text",
+        "meaning" => "returning",
+        other => panic!("no first key known for {other}"),
+    };
     let bad = script::script(
         h,
         &format!("bad-editor-{}", words.len()),
-        &format!("sed -i '0,/<!-- kapj:[a-z]* -->/s//&\\n{words}/' \"$1\"; exit 1"),
+        &format!("sed -i 's/<!-- kapj:{key} -->/&\\n{words}/' \"$1\"; exit 1"),
     );
     let out = script::run_with(
         h,

@@ -50,7 +50,7 @@ fn list(app: &mut App) -> Result<()> {
         }
     }
     app.line("");
-    app.line("`kapj write --resume` continues one; `kapj drafts discard N` lets one go.");
+    app.line("`kapj write --resume` continues one (`kapj edit N` an edit); `kapj drafts discard N` lets one go.");
     Ok(())
 }
 
@@ -110,13 +110,13 @@ pub fn describe(d: &Draft, now: DateTime<FixedOffset>) -> String {
         0 => "no answers yet".to_string(),
         n => render::count(n, "answer", "answers"),
     };
-    match saved_at(d) {
-        Some(t) => format!(
-            "{}, {words}, last written {}",
-            d.phase.label(),
-            render::relative(now, t)
-        ),
+    let what = match d.edit_of {
+        Some(n) => format!("edit of entry {n} ({})", d.phase.label()),
         None => format!("{}, {words}", d.phase.label()),
+    };
+    match saved_at(d) {
+        Some(t) => format!("{what}, last written {}", render::relative(now, t)),
+        None => what,
     }
 }
 
@@ -149,6 +149,7 @@ pub fn summary_json(number: usize, d: &Draft) -> Value {
         "at": d.at,
         "saved_at": d.saved_at,
         "answered": d.answers.iter().filter(|a| !a.text.trim().is_empty()).count(),
+        "edit_of": d.edit_of,
     })
 }
 
@@ -158,12 +159,15 @@ pub fn status_line(drafts: &[Draft], now: DateTime<FixedOffset>) -> Option<Strin
     let age = saved_at(newest)
         .map(|t| format!(", last written {}", render::relative(now, t)))
         .unwrap_or_default();
-    Some(match drafts.len() {
-        1 => format!(
+    Some(match (drafts.len(), newest.edit_of) {
+        (1, Some(n)) => format!(
+            "An unfinished edit of entry {n} is waiting{age}: `kapj edit {n}` continues it."
+        ),
+        (1, None) => format!(
             "An unfinished {} entry is waiting{age}: `kapj write --resume` continues it.",
             newest.phase.label()
         ),
-        n => format!(
+        (n, _) => format!(
             "{n} unfinished entries are waiting (the newest: {}{age}): `kapj drafts` lists them.",
             newest.phase.label()
         ),

@@ -89,6 +89,8 @@ fn new_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
         asked_mood: mood.is_some(),
         asked_feelings: false,
         saved_at: now.to_rfc3339(),
+        edit_of: None,
+        form: None,
     })
 }
 
@@ -109,7 +111,8 @@ fn default_session(app: &mut App, phase: Phase, at: DateTime<FixedOffset>) -> Re
 fn resume_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
     let wanted = a.phase.as_deref().map(parse_phase).transpose()?;
     let mut all = app.drafts()?;
-    all.retain(|d| wanted.is_none_or(|p| d.phase == p));
+    // An unfinished edit is continued by `kapj edit N`, not as a new entry.
+    all.retain(|d| d.edit_of.is_none() && wanted.is_none_or(|p| d.phase == p));
     if all.is_empty() {
         return Err(user_hint(
             "There is no unfinished entry to resume.",
@@ -327,10 +330,14 @@ fn app_bold(app: &App, s: &str) -> String {
 }
 
 fn form_sections(draft: &Draft, tpl: &Template) -> Vec<Section> {
-    let mut secs: Vec<Section> = tpl
-        .prompts
-        .iter()
-        .map(|p| Section {
+    // The mood comes first: text added at the end of the form then lands
+    // in the last answer, never in the mood.
+    let mut secs: Vec<Section> = Vec::new();
+    if tpl.mood.is_some() || draft.mood.is_some() {
+        secs.push(editor::mood_section(draft.mood));
+    }
+    secs.extend(tpl.prompts.iter().map(|p| {
+        Section {
             key: p.key.clone(),
             heading: p.text.clone(),
             text: draft
@@ -339,8 +346,8 @@ fn form_sections(draft: &Draft, tpl: &Template) -> Vec<Section> {
                 .find(|a| a.key == p.key)
                 .map(|a| a.text.clone())
                 .unwrap_or_default(),
-        })
-        .collect();
+        }
+    }));
     // A draft may hold answers to prompts the template no longer has: keep them.
     for a in &draft.answers {
         if !secs.iter().any(|s| s.key == a.key) {
@@ -350,13 +357,6 @@ fn form_sections(draft: &Draft, tpl: &Template) -> Vec<Section> {
                 text: a.text.clone(),
             });
         }
-    }
-    if tpl.mood.is_some() || draft.mood.is_some() {
-        secs.push(Section {
-            key: "mood".into(),
-            heading: "Mood, from 0 to 10 (optional)".into(),
-            text: draft.mood.map(|m| m.to_string()).unwrap_or_default(),
-        });
     }
     secs
 }
