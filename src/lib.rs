@@ -10,6 +10,7 @@ pub mod domain;
 pub mod drafts;
 pub mod editor;
 pub mod error;
+pub mod feelings_picker;
 pub mod journal;
 pub mod quiet;
 pub mod render;

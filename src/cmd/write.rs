@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Read};
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Input, MultiSelect};
+use dialoguer::Input;
 
 use crate::app::App;
 use crate::care;
@@ -300,21 +300,8 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
         draft.save()?;
     }
     if tpl.feelings && !draft.asked_feelings {
-        let words = care::feelings::all();
-        let items: Vec<String> = words
-            .iter()
-            .map(|w| match care::feelings::family_of(w) {
-                Some(f) => format!("{w} ({f})"),
-                None => w.to_string(),
-            })
-            .collect();
-        let picked = MultiSelect::with_theme(theme.as_ref())
-            .with_prompt("Any feelings you want to name? (Space to choose, Enter when done)")
-            .items(&items)
-            .max_length(12)
-            .interact_on(&term)
-            .map_err(interrupted)?;
-        draft.feelings = picked.into_iter().map(|i| words[i].to_string()).collect();
+        draft.feelings = crate::feelings_picker::pick(&term, std::mem::take(&mut draft.feelings))
+            .map_err(|e| interrupted(e.into()))?;
         draft.asked_feelings = true;
         draft.save()?;
     }
