@@ -12,6 +12,7 @@ use crate::clock::Clock;
 use crate::drafts::DraftKey;
 use crate::error::{user, user_hint};
 use crate::store::{self, FileKind, Store};
+use crate::term_text::eprint_wrapped;
 
 pub struct App {
     pub home: PathBuf,
@@ -243,11 +244,17 @@ fn first_run_passphrase() -> Result<Option<String>> {
     if !interactive() {
         return Ok(None);
     }
-    eprintln!("Welcome to kapj. Your journal will live in one file on this machine; nothing is sent anywhere.");
+    eprint_wrapped(
+        "Welcome to kapj. Your journal will live in one file on this machine; nothing is sent anywhere.",
+        "",
+    );
+    eprint_wrapped(
+        "You can protect it with a passphrase now, or later with `kapj encrypt`.",
+        "",
+    );
+    // Short, so dialoguer's redraw never wraps it (see term_text).
     let yes = dialoguer::Confirm::new()
-        .with_prompt(
-            "Protect it with a passphrase? (You can also do this later with `kapj encrypt`.)",
-        )
+        .with_prompt("Protect it with a passphrase?")
         .default(false)
         // "y" then Enter, as people type it: an answer on the bare key would
         // let the Enter fall into whatever is asked next.
@@ -257,6 +264,9 @@ fn first_run_passphrase() -> Result<Option<String>> {
     if !yes {
         return Ok(None);
     }
-    eprintln!("If the passphrase is lost, the journal cannot be opened. Keep it somewhere safe.");
+    eprint_wrapped(
+        "If the passphrase is lost, the journal cannot be opened. Keep it somewhere safe.",
+        "",
+    );
     Ok(Some(passphrase(Path::new("kapj.db"), true)?))
 }

@@ -16,5 +16,6 @@ pub mod quiet;
 pub mod render;
 pub mod store;
 pub mod templates;
+pub mod term_text;
 pub mod themes;
 pub mod when;

@@ -5,6 +5,8 @@
 mod common;
 #[path = "common/screen.rs"]
 mod screen;
+#[path = "common/script.rs"]
+mod script;
 
 use common::Home;
 use screen::Screen;
@@ -80,4 +82,152 @@ fn feelings_picker_searches_adds_own_words_and_redraws_in_place_at_80_columns() 
 #[test]
 fn feelings_picker_fits_50_columns() {
     feelings_pick(50);
+}
+
+// ------------------------------------------------ defect 5: dialoguer prompts
+
+/// How many lines of everything written hold `text`.
+fn lines_with(history: &[String], text: &str) -> usize {
+    history.iter().filter(|l| l.contains(text)).count()
+}
+
+/// The first words of an item, as they begin its line on the screen.
+fn item_start(n: usize, item: &str) -> String {
+    let words: Vec<&str> = item.split(' ').take(2).collect();
+    format!("{n}. {}", words.join(" "))
+}
+
+fn phq9_on(cols: u16) {
+    let h = Home::new();
+    h.ok(&["status"]);
+    let items = kapj::care::measures::Measure::Phq9.items();
+    let mut s = Screen::spawn(&h, &["check", "phq9"], &[], cols, 24);
+    for (i, _) in items.iter().enumerate() {
+        s.wait_for(&format!("{}. ", i + 1));
+        s.wait_raw();
+        s.keys("\x1b[B");
+        s.keys("\r");
+    }
+    s.wait_for("how difficult");
+    s.wait_raw();
+    s.keys("\r");
+    let code = s.finish();
+    let history = s.history();
+    assert_eq!(code, 0, "{history:#?}");
+    for (i, item) in items.iter().enumerate() {
+        assert_eq!(
+            lines_with(&history, &item_start(i + 1, item)),
+            1,
+            "{cols} columns: item {} shown once: {history:#?}",
+            i + 1
+        );
+    }
+    assert_eq!(h.json(&["check", "list"])[0]["total"], 9);
+}
+
+#[test]
+fn phq9_items_leave_no_stale_rows_at_80_columns() {
+    phq9_on(80);
+}
+
+#[test]
+fn phq9_items_leave_no_stale_rows_at_50_columns() {
+    phq9_on(50);
+}
+
+fn first_run_on(cols: u16) {
+    let h = Home::new();
+    let mut s = Screen::spawn(&h, &[], &[], cols, 24);
+    s.wait_for("Protect it with a passphrase?");
+    s.wait_raw();
+    s.type_slowly("y");
+    s.keys("\r");
+    s.wait_for("Passphrase for your journal");
+    s.wait_raw();
+    s.type_slowly("lighthouse keeper 42");
+    s.keys("\r");
+    s.wait_for("Once more");
+    s.wait_raw();
+    s.type_slowly("lighthouse keeper 42");
+    s.keys("\r");
+    let code = s.finish();
+    let history = s.history();
+    assert_eq!(code, 0, "{history:#?}");
+    // dialoguer takes the "Once more" line away once both match.
+    assert!(lines_with(&history, "Once more") <= 1, "{history:#?}");
+    for text in [
+        "Protect it with a passphrase?",
+        "kapj encrypt",
+        "Passphrase for your journal",
+    ] {
+        assert_eq!(
+            lines_with(&history, text),
+            1,
+            "{cols} columns: {text:?} once: {history:#?}"
+        );
+    }
+    assert!(
+        !std::fs::read(h.db())
+            .unwrap()
+            .starts_with(b"SQLite format 3"),
+        "the journal is encrypted"
+    );
+}
+
+#[test]
+fn the_first_run_passphrase_offer_is_drawn_once_at_80_columns() {
+    first_run_on(80);
+}
+
+#[test]
+fn the_first_run_passphrase_offer_is_drawn_once_at_50_columns() {
+    first_run_on(50);
+}
+
+/// The confirmations of delete and drafts discard, at 50 columns.
+#[test]
+fn confirmations_fit_50_columns() {
+    let h = Home::new();
+    h.ok(&["write", "free", "--answer", "text=keep me"]);
+    let mut s = Screen::spawn(&h, &["delete", "1"], &[], 50, 24);
+    s.wait_for("cannot be undone");
+    s.wait_raw();
+    s.type_slowly("n");
+    s.keys("\r");
+    let code = s.finish();
+    let history = s.history();
+    assert_eq!(code, 0, "{history:#?}");
+    assert_eq!(lines_with(&history, "cannot be undone"), 1, "{history:#?}");
+    assert_eq!(
+        lines_with(&history, "Nothing was deleted."),
+        1,
+        "{history:#?}"
+    );
+
+    let bad = script::script(
+        &h,
+        "bad.sh",
+        "sed -i 's/<!-- kapj:text -->/&\\nkept words/' \"$1\"; exit 1",
+    );
+    let out = h
+        .cmd()
+        .env("VISUAL", &bad)
+        .args(["write", "free", "--editor"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let mut s = Screen::spawn(&h, &["drafts", "discard", "1"], &[], 50, 24);
+    s.wait_for("cannot be brought back");
+    s.wait_raw();
+    s.type_slowly("y");
+    s.keys("\r");
+    let code = s.finish();
+    let history = s.history();
+    assert_eq!(code, 0, "{history:#?}");
+    assert_eq!(
+        lines_with(&history, "cannot be brought back"),
+        1,
+        "{history:#?}"
+    );
+    assert_eq!(lines_with(&history, "Discarded draft 1"), 1, "{history:#?}");
 }

@@ -71,10 +71,10 @@ fn discard(app: &mut App, number: &str, yes: bool) -> Result<()> {
                 "Run it in a terminal to be asked, or add --yes.",
             ));
         }
+        // The long part above, the prompt short (see term_text).
+        crate::term_text::eprint_wrapped("Its words cannot be brought back once discarded.", "");
         let ok = dialoguer::Confirm::new()
-            .with_prompt(format!(
-                "Discard draft {n}? Its words cannot be brought back."
-            ))
+            .with_prompt(format!("Discard draft {n}?"))
             .default(false)
             .wait_for_newline(true)
             .interact()
