@@ -90,6 +90,18 @@ pub fn failed_error(f: &EditorFailed, kept: bool) -> anyhow::Error {
     user_hint(format!("{why}, so nothing was saved to the journal."), hint)
 }
 
+/// At a terminal, after a form could not be read: asks whether to fix it
+/// in the editor now. Ctrl-C or a closed terminal counts as no.
+pub fn offer_to_reopen() -> Result<bool> {
+    crate::app::ctrl_c_ends_prompts();
+    Ok(dialoguer::Confirm::new()
+        .with_prompt("Open the editor again to fix it?")
+        .default(true)
+        .wait_for_newline(true)
+        .interact()
+        .unwrap_or(false))
+}
+
 /// One section of the form: a key, its heading, and its text.
 pub struct Section {
     pub key: String,

@@ -175,3 +175,46 @@ fn an_edit_that_adds_words_of_self_harm_shows_the_safety_note() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("No one monitors this journal"), "{stdout}");
 }
+
+/// `write --editor` with a mood that is not a number keeps the whole form,
+/// mood text included, and `write --resume --editor` reopens it as left.
+#[test]
+fn write_in_the_editor_keeps_an_unreadable_form_whole() {
+    let h = Home::new();
+    h.ok(&["session", "add", "--at", "2026-11-15 10:00"]);
+    let ed = script(
+        &h,
+        "ed.sh",
+        "sed -i -e 's/<!-- kapj:mood -->/&\\nabout seven\\nor eight/' -e 's/<!-- kapj:returning -->/&\\nthe lake/' \"$1\"",
+    );
+    let out = run_with(
+        &h,
+        &["write", "meaning", "--editor"],
+        &[("VISUAL", ed.to_str().unwrap())],
+        "",
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_plain_error(&err);
+    assert!(err.contains("not \"about seven or eight\""), "{err}");
+    assert!(err.contains("kept as a draft"), "{err}");
+    let fix = script(
+        &h,
+        "fix.sh",
+        "grep -q 'or eight' \"$1\" && sed -i -e 's/^about seven$/7/' -e '/^or eight$/d' \"$1\"",
+    );
+    let out = run_with(
+        &h,
+        &["write", "--resume", "--editor"],
+        &[("VISUAL", fix.to_str().unwrap())],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let e = h.json(&["show", "1"]);
+    assert_eq!(e["mood"], 7);
+    assert_eq!(texts(&e), common::pairs(&[("returning", "the lake")]));
+}

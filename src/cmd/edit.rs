@@ -79,7 +79,7 @@ pub fn run(app: &mut App, id: &str) -> Result<()> {
             Err(problem) => {
                 if interactive() && {
                     eprintln!("{problem}");
-                    reopen()?
+                    editor::offer_to_reopen()?
                 } {
                     text = editor::with_note(&content, &problem);
                     continue;
@@ -166,17 +166,6 @@ fn read(
         answers.push(Answer { key, prompt, text });
     }
     Ok((!answers.is_empty()).then_some((answers, mood)))
-}
-
-/// At a terminal: asks whether to fix the form in the editor now.
-fn reopen() -> Result<bool> {
-    crate::app::ctrl_c_ends_prompts();
-    dialoguer::Confirm::new()
-        .with_prompt("Open the editor again to fix it?")
-        .default(true)
-        .wait_for_newline(true)
-        .interact()
-        .or(Ok(false))
 }
 
 /// Keeps an unfinished edit as a draft (sealed for an encrypted journal),

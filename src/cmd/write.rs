@@ -355,16 +355,63 @@ fn editor_write(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> 
         tpl.title,
         draft.at.get(..16).unwrap_or(&draft.at).replace('T', " ")
     );
-    let initial = editor::form(&title, &secs);
-    let (content, failed) = match editor::edit(&app.home, &initial)? {
-        Ok(c) => (c, None),
-        Err(f) => (f.content.clone(), Some(f)),
-    };
-    let mut mood_text = None;
+    // A form kept from an earlier try opens as it was left, unless answers
+    // were written since (a guided resume), which the fresh form shows.
+    let mut text = draft
+        .form
+        .clone()
+        .filter(|f| non_empty(&read_form(f, &secs).0) == non_empty(&draft.answers))
+        .unwrap_or_else(|| editor::form(&title, &secs));
+    loop {
+        let (content, failed) = match editor::edit(&app.home, &text)? {
+            Ok(c) => (c, None),
+            Err(f) => (f.content.clone(), Some(f)),
+        };
+        let (answers, mood_text) = read_form(&content, &secs);
+        draft.answers = answers;
+        draft.form = Some(content.clone());
+        if let Some(f) = failed {
+            let kept = draft.has_words() || !mood_text.trim().is_empty();
+            if kept {
+                draft.save()?;
+            }
+            return Err(editor::failed_error(&f, kept));
+        }
+        if mood_text.trim().is_empty() {
+            return Ok(());
+        }
+        if let Ok(v) = parse_mood(&mood_text) {
+            draft.mood = Some(v);
+            return Ok(());
+        }
+        let problem = format!(
+            "Mood is a whole number from 0 to 10, not \"{}\".",
+            render::first_line(&mood_text, 40)
+        );
+        if crate::app::interactive() && {
+            eprintln!("{problem}");
+            editor::offer_to_reopen()?
+        } {
+            text = editor::with_note(&content, &problem);
+            continue;
+        }
+        draft.form = Some(editor::with_note(&content, &problem));
+        draft.save()?;
+        return Err(user_hint(
+            format!("{problem} Nothing was saved to the journal."),
+            "What you wrote is kept as a draft: `kapj write --resume --editor` continues it.",
+        ));
+    }
+}
+
+/// The answers of a filled form (prompts from the sections) and the text
+/// of its mood section.
+fn read_form(content: &str, secs: &[Section]) -> (Vec<Answer>, String) {
+    let mut mood = String::new();
     let mut answers = Vec::new();
-    for (key, text) in editor::parse_form(&content, &secs) {
+    for (key, text) in editor::parse_form(content, secs) {
         if key == "mood" {
-            mood_text = Some(text);
+            mood = text;
             continue;
         }
         let prompt = secs
@@ -374,27 +421,15 @@ fn editor_write(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> 
             .unwrap_or_default();
         answers.push(Answer { key, prompt, text });
     }
-    draft.answers = answers;
-    if let Some(f) = failed {
-        let kept = draft.has_words();
-        if kept {
-            draft.save()?;
-        }
-        return Err(editor::failed_error(&f, kept));
-    }
-    if let Some(m) = mood_text.filter(|m| !m.trim().is_empty()) {
-        match parse_mood(&m) {
-            Ok(v) => draft.mood = Some(v),
-            Err(_) => {
-                draft.save()?;
-                return Err(user_hint(
-                    format!("Mood is a whole number from 0 to 10, not \"{}\"; nothing was saved to the journal.", m.trim()),
-                    "What you wrote is kept as a draft: `kapj write --resume --editor` continues it.",
-                ));
-            }
-        }
-    }
-    Ok(())
+    (answers, mood)
+}
+
+fn non_empty(answers: &[Answer]) -> Vec<Answer> {
+    answers
+        .iter()
+        .filter(|a| !a.text.trim().is_empty())
+        .cloned()
+        .collect()
 }
 
 /// Puts the entry in the store, then removes the draft, then shows what is next.
