@@ -78,9 +78,9 @@ fn an_unreadable_mood_keeps_the_edit_as_a_draft_that_edit_continues() {
         "status says how to continue"
     );
     // `kapj write --resume` does not turn an edit into a new entry.
-    assert!(h
-        .fails(&["write", "--resume", "--editor"])
-        .contains("no unfinished entry"));
+    let err = h.fails(&["write", "--resume", "--editor"]);
+    assert!(err.contains("no unfinished entry"), "{err}");
+    assert!(err.contains("`kapj edit 1` continues"), "{err}");
 
     // `kapj edit 1` opens the kept text, with the change made before.
     let out = edit_with(

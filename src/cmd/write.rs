@@ -112,11 +112,15 @@ fn resume_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
     let wanted = a.phase.as_deref().map(parse_phase).transpose()?;
     let mut all = app.drafts()?;
     // An unfinished edit is continued by `kapj edit N`, not as a new entry.
+    let edit = all.iter().find_map(|d| d.edit_of);
     all.retain(|d| d.edit_of.is_none() && wanted.is_none_or(|p| d.phase == p));
     if all.is_empty() {
         return Err(user_hint(
             "There is no unfinished entry to resume.",
-            "Start one with `kapj write PHASE`.",
+            match edit {
+                Some(n) => format!("`kapj edit {n}` continues your unfinished edit of entry {n}."),
+                None => "Start one with `kapj write PHASE`.".to_string(),
+            },
         ));
     }
     // Several: the person chooses at a terminal; elsewhere the newest, as
