@@ -440,3 +440,40 @@ fn resume_asks_which_draft_when_there_are_several() {
         "the other draft is still there"
     );
 }
+
+/// An edit whose editor fails on an encrypted journal is kept sealed, not
+/// as a plain file beside the journal.
+#[test]
+fn a_failed_edit_of_an_encrypted_journal_is_kept_sealed() {
+    let h = Home::new();
+    let pass = encrypted_home(&h);
+    let bad = script::script(
+        &h,
+        "bad-editor",
+        "sed -i 's/an entry before the passphrase/a vermilion gate/' \"$1\"; exit 1",
+    );
+    let out = with_pass(
+        &h,
+        &pass,
+        &["edit", "1"],
+        &[("VISUAL", bad.to_str().unwrap())],
+    );
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("`kapj edit 1` continues it"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(files_holding(&h.path(), "vermilion"), Vec::<PathBuf>::new());
+    let good = script::script(&h, "good-editor", "grep -q vermilion \"$1\"");
+    ok_with_pass(
+        &h,
+        &pass,
+        &["edit", "1"],
+        &[("VISUAL", good.to_str().unwrap())],
+    );
+    let e: serde_json::Value =
+        serde_json::from_str(&ok_with_pass(&h, &pass, &["--json", "show", "1"], &[])).unwrap();
+    assert_eq!(e["answers"][0]["text"], "a vermilion gate");
+    assert!(draft_files(&h).is_empty());
+}

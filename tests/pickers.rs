@@ -231,3 +231,25 @@ fn confirmations_fit_50_columns() {
     );
     assert_eq!(lines_with(&history, "Discarded draft 1"), 1, "{history:#?}");
 }
+
+/// Ctrl-C in the feelings picker stops, keeps the draft, and leaves no picker rows.
+#[test]
+fn ctrl_c_in_the_feelings_picker_keeps_the_draft() {
+    let h = Home::new();
+    at_the_feelings_picker(&h);
+    let mut s = Screen::spawn(&h, &["write", "--resume"], &[], 80, 24);
+    s.wait_for("Any feelings you want to name?");
+    s.wait_raw();
+    s.type_slowly("calm");
+    s.keys("\x03");
+    let code = s.finish();
+    let history = s.history();
+    assert_eq!(code, 130, "{history:#?}");
+    assert!(
+        history.iter().any(|l| l.contains("kept as a draft")),
+        "{history:#?}"
+    );
+    assert!(!history.iter().any(|l| l.contains("[ ]")), "{history:#?}");
+    assert_eq!(h.json(&["drafts"]).as_array().unwrap().len(), 1);
+    assert_eq!(h.json(&["list"]), serde_json::json!([]));
+}
