@@ -253,3 +253,33 @@ fn ctrl_c_in_the_feelings_picker_keeps_the_draft() {
     assert_eq!(h.json(&["drafts"]).as_array().unwrap().len(), 1);
     assert_eq!(h.json(&["list"]), serde_json::json!([]));
 }
+
+/// The longest delete confirmation (an immediate reflection) at 80 and 50 columns.
+#[test]
+fn the_delete_confirmation_is_drawn_once_at_80_and_50_columns() {
+    for cols in [80, 50] {
+        let h = Home::new();
+        h.ok(&["write", "reflection", "--answer", "body=keep me"]);
+        let mut s = Screen::spawn(&h, &["delete", "1"], &[], cols, 24);
+        s.wait_for("undone");
+        s.wait_raw();
+        s.type_slowly("no");
+        s.keys("\x7f\x7f");
+        s.type_slowly("n");
+        s.keys("\r");
+        let code = s.finish();
+        let history = s.history();
+        assert_eq!(code, 0, "{history:#?}");
+        assert_eq!(
+            lines_with(&history, "Delete entry 1"),
+            1,
+            "{cols}: {history:#?}"
+        );
+        assert_eq!(
+            lines_with(&history, "Nothing was deleted."),
+            1,
+            "{history:#?}"
+        );
+        assert_eq!(h.json(&["list"]).as_array().unwrap().len(), 1);
+    }
+}

@@ -78,7 +78,7 @@ pub fn run(app: &mut App, id: &str) -> Result<()> {
             }
             Err(problem) => {
                 if interactive() && {
-                    eprintln!("{problem}");
+                    crate::term_text::eprint_wrapped(&problem, "");
                     editor::offer_to_reopen()?
                 } {
                     text = editor::with_note(&content, &problem);

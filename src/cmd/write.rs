@@ -393,7 +393,7 @@ fn editor_write(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> 
             render::first_line(&mood_text, 40)
         );
         if crate::app::interactive() && {
-            eprintln!("{problem}");
+            crate::term_text::eprint_wrapped(&problem, "");
             editor::offer_to_reopen()?
         } {
             text = editor::with_note(&content, &problem);
