@@ -180,13 +180,18 @@ impl Draft {
     /// Moves the draft to a file sealed with `key` (or a plain one when
     /// None), then removes the old file.
     pub fn reseal(&mut self, key: Option<&DraftKey>) -> Result<()> {
-        let old = self.path.clone();
+        let (old_path, old_key) = (self.path.clone(), self.key.clone());
         let ext = if key.is_some() { SEALED_EXT } else { PLAIN_EXT };
-        self.path = old.with_extension(ext);
+        self.path = old_path.with_extension(ext);
         self.key = key.cloned();
-        self.save()?;
-        if old != self.path {
-            let _ = fs::remove_file(&old);
+        if let Err(e) = self.save() {
+            // Still where it was, as it was.
+            self.path = old_path;
+            self.key = old_key;
+            return Err(e);
+        }
+        if old_path != self.path {
+            let _ = fs::remove_file(&old_path);
         }
         Ok(())
     }

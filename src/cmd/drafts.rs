@@ -167,9 +167,12 @@ pub fn status_line(drafts: &[Draft], now: DateTime<FixedOffset>) -> Option<Strin
             "An unfinished {} entry is waiting{age}: `kapj write --resume` continues it.",
             newest.phase.label()
         ),
-        (n, _) => format!(
-            "{n} unfinished entries are waiting (the newest: {}{age}): `kapj drafts` lists them.",
-            newest.phase.label()
-        ),
+        (n, edit_of) => {
+            let what = match edit_of {
+                Some(e) => format!("an edit of entry {e}"),
+                None => newest.phase.label().to_string(),
+            };
+            format!("{n} unfinished entries are waiting (the newest: {what}{age}): `kapj drafts` lists them.")
+        }
     })
 }
