@@ -226,6 +226,9 @@ fn chosen_line(chosen: &[String]) -> String {
 /// Runs the picker on `term`; returns the chosen feelings, or an error when
 /// the person stopped (Ctrl-C) or the terminal went away.
 pub fn pick(term: &Term, chosen: Vec<String>) -> io::Result<Vec<String>> {
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        return pick_on_a_line(term, chosen);
+    }
     let mut p = Picker::new(chosen);
     let _ = term.hide_cursor();
     let mut drawn: Vec<String> = Vec::new();
@@ -258,6 +261,21 @@ pub fn pick(term: &Term, chosen: Vec<String>) -> io::Result<Vec<String>> {
         format!("Feelings: {}", chosen.join(", "))
     };
     term.write_line(&console::truncate_str(&summary, cols.max(10) - 1, "…"))?;
+    Ok(chosen)
+}
+
+/// A terminal that cannot move the cursor (TERM=dumb): one plain line,
+/// feelings separated by commas.
+fn pick_on_a_line(term: &Term, mut chosen: Vec<String>) -> io::Result<Vec<String>> {
+    term.write_line(TITLE)?;
+    term.write_str("Feelings, separated by commas (Enter to skip): ")?;
+    let line = term.read_line()?;
+    for word in line.split(',') {
+        let own = own_word(word);
+        if !own.is_empty() && !chosen.contains(&own) {
+            chosen.push(own);
+        }
+    }
     Ok(chosen)
 }
 

@@ -283,3 +283,22 @@ fn the_delete_confirmation_is_drawn_once_at_80_and_50_columns() {
         assert_eq!(h.json(&["list"]).as_array().unwrap().len(), 1);
     }
 }
+
+/// On a terminal that cannot move the cursor, the feelings are one plain line.
+#[test]
+fn on_a_dumb_terminal_feelings_are_one_plain_line() {
+    let h = Home::new();
+    at_the_feelings_picker(&h);
+    let mut s = Screen::spawn(&h, &["write", "--resume"], &[("TERM", "dumb")], 80, 24);
+    s.wait_for("separated by commas");
+    s.keys("Sad, gratitude,  wobbly inside\r");
+    let code = s.finish();
+    let history = s.history();
+    assert_eq!(code, 0, "{history:#?}");
+    assert!(!history.iter().any(|l| l.contains("[ ]")), "{history:#?}");
+    let e = h.json(&["show", "1"]);
+    assert_eq!(
+        e["feelings"],
+        serde_json::json!(["grateful", "sad", "wobbly inside"])
+    );
+}
