@@ -79,11 +79,29 @@ impl App {
     /// Opens the journal only when one exists.
     pub fn drafts(&mut self) -> Result<Vec<crate::drafts::Draft>> {
         let key = if self.journal_exists() {
-            self.drafts_key()?
+            self.drafts_key_for_reading()?
         } else {
             None
         };
         Ok(crate::drafts::list(&self.home, key.as_ref()))
+    }
+
+    /// Like `drafts_key`, but a key is made only when a plain draft waits
+    /// to be sealed, and a journal that cannot be written then (read-only,
+    /// busy) still lists its drafts: the plain ones stay as they are.
+    fn drafts_key_for_reading(&mut self) -> Result<Option<DraftKey>> {
+        let home = self.home.clone();
+        let store = self.store()?;
+        if !store.encrypted {
+            return Ok(None);
+        }
+        if let Some(k) = store.existing_drafts_key()? {
+            return Ok(Some(k));
+        }
+        if !crate::drafts::any_plain(&home) {
+            return Ok(None);
+        }
+        Ok(store.drafts_key().ok())
     }
 
     /// Closes the journal (before its file is replaced).

@@ -241,6 +241,14 @@ pub fn list(home: &Path, key: Option<&DraftKey>) -> Vec<Draft> {
     drafts
 }
 
+/// Whether any plain draft file is in the home.
+pub fn any_plain(home: &Path) -> bool {
+    fs::read_dir(dir(home)).is_ok_and(|rd| {
+        rd.flatten()
+            .any(|e| e.path().extension().is_some_and(|x| x == PLAIN_EXT))
+    })
+}
+
 /// Rewrites every draft readable with `from` (plain drafts always are) as
 /// sealed with `to`, or plain when `to` is None. Used by encrypt and decrypt.
 pub fn reseal_all(home: &Path, from: Option<&DraftKey>, to: Option<&DraftKey>) -> Result<()> {

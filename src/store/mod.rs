@@ -471,15 +471,19 @@ impl Store {
     /// The key that seals this journal's drafts (see `drafts`), made on
     /// first use. Kept in the journal, so it is as safe as the journal is.
     pub fn drafts_key(&self) -> Result<crate::drafts::DraftKey> {
-        if let Some(k) = self
-            .meta_get(DRAFTS_KEY)?
-            .and_then(|h| crate::drafts::DraftKey::from_hex(&h))
-        {
+        if let Some(k) = self.existing_drafts_key()? {
             return Ok(k);
         }
         let k = crate::drafts::DraftKey::generate()?;
         self.set_drafts_key(&k)?;
         Ok(k)
+    }
+
+    /// The drafts key, if one was made.
+    pub fn existing_drafts_key(&self) -> Result<Option<crate::drafts::DraftKey>> {
+        Ok(self
+            .meta_get(DRAFTS_KEY)?
+            .and_then(|h| crate::drafts::DraftKey::from_hex(&h)))
     }
 
     pub fn set_drafts_key(&self, k: &crate::drafts::DraftKey) -> Result<()> {
