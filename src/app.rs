@@ -10,8 +10,10 @@ use anyhow::Result;
 use zeroize::Zeroizing;
 
 use crate::clock::Clock;
+use crate::drafts::DraftKey;
 use crate::error::{user, user_hint};
 use crate::store::{self, FileKind, Store};
+use crate::term_text::eprint_wrapped;
 
 pub struct App {
     pub home: PathBuf,
@@ -64,6 +66,46 @@ impl App {
             )?);
         }
         Ok(self.store.as_mut().expect("opened above"))
+    }
+
+    /// The key that seals drafts: Some for an encrypted journal (opening it
+    /// if need be), None for a plain one. Drafts of a plain journal are
+    /// plain, like the journal itself.
+    pub fn drafts_key(&mut self) -> Result<Option<DraftKey>> {
+        let store = self.store()?;
+        if !store.encrypted {
+            return Ok(None);
+        }
+        Ok(Some(store.drafts_key()?))
+    }
+
+    /// The drafts in the home, newest first, read with the journal's key.
+    /// Opens the journal only when one exists.
+    pub fn drafts(&mut self) -> Result<Vec<crate::drafts::Draft>> {
+        let key = if self.journal_exists() {
+            self.drafts_key_for_reading()?
+        } else {
+            None
+        };
+        Ok(crate::drafts::list(&self.home, key.as_ref()))
+    }
+
+    /// Like `drafts_key`, but a key is made only when a plain draft waits
+    /// to be sealed, and a journal that cannot be written then (read-only,
+    /// busy) still lists its drafts: the plain ones stay as they are.
+    fn drafts_key_for_reading(&mut self) -> Result<Option<DraftKey>> {
+        let home = self.home.clone();
+        let store = self.store()?;
+        if !store.encrypted {
+            return Ok(None);
+        }
+        if let Some(k) = store.existing_drafts_key()? {
+            return Ok(Some(k));
+        }
+        if !crate::drafts::any_plain(&home) {
+            return Ok(None);
+        }
+        Ok(store.drafts_key().ok())
     }
 
     /// Closes the journal (before its file is replaced).
@@ -227,11 +269,17 @@ fn first_run_passphrase() -> Result<Option<Zeroizing<String>>> {
     if !interactive() {
         return Ok(None);
     }
-    eprintln!("Welcome to kapj. Your journal will live in one file on this machine; nothing is sent anywhere.");
+    eprint_wrapped(
+        "Welcome to kapj. Your journal will live in one file on this machine; nothing is sent anywhere.",
+        "",
+    );
+    eprint_wrapped(
+        "You can protect it with a passphrase now, or later with `kapj encrypt`.",
+        "",
+    );
+    // Short, so dialoguer's redraw never wraps it (see term_text).
     let yes = dialoguer::Confirm::new()
-        .with_prompt(
-            "Protect it with a passphrase? (You can also do this later with `kapj encrypt`.)",
-        )
+        .with_prompt("Protect it with a passphrase?")
         .default(false)
         // "y" then Enter, as people type it: an answer on the bare key would
         // let the Enter fall into whatever is asked next.
@@ -241,6 +289,9 @@ fn first_run_passphrase() -> Result<Option<Zeroizing<String>>> {
     if !yes {
         return Ok(None);
     }
-    eprintln!("If the passphrase is lost, the journal cannot be opened. Keep it somewhere safe.");
+    eprint_wrapped(
+        "If the passphrase is lost, the journal cannot be opened. Keep it somewhere safe.",
+        "",
+    );
     Ok(Some(passphrase(Path::new("kapj.db"), true)?))
 }

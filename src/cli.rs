@@ -31,7 +31,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "KAPJ_HOME", value_name = "DIR")]
     pub home: Option<PathBuf>,
 
-    /// Print one JSON document instead of text (status, session list|show, list, show, search, review, actions list, check list)
+    /// Print one JSON document instead of text (status, session list|show, list, show, search, review, actions list, check list, drafts list)
     #[arg(long, global = true)]
     pub json: bool,
 
@@ -62,6 +62,12 @@ Examples:
 Answers given with --answer end up in your shell history; prefer the prompts,
 the editor or standard input for anything private.")]
     Write(WriteArgs),
+
+    /// Unfinished entries: list them, or let one go
+    #[command(
+        after_help = "Examples:\n  kapj drafts\n  kapj drafts discard 2\n  kapj write --resume      continue one (asks which when there are several)\n\nA draft is kept whenever an entry is stopped before it is saved: Ctrl-C, a closed\nterminal, a failed editor, or a journal that could not be written. Drafts of an\nencrypted journal are encrypted too."
+    )]
+    Drafts(DraftsArgs),
 
     /// List entries, newest first
     #[command(
@@ -218,7 +224,7 @@ pub struct WriteArgs {
     /// Write the whole entry in your editor
     #[arg(long)]
     pub editor: bool,
-    /// Continue the newest unfinished entry
+    /// Continue an unfinished entry (asks which when there are several)
     #[arg(long)]
     pub resume: bool,
 }
@@ -356,6 +362,27 @@ pub enum ActionsCommand {
     Drop {
         #[arg(allow_negative_numbers = true)]
         id: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct DraftsArgs {
+    #[command(subcommand)]
+    pub command: Option<DraftsCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DraftsCommand {
+    /// Unfinished entries, newest first (the default)
+    List,
+    /// Let an unfinished entry go (asks first unless --yes)
+    Discard {
+        /// Its number in `kapj drafts`
+        #[arg(allow_negative_numbers = true)]
+        number: String,
+        /// Do not ask
+        #[arg(long)]
+        yes: bool,
     },
 }
 

@@ -90,6 +90,18 @@ pub fn failed_error(f: &EditorFailed, kept: bool) -> anyhow::Error {
     user_hint(format!("{why}, so nothing was saved to the journal."), hint)
 }
 
+/// At a terminal, after a form could not be read: asks whether to fix it
+/// in the editor now. Ctrl-C or a closed terminal counts as no.
+pub fn offer_to_reopen() -> Result<bool> {
+    crate::app::ctrl_c_ends_prompts();
+    Ok(dialoguer::Confirm::new()
+        .with_prompt("Open the editor again to fix it?")
+        .default(true)
+        .wait_for_newline(true)
+        .interact()
+        .unwrap_or(false))
+}
+
 /// One section of the form: a key, its heading, and its text.
 pub struct Section {
     pub key: String,
@@ -98,6 +110,30 @@ pub struct Section {
 }
 
 const MARK: &str = "<!-- kapj:";
+
+/// The form's mood section. Forms put it first, so that text added at the
+/// end of the file belongs to the last answer.
+pub fn mood_section(mood: Option<u8>) -> Section {
+    Section {
+        key: "mood".into(),
+        heading: "Mood, from 0 to 10 (optional)".into(),
+        text: mood.map(|m| m.to_string()).unwrap_or_default(),
+    }
+}
+
+/// Starts a note put at the top of a form that could not be read; it sits
+/// above the first section, where the parser reads nothing.
+const NOTE: &str = "<!-- Not saved yet: ";
+
+/// The form again, with a note at the top saying what to fix (as `git
+/// commit` does); an earlier note is replaced, not stacked.
+pub fn with_note(form: &str, problem: &str) -> String {
+    let rest: Vec<&str> = form.lines().skip_while(|l| l.starts_with(NOTE)).collect();
+    format!(
+        "{NOTE}{problem} Fix it below, then save and close the editor. -->\n{}\n",
+        rest.join("\n")
+    )
+}
 
 /// The markdown form: one `##` heading per prompt, each followed by a marker
 /// line that tells the parser which prompt the text below belongs to.

@@ -9,6 +9,7 @@ use crate::care::measures::{self, Measure};
 use crate::cli::CheckArgs;
 use crate::error::{user, user_hint, UserError};
 use crate::render;
+use crate::term_text::eprint_wrapped;
 
 pub fn run(app: &mut App, a: CheckArgs) -> Result<()> {
     let which = a.measure.as_deref().unwrap_or("list");
@@ -68,8 +69,11 @@ fn ask(m: Measure) -> Result<(Vec<u8>, Option<u8>)> {
     eprintln!("{}", m.stem());
     let mut answers = Vec::new();
     for (i, item) in m.items().iter().enumerate() {
+        // The item (verbatim) above, wrapped to the window; a short prompt
+        // for dialoguer to redraw.
+        eprint_wrapped(&format!("{}. {item}", i + 1), "   ");
         let pick = Select::new()
-            .with_prompt(format!("{}. {item}", i + 1))
+            .with_prompt("Your answer")
             .items(measures::ANSWER_LABELS)
             .default(0)
             .interact()
@@ -78,8 +82,9 @@ fn ask(m: Measure) -> Result<(Vec<u8>, Option<u8>)> {
     }
     let mut difficulty = None;
     if m.asks_difficulty() && answers.iter().any(|a| *a > 0) {
+        eprint_wrapped(measures::DIFFICULTY_QUESTION, "");
         let pick = Select::new()
-            .with_prompt(measures::DIFFICULTY_QUESTION)
+            .with_prompt("Your answer")
             .items(measures::DIFFICULTY_LABELS)
             .default(0)
             .interact()

@@ -22,8 +22,10 @@ pub fn run(app: &mut App, id: &str, yes: bool) -> Result<()> {
                 "Run it in a terminal to be asked, or add --yes.",
             ));
         }
+        // The long question above, the prompt short (see term_text).
+        crate::term_text::eprint_wrapped(&format!("Delete {what}? This cannot be undone."), "");
         let ok = dialoguer::Confirm::new()
-            .with_prompt(format!("Delete {what}? This cannot be undone."))
+            .with_prompt("Delete it?")
             .default(false)
             // "y" then Enter, as people type it: a bare key press is too easy
             // to make by accident for something that cannot be undone.

@@ -7,6 +7,7 @@ mod completions;
 mod crypt;
 mod delete;
 mod demo;
+mod drafts;
 mod edit;
 mod export;
 mod import;
@@ -74,6 +75,7 @@ fn dispatch(app: &mut App, command: Command) -> Result<()> {
         Command::Status => status::run(app),
         Command::Session(c) => session::run(app, c),
         Command::Write(a) => write::run(app, a),
+        Command::Drafts(a) => drafts::run(app, a),
         Command::List(a) => list::run(app, a),
         Command::Show(a) => show::run(app, &a.id),
         Command::Edit(a) => edit::run(app, &a.id),

@@ -81,6 +81,7 @@ pub fn run(app: &mut App) -> Result<()> {
     let fresh = !app.journal_exists();
     let st = compute(app)?;
     let actions = app.store()?.actions(false)?;
+    let drafts = app.drafts()?;
     let now = app.clock.now();
     if app.json {
         let v = json!({
@@ -92,6 +93,7 @@ pub fn run(app: &mut App) -> Result<()> {
             "window_closes_in_hours": match st.due { Due::Meaning { closes_in_hours } => Some((closes_in_hours * 10.0).round() / 10.0), _ => None },
             "phases_written": st.done.iter().map(|(p, _)| p.key()).collect::<Vec<_>>(),
             "open_actions": actions.iter().map(render::action_json).collect::<Vec<_>>(),
+            "drafts": drafts.iter().enumerate().map(|(i, d)| super::drafts::summary_json(i + 1, d)).collect::<Vec<_>>(),
         });
         app.json_out(&v);
         return Ok(());
@@ -105,6 +107,9 @@ pub fn run(app: &mut App) -> Result<()> {
         app.line("");
     }
     print_status(app, &st, now);
+    if let Some(line) = super::drafts::status_line(&drafts, now) {
+        app.line(line);
+    }
     if !actions.is_empty() {
         app.line("");
         app.line(app.bold("Open actions"));

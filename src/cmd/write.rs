@@ -7,14 +7,14 @@ use std::io::{IsTerminal, Read};
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Input, MultiSelect};
+use dialoguer::Input;
 
 use crate::app::App;
 use crate::care;
 use crate::cli::WriteArgs;
 use crate::cmd::{normalise_tag, parse_mood, parse_phase, parse_when, session_number};
 use crate::domain::{Answer, NewEntry, Phase};
-use crate::drafts::{self, Draft};
+use crate::drafts::Draft;
 use crate::editor::{self, Section};
 use crate::error::{user, user_hint, UserError};
 use crate::render;
@@ -67,8 +67,12 @@ fn new_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
         None => default_session(app, phase, at)?,
     };
     let now = app.clock.now();
+    // Read now, while the journal opens: a draft of an encrypted journal is
+    // sealed with it, even if the journal cannot be written later.
+    let key = app.drafts_key()?;
     Ok(Draft {
-        path: Draft::new_path(&app.home, &now.to_rfc3339()),
+        path: Draft::new_path(&app.home, &now.to_rfc3339(), key.is_some()),
+        key,
         phase,
         session,
         at: at.to_rfc3339(),
@@ -85,6 +89,8 @@ fn new_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
         asked_mood: mood.is_some(),
         asked_feelings: false,
         saved_at: now.to_rfc3339(),
+        edit_of: None,
+        form: None,
     })
 }
 
@@ -104,14 +110,27 @@ fn default_session(app: &mut App, phase: Phase, at: DateTime<FixedOffset>) -> Re
 
 fn resume_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
     let wanted = a.phase.as_deref().map(parse_phase).transpose()?;
-    let mut all = drafts::list(&app.home);
-    all.retain(|d| wanted.is_none_or(|p| d.phase == p));
-    let mut d = all.into_iter().next().ok_or_else(|| {
-        user_hint(
+    let mut all = app.drafts()?;
+    // An unfinished edit is continued by `kapj edit N`, not as a new entry.
+    let edit = all.iter().find_map(|d| d.edit_of);
+    all.retain(|d| d.edit_of.is_none() && wanted.is_none_or(|p| d.phase == p));
+    if all.is_empty() {
+        return Err(user_hint(
             "There is no unfinished entry to resume.",
-            "Start one with `kapj write PHASE`.",
-        )
-    })?;
+            match edit {
+                Some(n) => format!("`kapj edit {n}` continues your unfinished edit of entry {n}."),
+                None => "Start one with `kapj write PHASE`.".to_string(),
+            },
+        ));
+    }
+    // Several: the person chooses at a terminal; elsewhere the newest, as
+    // scripts have always had it (`kapj drafts` shows the others).
+    let chosen = if all.len() > 1 && a.answers.is_empty() && crate::app::interactive() {
+        choose_draft(app, &all)?
+    } else {
+        0
+    };
+    let mut d = all.swap_remove(chosen);
     if let Some(m) = a.mood.as_deref() {
         d.mood = Some(parse_mood(m)?);
         d.asked_mood = true;
@@ -143,6 +162,32 @@ fn resume_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
         }
     }
     Ok(d)
+}
+
+/// A short menu of drafts, newest first; each line fits the terminal.
+fn choose_draft(app: &App, all: &[Draft]) -> Result<usize> {
+    let now = app.clock.now();
+    let width = console::Term::stderr().size().1 as usize;
+    let items: Vec<String> = all
+        .iter()
+        .map(|d| {
+            let line = super::drafts::short(d, now);
+            console::truncate_str(&line, width.saturating_sub(4).max(20), "…").into_owned()
+        })
+        .collect();
+    crate::app::ctrl_c_ends_prompts();
+    dialoguer::Select::with_theme(theme(app).as_ref())
+        .with_prompt("Which one?")
+        .items(&items)
+        .default(0)
+        .max_length(8)
+        .interact_on(&console::Term::stderr())
+        .map_err(|_| {
+            crate::app::after_stopped_prompt();
+            UserError::new("Nothing was chosen; every draft is kept.")
+                .code(130)
+                .into()
+        })
 }
 
 fn answers_from_args(args: &[String], tpl: &Template, phase: Phase) -> Result<Vec<Answer>> {
@@ -259,21 +304,8 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
         draft.save()?;
     }
     if tpl.feelings && !draft.asked_feelings {
-        let words = care::feelings::all();
-        let items: Vec<String> = words
-            .iter()
-            .map(|w| match care::feelings::family_of(w) {
-                Some(f) => format!("{w} ({f})"),
-                None => w.to_string(),
-            })
-            .collect();
-        let picked = MultiSelect::with_theme(theme.as_ref())
-            .with_prompt("Any feelings you want to name? (Space to choose, Enter when done)")
-            .items(&items)
-            .max_length(12)
-            .interact_on(&term)
-            .map_err(interrupted)?;
-        draft.feelings = picked.into_iter().map(|i| words[i].to_string()).collect();
+        draft.feelings = crate::feelings_picker::pick(&term, std::mem::take(&mut draft.feelings))
+            .map_err(|e| interrupted(e.into()))?;
         draft.asked_feelings = true;
         draft.save()?;
     }
@@ -289,10 +321,14 @@ fn app_bold(app: &App, s: &str) -> String {
 }
 
 fn form_sections(draft: &Draft, tpl: &Template) -> Vec<Section> {
-    let mut secs: Vec<Section> = tpl
-        .prompts
-        .iter()
-        .map(|p| Section {
+    // The mood comes first: text added at the end of the form then lands
+    // in the last answer, never in the mood.
+    let mut secs: Vec<Section> = Vec::new();
+    if tpl.mood.is_some() || draft.mood.is_some() {
+        secs.push(editor::mood_section(draft.mood));
+    }
+    secs.extend(tpl.prompts.iter().map(|p| {
+        Section {
             key: p.key.clone(),
             heading: p.text.clone(),
             text: draft
@@ -301,8 +337,8 @@ fn form_sections(draft: &Draft, tpl: &Template) -> Vec<Section> {
                 .find(|a| a.key == p.key)
                 .map(|a| a.text.clone())
                 .unwrap_or_default(),
-        })
-        .collect();
+        }
+    }));
     // A draft may hold answers to prompts the template no longer has: keep them.
     for a in &draft.answers {
         if !secs.iter().any(|s| s.key == a.key) {
@@ -312,13 +348,6 @@ fn form_sections(draft: &Draft, tpl: &Template) -> Vec<Section> {
                 text: a.text.clone(),
             });
         }
-    }
-    if tpl.mood.is_some() || draft.mood.is_some() {
-        secs.push(Section {
-            key: "mood".into(),
-            heading: "Mood, from 0 to 10 (optional)".into(),
-            text: draft.mood.map(|m| m.to_string()).unwrap_or_default(),
-        });
     }
     secs
 }
@@ -330,16 +359,63 @@ fn editor_write(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> 
         tpl.title,
         draft.at.get(..16).unwrap_or(&draft.at).replace('T', " ")
     );
-    let initial = editor::form(&title, &secs);
-    let (content, failed) = match editor::edit(&app.home, &initial)? {
-        Ok(c) => (c, None),
-        Err(f) => (f.content.clone(), Some(f)),
-    };
-    let mut mood_text = None;
+    // A form kept from an earlier try opens as it was left, unless answers
+    // were written since (a guided resume), which the fresh form shows.
+    let mut text = draft
+        .form
+        .clone()
+        .filter(|f| non_empty(&read_form(f, &secs).0) == non_empty(&draft.answers))
+        .unwrap_or_else(|| editor::form(&title, &secs));
+    loop {
+        let (content, failed) = match editor::edit(&app.home, &text)? {
+            Ok(c) => (c, None),
+            Err(f) => (f.content.clone(), Some(f)),
+        };
+        let (answers, mood_text) = read_form(&content, &secs);
+        draft.answers = answers;
+        draft.form = Some(content.clone());
+        if let Some(f) = failed {
+            let kept = draft.has_words() || !mood_text.trim().is_empty();
+            if kept {
+                draft.save()?;
+            }
+            return Err(editor::failed_error(&f, kept));
+        }
+        if mood_text.trim().is_empty() {
+            return Ok(());
+        }
+        if let Ok(v) = parse_mood(&mood_text) {
+            draft.mood = Some(v);
+            return Ok(());
+        }
+        let problem = format!(
+            "Mood is a whole number from 0 to 10, not \"{}\".",
+            render::first_line(&mood_text, 40)
+        );
+        if crate::app::interactive() && {
+            crate::term_text::eprint_wrapped(&problem, "");
+            editor::offer_to_reopen()?
+        } {
+            text = editor::with_note(&content, &problem);
+            continue;
+        }
+        draft.form = Some(editor::with_note(&content, &problem));
+        draft.save()?;
+        return Err(user_hint(
+            format!("{problem} Nothing was saved to the journal."),
+            "What you wrote is kept as a draft: `kapj write --resume --editor` continues it.",
+        ));
+    }
+}
+
+/// The answers of a filled form (prompts from the sections) and the text
+/// of its mood section.
+fn read_form(content: &str, secs: &[Section]) -> (Vec<Answer>, String) {
+    let mut mood = String::new();
     let mut answers = Vec::new();
-    for (key, text) in editor::parse_form(&content, &secs) {
+    for (key, text) in editor::parse_form(content, secs) {
         if key == "mood" {
-            mood_text = Some(text);
+            mood = text;
             continue;
         }
         let prompt = secs
@@ -349,27 +425,15 @@ fn editor_write(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> 
             .unwrap_or_default();
         answers.push(Answer { key, prompt, text });
     }
-    draft.answers = answers;
-    if let Some(f) = failed {
-        let kept = draft.has_words();
-        if kept {
-            draft.save()?;
-        }
-        return Err(editor::failed_error(&f, kept));
-    }
-    if let Some(m) = mood_text.filter(|m| !m.trim().is_empty()) {
-        match parse_mood(&m) {
-            Ok(v) => draft.mood = Some(v),
-            Err(_) => {
-                draft.save()?;
-                return Err(user_hint(
-                    format!("Mood is a whole number from 0 to 10, not \"{}\"; nothing was saved to the journal.", m.trim()),
-                    "What you wrote is kept as a draft: `kapj write --resume --editor` continues it.",
-                ));
-            }
-        }
-    }
-    Ok(())
+    (answers, mood)
+}
+
+fn non_empty(answers: &[Answer]) -> Vec<Answer> {
+    answers
+        .iter()
+        .filter(|a| !a.text.trim().is_empty())
+        .cloned()
+        .collect()
 }
 
 /// Puts the entry in the store, then removes the draft, then shows what is next.

@@ -97,6 +97,42 @@ pub fn insert_entry(conn: &Connection, e: &NewEntry, extras: &EntryExtras) -> Re
     Ok(id)
 }
 
+/// The actions of an edited entry follow its action answer: an action whose
+/// text changed keeps its number, state and time with the new text; a new
+/// answer adds an open action; an answer emptied removes its action.
+fn update_actions(conn: &Connection, entry_id: i64, texts: &[String]) -> Result<()> {
+    let old: Vec<(i64, String)> = conn
+        .prepare("SELECT id, text FROM actions WHERE entry_id = ?1 ORDER BY id")?
+        .query_map([entry_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    for (i, text) in texts.iter().enumerate() {
+        match old.get(i) {
+            Some((id, was)) if was != text => {
+                conn.execute(
+                    "UPDATE actions SET text = ?2 WHERE id = ?1",
+                    params![id, text],
+                )?;
+            }
+            Some(_) => {}
+            None => {
+                let (at, at_ts): (String, i64) = conn.query_row(
+                    "SELECT at, at_ts FROM entries WHERE id = ?1",
+                    [entry_id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?;
+                conn.execute(
+                    "INSERT INTO actions(uuid, entry_id, text, state, at, at_ts) VALUES (?1, ?2, ?3, 'open', ?4, ?5)",
+                    params![new_uuid(), entry_id, text, at, at_ts],
+                )?;
+            }
+        }
+    }
+    for (id, _) in old.iter().skip(texts.len()) {
+        conn.execute("DELETE FROM actions WHERE id = ?1", [id])?;
+    }
+    Ok(())
+}
+
 fn write_answers(conn: &Connection, entry_id: i64, answers: &[Answer]) -> Result<()> {
     let mut st = conn.prepare_cached(
         "INSERT INTO answers(entry_id, position, key, prompt, text) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -355,6 +391,7 @@ impl Store {
         answers: &[Answer],
         mood: Option<u8>,
         extras: &EntryExtras,
+        sync_actions: bool,
     ) -> Result<()> {
         let tx = self
             .conn
@@ -368,6 +405,9 @@ impl Store {
         unindex_entry(&tx, number)?;
         if let Some(a) = &extras.terms {
             write_analysis(&tx, number, a)?;
+        }
+        if sync_actions {
+            update_actions(&tx, number, &extras.actions)?;
         }
         tx.commit()?;
         Ok(())

@@ -36,6 +36,9 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 pub const DB_FILE: &str = "kapj.db";
 
+/// The `meta` row holding the key that seals drafts of an encrypted journal.
+const DRAFTS_KEY: &str = "drafts_key";
+
 pub struct Store {
     /// Private: SQL stays in the store, behind methods that say what they do.
     conn: Connection,
@@ -454,6 +457,28 @@ impl Store {
             .conn
             .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
             .optional()?)
+    }
+
+    /// The key that seals this journal's drafts (see `drafts`), made on
+    /// first use. Kept in the journal, so it is as safe as the journal is.
+    pub fn drafts_key(&self) -> Result<crate::drafts::DraftKey> {
+        if let Some(k) = self.existing_drafts_key()? {
+            return Ok(k);
+        }
+        let k = crate::drafts::DraftKey::generate()?;
+        self.set_drafts_key(&k)?;
+        Ok(k)
+    }
+
+    /// The drafts key, if one was made.
+    pub fn existing_drafts_key(&self) -> Result<Option<crate::drafts::DraftKey>> {
+        Ok(self
+            .meta_get(DRAFTS_KEY)?
+            .and_then(|h| crate::drafts::DraftKey::from_hex(&h)))
+    }
+
+    pub fn set_drafts_key(&self, k: &crate::drafts::DraftKey) -> Result<()> {
+        self.meta_set(DRAFTS_KEY, &k.to_hex())
     }
 
     pub fn meta_set(&self, key: &str, value: &str) -> Result<()> {

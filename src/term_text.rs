@@ -1,0 +1,64 @@
+//! Long text above short prompts. dialoguer redraws a prompt by counting
+//! the lines it wrote, and a prompt wider than the window wraps where it
+//! does not count, leaving a stale row on every key. So kapj prints the long
+//! part itself, wrapped at word boundaries to the window, and keeps the
+//! prompt line short.
+
+use console::{measure_text_width, Term};
+
+/// `text` in lines of at most `width` display columns, broken at spaces;
+/// continuation lines start with `indent`. A single word wider than the
+/// line stays whole (the terminal wraps it; nothing is redrawn over it).
+pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
+    let width = width.max(measure_text_width(indent) + 10);
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split_whitespace() {
+        let cur = lines.last_mut().expect("one line at least");
+        let used = measure_text_width(cur);
+        if used > 0 && used + 1 + measure_text_width(word) > width {
+            lines.push(format!("{indent}{word}"));
+        } else {
+            if used > 0 {
+                cur.push(' ');
+            }
+            cur.push_str(word);
+        }
+    }
+    lines
+}
+
+/// Prints `text` on standard error, wrapped to the window (one column to
+/// spare, so no line touches the right edge).
+pub fn eprint_wrapped(text: &str, indent: &str) {
+    let term = Term::stderr();
+    let width = (term.size().1 as usize).saturating_sub(1);
+    for line in wrap(text, width, indent) {
+        let _ = term.write_line(&line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_spaces_by_display_width() {
+        let lines = wrap(
+            "Feeling bad about yourself — or that you are a failure",
+            20,
+            "   ",
+        );
+        assert_eq!(
+            lines,
+            [
+                "Feeling bad about",
+                "   yourself — or",
+                "   that you are a",
+                "   failure"
+            ]
+        );
+        // Double-width characters count twice.
+        let lines = wrap("父のことを 考えていました ずっと 長い間", 16, "");
+        assert_eq!(lines, ["父のことを", "考えていました", "ずっと 長い間"]);
+    }
+}
