@@ -166,6 +166,9 @@ pub fn interactive() -> bool {
 /// so editors are unaffected.)
 pub fn ctrl_c_ends_prompts() {
     extern "C" fn nothing(_: libc::c_int) {}
+    // Why unsafe remains: neither std nor rustix's stable API installs a
+    // signal handler, and signal-hook's handlers restart reads (SA_RESTART),
+    // which is just what must not happen here.
     // SAFETY: installs a handler that does nothing, which is async-signal-safe;
     // the sigaction struct is fully initialised before use.
     unsafe {
