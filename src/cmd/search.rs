@@ -37,7 +37,7 @@ pub fn run(app: &mut App, a: SearchArgs) -> Result<()> {
         } else {
             flat.replace(['\u{2}', '\u{3}'], "")
         };
-        let line = super::list::line_for(app, &h.entry, &snippet);
+        let line = render::entry_line(app, &h.entry, &snippet);
         app.line(line);
     }
     Ok(())

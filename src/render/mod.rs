@@ -100,6 +100,24 @@ pub fn sparkline(values: &[f64]) -> String {
         .collect()
 }
 
+/// One line per entry, as `list` and `search` print it: number, time,
+/// phase, session, and a glimpse of the text.
+pub fn entry_line(app: &crate::app::App, e: &Entry, glimpse: &str) -> String {
+    let session = e
+        .session
+        .map(|n| format!("s{n}"))
+        .unwrap_or_else(|| "–".into());
+    let private = if e.private { " (private)" } else { "" };
+    format!(
+        "{:>5}  {}  {:<10} {:>4}  {glimpse}{}",
+        e.number,
+        app.dim(&day_time(e.at)),
+        e.phase.key(),
+        session,
+        private
+    )
+}
+
 pub fn session_json(s: &Session) -> Value {
     json!({"id": s.id, "number": s.number, "at": s.at.to_rfc3339(), "note": s.note, "setting": s.setting, "dose": s.dose})
 }
