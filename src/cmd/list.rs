@@ -23,7 +23,7 @@ pub fn run(app: &mut App, a: ListArgs) -> Result<()> {
         return Ok(());
     }
     for e in &entries {
-        let line = render::entry_line(app, e, &render::first_line(&e.text(), 44));
+        let line = render::entry_line(app, e, |room| render::first_line(&e.text(), room));
         app.line(line);
     }
     Ok(())
