@@ -244,7 +244,7 @@ impl Store {
             }
         }
         if whole {
-            for e in entries.iter_mut() {
+            for e in &mut entries {
                 e.tags.sort();
                 e.feelings.sort();
             }

@@ -148,7 +148,7 @@ fn keep_wal_on_close(conn: &Connection) {
             conn.handle(),
             c"main".as_ptr(),
             rusqlite::ffi::SQLITE_FCNTL_PERSIST_WAL,
-            &mut on as *mut std::ffi::c_int as *mut std::ffi::c_void,
+            (&raw mut on).cast::<std::ffi::c_void>(),
         );
     }
 }
@@ -225,7 +225,7 @@ fn read_header(path: &Path) -> Option<Header> {
     let be32 = |i: usize| u32::from_be_bytes([h[i], h[i + 1], h[i + 2], h[i + 3]]);
     let page_size = match u16::from_be_bytes([h[16], h[17]]) {
         1 => 65536,
-        n => n as u64,
+        n => u64::from(n),
     };
     Some(Header {
         page_size,
@@ -536,7 +536,7 @@ fn check_raw_header(path: &Path) -> Result<()> {
         match raw_header_verdict(path)? {
             HeaderVerdict::Kapj => return Ok(()),
             HeaderVerdict::LooksForeign if attempt < 4 => {
-                std::thread::sleep(std::time::Duration::from_millis(40))
+                std::thread::sleep(std::time::Duration::from_millis(40));
             }
             HeaderVerdict::LooksForeign => return Err(foreign(path)),
         }
@@ -559,8 +559,8 @@ fn raw_header_verdict(path: &Path) -> Result<HeaderVerdict> {
     if app != 0 && app != APPLICATION_ID {
         return Err(foreign(path));
     }
-    if h.user_version as i64 > MIGRATIONS.len() as i64 {
-        return Err(newer(h.user_version as i64));
+    if i64::from(h.user_version) > MIGRATIONS.len() as i64 {
+        return Err(newer(i64::from(h.user_version)));
     }
     // With no WAL, the file is all there is: more than one page without
     // kapj's id means tables that kapj did not make.
