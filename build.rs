@@ -1,6 +1,7 @@
 //! Embeds the numbered SQL files under `migrations/` in order, so adding a
 //! migration is adding a folder: `migrations/NN-name/up.sql`.
 
+use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
 fn main() {
@@ -19,10 +20,11 @@ fn main() {
             .join("migrations")
             .join(d)
             .join("up.sql");
-        code.push_str(&format!(
-            "    ({d:?}, include_str!({:?})),\n",
+        let _ = writeln!(
+            code,
+            "    ({d:?}, include_str!({:?})),",
             path.display().to_string()
-        ));
+        );
     }
     code.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("migrations.rs");

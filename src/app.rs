@@ -208,14 +208,17 @@ pub fn interactive() -> bool {
 /// so editors are unaffected.)
 pub fn ctrl_c_ends_prompts() {
     extern "C" fn nothing(_: libc::c_int) {}
+    // Why unsafe remains: neither std nor rustix's stable API installs a
+    // signal handler, and signal-hook's handlers restart reads (SA_RESTART),
+    // which is just what must not happen here.
     // SAFETY: installs a handler that does nothing, which is async-signal-safe;
     // the sigaction struct is fully initialised before use.
     unsafe {
         let mut action: libc::sigaction = std::mem::zeroed();
         action.sa_sigaction = nothing as *const () as libc::sighandler_t;
         action.sa_flags = 0;
-        libc::sigemptyset(&mut action.sa_mask);
-        libc::sigaction(libc::SIGINT, &action, std::ptr::null_mut());
+        libc::sigemptyset(&raw mut action.sa_mask);
+        libc::sigaction(libc::SIGINT, &raw const action, std::ptr::null_mut());
     }
 }
 

@@ -2,6 +2,7 @@
 //! so private text stays where the journal's permissions protect it), and the
 //! markdown form used by `write --editor` and `edit`.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::io::Write;
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
@@ -142,7 +143,7 @@ pub fn form(title: &str, sections: &[Section]) -> String {
         "# {title}\n\n<!-- Write under each question; leave a section empty to skip it.\n     Keep the kapj: lines as they are. Save and close the editor to finish. -->\n"
     );
     for sec in sections {
-        s.push_str(&format!("\n## {}\n{MARK}{} -->\n", sec.heading, sec.key));
+        let _ = write!(s, "\n## {}\n{MARK}{} -->\n", sec.heading, sec.key);
         if !sec.text.is_empty() {
             s.push_str(&sec.text);
             s.push('\n');

@@ -1,5 +1,6 @@
 //! kapj: parse the command line, run the command, map errors to exit codes.
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -57,7 +58,7 @@ fn main() -> ExitCode {
 fn panic_message(details: &dyn std::fmt::Display, debug: bool) -> String {
     let mut text = "kapj stopped on an internal error. Nothing half-written was saved; your journal is as it was before this command.\n".to_string();
     if debug {
-        text.push_str(&format!("{details}\n"));
+        let _ = writeln!(text, "{details}");
     }
     text
 }

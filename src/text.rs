@@ -14,7 +14,17 @@ use unicode_width::UnicodeWidthStr;
 /// The columns `text` takes on a terminal: the width of each grapheme
 /// cluster, added up (so a cut between clusters never makes text wider).
 pub fn width(text: &str) -> usize {
-    text.graphemes(true).map(UnicodeWidthStr::width).sum()
+    text.graphemes(true).map(columns_of).sum()
+}
+
+/// One grapheme cluster's columns. A control character moves no cursor:
+/// none (unicode-width counts it as one).
+fn columns_of(cluster: &str) -> usize {
+    if cluster.chars().all(char::is_control) {
+        0
+    } else {
+        cluster.width()
+    }
 }
 
 /// The longest start of `text`, in whole grapheme clusters, that takes at
@@ -22,7 +32,7 @@ pub fn width(text: &str) -> usize {
 pub fn take_columns(text: &str, max: usize) -> &str {
     let mut used = 0;
     for (i, g) in text.grapheme_indices(true) {
-        used += g.width();
+        used += columns_of(g);
         if used > max {
             return &text[..i];
         }

@@ -186,7 +186,7 @@ fn status_shows_which_phases_of_the_latest_session_have_entries() {
         .iter()
         .map(|v| v.as_str().unwrap())
         .collect();
-    written.sort();
+    written.sort_unstable();
     assert_eq!(written, ["meaning", "reflection"]);
 }
 
@@ -550,7 +550,7 @@ fn search_stems_words_and_takes_the_list_filters() {
     let h = small_journal();
     let hits = h.json(&["search", "tightness"]);
     let mut found = numbers(&hits);
-    found.sort();
+    found.sort_unstable();
     assert_eq!(found, [1, 3], "tightness finds tight");
     assert!(
         hits[0]["snippet"].as_str().unwrap().contains("tight"),

@@ -116,7 +116,7 @@ fn kill_9_during_import_leaves_all_or_nothing() {
     let span = started.elapsed().as_micros() as u64;
     assert_eq!(count_entries(&h), before + n as i64);
 
-    let mut rng = Rng::new(span ^ std::process::id() as u64);
+    let mut rng = Rng::new(span ^ u64::from(std::process::id()));
     let (mut saw_before, mut saw_after) = (0, 0);
     for round in 0..loops {
         if count_entries(&h) != before {

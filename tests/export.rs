@@ -178,7 +178,7 @@ fn read_md(md: &str, opts: Options) -> Md {
     for ev in Parser::new_ext(md, opts) {
         match ev {
             Event::Start(Tag::Heading { level, .. }) => {
-                heading = Some((level as usize, String::new()))
+                heading = Some((level as usize, String::new()));
             }
             Event::End(TagEnd::Heading(_)) => {
                 let h = heading.take().unwrap();

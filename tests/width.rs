@@ -1,7 +1,7 @@
 //! Text meets the terminal in columns, not characters: whatever a person
 //! writes (CJK, emoji, combining accents, ZWJ sequences), the lines review,
-//! status and actions print stay within 80 columns, and are never cut
-//! inside a grapheme cluster.
+//! status, list, search and actions print stay within 80 columns, and are
+//! never cut inside a grapheme cluster.
 
 mod common;
 
@@ -94,6 +94,7 @@ struct Writing {
     intention: String,
     question: String,
     actions: Vec<String>,
+    feelings: Vec<String>,
 }
 
 fn writing() -> impl Strategy<Value = Writing> {
@@ -103,15 +104,19 @@ fn writing() -> impl Strategy<Value = Writing> {
         text(),
         (text(), word()),
         prop::collection::vec(text(), 1..4),
+        prop::collection::vec(word(), 1..6),
     )
-        .prop_map(|(theme, texts, intention, (q, last), actions)| Writing {
-            theme,
-            texts,
-            intention,
-            // A question of three words or more, as review looks for.
-            question: format!("{q} and {last} or why?"),
-            actions,
-        })
+        .prop_map(
+            |(theme, texts, intention, (q, last), actions, feelings)| Writing {
+                theme,
+                texts,
+                intention,
+                // A question of three words or more, as review looks for.
+                question: format!("{q} and {last} or why?"),
+                actions,
+                feelings,
+            },
+        )
 }
 
 /// A journal of three past sessions a week apart (the last one a week ago,
@@ -125,7 +130,7 @@ fn journal(w: &Writing) -> Value {
         let at = |hour: usize| format!("2026-11-{:02}T{hour:02}:00:00+00:00", day + 1);
         let text = format!("{} {} {}.", w.texts[s], w.theme, w.texts[(s + 1) % 3]);
         entries.push(json!({"phase": "reflection", "session": s + 1, "at": at(9),
-            "feelings": ["calm", "sad"], "mood": 4 + s,
+            "feelings": w.feelings, "mood": 4 + s, "private": s == 1,
             "answers": [{"key": "text", "text": text}]}));
         entries.push(json!({"phase": "meaning", "session": s + 1, "at": at(12),
             "answers": [{"key": "text", "text": format!("{} {}", w.theme, w.question)}]}));
@@ -183,7 +188,13 @@ proptest! {
         let h = Home::new();
         let f = h.file("j.json", &journal(&w).to_string());
         h.ok(&["import", f.to_str().unwrap()]);
-        for command in [&["review"][..], &["status"], &["actions"]] {
+        for command in [
+            &["review"][..],
+            &["status"],
+            &["actions"],
+            &["list"],
+            &["search", &w.theme],
+        ] {
             assert_fits(&command.join(" "), &h.ok(command))?;
         }
     }

@@ -102,7 +102,7 @@ pub fn run(app: &mut App, home: Option<PathBuf>) -> Result<()> {
             "Run `kapj demo` without --home for a temporary one, or choose an empty folder.",
         ));
     }
-    app.home = home.clone();
+    app.home.clone_from(&home);
     let now = app.clock.now();
     let first = now - Duration::days(30);
     let clock = app.clock;

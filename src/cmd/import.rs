@@ -1,5 +1,6 @@
 //! `kapj import FILE`: all or nothing, merged by id.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use anyhow::Result;
@@ -37,23 +38,22 @@ pub fn run(app: &mut App, file: &Path) -> Result<()> {
         render::count(c.sessions, "new session", "new sessions")
     );
     if c.actions > 0 {
-        line.push_str(&format!(
-            ", {}",
-            render::count(c.actions, "action", "actions")
-        ));
+        let _ = write!(line, ", {}", render::count(c.actions, "action", "actions"));
     }
     if c.checks > 0 {
-        line.push_str(&format!(
+        let _ = write!(
+            line,
             ", {}",
             render::count(c.checks, "self-check", "self-checks")
-        ));
+        );
     }
     line.push('.');
     if c.entries_present > 0 {
-        line.push_str(&format!(
+        let _ = write!(
+            line,
             " {} already in the journal.",
             render::count(c.entries_present, "entry was", "entries were")
-        ));
+        );
     }
     app.line(line);
     Ok(())

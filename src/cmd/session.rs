@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 use serde_json::json;
+use std::fmt::Write as _;
 
 use crate::app::App;
 use crate::cli::{SessionAddArgs, SessionCommand};
@@ -84,7 +85,7 @@ fn list(app: &mut App) -> Result<()> {
             ("note", &s.note),
         ] {
             if !v.is_empty() {
-                line.push_str(&format!("  {label}: {}", render::first_line(v, 30)));
+                let _ = write!(line, "  {label}: {}", render::first_line(v, 30));
             }
         }
         app.line(line);

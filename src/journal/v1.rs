@@ -189,7 +189,7 @@ fn maybe_rfc3339<S: Serializer>(
 /// Pairs as one JSON object, keys in the pairs' order.
 fn in_order<S: Serializer>(pairs: &&[(String, String)], s: S) -> Result<S::Ok, S::Error> {
     let mut map = s.serialize_map(Some(pairs.len()))?;
-    for (k, v) in pairs.iter() {
+    for (k, v) in *pairs {
         map.serialize_entry(k, v)?;
     }
     map.end()

@@ -100,6 +100,40 @@ pub fn sparkline(values: &[f64]) -> String {
         .collect()
 }
 
+/// How wide a line of `list` or `search` may be.
+const LINE_COLUMNS: usize = 80;
+
+/// One line per entry, as `list` and `search` print it: number, time,
+/// phase, session, and a glimpse of the text. `glimpse` is given the
+/// columns left for it, so the line fits [`LINE_COLUMNS`].
+pub fn entry_line(
+    app: &crate::app::App,
+    e: &Entry,
+    glimpse: impl FnOnce(usize) -> String,
+) -> String {
+    let session = e
+        .session
+        .map(|n| format!("s{n}"))
+        .unwrap_or_else(|| "–".into());
+    let private = if e.private { " (private)" } else { "" };
+    let time = day_time(e.at);
+    let head = format!(
+        "{:>5}  {time}  {:<10} {:>4}  ",
+        e.number,
+        e.phase.key(),
+        session
+    );
+    let room = LINE_COLUMNS.saturating_sub(crate::text::width(&head) + private.len());
+    format!(
+        "{:>5}  {}  {:<10} {:>4}  {}{private}",
+        e.number,
+        app.dim(&time),
+        e.phase.key(),
+        session,
+        glimpse(room)
+    )
+}
+
 pub fn session_json(s: &Session) -> Value {
     json!({"id": s.id, "number": s.number, "at": s.at.to_rfc3339(), "note": s.note, "setting": s.setting, "dose": s.dose})
 }

@@ -119,10 +119,11 @@ pub fn print(app: &mut App, r: &Review) {
             .iter()
             .map(|(f, n)| format!("{f} ({n})"))
             .collect();
+        // The heading and two spaces take 21 of the line's 80 columns.
         app.line(format!(
             "{}  {}",
             app.bold("Feelings named most"),
-            list.join(", ")
+            first_line(&list.join(", "), 59)
         ));
     }
 

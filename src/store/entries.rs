@@ -280,7 +280,7 @@ impl Store {
             }
         }
         if whole {
-            for e in entries.iter_mut() {
+            for e in &mut entries {
                 e.tags.sort();
                 e.feelings.sort();
             }

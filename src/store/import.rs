@@ -189,7 +189,7 @@ impl Store {
             if exists {
                 continue;
             }
-            let total: u32 = c.answers.iter().map(|a| *a as u32).sum();
+            let total: u32 = c.answers.iter().map(|a| u32::from(*a)).sum();
             let list: Vec<String> = c.answers.iter().map(|a| a.to_string()).collect();
             tx.execute(
                 "INSERT INTO checks(uuid, measure, at, at_ts, answers, total, difficulty) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

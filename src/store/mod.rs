@@ -142,13 +142,16 @@ pub fn seal(db: &Path) {
 /// closes: those names may belong to a newer file by now.
 fn keep_wal_on_close(conn: &Connection) {
     let mut on: std::ffi::c_int = 1;
-    // SAFETY: a documented file-control call on a live connection handle.
+    // Why unsafe remains: rusqlite has no safe wrapper for
+    // sqlite3_file_control.
+    // SAFETY: a documented file-control call on a live connection handle;
+    // `on` outlives the call, which only reads it.
     unsafe {
         rusqlite::ffi::sqlite3_file_control(
             conn.handle(),
             c"main".as_ptr(),
             rusqlite::ffi::SQLITE_FCNTL_PERSIST_WAL,
-            &mut on as *mut std::ffi::c_int as *mut std::ffi::c_void,
+            (&raw mut on).cast::<std::ffi::c_void>(),
         );
     }
 }
@@ -225,7 +228,7 @@ fn read_header(path: &Path) -> Option<Header> {
     let be32 = |i: usize| u32::from_be_bytes([h[i], h[i + 1], h[i + 2], h[i + 3]]);
     let page_size = match u16::from_be_bytes([h[16], h[17]]) {
         1 => 65536,
-        n => n as u64,
+        n => u64::from(n),
     };
     Some(Header {
         page_size,
@@ -558,7 +561,7 @@ fn check_raw_header(path: &Path) -> Result<()> {
         match raw_header_verdict(path)? {
             HeaderVerdict::Kapj => return Ok(()),
             HeaderVerdict::LooksForeign if attempt < 4 => {
-                std::thread::sleep(std::time::Duration::from_millis(40))
+                std::thread::sleep(std::time::Duration::from_millis(40));
             }
             HeaderVerdict::LooksForeign => return Err(foreign(path)),
         }
@@ -581,8 +584,8 @@ fn raw_header_verdict(path: &Path) -> Result<HeaderVerdict> {
     if app != 0 && app != APPLICATION_ID {
         return Err(foreign(path));
     }
-    if h.user_version as i64 > MIGRATIONS.len() as i64 {
-        return Err(newer(h.user_version as i64));
+    if i64::from(h.user_version) > MIGRATIONS.len() as i64 {
+        return Err(newer(i64::from(h.user_version)));
     }
     // With no WAL, the file is all there is: more than one page without
     // kapj's id means tables that kapj did not make.

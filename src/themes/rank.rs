@@ -294,7 +294,7 @@ fn keyness(used: f64, words: f64, bg: f64, bg_total: f64, sampled: bool) -> f64 
 fn z_for_tail(p: f64) -> f64 {
     let (mut lo, mut hi) = (0.0f64, 10.0f64);
     for _ in 0..60 {
-        let mid = (lo + hi) / 2.0;
+        let mid = f64::midpoint(lo, hi);
         if 0.5 * erfc(mid / std::f64::consts::SQRT_2) > p {
             lo = mid;
         } else {
@@ -355,7 +355,7 @@ fn median_of(values: &mut [f64]) -> f64 {
     if n % 2 == 1 {
         values[n / 2]
     } else {
-        (values[n / 2 - 1] + values[n / 2]) / 2.0
+        f64::midpoint(values[n / 2 - 1], values[n / 2])
     }
 }
 

@@ -38,9 +38,9 @@ pub fn spawn(h: &Home, args: &[&str], extra_env: &[(&str, &str)]) -> Session {
     unsafe {
         c.pre_exec(|| {
             let mut t: libc::termios = std::mem::zeroed();
-            if libc::tcgetattr(0, &mut t) == 0 {
+            if libc::tcgetattr(0, &raw mut t) == 0 {
                 t.c_lflag |= libc::ECHO;
-                libc::tcsetattr(0, libc::TCSANOW, &t);
+                libc::tcsetattr(0, libc::TCSANOW, &raw const t);
             }
             Ok(())
         });
