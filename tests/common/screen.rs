@@ -42,9 +42,9 @@ impl Screen {
         unsafe {
             c.pre_exec(move || {
                 let mut t: libc::termios = std::mem::zeroed();
-                if libc::tcgetattr(0, &mut t) == 0 {
+                if libc::tcgetattr(0, &raw mut t) == 0 {
                     t.c_lflag |= libc::ECHO;
-                    libc::tcsetattr(0, libc::TCSANOW, &t);
+                    libc::tcsetattr(0, libc::TCSANOW, &raw const t);
                 }
                 let ws = libc::winsize {
                     ws_row: rows,
