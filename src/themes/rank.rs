@@ -19,9 +19,9 @@
 //!    of them could have come back by chance. Two or three entries that
 //!    share a rare word by chance fail it; a motif written in five or six
 //!    entries passes it, also where the journal's whole vocabulary is of
-//!    another kind than GoEmotions (the outlier bar that stood here, median
-//!    + 2.5 robust SD of the candidates' scores, removed such motifs once a
-//!    journal had a few dozen entries; see tools/theme-holdout).
+//!    another kind than GoEmotions (the outlier bar that stood here, the
+//!    candidates' median score plus 2.5 robust SD, removed such motifs once
+//!    a journal had a few dozen entries; see tools/theme-holdout).
 //! 5. Let a phrase stand for its word where it carries most of its uses
 //!    ("my father" rather than "father"); never show two themes sharing a word.
 //!
