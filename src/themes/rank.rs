@@ -11,10 +11,18 @@
 //!    Colaresi & Quinn 2008, "Fightin' Words"), allowing for GoEmotions being
 //!    only a stand-in for such writing. Only clearly significant terms stay,
 //!    the bar raised by the number of terms tried, so a journal without real
-//!    themes yields few; and only terms that stand out from the journal's
-//!    own candidates, which allows for writing of another kind than
-//!    GoEmotions lifting them all.
-//! 4. Let a phrase stand for its word where it carries most of its uses
+//!    themes yields few.
+//! 4. Count the entries: a theme must be in more entries than such writing
+//!    would put it in even at a generous estimate of its usual rate (the
+//!    upper end of the keyness' own uncertainty about it): a Poisson tail
+//!    test, family-wise over every content word of the journal, since any
+//!    of them could have come back by chance. Two or three entries that
+//!    share a rare word by chance fail it; a motif written in five or six
+//!    entries passes it, also where the journal's whole vocabulary is of
+//!    another kind than GoEmotions (the outlier bar that stood here, the
+//!    candidates' median score plus 2.5 robust SD, removed such motifs once
+//!    a journal had a few dozen entries; see tools/theme-holdout).
+//! 5. Let a phrase stand for its word where it carries most of its uses
 //!    ("my father" rather than "father"); never show two themes sharing a word.
 //!
 //! Time and memory are linear in the number of candidate terms of the
@@ -52,17 +60,11 @@ const GENRE_SD: f64 = 0.7;
 const FALSE_ALARM: f64 = 0.05;
 /// The bar is never lower than this z, whatever the number of terms.
 const MIN_Z: f64 = 3.0;
-/// A theme must also stand out from this journal's own candidate terms: its
-/// score at least this many robust standard deviations (1.4826 × the median
-/// absolute deviation) above their median: the outlier rule Leys et al.
-/// (2013) recommend. It answers what the background cannot know: writing of
-/// another kind (dream reports, school memories) lifts a journal's whole
-/// vocabulary above GoEmotions, and then only what rises above that lift is
-/// this person's. (Of 1.5, 2, 2.5 and 3 tried on held-out journals, 2.5 also
-/// did best; see tools/theme-holdout.)
-const OUTLIER_MADS: f64 = 2.5;
-/// Below this many candidate terms their spread says too little to use.
-const OUTLIER_MIN_TERMS: usize = 30;
+/// The entries test takes a term's usual rate at the upper end of what is
+/// plausible: this many standard deviations (one-sided 95%) above its
+/// background rate on the log scale, with the same uncertainty the keyness
+/// allows (genre and, for sampled counts, sampling error).
+const UPPER_Z: f64 = 1.645;
 /// A phrase stands for a word when it holds at least this share of the
 /// word's entries.
 const PHRASE_SHARE: f64 = 0.6;
@@ -324,39 +326,66 @@ fn erfc(x: f64) -> f64 {
     }
 }
 
-/// The score a term needs to stand out from the journal's other candidates
-/// (median + OUTLIER_MADS robust standard deviations); no bar when there are
-/// too few of them to tell.
-fn outlier_bar(tried: &[Candidate]) -> f64 {
-    if tried.len() < OUTLIER_MIN_TERMS {
-        return f64::NEG_INFINITY;
-    }
-    let mut scores: Vec<f64> = tried.iter().map(|c| c.score).collect();
-    let median = median_of(&mut scores);
-    let mut deviations: Vec<f64> = scores.iter().map(|s| (s - median).abs()).collect();
-    let mean_deviation = deviations.iter().sum::<f64>() / deviations.len() as f64;
-    let mad = median_of(&mut deviations);
-    // Counts are small whole numbers, so more than half the candidates can
-    // share one score and the MAD be 0; then the mean absolute deviation
-    // stands in, scaled to a standard deviation the same way (Iglewicz &
-    // Hoaglin's modified z-score).
-    let spread = if mad > 0.0 {
-        1.4826 * mad
+/// The most a term's rate in such writing may plausibly be, per content
+/// word: its background rate raised by UPPER_Z standard deviations of its
+/// log, as [`keyness`] takes it to be uncertain (a name: the typical name's
+/// rate, known, so only the genre's uncertainty).
+fn generous_rate(hash: u64, s: &Stats) -> f64 {
+    let bg = background();
+    let seen = f64::from(bg.count(hash));
+    let (count, variance) = if s.is_name() {
+        (bg.name.max(seen), GENRE_SD * GENRE_SD)
     } else {
-        1.2533 * mean_deviation
+        let count = seen + UNSEEN;
+        (count, GENRE_SD * GENRE_SD + 1.0 / count)
     };
-    median + OUTLIER_MADS * spread
+    count / bg.total * (UPPER_Z * variance.sqrt()).exp()
 }
 
-/// Median of a non-empty list (reorders it).
-fn median_of(values: &mut [f64]) -> f64 {
-    values.sort_by(f64::total_cmp);
-    let n = values.len();
-    if n % 2 == 1 {
-        values[n / 2]
-    } else {
-        f64::midpoint(values[n / 2 - 1], values[n / 2])
+/// Whether a term is in more entries than chance allows: P(X >= entries) for
+/// X ~ Poisson(generous rate x the journal's content words), against
+/// `alpha`. (X counts uses; a term's entries are never more than its uses,
+/// so this errs toward no.)
+fn in_enough_entries(hash: u64, s: &Stats, words: f64, alpha: f64) -> bool {
+    let expected = generous_rate(hash, s) * words;
+    ln_poisson_tail(expected, s.entries) < alpha.ln()
+}
+
+/// ln P(X >= k) for X ~ Poisson(mu): the sum of the tail's terms from k on,
+/// in logs so that tiny tails do not vanish.
+fn ln_poisson_tail(mu: f64, k: u32) -> f64 {
+    if k == 0 {
+        return 0.0;
     }
+    if mu <= 0.0 {
+        return f64::NEG_INFINITY;
+    }
+    let k = f64::from(k);
+    let first = -mu + k * mu.ln() - ln_factorial(k);
+    // The rest relative to the first term: mu/(k+1) + mu^2/((k+1)(k+2)) + ...
+    let (mut sum, mut term, mut j) = (1.0f64, 1.0f64, k);
+    while j < k + 1000.0 {
+        j += 1.0;
+        term *= mu / j;
+        sum += term;
+        if term < 1e-12 * sum {
+            break;
+        }
+    }
+    first + sum.ln()
+}
+
+/// ln(n!) by Stirling's series (exact enough from n = 0 on for a test bar).
+fn ln_factorial(n: f64) -> f64 {
+    if n < 2.0 {
+        return 0.0;
+    }
+    if n < 20.0 {
+        return (2..=n as u32).map(|i| f64::from(i).ln()).sum();
+    }
+    let x = n + 1.0;
+    (x - 0.5) * x.ln() - x + 0.5 * (2.0 * std::f64::consts::PI).ln() + 1.0 / (12.0 * x)
+        - 1.0 / (360.0 * x * x * x)
 }
 
 /// A recurring term and its keyness.
@@ -383,10 +412,16 @@ pub fn rank(corpus: &Corpus, opts: &RankOptions) -> Vec<ThemeHit> {
             score: score(g.hashes[i], &g.stats[i], words),
         })
         .collect();
-    let bar = z_for_tail(FALSE_ALARM / tried.len().max(1) as f64)
-        .max(MIN_Z)
-        .max(outlier_bar(&tried));
-    let mut passed: Vec<Candidate> = tried.iter().filter(|c| c.score >= bar).copied().collect();
+    let bar = z_for_tail(FALSE_ALARM / tried.len().max(1) as f64).max(MIN_Z);
+    // Any word of the journal could have come back by chance, not only those
+    // that did: the entries test counts them all (at most its content words).
+    let alpha = FALSE_ALARM / words.max(1.0);
+    let mut passed: Vec<Candidate> = tried
+        .iter()
+        .filter(|c| c.score >= bar)
+        .filter(|c| in_enough_entries(g.hashes[c.slot], &g.stats[c.slot], words, alpha))
+        .copied()
+        .collect();
     passed.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)

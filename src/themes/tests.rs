@@ -194,11 +194,11 @@ fn places_and_a_river(uses: &[Vec<&str>]) -> Vec<E> {
 }
 
 #[test]
-fn in_writing_of_another_kind_only_what_rises_above_it_is_a_theme() {
+fn in_writing_of_another_kind_what_recurs_most_comes_first() {
     // 24 entries (one filler sentence each, none repeated): every place word
-    // in two to five of them, and the river in every third. Each place word
-    // alone is well above GoEmotions, enough for the background's bar; they
-    // are this journal's kind of writing, and only the river stands out.
+    // in two to five of them, and the river in every third. The place words
+    // are this journal's kind of writing, which GoEmotions lacks; the river
+    // is what keeps coming back, and it comes first.
     let n = FILLER.len();
     let mut uses: Vec<Vec<&str>> = vec![Vec::new(); n];
     let mut next = 0;
@@ -209,7 +209,12 @@ fn in_writing_of_another_kind_only_what_rises_above_it_is_a_theme() {
         }
     }
     let hits = rank_with(&places_and_a_river(&uses), &[]);
-    assert_eq!(themes_of(&hits), vec!["river"]);
+    assert_eq!(
+        themes_of(&hits).first(),
+        Some(&"river"),
+        "{:?}",
+        themes_of(&hits)
+    );
 
     // The same when every place word comes equally often, so that most
     // candidates share one score.
@@ -220,7 +225,12 @@ fn in_writing_of_another_kind_only_what_rises_above_it_is_a_theme() {
         }
     }
     let hits = rank_with(&places_and_a_river(&uses), &[]);
-    assert_eq!(themes_of(&hits), vec!["river"]);
+    assert_eq!(
+        themes_of(&hits).first(),
+        Some(&"river"),
+        "{:?}",
+        themes_of(&hits)
+    );
 }
 
 #[test]
@@ -497,4 +507,205 @@ fn categories_of_single_words() {
     assert_eq!(category_of("universe"), Some("transpersonal"));
     assert_eq!(category_of("printer"), None);
     assert_eq!(category_of(""), None);
+}
+
+/// A small deterministic generator (xorshift64*): generated journals are the
+/// same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Words of writing of another kind than GoEmotions: stems it has seen 3 to
+/// 30 times, so that any of them used a few times here is well above it.
+/// Written as they stem, so each is the term it looks like.
+fn other_kind_of_writing() -> Vec<&'static str> {
+    include_str!("data/background.tsv")
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(k, n)| {
+            n.parse::<u32>().is_ok_and(|n| (3..=30).contains(&n))
+                && k.len() >= 5
+                && k.bytes().all(|b| b.is_ascii_lowercase())
+                && super::text::kind(k) == super::text::WordKind::Content
+                && stem(k) == *k
+        })
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// Five personal motifs, one of each kind (a name, a place, a body
+/// sensation, a symbol, a feeling), in varied wording: the stem that finds
+/// each, and sentences that write it.
+const MOTIFS: &[(&str, &[&str])] = &[
+    (
+        "tobia",
+        &[
+            "I rang Tobias tonight.",
+            "Somehow Tobias was there again.",
+            "I kept hearing Tobias laugh.",
+            "A letter from Tobias arrived.",
+            "Then I remembered Tobias and the summer.",
+            "Even now Tobias matters.",
+        ],
+    ),
+    (
+        "orchard",
+        &[
+            "We hid in the orchard.",
+            "The orchard gate stood open.",
+            "Orchards smell of rotting apples.",
+            "Back in the orchard, barefoot.",
+            "Someone was calling from the orchard.",
+            "An orchard under snow.",
+        ],
+    ),
+    (
+        "tingl",
+        &[
+            "My hands were tingling.",
+            "A tingle ran down my arms.",
+            "The tingling in my fingers returned.",
+            "Tingling feet as I lay down.",
+            "It tingled everywhere, then calm.",
+            "That tingling again.",
+        ],
+    ),
+    (
+        "lighthous",
+        &[
+            "A lighthouse, far off.",
+            "The lighthouse keeps coming up.",
+            "I drew a lighthouse.",
+            "Lighthouses blinking on the coast.",
+            "The lighthouse was dark this time.",
+            "Climbing a lighthouse.",
+        ],
+    ),
+    (
+        "homesick",
+        &[
+            "Homesick all day.",
+            "Homesickness, out of nowhere.",
+            "So homesick it hurt.",
+            "The homesickness faded by evening.",
+            "A wave of being homesick.",
+            "Homesick for somewhere gone.",
+        ],
+    ),
+];
+
+/// A journal of `n` entries over five sessions: each entry twelve words of
+/// the other kind of writing, drawn at random (so a few recur by chance, as
+/// in anyone's writing); with `motifs`, each motif in five or six entries
+/// spread over the journal (so over at least three sessions), and
+/// "saxophone" in four entries of the third session only.
+fn generated(n: usize, seed: u64, motifs: bool) -> Vec<E> {
+    let words = other_kind_of_writing();
+    let mut rng = Rng(seed);
+    let mut texts: Vec<String> = (0..n)
+        .map(|_| {
+            let w: Vec<&str> = (0..12).map(|_| words[rng.below(words.len())]).collect();
+            format!(
+                "{}. {}. {}.",
+                w[..4].join(" "),
+                w[4..8].join(" "),
+                w[8..].join(" ")
+            )
+        })
+        .collect();
+    let session = |i: usize| i * 5 / n + 1;
+    if motifs {
+        for (m, (_, sentences)) in MOTIFS.iter().enumerate() {
+            let k = 5 + m % 2;
+            let offset = rng.below(n);
+            for (j, sentence) in sentences.iter().take(k).enumerate() {
+                let i = (offset + j * n / k) % n;
+                texts[i] = format!("{} {sentence}", texts[i]);
+            }
+        }
+        let third: Vec<usize> = (0..n).filter(|&i| session(i) == 3).collect();
+        for (j, &i) in third.iter().take(4).enumerate() {
+            let s = [
+                "The saxophone again.",
+                "A saxophone, of all things.",
+                "That saxophone.",
+                "Someone had a saxophone.",
+            ][j];
+            texts[i] = format!("{} {s}", texts[i]);
+        }
+    }
+    texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| E {
+            id: i as i64,
+            session: Some(session(i) as i64),
+            day: (i * 70 / n) as i64,
+            text,
+        })
+        .collect()
+}
+
+/// Share of the planted motifs among the first ten themes, and share of
+/// those themes that are a motif (0 when there are none: silence finds
+/// nothing).
+fn recall_and_precision(hits: &[ThemeHit]) -> (f64, f64) {
+    let is = |h: &ThemeHit, stem: &str| h.key.split(' ').any(|w| w == stem);
+    let top = &hits[..hits.len().min(10)];
+    let found = MOTIFS
+        .iter()
+        .filter(|(s, _)| top.iter().any(|h| is(h, s)))
+        .count();
+    let right = top
+        .iter()
+        .filter(|h| MOTIFS.iter().any(|(s, _)| is(h, s)))
+        .count();
+    let precision = if top.is_empty() {
+        0.0
+    } else {
+        right as f64 / top.len() as f64
+    };
+    (found as f64 / MOTIFS.len() as f64, precision)
+}
+
+#[test]
+fn planted_motifs_surface_in_journals_of_any_length() {
+    let mut failed = Vec::new();
+    for n in [20, 40, 60, 100, 200] {
+        for seed in [7, 8] {
+            let hits = rank_with(&generated(n, seed * 1000 + n as u64, true), &[]);
+            let (recall, precision) = recall_and_precision(&hits);
+            let shown = themes_of(&hits);
+            if recall < 0.8 || precision < 0.6 {
+                failed.push(format!(
+                    "{n} entries: recall {recall:.1}, precision {precision:.2}: {shown:?}"
+                ));
+            }
+            assert!(hits.iter().all(|h| h.sessions >= 2), "{shown:?}");
+            assert!(
+                !hits.iter().any(|h| h.key.contains("saxophon")),
+                "{n} entries: a word of one session shown: {shown:?}"
+            );
+        }
+    }
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn generated_writing_without_motifs_has_few_themes() {
+    for n in [20, 60, 200] {
+        let hits = rank_with(&generated(n, 99 + n as u64, false), &[]);
+        assert!(hits.len() <= 3, "{n} entries: {:?}", themes_of(&hits));
+    }
 }

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Score a kapj binary on the dev journals and on held-out journals built by
-# make_holdout.py (into /tmp, never into the repository).
+# make_holdout.py (into /tmp, never into the repository), then on planted-motif
+# journals from make_planted.py.
 #   tools/theme-holdout/run.sh target/release/kapj [--baseline]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,3 +17,14 @@ if [[ ! -f $out/isear-null.json ]]; then
 fi
 echo "== dev"; "$eval_" "${base[@]}" "$kapj"
 echo "== holdout"; "$eval_" "${base[@]}" "$kapj" $(ls "$out"/*.json | grep -v gold)
+# Planted-motif journals (make_planted.py): choose on dev and devdreams,
+# report heldout and dreams.
+planted=${KAPJ_PLANTED:-/tmp/kapj-planted}
+for set in dev devdreams heldout dreams; do
+  if [[ ! -d $planted/$set ]]; then
+    /tmp/kapj-eval-venv/bin/python "$here/make_planted.py" "$shared/data/corpora" "$planted/$set" --set "$set"
+  fi
+  echo "== planted $set"
+  KAPJ_SHARED_TOOLS=$shared/tools /tmp/kapj-eval-venv/bin/python "$here/eval_planted.py" --quiet \
+    --kapj "$kapj" "$planted/$set"/*.json
+done
