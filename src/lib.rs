@@ -15,5 +15,6 @@ pub mod quiet;
 pub mod render;
 pub mod store;
 pub mod templates;
+pub mod textbox;
 pub mod themes;
 pub mod when;

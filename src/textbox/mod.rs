@@ -1,0 +1,369 @@
+//! The answer box: one guided answer (or a free-writing page) edited in a
+//! soft-wrapping box on the terminal.
+//!
+//! Why not a crate: ratatui-textarea needs ratatui's inline viewport, whose
+//! horizontal resize is still an open bug (ratatui #2086, #2666), and it
+//! brings all of ratatui for one widget; reedline wraps by character, and
+//! rustyline has neither word wrap nor a paste that stays one edit. So the
+//! editing is a small pure model (`model`, `layout`) and the keys and paste
+//! come from crossterm, which is built for this.
+
+mod layout;
+mod model;
+mod screen;
+
+use std::io::BufRead;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+pub use model::Model;
+use screen::{Frame, Screen};
+
+/// An answer box asks for one answer; Enter saves it. A page is for free
+/// writing: Enter starts a new line and Ctrl+D saves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Answer,
+    Page,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Saved(String),
+    Skipped,
+    /// Ctrl+C: the text and cursor as they were, for the draft.
+    Stopped(Model),
+}
+
+/// What the box needs from the write command.
+pub trait Host {
+    /// Keeps the text being typed in the draft (at new lines, and every few
+    /// seconds while typing), so a closed terminal loses at most that much.
+    fn checkpoint(&mut self, model: &Model) -> Result<()>;
+    /// Runs the editor on `text`; Ok(new text), or Err(why it failed).
+    fn edit(&mut self, question: &str, text: &str) -> Result<std::result::Result<String, String>>;
+}
+
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(3);
+
+fn hints(mode: Mode) -> &'static [&'static str] {
+    match mode {
+        Mode::Answer => &[
+            "Enter saves · Alt+Enter new line · Ctrl+E editor · Esc skips",
+            "Enter saves · Alt+Enter new line · Esc skips",
+            "Enter saves · Esc skips",
+        ],
+        Mode::Page => &[
+            "Ctrl+D saves · Enter new line · Ctrl+E editor · Esc skips",
+            "Ctrl+D saves · Enter new line",
+            "Ctrl+D saves",
+        ],
+    }
+}
+
+fn hint(mode: Mode, cols: usize) -> &'static str {
+    let all = hints(mode);
+    all.iter()
+        .find(|h| layout::text_width(h) < cols)
+        .unwrap_or(&all[all.len() - 1])
+}
+
+/// Whether the terminal can draw the box; on a dumb one, plain line input.
+pub fn usable() -> bool {
+    std::env::var("TERM").map_or(true, |t| t != "dumb")
+}
+
+/// Asks `question` in the box, starting from `start` (a resumed draft).
+pub fn ask(
+    question: &str,
+    mode: Mode,
+    color: bool,
+    start: Model,
+    host: &mut dyn Host,
+) -> Result<Outcome> {
+    if !usable() {
+        return ask_plain(question, start, host);
+    }
+    let mut session = Session::begin(question, mode, color, start)?;
+    let outcome = session.run(host);
+    session.end();
+    outcome
+}
+
+/// Raw mode and bracketed paste, undone on every way out (Drop).
+struct RawTerminal;
+
+impl RawTerminal {
+    fn enter() -> Result<RawTerminal> {
+        crossterm::terminal::enable_raw_mode()?;
+        eprint!("\x1b[?2004h");
+        Ok(RawTerminal)
+    }
+}
+
+impl Drop for RawTerminal {
+    fn drop(&mut self) {
+        eprint!("\x1b[?2004l\x1b[?25h");
+        let _ = crossterm::terminal::disable_raw_mode();
+    }
+}
+
+struct Session<'q> {
+    question: &'q str,
+    mode: Mode,
+    model: Model,
+    screen: Screen,
+    /// A passing word in place of the hint (after Esc on text, a failed editor).
+    note: Option<String>,
+    raw: Option<RawTerminal>,
+    unsaved_since: Option<Instant>,
+}
+
+enum Step {
+    Continue,
+    Done(Outcome),
+    Editor,
+}
+
+impl<'q> Session<'q> {
+    fn begin(question: &'q str, mode: Mode, color: bool, model: Model) -> Result<Session<'q>> {
+        let (cols, rows) = crossterm::terminal::size().unwrap_or((80, 24));
+        Ok(Session {
+            question,
+            mode,
+            model,
+            screen: Screen::new(cols as usize, rows as usize, color),
+            note: None,
+            raw: Some(RawTerminal::enter()?),
+            unsaved_since: None,
+        })
+    }
+
+    fn end(&mut self) {
+        self.raw = None;
+    }
+
+    fn draw(&mut self) -> Result<()> {
+        let hint = match &self.note {
+            Some(n) => n.as_str(),
+            None => hint(self.mode, self.screen.cols),
+        };
+        self.screen.draw(&Frame {
+            question: self.question,
+            hint,
+            model: &self.model,
+        })?;
+        Ok(())
+    }
+
+    fn run(&mut self, host: &mut dyn Host) -> Result<Outcome> {
+        self.draw()?;
+        loop {
+            if crate::app::stop_requested() {
+                return self.stop();
+            }
+            if !event::poll(Duration::from_millis(200))? {
+                self.checkpoint_if_due(host)?;
+                continue;
+            }
+            // Everything already waiting is handled before one redraw, so
+            // fast typing and pastes never fall behind the screen.
+            let step = loop {
+                let before = self.model.text().len();
+                let step = self.handle(event::read()?)?;
+                if self.model.text().len() != before && self.unsaved_since.is_none() {
+                    self.unsaved_since = Some(Instant::now());
+                }
+                if !matches!(step, Step::Continue) || !event::poll(Duration::ZERO)? {
+                    break step;
+                }
+            };
+            match step {
+                Step::Continue => {}
+                Step::Done(Outcome::Stopped(_)) => return self.stop(),
+                Step::Done(outcome) => {
+                    let shown = match &outcome {
+                        Outcome::Saved(text) => Some(text.as_str()),
+                        _ => None,
+                    };
+                    self.screen.finish(self.question, shown)?;
+                    return Ok(outcome);
+                }
+                Step::Editor => self.run_editor(host)?,
+            }
+            self.checkpoint_if_due(host)?;
+            self.draw()?;
+        }
+    }
+
+    fn stop(&mut self) -> Result<Outcome> {
+        self.screen.finish(
+            self.question,
+            Some(self.model.text()).filter(|t| !t.is_empty()),
+        )?;
+        Ok(Outcome::Stopped(self.model.clone()))
+    }
+
+    fn checkpoint_if_due(&mut self, host: &mut dyn Host) -> Result<()> {
+        if self
+            .unsaved_since
+            .is_some_and(|t| t.elapsed() >= CHECKPOINT_EVERY)
+        {
+            self.checkpoint(host)?;
+        }
+        Ok(())
+    }
+
+    fn checkpoint(&mut self, host: &mut dyn Host) -> Result<()> {
+        host.checkpoint(&self.model)?;
+        self.unsaved_since = None;
+        Ok(())
+    }
+
+    fn run_editor(&mut self, host: &mut dyn Host) -> Result<()> {
+        self.checkpoint(host)?;
+        self.screen.clear()?;
+        self.raw = None;
+        let text = match self.model.text().trim() {
+            "\\e" => "",
+            _ => self.model.text(),
+        };
+        let result = host.edit(self.question, text)?;
+        self.raw = Some(RawTerminal::enter()?);
+        match result {
+            Ok(edited) => {
+                self.model = Model::new(&edited, edited.len());
+                self.note = None;
+                self.checkpoint(host)?;
+            }
+            Err(why) => self.note = Some(format!("{why}; your words are here as they were.")),
+        }
+        Ok(())
+    }
+
+    fn newline(&mut self) {
+        self.model.insert("\n");
+        // A finished line is a moment to keep the draft current.
+        self.unsaved_since = Some(Instant::now() - CHECKPOINT_EVERY);
+    }
+
+    fn submit(&mut self) -> Step {
+        match self.model.text().trim() {
+            "\\e" => Step::Editor,
+            "" => Step::Done(Outcome::Skipped),
+            _ => Step::Done(Outcome::Saved(self.model.text().to_string())),
+        }
+    }
+
+    fn handle(&mut self, ev: Event) -> Result<Step> {
+        let key = match ev {
+            Event::Key(k) if k.kind != KeyEventKind::Release => k,
+            Event::Paste(text) => {
+                self.model.insert(&text);
+                if text.contains(['\n', '\r']) {
+                    self.unsaved_since = Some(Instant::now() - CHECKPOINT_EVERY);
+                }
+                self.note = None;
+                return Ok(Step::Continue);
+            }
+            Event::Resize(cols, rows) => {
+                self.screen.resized(cols as usize, rows as usize)?;
+                return Ok(Step::Continue);
+            }
+            _ => return Ok(Step::Continue),
+        };
+        self.note = None;
+        Ok(self.key(key))
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Step {
+        let width = self.screen.answer_width();
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+        let m = &mut self.model;
+        match key.code {
+            KeyCode::Enter if alt || shift || ctrl => self.newline(),
+            KeyCode::Char('j') if ctrl => self.newline(),
+            KeyCode::Enter => {
+                if self.mode == Mode::Answer || m.text().trim() == "\\e" {
+                    return self.submit();
+                }
+                self.newline();
+            }
+            KeyCode::Char('d') if ctrl => return self.submit(),
+            KeyCode::Char('c') if ctrl => return Step::Done(Outcome::Stopped(m.clone())),
+            KeyCode::Esc if m.is_blank() => return Step::Done(Outcome::Skipped),
+            KeyCode::Esc => {
+                self.note = Some(match self.mode {
+                    Mode::Answer => "Esc skips an empty answer; Enter saves this one.".into(),
+                    Mode::Page => "Esc skips an empty page; Ctrl+D saves this one.".into(),
+                })
+            }
+            // Ctrl+E is both readline's "end of line" and the editor key:
+            // it goes to the end of the row first, and from there opens the
+            // editor (typing at the end, the usual case, opens it at once).
+            KeyCode::Char('e') if ctrl => {
+                if m.at_row_end(width) {
+                    return Step::Editor;
+                }
+                m.row_end(width);
+            }
+            KeyCode::Char('a') if ctrl => m.row_start(width),
+            KeyCode::Home => m.row_start(width),
+            KeyCode::End => m.row_end(width),
+            KeyCode::Left if ctrl || alt => m.word_left(),
+            KeyCode::Right if ctrl || alt => m.word_right(),
+            KeyCode::Char('b') if alt => m.word_left(),
+            KeyCode::Char('f') if alt => m.word_right(),
+            KeyCode::Left => m.left(),
+            KeyCode::Char('b') if ctrl => m.left(),
+            KeyCode::Right => m.right(),
+            KeyCode::Char('f') if ctrl => m.right(),
+            KeyCode::Up => m.vertical(width, false),
+            KeyCode::Down => m.vertical(width, true),
+            KeyCode::Backspace if alt || ctrl => m.delete_word_before(),
+            KeyCode::Char('w') if ctrl => m.delete_word_before(),
+            KeyCode::Char('h') if ctrl => m.backspace(),
+            KeyCode::Backspace => m.backspace(),
+            KeyCode::Delete => m.delete(),
+            KeyCode::Char('u') if ctrl => m.delete_to_paragraph_start(),
+            KeyCode::Char('k') if ctrl => m.delete_to_paragraph_end(),
+            KeyCode::Tab => m.insert("\t"),
+            KeyCode::Char(c) if !ctrl && !alt => m.insert(c.encode_utf8(&mut [0; 4])),
+            _ => {}
+        }
+        Step::Continue
+    }
+}
+
+/// A dumb terminal: the question, then one plain line (`\e` still opens the editor).
+fn ask_plain(question: &str, start: Model, host: &mut dyn Host) -> Result<Outcome> {
+    eprintln!("{question}");
+    if !start.text().is_empty() {
+        eprintln!("(so far: {})", start.text());
+    }
+    let mut line = String::new();
+    if std::io::stdin().lock().read_line(&mut line)? == 0 {
+        return Ok(Outcome::Stopped(start));
+    }
+    let typed = line.trim_end_matches(['\n', '\r']);
+    let text = format!("{}{typed}", start.text());
+    if typed.trim() == "\\e" {
+        return Ok(match host.edit(question, start.text())? {
+            Ok(t) if !t.trim().is_empty() => Outcome::Saved(t),
+            Ok(_) => Outcome::Skipped,
+            Err(why) => {
+                eprintln!("{why}.");
+                Outcome::Stopped(start)
+            }
+        });
+    }
+    Ok(if text.trim().is_empty() {
+        Outcome::Skipped
+    } else {
+        Outcome::Saved(text)
+    })
+}
