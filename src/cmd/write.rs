@@ -287,7 +287,9 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
             key: &p.key,
         };
         let text = match textbox::ask(&p.text, mode, color, start, &mut host)? {
-            textbox::Outcome::Saved(text) => text,
+            // Trailing blank lines and spaces are not part of the answer,
+            // as on every other write path.
+            textbox::Outcome::Saved(text) => text.trim_end().to_string(),
             textbox::Outcome::Skipped => String::new(),
             textbox::Outcome::Stopped(model) => {
                 draft.typing = (!model.text().is_empty()).then(|| Typing {
