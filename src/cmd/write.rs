@@ -229,7 +229,7 @@ impl textbox::Host for AnswerHost<'_> {
             heading: question.to_string(),
             text: text.to_string(),
         }];
-        let form = editor::form(question, &sections);
+        let form = editor::form("Your answer", &sections);
         Ok(match editor::edit(self.home, &form)? {
             Ok(content) => Ok(editor::parse_form(&content, &sections)
                 .into_iter()

@@ -226,11 +226,11 @@ impl<'q> Session<'q> {
         self.checkpoint(host)?;
         self.screen.clear()?;
         self.raw = None;
-        let text = match self.model.text().trim() {
-            "\\e" => "",
-            _ => self.model.text(),
-        };
-        let result = host.edit(self.question, text)?;
+        // `\e` asks for the editor; it is not part of the answer.
+        if self.model.text().trim() == "\\e" {
+            self.model = Model::default();
+        }
+        let result = host.edit(self.question, self.model.text())?;
         self.raw = Some(RawTerminal::enter()?);
         match result {
             Ok(edited) => {

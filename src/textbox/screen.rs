@@ -78,10 +78,7 @@ impl Screen {
         self.scroll = self.scroll.min(rows.len().saturating_sub(height));
         let top = lines.len();
         for r in rows.iter().skip(self.scroll).take(height) {
-            lines.push(format!(
-                "{INDENT}{}",
-                clip(f.model.text(), *r, self.answer_width())
-            ));
+            lines.push(indented(&clip(f.model.text(), *r, self.answer_width())));
         }
         let column = column.min(self.answer_width());
         let cursor = (top + row - self.scroll, INDENT.len() + column);
@@ -94,7 +91,7 @@ impl Screen {
         match answer {
             Some(text) => {
                 for r in layout::wrap(text, self.answer_width()) {
-                    lines.push(format!("{INDENT}{}", clip(text, r, self.answer_width())));
+                    lines.push(indented(&clip(text, r, self.answer_width())));
                 }
             }
             None => lines.push(self.style(&format!("{INDENT}(skipped)"), "2")),
@@ -148,6 +145,16 @@ impl Screen {
         }
         out.push_str("\x1b[?25h");
         write_all(&out)
+    }
+}
+
+/// An answer row under its question; a blank row stays truly empty, so a
+/// copied transcript has no stray spaces.
+fn indented(row: &str) -> String {
+    if row.is_empty() {
+        String::new()
+    } else {
+        format!("{INDENT}{row}")
     }
 }
 
