@@ -270,7 +270,7 @@ fn emoji_and_cjk_are_edited_by_whole_characters() {
     type_slowly(&mut s, "X");
     screen.settle(&mut s);
     let expected = "父のことを考えていました 🌊🌿✨ 爸爸 caXé ";
-    assert_eq!(screen.count(&expected), 1, "{}", screen.contents());
+    assert_eq!(screen.count(expected), 1, "{}", screen.contents());
     s.send(ENTER).unwrap();
     skip_to_the_end(&mut screen, &mut s);
     assert_eq!(screen.finish(&mut s), 0, "{}", screen.contents());
