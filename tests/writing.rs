@@ -52,15 +52,16 @@ fn ready(screen: &mut Screen, s: &mut Session, question_start: &str) {
     screen.settle(s);
 }
 
-/// Skips the remaining embodiment questions after the first, with Esc.
+/// Skips the remaining embodiment questions after the first, with Enter on
+/// an empty answer (a key the old one-line prompt had too, so these tests
+/// fail on the defects they name, not on a missing key).
 fn skip_to_the_end(screen: &mut Screen, s: &mut Session) {
     for q in [BODY, RELATIONSHIPS, ACTION] {
         ready(screen, s, &q[..20]);
-        s.send(ESC).unwrap();
-        std::thread::sleep(Duration::from_millis(100));
+        s.send(ENTER).unwrap();
     }
     ready(screen, s, "Which practice might");
-    s.send(ESC).unwrap();
+    s.send(ENTER).unwrap();
 }
 
 fn saved_answers(h: &Home) -> Vec<(String, String)> {
@@ -243,13 +244,7 @@ fn a_resize_mid_answer_loses_nothing_and_rewraps() {
     s.send(ENTER).unwrap();
     screen.wait_for(&mut s, "What is your body");
     screen.resize(&mut s, 24, 80);
-    for q in [BODY, RELATIONSHIPS, ACTION] {
-        ready(&mut screen, &mut s, &q[..20]);
-        s.send(ESC).unwrap();
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    ready(&mut screen, &mut s, "Which practice might");
-    s.send(ESC).unwrap();
+    skip_to_the_end(&mut screen, &mut s);
     assert_eq!(screen.finish(&mut s), 0, "{}", screen.contents());
     assert_eq!(first_answer(&h), expected);
 }
@@ -288,11 +283,10 @@ fn a_wide_question_at_fifty_columns_leaves_no_stale_rows() {
     let mut s = spawn(&h, &["write", "embody"], &[]);
     let mut screen = Screen::new(&mut s, 24, 50);
     ready(&mut screen, &mut s, "What has changed");
-    s.send(ESC).unwrap();
+    s.send(ENTER).unwrap();
     for q in [BODY, RELATIONSHIPS, ACTION] {
         ready(&mut screen, &mut s, &q[..20]);
-        s.send(ESC).unwrap();
-        std::thread::sleep(Duration::from_millis(100));
+        s.send(ENTER).unwrap();
     }
     ready(&mut screen, &mut s, "Which practice might");
     type_slowly(&mut s, &LONG[..150]);
@@ -421,6 +415,30 @@ fn the_editor_shows_the_question_and_the_text_so_far() {
     assert!(form.contains(CHANGED), "{form}");
     assert!(form.contains("the words so far"), "{form}");
     assert_eq!(first_answer(&h), "the words so far, and more");
+}
+
+#[test]
+fn esc_skips_an_empty_answer_and_never_drops_a_written_one() {
+    let h = Home::new();
+    let (mut s, mut screen) = embodiment(&h, &[]);
+    ready(&mut screen, &mut s, "What has changed");
+    type_slowly(&mut s, "a few words");
+    std::thread::sleep(Duration::from_millis(50));
+    s.send(ESC).unwrap();
+    screen.wait_for(&mut s, "Esc skips an empty answer; Enter saves this one.");
+    s.send(ENTER).unwrap();
+    for q in [BODY, RELATIONSHIPS, ACTION] {
+        ready(&mut screen, &mut s, &q[..20]);
+        s.send(ESC).unwrap();
+    }
+    ready(&mut screen, &mut s, "Which practice might");
+    s.send(ESC).unwrap();
+    assert_eq!(screen.finish(&mut s), 0, "{}", screen.contents());
+    assert_eq!(
+        saved_answers(&h),
+        common::pairs(&[("changed", "a few words")])
+    );
+    assert_eq!(screen.count("(skipped)"), 4, "{}", screen.contents());
 }
 
 /// Defect 14: Home, End, Ctrl-A, Ctrl-E, Ctrl-W, Ctrl-U did nothing.
