@@ -228,6 +228,8 @@ fn a_resize_mid_answer_loses_nothing_and_rewraps() {
     type_slowly(&mut s, LONG);
     screen.resize(&mut s, 24, 50);
     assert_eq!(screen.count(LONG), 1, "{}", screen.contents());
+    assert_eq!(screen.count(CHANGED), 1, "{}", screen.contents());
+    assert_eq!(screen.count("Embodiment"), 1, "{}", screen.contents());
     for _ in 0.."passes.".len() {
         s.send("\x7f").unwrap();
     }
@@ -244,6 +246,12 @@ fn a_resize_mid_answer_loses_nothing_and_rewraps() {
     s.send(ENTER).unwrap();
     screen.wait_for(&mut s, "What is your body");
     screen.resize(&mut s, 24, 80);
+    // Back at 80 columns, the write so far is drawn again once, rewrapped.
+    let shown = screen.contents();
+    assert_eq!(screen.count("Embodiment"), 1, "{shown}");
+    assert_eq!(screen.count(CHANGED), 1, "{shown}");
+    assert_eq!(screen.count(&expected), 1, "{shown}");
+    assert_eq!(screen.answer_under("stayed the same?"), expected);
     skip_to_the_end(&mut screen, &mut s);
     assert_eq!(screen.finish(&mut s), 0, "{}", screen.contents());
     assert_eq!(first_answer(&h), expected);

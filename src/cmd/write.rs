@@ -254,10 +254,13 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
     let theme = theme(app);
     let term = console::Term::stderr();
     let color = app.color && std::io::stderr().is_terminal();
+    let mut transcript = textbox::Transcript::default();
     if draft.answers.is_empty() {
         eprintln!("{}", app_bold(app, &tpl.title));
+        transcript.text(&tpl.title, true);
         if !tpl.intro.is_empty() {
             eprintln!("{}", tpl.intro);
+            transcript.text(&tpl.intro, false);
         }
         if !textbox::usable() {
             // The box's own hint line says the keys; a plain line says them here.
@@ -286,7 +289,7 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
             draft,
             key: &p.key,
         };
-        let text = match textbox::ask(&p.text, mode, color, start, &mut host)? {
+        let text = match textbox::ask(&p.text, mode, color, start, &mut transcript, &mut host)? {
             // Trailing blank lines and spaces are not part of the answer,
             // as on every other write path.
             textbox::Outcome::Saved(text) => text.trim_end().to_string(),

@@ -19,6 +19,7 @@ use anyhow::Result;
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use model::Model;
+pub use screen::Transcript;
 use screen::{Frame, Screen};
 
 /// An answer box asks for one answer; Enter saves it. A page is for free
@@ -76,17 +77,20 @@ pub fn usable() -> bool {
 }
 
 /// Asks `question` in the box, starting from `start` (a resumed draft).
+/// `transcript` holds what this write showed before, to draw again after a
+/// resize; the question and its answer are added to it.
 pub fn ask(
     question: &str,
     mode: Mode,
     color: bool,
     start: Model,
+    transcript: &mut Transcript,
     host: &mut dyn Host,
 ) -> Result<Outcome> {
     if !usable() {
         return ask_plain(question, start, host);
     }
-    let mut session = Session::begin(question, mode, color, start)?;
+    let mut session = Session::begin(question, mode, color, start, transcript)?;
     let outcome = session.run(host);
     session.end();
     outcome
@@ -112,6 +116,7 @@ impl Drop for RawTerminal {
 
 struct Session<'q> {
     question: &'q str,
+    transcript: &'q mut Transcript,
     mode: Mode,
     model: Model,
     screen: Screen,
@@ -128,10 +133,17 @@ enum Step {
 }
 
 impl<'q> Session<'q> {
-    fn begin(question: &'q str, mode: Mode, color: bool, model: Model) -> Result<Session<'q>> {
+    fn begin(
+        question: &'q str,
+        mode: Mode,
+        color: bool,
+        model: Model,
+        transcript: &'q mut Transcript,
+    ) -> Result<Session<'q>> {
         let (cols, rows) = crossterm::terminal::size().unwrap_or((80, 24));
         Ok(Session {
             question,
+            transcript,
             mode,
             model,
             screen: Screen::new(cols as usize, rows as usize, color),
@@ -145,16 +157,35 @@ impl<'q> Session<'q> {
         self.raw = None;
     }
 
+    fn hint(&self) -> String {
+        match &self.note {
+            Some(n) => n.clone(),
+            None => hint(self.mode, self.screen.cols).to_string(),
+        }
+    }
+
     fn draw(&mut self) -> Result<()> {
-        let hint = match &self.note {
-            Some(n) => n.as_str(),
-            None => hint(self.mode, self.screen.cols),
-        };
-        self.screen.draw(&Frame {
+        let hint = self.hint();
+        let frame = Frame {
             question: self.question,
-            hint,
+            hint: &hint,
             model: &self.model,
-        })?;
+        };
+        self.screen.draw(&frame)?;
+        Ok(())
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) -> Result<()> {
+        // The hint is chosen for the new width.
+        self.screen.cols = cols as usize;
+        let hint = self.hint();
+        let frame = Frame {
+            question: self.question,
+            hint: &hint,
+            model: &self.model,
+        };
+        self.screen
+            .resized(cols as usize, rows as usize, self.transcript, &frame)?;
         Ok(())
     }
 
@@ -188,7 +219,7 @@ impl<'q> Session<'q> {
                         Outcome::Saved(text) => Some(text.as_str()),
                         _ => None,
                     };
-                    self.screen.finish(self.question, shown)?;
+                    self.screen.finish(self.question, shown, self.transcript)?;
                     return Ok(outcome);
                 }
                 Step::Editor => self.run_editor(host)?,
@@ -199,10 +230,8 @@ impl<'q> Session<'q> {
     }
 
     fn stop(&mut self) -> Result<Outcome> {
-        self.screen.finish(
-            self.question,
-            Some(self.model.text()).filter(|t| !t.is_empty()),
-        )?;
+        let shown = Some(self.model.text()).filter(|t| !t.is_empty());
+        self.screen.finish(self.question, shown, self.transcript)?;
         Ok(Outcome::Stopped(self.model.clone()))
     }
 
@@ -269,7 +298,7 @@ impl<'q> Session<'q> {
                 return Ok(Step::Continue);
             }
             Event::Resize(cols, rows) => {
-                self.screen.resized(cols as usize, rows as usize)?;
+                self.resize(cols, rows)?;
                 return Ok(Step::Continue);
             }
             _ => return Ok(Step::Continue),

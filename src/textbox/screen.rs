@@ -26,6 +26,34 @@ pub struct Screen {
     scroll: usize,
 }
 
+/// What this write has shown so far, to draw again after a resize.
+#[derive(Debug, Default)]
+pub struct Transcript {
+    blocks: Vec<Block>,
+}
+
+#[derive(Debug)]
+enum Block {
+    Text {
+        text: String,
+        bold: bool,
+    },
+    Answered {
+        question: String,
+        answer: Option<String>,
+    },
+}
+
+impl Transcript {
+    /// A line printed before the questions (the title, the introduction).
+    pub fn text(&mut self, text: &str, bold: bool) {
+        self.blocks.push(Block::Text {
+            text: text.to_string(),
+            bold,
+        });
+    }
+}
+
 /// What one frame shows.
 pub struct Frame<'a> {
     pub question: &'a str,
@@ -63,8 +91,9 @@ impl Screen {
         }
     }
 
-    /// The frame while the answer is being written.
-    pub fn draw(&mut self, f: &Frame) -> std::io::Result<()> {
+    /// The lines of the frame while the answer is being written, and where
+    /// the cursor goes among them.
+    fn frame_lines(&mut self, f: &Frame) -> (Vec<String>, (usize, usize)) {
         let mut lines = self.question_rows(f.question);
         lines.push(self.style(&clip_str(f.hint, self.cols - 1), "2"));
         let (rows, row, column) = f.model.layout(self.answer_width());
@@ -81,12 +110,18 @@ impl Screen {
             lines.push(indented(&clip(f.model.text(), *r, self.answer_width())));
         }
         let column = column.min(self.answer_width());
-        let cursor = (top + row - self.scroll, INDENT.len() + column);
+        (lines, (top + row - self.scroll, INDENT.len() + column))
+    }
+
+    /// The frame while the answer is being written.
+    pub fn draw(&mut self, f: &Frame) -> std::io::Result<()> {
+        let (lines, cursor) = self.frame_lines(f);
         self.paint(&lines, Some(cursor))
     }
 
-    /// The frame left behind: the question and the whole answer, once.
-    pub fn finish(&mut self, question: &str, answer: Option<&str>) -> std::io::Result<()> {
+    /// What stays on the screen for an answered question: the question and
+    /// the whole answer, once.
+    fn answered_lines(&self, question: &str, answer: Option<&str>) -> Vec<String> {
         let mut lines = self.question_rows(question);
         match answer {
             Some(text) => {
@@ -96,7 +131,62 @@ impl Screen {
             }
             None => lines.push(self.style(&format!("{INDENT}(skipped)"), "2")),
         }
+        lines
+    }
+
+    /// The frame left behind, also kept in the transcript.
+    pub fn finish(
+        &mut self,
+        question: &str,
+        answer: Option<&str>,
+        transcript: &mut Transcript,
+    ) -> std::io::Result<()> {
+        let lines = self.answered_lines(question, answer);
+        transcript.blocks.push(Block::Answered {
+            question: question.to_string(),
+            answer: answer.map(str::to_string),
+        });
         self.paint(&lines, None)
+    }
+
+    /// After a resize, where the old area now sits depends on whether the
+    /// terminal re-wrapped its lines (tmux and most modern terminals do,
+    /// xterm does not), so kapj cannot move back to it reliably. Instead
+    /// the screen is cleared and this write's transcript is drawn again at
+    /// the new width, as much of it as fits above the box: every question
+    /// and answer once, whatever the terminal did.
+    pub fn resized(
+        &mut self,
+        cols: usize,
+        rows: usize,
+        transcript: &Transcript,
+        f: &Frame,
+    ) -> std::io::Result<()> {
+        *self = Screen::new(cols, rows, self.color);
+        let (frame, cursor) = self.frame_lines(f);
+        let mut earlier = Vec::new();
+        for block in &transcript.blocks {
+            match block {
+                Block::Text { text, bold } => {
+                    for r in layout::wrap(text, self.cols - 1) {
+                        let row = clip(text, r, self.cols - 1);
+                        earlier.push(if *bold { self.style(&row, "1") } else { row });
+                    }
+                }
+                Block::Answered { question, answer } => {
+                    earlier.extend(self.answered_lines(question, answer.as_deref()))
+                }
+            }
+        }
+        let room = self.rows.saturating_sub(frame.len());
+        let shown = &earlier[earlier.len().saturating_sub(room)..];
+        let mut out = String::from("\x1b[H\x1b[2J");
+        for line in shown {
+            out.push_str(line);
+            out.push_str("\r\n");
+        }
+        write_all(&out)?;
+        self.paint(&frame, Some(cursor))
     }
 
     /// Removes the area, so something else (the editor) starts on a clean row.
@@ -108,15 +198,6 @@ impl Screen {
         out.push_str("\x1b[J");
         self.cursor_row = 0;
         write_all(&out)
-    }
-
-    /// After a resize, where the old area now sits depends on whether the
-    /// terminal re-wrapped its lines (tmux does, xterm does not). Clearing
-    /// the screen and starting at the top is right on both; what was above
-    /// stays in the scrollback or the journal.
-    pub fn resized(&mut self, cols: usize, rows: usize) -> std::io::Result<()> {
-        *self = Screen::new(cols, rows, self.color);
-        write_all("\x1b[H\x1b[2J")
     }
 
     fn paint(&mut self, lines: &[String], cursor: Option<(usize, usize)>) -> std::io::Result<()> {
