@@ -449,6 +449,27 @@ fn esc_skips_an_empty_answer_and_never_drops_a_written_one() {
     assert_eq!(screen.count("(skipped)"), 4, "{}", screen.contents());
 }
 
+/// Ctrl-C pressed inside an editor that leaves the terminal's signals on
+/// reaches kapj too (same terminal, same process group). It was meant for
+/// the editor: kapj says the editor stopped and the entry goes on.
+#[test]
+fn a_ctrl_c_inside_the_editor_does_not_stop_the_entry() {
+    let h = Home::new();
+    h.ok(&["status"]);
+    let ed = script::script(&h, "ed.sh", "kill -INT 0; sleep 1");
+    let mut s = spawn(&h, &["write", "free"], &[("VISUAL", ed.to_str().unwrap())]);
+    let mut screen = Screen::new(&mut s, 24, 80);
+    ready(&mut screen, &mut s, "What would you like to write?");
+    type_slowly(&mut s, "first");
+    s.send("\x05").unwrap();
+    screen.wait_for(&mut s, "was stopped; your words are here");
+    wait_raw(&mut s);
+    type_slowly(&mut s, ", then calm");
+    s.send(CTRL_D).unwrap();
+    assert_eq!(screen.finish(&mut s), 0, "{}", screen.contents());
+    assert_eq!(first_answer(&h), "first, then calm");
+}
+
 /// Defect 14: Home, End, Ctrl-A, Ctrl-E, Ctrl-W, Ctrl-U did nothing.
 #[test]
 fn readline_keys_move_and_delete() {

@@ -279,9 +279,9 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
         if draft.answers.iter().any(|a| a.key == p.key) {
             continue;
         }
-        let start = match draft.typing.take() {
-            Some(t) if t.key == p.key => textbox::Model::new(&t.text, t.cursor),
-            _ => textbox::Model::default(),
+        let start = match draft.typing.take_if(|t| t.key == p.key) {
+            Some(t) => textbox::Model::new(&t.text, t.cursor),
+            None => textbox::Model::default(),
         };
         let home = app.home.clone();
         let mut host = AnswerHost {
@@ -290,9 +290,7 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
             key: &p.key,
         };
         let text = match textbox::ask(&p.text, mode, color, start, &mut transcript, &mut host)? {
-            // Trailing blank lines and spaces are not part of the answer,
-            // as on every other write path.
-            textbox::Outcome::Saved(text) => text.trim_end().to_string(),
+            textbox::Outcome::Saved(text) => text,
             textbox::Outcome::Skipped => String::new(),
             textbox::Outcome::Stopped(model) => {
                 draft.typing = (!model.text().is_empty()).then(|| Typing {
@@ -464,7 +462,18 @@ fn editor_write(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> 
 }
 
 /// Puts the entry in the store, then removes the draft, then shows what is next.
-fn save(app: &mut App, draft: Draft) -> Result<()> {
+fn save(app: &mut App, mut draft: Draft) -> Result<()> {
+    // An unfinished answer whose question is no longer asked (the template
+    // changed) still belongs to the entry.
+    if let Some(t) = draft.typing.take() {
+        if !draft.answers.iter().any(|a| a.key == t.key) {
+            draft.answers.push(Answer {
+                key: t.key,
+                prompt: String::new(),
+                text: t.text,
+            });
+        }
+    }
     let answers: Vec<Answer> = draft
         .answers
         .iter()

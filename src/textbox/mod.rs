@@ -90,6 +90,7 @@ pub fn ask(
     if !usable() {
         return ask_plain(question, start, host);
     }
+    crate::app::stop_requested(); // only a Ctrl-C from now on stops this box
     let mut session = Session::begin(question, mode, color, start, transcript)?;
     let outcome = session.run(host);
     session.end();
@@ -260,6 +261,9 @@ impl<'q> Session<'q> {
             self.model = Model::default();
         }
         let result = host.edit(self.question, self.model.text())?;
+        // A Ctrl-C pressed inside the editor reached kapj too (same
+        // terminal); it was meant for the editor, not for this entry.
+        crate::app::stop_requested();
         self.raw = Some(RawTerminal::enter()?);
         match result {
             Ok(edited) => {
@@ -282,7 +286,9 @@ impl<'q> Session<'q> {
         match self.model.text().trim() {
             "\\e" => Step::Editor,
             "" => Step::Done(Outcome::Skipped),
-            _ => Step::Done(Outcome::Saved(self.model.text().to_string())),
+            // Trailing blank lines and spaces are not part of the answer (as
+            // on every write path), so the screen shows exactly what is saved.
+            _ => Step::Done(Outcome::Saved(self.model.text().trim_end().to_string())),
         }
     }
 
