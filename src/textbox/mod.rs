@@ -71,9 +71,11 @@ fn hint(mode: Mode, cols: usize) -> &'static str {
         .unwrap_or(&all[all.len() - 1])
 }
 
-/// Whether the terminal can draw the box; on a dumb one, plain line input.
+/// Whether the terminal can draw the box (it draws on standard error); on
+/// a dumb terminal, or with standard error sent elsewhere, plain line input.
 pub fn usable() -> bool {
-    std::env::var("TERM").map_or(true, |t| t != "dumb")
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::env::var("TERM").map_or(true, |t| t != "dumb")
 }
 
 /// Asks `question` in the box, starting from `start` (a resumed draft).
@@ -401,4 +403,22 @@ fn ask_plain(question: &str, start: Model, host: &mut dyn Host) -> Result<Outcom
     } else {
         Outcome::Saved(text)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hint_fits_the_width_and_names_the_key_that_saves() {
+        for cols in [12, 30, 50, 80] {
+            for mode in [Mode::Answer, Mode::Page] {
+                let h = hint(mode, cols);
+                assert!(layout::text_width(h) < cols || cols < 20, "{h:?} at {cols}");
+            }
+        }
+        assert!(hint(Mode::Answer, 50).starts_with("Enter saves"));
+        assert!(hint(Mode::Page, 50).starts_with("Ctrl+D saves"));
+        assert!(hint(Mode::Answer, 80).contains("Ctrl+E editor"));
+    }
 }
