@@ -199,15 +199,15 @@ impl<'q> Session<'q> {
                 return self.stop();
             }
             if !event::poll(Duration::from_millis(200))? {
-                self.checkpoint_if_due(host)?;
+                self.checkpoint_if_due(host);
                 continue;
             }
             // Everything already waiting is handled before one redraw, so
             // fast typing and pastes never fall behind the screen.
             let step = loop {
-                let before = self.model.text().len();
+                let before = self.model.edits();
                 let step = self.handle(event::read()?)?;
-                if self.model.text().len() != before && self.unsaved_since.is_none() {
+                if self.model.edits() != before && self.unsaved_since.is_none() {
                     self.unsaved_since = Some(Instant::now());
                 }
                 if !matches!(step, Step::Continue) || !event::poll(Duration::ZERO)? {
@@ -227,7 +227,7 @@ impl<'q> Session<'q> {
                 }
                 Step::Editor => self.run_editor(host)?,
             }
-            self.checkpoint_if_due(host)?;
+            self.checkpoint_if_due(host);
             self.draw()?;
         }
     }
@@ -238,24 +238,32 @@ impl<'q> Session<'q> {
         Ok(Outcome::Stopped(self.model.clone()))
     }
 
-    fn checkpoint_if_due(&mut self, host: &mut dyn Host) -> Result<()> {
+    /// A draft that cannot be written just now (a full disk) must not end
+    /// the writing: the words stay in the box, the person is told, and the
+    /// draft is tried again a few seconds later.
+    fn checkpoint_if_due(&mut self, host: &mut dyn Host) {
         if self
             .unsaved_since
             .is_some_and(|t| t.elapsed() >= CHECKPOINT_EVERY)
         {
-            self.checkpoint(host)?;
+            self.checkpoint(host);
         }
-        Ok(())
     }
 
-    fn checkpoint(&mut self, host: &mut dyn Host) -> Result<()> {
-        host.checkpoint(&self.model)?;
-        self.unsaved_since = None;
-        Ok(())
+    fn checkpoint(&mut self, host: &mut dyn Host) {
+        match host.checkpoint(&self.model) {
+            Ok(()) => self.unsaved_since = None,
+            Err(e) => {
+                self.note = Some(format!(
+                    "The draft could not be kept just now ({e}); your words are still here."
+                ));
+                self.unsaved_since = Some(Instant::now());
+            }
+        }
     }
 
     fn run_editor(&mut self, host: &mut dyn Host) -> Result<()> {
-        self.checkpoint(host)?;
+        self.checkpoint(host);
         self.screen.clear()?;
         self.raw = None;
         // `\e` asks for the editor; it is not part of the answer.
@@ -271,7 +279,7 @@ impl<'q> Session<'q> {
             Ok(edited) => {
                 self.model = Model::new(&edited, edited.len());
                 self.note = None;
-                self.checkpoint(host)?;
+                self.checkpoint(host);
             }
             Err(why) => self.note = Some(format!("{why}; your words are here as they were.")),
         }

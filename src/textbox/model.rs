@@ -12,6 +12,8 @@ pub struct Model {
     cursor: usize,
     /// The column that Up and Down aim for, kept across short rows.
     goal_column: Option<usize>,
+    /// How many edits the text has had, so the box knows when the draft is behind.
+    edits: u64,
 }
 
 impl Model {
@@ -22,6 +24,7 @@ impl Model {
             text: text.to_string(),
             cursor: text.len(),
             goal_column: None,
+            edits: 0,
         };
         if cursor < text.len() {
             m.cursor = m
@@ -39,6 +42,18 @@ impl Model {
 
     pub fn cursor(&self) -> usize {
         self.cursor
+    }
+
+    pub fn edits(&self) -> u64 {
+        self.edits
+    }
+
+    /// Replaces `range` of the text with `with`, leaving the cursor after it.
+    fn splice(&mut self, range: std::ops::Range<usize>, with: &str) {
+        self.cursor = range.start + with.len();
+        self.text.replace_range(range, with);
+        self.goal_column = None;
+        self.edits += 1;
     }
 
     pub fn is_blank(&self) -> bool {
@@ -77,24 +92,18 @@ impl Model {
             .chars()
             .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
             .collect();
-        self.text.insert_str(self.cursor, &clean);
-        self.cursor += clean.len();
+        self.splice(self.cursor..self.cursor, &clean);
         // A combining mark typed after a letter joins it: stay on a boundary.
         self.cursor = Model::new(&self.text, self.cursor).cursor;
-        self.goal_column = None;
     }
 
     pub fn backspace(&mut self) {
-        let from = self.previous_boundary();
-        self.text.replace_range(from..self.cursor, "");
-        self.cursor = from;
-        self.goal_column = None;
+        self.splice(self.previous_boundary()..self.cursor, "");
     }
 
     pub fn delete(&mut self) {
-        let to = self.next_boundary();
-        self.text.replace_range(self.cursor..to, "");
-        self.goal_column = None;
+        let at = self.cursor;
+        self.splice(at..self.next_boundary(), "");
     }
 
     pub fn left(&mut self) {
@@ -155,9 +164,7 @@ impl Model {
         let start = before[..trimmed].rfind(char::is_whitespace).map_or(0, |i| {
             i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
-        self.text.replace_range(start..self.cursor, "");
-        self.cursor = start;
-        self.goal_column = None;
+        self.splice(start..self.cursor, "");
     }
 
     fn paragraph_start(&self) -> usize {
@@ -172,17 +179,13 @@ impl Model {
 
     /// Ctrl+U: from the start of the paragraph to the cursor.
     pub fn delete_to_paragraph_start(&mut self) {
-        let start = self.paragraph_start();
-        self.text.replace_range(start..self.cursor, "");
-        self.cursor = start;
-        self.goal_column = None;
+        self.splice(self.paragraph_start()..self.cursor, "");
     }
 
     /// Ctrl+K: from the cursor to the end of the paragraph.
     pub fn delete_to_paragraph_end(&mut self) {
-        let end = self.paragraph_end();
-        self.text.replace_range(self.cursor..end, "");
-        self.goal_column = None;
+        let at = self.cursor;
+        self.splice(at..self.paragraph_end(), "");
     }
 
     /// Home, Ctrl+A: the start of the screen row.
