@@ -506,10 +506,20 @@ fn readline_keys_move_and_delete() {
 fn a_dumb_terminal_gets_plain_line_input() {
     let h = Home::new();
     h.ok(&["status"]);
-    let mut s = spawn(&h, &["write", "free"], &[("TERM", "dumb")]);
+    let mut s = spawn(
+        &h,
+        &["write", "free"],
+        &[("TERM", "dumb"), ("EDITOR", "false")],
+    );
     // Plain line input: the terminal echoes and edits the line itself.
     pty::wait_for(&mut s, "What would you like to write?");
     std::thread::sleep(Duration::from_millis(200));
+    // A failing editor asks again rather than ending the entry.
+    s.send("\\e\r").unwrap();
+    pty::wait_for(
+        &mut s,
+        "exited with status 1; type the answer here instead.",
+    );
     s.send("plain words\r").unwrap();
     let (out, code) = pty::finish(s);
     assert_eq!(code, 0, "{out}");

@@ -384,33 +384,43 @@ impl<'q> Session<'q> {
     }
 }
 
-/// A dumb terminal: the question, then one plain line (`\e` still opens the editor).
+/// A dumb terminal: the question, then one plain line (`\e` still opens
+/// the editor). Words from a resumed draft come first; what is typed now
+/// follows them.
 fn ask_plain(question: &str, start: Model, host: &mut dyn Host) -> Result<Outcome> {
     eprintln!("{question}");
-    if !start.text().is_empty() {
-        eprintln!("(so far: {})", start.text());
+    let so_far = start.text().trim_end();
+    if !so_far.is_empty() {
+        eprintln!("(Your words so far: {so_far}. What you type now follows them.)");
     }
-    let mut line = String::new();
-    if std::io::stdin().lock().read_line(&mut line)? == 0 {
-        return Ok(Outcome::Stopped(start));
-    }
-    let typed = line.trim_end_matches(['\n', '\r']);
-    let text = format!("{}{typed}", start.text());
-    if typed.trim() == "\\e" {
-        return Ok(match host.edit(question, start.text())? {
-            Ok(t) if !t.trim().is_empty() => Outcome::Saved(t),
-            Ok(_) => Outcome::Skipped,
-            Err(why) => {
-                eprintln!("{why}.");
-                Outcome::Stopped(start)
+    loop {
+        let mut line = String::new();
+        if std::io::stdin().lock().read_line(&mut line)? == 0 {
+            return Ok(Outcome::Stopped(start));
+        }
+        let typed = line.trim_end_matches(['\n', '\r']);
+        if typed.trim() == "\\e" {
+            match host.edit(question, so_far)? {
+                Ok(t) if t.trim().is_empty() => return Ok(Outcome::Skipped),
+                Ok(t) => return Ok(Outcome::Saved(t)),
+                // A failing editor ends nothing: the question is asked again.
+                Err(why) => {
+                    eprintln!("{why}; type the answer here instead.");
+                    continue;
+                }
             }
+        }
+        let text = match (so_far.is_empty(), typed.is_empty()) {
+            (true, _) => typed.to_string(),
+            (false, true) => so_far.to_string(),
+            (false, false) => format!("{so_far} {typed}"),
+        };
+        return Ok(if text.trim().is_empty() {
+            Outcome::Skipped
+        } else {
+            Outcome::Saved(text)
         });
     }
-    Ok(if text.trim().is_empty() {
-        Outcome::Skipped
-    } else {
-        Outcome::Saved(text)
-    })
 }
 
 #[cfg(test)]
