@@ -4,20 +4,25 @@
 //! Why not a crate: ratatui-textarea needs ratatui's inline viewport, whose
 //! horizontal resize is still an open bug (ratatui #2086, #2666), and it
 //! brings all of ratatui for one widget; reedline wraps by character, and
-//! rustyline has neither word wrap nor a paste that stays one edit. So the
-//! editing is a small pure model (`model`, `layout`) and the keys and paste
-//! come from crossterm, which is built for this.
+//! rustyline has neither word wrap nor a paste that stays one edit. The
+//! terminal crates that read keys (crossterm) bring mio with its network
+//! feature, which `ci/no-network` keeps out. So the box is small parts that
+//! each own one thing: `model` (text and cursor), `layout` (word wrap by
+//! display width), `keys` (bytes to keys), `screen` (drawing) and
+//! `terminal` (raw mode), the first three pure and unit-tested.
 
+mod keys;
 mod layout;
 mod model;
 mod screen;
+mod terminal;
 
 use std::io::BufRead;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use keys::{Decoder, Input};
 pub use model::Model;
 pub use screen::Transcript;
 use screen::{Frame, Screen};
@@ -99,23 +104,9 @@ pub fn ask(
     outcome
 }
 
-/// Raw mode and bracketed paste, undone on every way out (Drop).
-struct RawTerminal;
-
-impl RawTerminal {
-    fn enter() -> Result<RawTerminal> {
-        crossterm::terminal::enable_raw_mode()?;
-        eprint!("\x1b[?2004h");
-        Ok(RawTerminal)
-    }
-}
-
-impl Drop for RawTerminal {
-    fn drop(&mut self) {
-        eprint!("\x1b[?2004l\x1b[?25h");
-        let _ = crossterm::terminal::disable_raw_mode();
-    }
-}
+/// How long to wait after a lone ESC for the rest of an Alt+key sequence
+/// before taking it as the Esc key (terminals send sequences in one go).
+const ESC_WAIT: Duration = Duration::from_millis(30);
 
 struct Session<'q> {
     question: &'q str,
@@ -125,7 +116,8 @@ struct Session<'q> {
     screen: Screen,
     /// A passing word in place of the hint (after Esc on text, a failed editor).
     note: Option<String>,
-    raw: Option<RawTerminal>,
+    raw: Option<terminal::RawMode>,
+    keys: Decoder,
     unsaved_since: Option<Instant>,
 }
 
@@ -143,15 +135,16 @@ impl<'q> Session<'q> {
         model: Model,
         transcript: &'q mut Transcript,
     ) -> Result<Session<'q>> {
-        let (cols, rows) = crossterm::terminal::size().unwrap_or((80, 24));
+        let (cols, rows) = terminal::size().unwrap_or((80, 24));
         Ok(Session {
             question,
             transcript,
             mode,
             model,
-            screen: Screen::new(cols as usize, rows as usize, color),
+            screen: Screen::new(cols, rows, color),
             note: None,
-            raw: Some(RawTerminal::enter()?),
+            raw: Some(terminal::RawMode::enter()?),
+            keys: Decoder::default(),
             unsaved_since: None,
         })
     }
@@ -178,17 +171,16 @@ impl<'q> Session<'q> {
         Ok(())
     }
 
-    fn resize(&mut self, cols: u16, rows: u16) -> Result<()> {
+    fn resize(&mut self, cols: usize, rows: usize) -> Result<()> {
         // The hint is chosen for the new width.
-        self.screen.cols = cols as usize;
+        self.screen.cols = cols;
         let hint = self.hint();
         let frame = Frame {
             question: self.question,
             hint: &hint,
             model: &self.model,
         };
-        self.screen
-            .resized(cols as usize, rows as usize, self.transcript, &frame)?;
+        self.screen.resized(cols, rows, self.transcript, &frame)?;
         Ok(())
     }
 
@@ -198,22 +190,39 @@ impl<'q> Session<'q> {
             if crate::app::stop_requested() {
                 return self.stop();
             }
-            if !event::poll(Duration::from_millis(200))? {
-                self.checkpoint_if_due(host);
-                continue;
+            if terminal::resized() {
+                if let Some((cols, rows)) = terminal::size() {
+                    self.resize(cols, rows)?;
+                }
             }
-            // Everything already waiting is handled before one redraw, so
+            // Everything that has arrived is handled before one redraw, so
             // fast typing and pastes never fall behind the screen.
-            let step = loop {
+            let wait = if self.keys.waiting() {
+                ESC_WAIT
+            } else {
+                Duration::from_millis(200)
+            };
+            let bytes = terminal::read(wait)?;
+            let mut inputs = Vec::new();
+            if bytes.is_empty() {
+                inputs.extend(self.keys.flush());
+            } else {
+                self.keys.feed(&bytes);
+            }
+            while let Some(input) = self.keys.next() {
+                inputs.push(input);
+            }
+            let mut step = Step::Continue;
+            for input in inputs {
                 let before = self.model.edits();
-                let step = self.handle(event::read()?)?;
+                step = self.handle(input);
                 if self.model.edits() != before && self.unsaved_since.is_none() {
                     self.unsaved_since = Some(Instant::now());
                 }
-                if !matches!(step, Step::Continue) || !event::poll(Duration::ZERO)? {
-                    break step;
+                if !matches!(step, Step::Continue) {
+                    break;
                 }
-            };
+            }
             match step {
                 Step::Continue => {}
                 Step::Done(Outcome::Stopped(_)) => return self.stop(),
@@ -274,7 +283,7 @@ impl<'q> Session<'q> {
         // A Ctrl-C pressed inside the editor reached kapj too (same
         // terminal); it was meant for the editor, not for this entry.
         crate::app::stop_requested();
-        self.raw = Some(RawTerminal::enter()?);
+        self.raw = Some(terminal::RawMode::enter()?);
         match result {
             Ok(edited) => {
                 self.model = Model::new(&edited, edited.len());
@@ -302,46 +311,30 @@ impl<'q> Session<'q> {
         }
     }
 
-    fn handle(&mut self, ev: Event) -> Result<Step> {
-        let key = match ev {
-            Event::Key(k) if k.kind != KeyEventKind::Release => k,
-            Event::Paste(text) => {
-                self.model.insert(&text);
+    fn handle(&mut self, input: Input) -> Step {
+        let width = self.screen.answer_width();
+        if input != Input::Ignored {
+            self.note = None;
+        }
+        let m = &mut self.model;
+        match input {
+            Input::Paste(text) => {
+                m.insert(&text);
                 if text.contains(['\n', '\r']) {
                     self.unsaved_since = Some(Instant::now() - CHECKPOINT_EVERY);
                 }
-                self.note = None;
-                return Ok(Step::Continue);
             }
-            Event::Resize(cols, rows) => {
-                self.resize(cols, rows)?;
-                return Ok(Step::Continue);
-            }
-            _ => return Ok(Step::Continue),
-        };
-        self.note = None;
-        Ok(self.key(key))
-    }
-
-    fn key(&mut self, key: KeyEvent) -> Step {
-        let width = self.screen.answer_width();
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
-        let m = &mut self.model;
-        match key.code {
-            KeyCode::Enter if alt || shift || ctrl => self.newline(),
-            KeyCode::Char('j') if ctrl => self.newline(),
-            KeyCode::Enter => {
+            Input::NewLine | Input::Ctrl('j') => self.newline(),
+            Input::Enter => {
                 if self.mode == Mode::Answer || m.text().trim() == "\\e" {
                     return self.submit();
                 }
                 self.newline();
             }
-            KeyCode::Char('d') if ctrl => return self.submit(),
-            KeyCode::Char('c') if ctrl => return Step::Done(Outcome::Stopped(m.clone())),
-            KeyCode::Esc if m.is_blank() => return Step::Done(Outcome::Skipped),
-            KeyCode::Esc => {
+            Input::Ctrl('d') => return self.submit(),
+            Input::Ctrl('c') => return Step::Done(Outcome::Stopped(m.clone())),
+            Input::Esc if m.is_blank() => return Step::Done(Outcome::Skipped),
+            Input::Esc => {
                 self.note = Some(match self.mode {
                     Mode::Answer => "Esc skips an empty answer; Enter saves this one.".into(),
                     Mode::Page => "Esc skips an empty page; Ctrl+D saves this one.".into(),
@@ -350,35 +343,28 @@ impl<'q> Session<'q> {
             // Ctrl+E is both readline's "end of line" and the editor key:
             // it goes to the end of the row first, and from there opens the
             // editor (typing at the end, the usual case, opens it at once).
-            KeyCode::Char('e') if ctrl => {
+            Input::Ctrl('e') => {
                 if m.at_row_end(width) {
                     return Step::Editor;
                 }
                 m.row_end(width);
             }
-            KeyCode::Char('a') if ctrl => m.row_start(width),
-            KeyCode::Home => m.row_start(width),
-            KeyCode::End => m.row_end(width),
-            KeyCode::Left if ctrl || alt => m.word_left(),
-            KeyCode::Right if ctrl || alt => m.word_right(),
-            KeyCode::Char('b') if alt => m.word_left(),
-            KeyCode::Char('f') if alt => m.word_right(),
-            KeyCode::Left => m.left(),
-            KeyCode::Char('b') if ctrl => m.left(),
-            KeyCode::Right => m.right(),
-            KeyCode::Char('f') if ctrl => m.right(),
-            KeyCode::Up => m.vertical(width, false),
-            KeyCode::Down => m.vertical(width, true),
-            KeyCode::Backspace if alt || ctrl => m.delete_word_before(),
-            KeyCode::Char('w') if ctrl => m.delete_word_before(),
-            KeyCode::Char('h') if ctrl => m.backspace(),
-            KeyCode::Backspace => m.backspace(),
-            KeyCode::Delete => m.delete(),
-            KeyCode::Char('u') if ctrl => m.delete_to_paragraph_start(),
-            KeyCode::Char('k') if ctrl => m.delete_to_paragraph_end(),
-            KeyCode::Tab => m.insert("\t"),
-            KeyCode::Char(c) if !ctrl && !alt => m.insert(c.encode_utf8(&mut [0; 4])),
-            _ => {}
+            Input::Ctrl('a') | Input::Home => m.row_start(width),
+            Input::End => m.row_end(width),
+            Input::WordLeft => m.word_left(),
+            Input::WordRight => m.word_right(),
+            Input::Left | Input::Ctrl('b') => m.left(),
+            Input::Right | Input::Ctrl('f') => m.right(),
+            Input::Up | Input::Ctrl('p') => m.vertical(width, false),
+            Input::Down | Input::Ctrl('n') => m.vertical(width, true),
+            Input::WordBackspace | Input::Ctrl('w') => m.delete_word_before(),
+            Input::Backspace => m.backspace(),
+            Input::Delete => m.delete(),
+            Input::Ctrl('u') => m.delete_to_paragraph_start(),
+            Input::Ctrl('k') => m.delete_to_paragraph_end(),
+            Input::Tab => m.insert("\t"),
+            Input::Char(c) => m.insert(c.encode_utf8(&mut [0; 4])),
+            Input::Ctrl(_) | Input::Ignored => {}
         }
         Step::Continue
     }
