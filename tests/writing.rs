@@ -368,6 +368,28 @@ fn the_draft_follows_a_long_answer_while_it_is_typed() {
     );
 }
 
+/// A closed terminal (SIGHUP) keeps even the words typed a moment ago.
+#[test]
+fn closing_the_terminal_keeps_the_words_just_typed() {
+    let h = Home::new();
+    let (mut s, mut screen) = embodiment(&h, &[]);
+    ready(&mut screen, &mut s, "What has changed");
+    type_slowly(&mut s, "words typed just now");
+    screen.wait_for(&mut s, "words typed just now");
+    let pid = s.get_process().pid().as_raw();
+    // SAFETY: sends SIGHUP to the child this test spawned.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGHUP) }, 0);
+    let code = screen.finish(&mut s);
+    assert_eq!(code, 130, "{}", screen.contents());
+    let drafts: Vec<String> = std::fs::read_dir(h.path().join("drafts"))
+        .unwrap()
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert_eq!(drafts.len(), 1);
+    assert!(drafts[0].contains("words typed just now"), "{}", drafts[0]);
+}
+
 /// Defect 9: a failing editor ended the entry and lost the page; the editor
 /// opened an empty file without the question.
 #[test]

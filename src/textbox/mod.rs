@@ -202,7 +202,15 @@ impl<'q> Session<'q> {
             } else {
                 Duration::from_millis(200)
             };
-            let bytes = terminal::read(wait)?;
+            // A closed terminal: nothing can be drawn or typed any more, and
+            // the words go to the draft.
+            let bytes = match terminal::read(wait) {
+                Ok(_) | Err(_) if terminal::hung_up() => {
+                    return Ok(Outcome::Stopped(self.model.clone()))
+                }
+                Ok(bytes) => bytes,
+                Err(_) => return Ok(Outcome::Stopped(self.model.clone())),
+            };
             let mut inputs = Vec::new();
             if bytes.is_empty() {
                 inputs.extend(self.keys.flush());

@@ -10,9 +10,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 static RESIZED: AtomicBool = AtomicBool::new(false);
+static HUNG_UP: AtomicBool = AtomicBool::new(false);
 
 extern "C" fn note_resize(_: libc::c_int) {
     RESIZED.store(true, Ordering::SeqCst);
+}
+
+extern "C" fn note_hangup(_: libc::c_int) {
+    HUNG_UP.store(true, Ordering::SeqCst);
 }
 
 /// Raw mode (each key as it is pressed, no echo, no signals from Ctrl-C)
@@ -21,6 +26,7 @@ extern "C" fn note_resize(_: libc::c_int) {
 pub struct RawMode {
     original: libc::termios,
     old_winch: libc::sigaction,
+    old_hup: libc::sigaction,
 }
 
 impl RawMode {
@@ -46,10 +52,17 @@ impl RawMode {
             libc::sigemptyset(&mut action.sa_mask);
             let mut old_winch: libc::sigaction = std::mem::zeroed();
             libc::sigaction(libc::SIGWINCH, &action, &mut old_winch);
+            // A closed terminal (SIGHUP) would end kapj at once, losing the
+            // words typed since the last draft; noted instead, the box stops
+            // and the write keeps them.
+            action.sa_sigaction = note_hangup as *const () as libc::sighandler_t;
+            let mut old_hup: libc::sigaction = std::mem::zeroed();
+            libc::sigaction(libc::SIGHUP, &action, &mut old_hup);
             write_stderr("\x1b[?2004h");
             Ok(RawMode {
                 original,
                 old_winch,
+                old_hup,
             })
         }
     }
@@ -62,6 +75,7 @@ impl Drop for RawMode {
         unsafe {
             libc::tcsetattr(0, libc::TCSANOW, &self.original);
             libc::sigaction(libc::SIGWINCH, &self.old_winch, std::ptr::null_mut());
+            libc::sigaction(libc::SIGHUP, &self.old_hup, std::ptr::null_mut());
         }
     }
 }
@@ -84,6 +98,11 @@ pub fn size() -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// Whether the terminal was closed (SIGHUP) while the box was open.
+pub fn hung_up() -> bool {
+    HUNG_UP.load(Ordering::SeqCst)
 }
 
 /// Whether the window changed size since the last call.
