@@ -269,6 +269,9 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
             );
         }
     }
+    for a in draft.answers.iter().filter(|a| !a.text.trim().is_empty()) {
+        transcript.answered(&a.prompt, Some(&a.text));
+    }
     draft.save()?;
     let mode = if draft.phase == Phase::Free {
         textbox::Mode::Page

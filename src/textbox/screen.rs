@@ -45,6 +45,14 @@ enum Block {
 }
 
 impl Transcript {
+    /// A question answered earlier (in a resumed draft), shown again after a resize.
+    pub fn answered(&mut self, question: &str, answer: Option<&str>) {
+        self.blocks.push(Block::Answered {
+            question: question.to_string(),
+            answer: answer.map(str::to_string),
+        });
+    }
+
     /// A line printed before the questions (the title, the introduction).
     pub fn text(&mut self, text: &str, bold: bool) {
         self.blocks.push(Block::Text {
