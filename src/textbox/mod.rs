@@ -220,6 +220,8 @@ impl<'q> Session<'q> {
             while let Some(input) = self.keys.next() {
                 inputs.push(input);
             }
+            // Only a change is drawn: an idle box writes nothing.
+            let mut redraw = !inputs.is_empty();
             let mut step = Step::Continue;
             for input in inputs {
                 let before = self.model.edits();
@@ -242,10 +244,16 @@ impl<'q> Session<'q> {
                     self.screen.finish(self.question, shown, self.transcript)?;
                     return Ok(outcome);
                 }
-                Step::Editor => self.run_editor(host)?,
+                Step::Editor => {
+                    self.run_editor(host)?;
+                    redraw = true;
+                }
             }
+            let note = self.note.clone();
             self.checkpoint_if_due(host);
-            self.draw()?;
+            if redraw || self.note != note {
+                self.draw()?;
+            }
         }
     }
 
