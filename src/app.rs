@@ -201,25 +201,36 @@ pub fn interactive() -> bool {
 
 /// Ctrl-C at a dialoguer prompt: console raises SIGINT, which would end kapj
 /// at once, leaving the cursor hidden and no word about what was kept. With a
-/// handler that does nothing, the prompt returns an error instead, and the
+/// handler that only notes the stop, the prompt returns an error instead, and the
 /// caller says what happened. The handler is installed without SA_RESTART, so
 /// a Ctrl-C that the terminal turns into a signal between two keystrokes also
 /// interrupts the waiting read instead of being lost. (Handlers reset on exec,
 /// so editors are unaffected.)
 pub fn ctrl_c_ends_prompts() {
-    extern "C" fn nothing(_: libc::c_int) {}
     // Why unsafe remains: neither std nor rustix's stable API installs a
     // signal handler, and signal-hook's handlers restart reads (SA_RESTART),
     // which is just what must not happen here.
-    // SAFETY: installs a handler that does nothing, which is async-signal-safe;
+    // Setting an atomic flag is async-signal-safe; the answer box polls it,
+    // since its reads are retried after a signal rather than interrupted.
+    extern "C" fn note_stop(_: libc::c_int) {
+        STOP_REQUESTED.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+    // SAFETY: installs a handler that only stores to an atomic, which is async-signal-safe;
     // the sigaction struct is fully initialised before use.
     unsafe {
         let mut action: libc::sigaction = std::mem::zeroed();
-        action.sa_sigaction = nothing as *const () as libc::sighandler_t;
+        action.sa_sigaction = note_stop as *const () as libc::sighandler_t;
         action.sa_flags = 0;
         libc::sigemptyset(&raw mut action.sa_mask);
         libc::sigaction(libc::SIGINT, &raw const action, std::ptr::null_mut());
     }
+}
+
+static STOP_REQUESTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether a Ctrl-C arrived as a signal since the last call.
+pub fn stop_requested() -> bool {
+    STOP_REQUESTED.swap(false, std::sync::atomic::Ordering::SeqCst)
 }
 
 /// After a prompt was stopped: the cursor back, and a fresh line for the message.

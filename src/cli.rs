@@ -59,6 +59,9 @@ Examples:
   kapj write free < notes.txt           standard input becomes the entry
   kapj write --resume                   continue an interrupted entry
 
+In an answer: Enter saves, Alt+Enter or Ctrl+J starts a new line, Ctrl+E opens
+your editor, Esc skips. In free writing, Enter starts a new line and Ctrl+D saves.
+
 Answers given with --answer end up in your shell history; prefer the prompts,
 the editor or standard input for anything private.")]
     Write(WriteArgs),

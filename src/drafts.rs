@@ -52,6 +52,19 @@ pub struct Draft {
     /// left it, so reopening it shows every word where they put it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form: Option<String>,
+    /// The answer being typed when the draft was last saved (kept while
+    /// typing, so a closed terminal loses at most a few seconds), with its
+    /// cursor, so `--resume` puts the person back where they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typing: Option<Typing>,
+}
+
+/// An answer not yet finished: its prompt key, the text and the cursor (a byte offset).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Typing {
+    pub key: String,
+    pub text: String,
+    pub cursor: usize,
 }
 
 /// The key that seals the drafts of an encrypted journal. It is stored

@@ -19,5 +19,6 @@ pub mod store;
 pub mod templates;
 pub mod term_text;
 pub mod text;
+pub mod textbox;
 pub mod themes;
 pub mod when;

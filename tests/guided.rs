@@ -27,12 +27,15 @@ fn intention_is_asked_one_question_at_a_time() {
     h.ok(&["session", "add", "--at", "in 2 days"]);
     let mut s = spawn(&h, &["write", "intention"], &[]);
     wait_for(&mut s, "Intention");
-    wait_for(&mut s, "Enter skips a question");
-    answer(
+    wait_for(&mut s, "How are you these days, in body and mind?");
+    // The answer box's hint line says the keys.
+    wait_for(
         &mut s,
-        "How are you these days, in body and mind?",
-        "restless but hopeful",
+        "Enter saves · Alt+Enter new line · Ctrl+E editor · Esc skips",
     );
+    wait_raw(&mut s);
+    s.send("restless but hopeful").unwrap();
+    s.send(ENTER).unwrap();
     answer(&mut s, "What is weighing on you most right now?", "");
     answer(
         &mut s,
@@ -206,11 +209,11 @@ fn free_writing_is_one_open_page() {
     h.ok(&["status"]);
     let mut s = spawn(&h, &["write", "free", "--private"], &[]);
     wait_for(&mut s, "Free writing");
-    answer(
-        &mut s,
-        "What would you like to write?",
-        "a quiet walk by the river",
-    );
+    // A page: Enter is a new line, Ctrl+D saves (as the hint says).
+    wait_for(&mut s, "Ctrl+D saves");
+    wait_raw(&mut s);
+    s.send("a quiet walk by the river").unwrap();
+    s.send(CTRL_D).unwrap();
     let (out, code) = finish(s);
     assert_eq!(code, 0, "{out}");
     let e = h.json(&["show", "1"]);
@@ -359,6 +362,9 @@ fn backslash_e_opens_the_editor_for_one_answer() {
     );
     let mut s = spawn(&h, &["write", "free"], &[("VISUAL", ed.to_str().unwrap())]);
     answer(&mut s, "What would you like to write?", "\\e");
+    // The editor's text comes back into the page; Ctrl+D saves it.
+    wait_for(&mut s, "and a long hallway");
+    s.send(CTRL_D).unwrap();
     let (out, code) = finish(s);
     assert_eq!(code, 0, "{out}");
     let e = h.json(&["show", "1"]);

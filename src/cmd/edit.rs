@@ -194,6 +194,7 @@ fn keep(app: &mut App, e: &Entry, earlier: Option<Draft>, form: &str) -> Result<
         saved_at: now,
         edit_of: Some(e.number),
         form: Some(form.to_string()),
+        typing: None,
     };
     d.save().map_err(|_| {
         user(format!(

@@ -3,6 +3,7 @@
 //! draft on disk until the entry is safely in the store.
 
 use std::io::{IsTerminal, Read};
+use std::path::Path;
 
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
@@ -14,12 +15,13 @@ use crate::care;
 use crate::cli::WriteArgs;
 use crate::cmd::{normalise_tag, parse_mood, parse_phase, parse_when, session_number};
 use crate::domain::{Answer, NewEntry, Phase};
-use crate::drafts::Draft;
+use crate::drafts::{Draft, Typing};
 use crate::editor::{self, Section};
 use crate::error::{user, user_hint, UserError};
 use crate::render;
 use crate::store::EntryExtras;
 use crate::templates::{self, Template};
+use crate::textbox;
 
 pub fn run(app: &mut App, a: WriteArgs) -> Result<()> {
     let mut draft = if a.resume {
@@ -91,6 +93,7 @@ fn new_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
         saved_at: now.to_rfc3339(),
         edit_of: None,
         form: None,
+        typing: None,
     })
 }
 
@@ -233,52 +236,125 @@ fn theme(app: &App) -> Box<dyn Theme> {
 
 fn interrupted(_: dialoguer::Error) -> anyhow::Error {
     crate::app::after_stopped_prompt();
+    stopped()
+}
+
+fn stopped() -> anyhow::Error {
     UserError::new("Stopped before the end. Your answers so far are kept as a draft.")
         .hint("`kapj write --resume` continues where you left off.")
         .code(130)
         .into()
 }
 
-/// One prompt at a time; the draft is saved after every answer.
+/// What the answer box asks of the write: keep the draft current while an
+/// answer is typed, and run the editor on one answer.
+struct AnswerHost<'a> {
+    home: &'a Path,
+    draft: &'a mut Draft,
+    key: &'a str,
+}
+
+impl textbox::Host for AnswerHost<'_> {
+    fn checkpoint(&mut self, model: &textbox::Model) -> Result<()> {
+        self.draft.typing = Some(Typing {
+            key: self.key.to_string(),
+            text: model.text().to_string(),
+            cursor: model.cursor(),
+        });
+        self.draft.save()
+    }
+
+    /// The editor opens a small form with the question as its heading, so
+    /// the person sees what they are answering; the answer comes back into
+    /// the box. If the form's marker line was removed, the whole file is the
+    /// answer: nothing typed in the editor is dropped.
+    fn edit(&mut self, question: &str, text: &str) -> Result<std::result::Result<String, String>> {
+        let sections = [Section {
+            key: self.key.to_string(),
+            heading: question.to_string(),
+            text: text.to_string(),
+        }];
+        let form = editor::form("Your answer", &sections);
+        Ok(match editor::edit(self.home, &form)? {
+            Ok(content) => Ok(editor::parse_form(&content, &sections)
+                .into_iter()
+                .find(|(k, _)| k == self.key)
+                .map(|(_, t)| t)
+                .unwrap_or_else(|| content.trim().to_string())),
+            Err(failed) => {
+                let mut why = failed.why;
+                if let Some(first) = why.get(..1) {
+                    why = first.to_uppercase() + &why[1..];
+                }
+                Err(why)
+            }
+        })
+    }
+}
+
+/// One prompt at a time; the draft is saved after every answer, and while
+/// an answer is being typed.
 fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
     crate::app::ctrl_c_ends_prompts();
     let theme = theme(app);
     let term = console::Term::stderr();
+    let color = app.color && std::io::stderr().is_terminal();
+    let mut transcript = textbox::Transcript::default();
     if draft.answers.is_empty() {
         eprintln!("{}", app_bold(app, &tpl.title));
+        transcript.text(&tpl.title, true);
         if !tpl.intro.is_empty() {
             eprintln!("{}", tpl.intro);
+            transcript.text(&tpl.intro, false);
         }
-        eprintln!("(Enter skips a question. Type \\e to write a longer answer in your editor.)");
+        if !textbox::usable() {
+            // The box's own hint line says the keys; a plain line says them here.
+            eprintln!(
+                "(Enter skips a question. Type \\e to write a longer answer in your editor.)"
+            );
+        }
+    }
+    for a in draft.answers.iter().filter(|a| !a.text.trim().is_empty()) {
+        transcript.answered(&a.prompt, Some(&a.text));
     }
     draft.save()?;
+    let mode = if draft.phase == Phase::Free {
+        textbox::Mode::Page
+    } else {
+        textbox::Mode::Answer
+    };
     for p in &tpl.prompts {
         if draft.answers.iter().any(|a| a.key == p.key) {
             continue;
         }
-        let mut text: String = Input::with_theme(theme.as_ref())
-            .with_prompt(&p.text)
-            .allow_empty(true)
-            .interact_text_on(&term)
-            .map_err(interrupted)?;
-        if text.trim() == "\\e" {
-            text = match editor::edit(&app.home, "")? {
-                Ok(t) => t.trim_end().to_string(),
-                Err(f) => {
-                    draft.answers.push(Answer {
-                        key: p.key.clone(),
-                        prompt: p.text.clone(),
-                        text: f.content.trim_end().to_string(),
-                    });
-                    draft.save()?;
-                    return Err(editor::failed_error(&f, true));
-                }
-            };
-        }
+        let start = match draft.typing.take_if(|t| t.key == p.key) {
+            Some(t) => textbox::Model::new(&t.text, t.cursor),
+            None => textbox::Model::default(),
+        };
+        let home = app.home.clone();
+        let mut host = AnswerHost {
+            home: &home,
+            draft,
+            key: &p.key,
+        };
+        let text = match textbox::ask(&p.text, mode, color, start, &mut transcript, &mut host)? {
+            textbox::Outcome::Saved(text) => text,
+            textbox::Outcome::Skipped => String::new(),
+            textbox::Outcome::Stopped(model) => {
+                draft.typing = (!model.text().is_empty()).then(|| Typing {
+                    key: p.key.clone(),
+                    text: model.text().to_string(),
+                    cursor: model.cursor(),
+                });
+                draft.save()?;
+                return Err(stopped());
+            }
+        };
+        draft.typing = None;
         draft.answers.push(Answer {
             key: p.key.clone(),
             prompt: p.text.clone(),
-            text: text.trim_end().to_string(),
+            text,
         });
         draft.save()?;
     }
@@ -353,6 +429,22 @@ fn form_sections(draft: &Draft, tpl: &Template) -> Vec<Section> {
 }
 
 fn editor_write(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
+    // An answer left mid-typing goes into the form with the others.
+    if let Some(t) = draft.typing.take() {
+        if !draft.answers.iter().any(|a| a.key == t.key) {
+            let prompt = tpl
+                .prompts
+                .iter()
+                .find(|p| p.key == t.key)
+                .map(|p| p.text.clone())
+                .unwrap_or_default();
+            draft.answers.push(Answer {
+                key: t.key,
+                prompt,
+                text: t.text,
+            });
+        }
+    }
     let secs = form_sections(draft, tpl);
     let title = format!(
         "{} — {}",
@@ -437,7 +529,18 @@ fn non_empty(answers: &[Answer]) -> Vec<Answer> {
 }
 
 /// Puts the entry in the store, then removes the draft, then shows what is next.
-fn save(app: &mut App, draft: Draft) -> Result<()> {
+fn save(app: &mut App, mut draft: Draft) -> Result<()> {
+    // An unfinished answer whose question is no longer asked (the template
+    // changed) still belongs to the entry.
+    if let Some(t) = draft.typing.take() {
+        if !draft.answers.iter().any(|a| a.key == t.key) {
+            draft.answers.push(Answer {
+                key: t.key,
+                prompt: String::new(),
+                text: t.text,
+            });
+        }
+    }
     let answers: Vec<Answer> = draft
         .answers
         .iter()

@@ -12,6 +12,7 @@ use crate::common::Home;
 
 pub const DOWN: &str = "\x1b[B";
 pub const ENTER: &str = "\r";
+pub const CTRL_D: &str = "\x04";
 
 /// `kapj ARGS` on a terminal, with the same environment as the harness
 /// (plus `TERM`) and any extra variables.
