@@ -14,6 +14,8 @@ use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
+use aes_gcm::aead::{Aead, KeyInit, Payload};
+use aes_gcm::{Aes256Gcm, Key, Nonce};
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
 
@@ -79,11 +81,10 @@ impl std::fmt::Debug for DraftKey {
 }
 
 impl DraftKey {
-    /// A new random key from OpenSSL's generator (the library that already
-    /// encrypts the journal through SQLCipher).
+    /// A new random key from the operating system's generator.
     pub fn generate() -> Result<DraftKey> {
         let mut k = [0u8; 32];
-        openssl::rand::rand_bytes(&mut k)?;
+        getrandom::fill(&mut k).map_err(|e| anyhow::anyhow!("no random bytes: {e}"))?;
         Ok(DraftKey(k))
     }
 
@@ -113,17 +114,27 @@ const TAG_LEN: usize = 16;
 
 fn seal(key: &DraftKey, plain: &[u8]) -> Result<Vec<u8>> {
     let mut nonce = [0u8; NONCE_LEN];
-    openssl::rand::rand_bytes(&mut nonce)?;
-    let mut tag = [0u8; TAG_LEN];
-    let cipher = openssl::symm::Cipher::aes_256_gcm();
-    let body =
-        openssl::symm::encrypt_aead(cipher, &key.0, Some(&nonce), SEALED_MAGIC, plain, &mut tag)?;
-    let mut out = Vec::with_capacity(SEALED_MAGIC.len() + NONCE_LEN + body.len() + TAG_LEN);
+    getrandom::fill(&mut nonce).map_err(|e| anyhow::anyhow!("no random bytes: {e}"))?;
+    // aes-gcm returns the ciphertext with its 16-byte tag appended, the
+    // layout a sealed draft has always had after its nonce.
+    let sealed = cipher(key)
+        .encrypt(
+            Nonce::from_slice(&nonce),
+            Payload {
+                msg: plain,
+                aad: SEALED_MAGIC,
+            },
+        )
+        .map_err(|_| anyhow::anyhow!("the draft could not be sealed"))?;
+    let mut out = Vec::with_capacity(SEALED_MAGIC.len() + NONCE_LEN + sealed.len());
     out.extend_from_slice(SEALED_MAGIC);
     out.extend_from_slice(&nonce);
-    out.extend_from_slice(&body);
-    out.extend_from_slice(&tag);
+    out.extend_from_slice(&sealed);
     Ok(out)
+}
+
+fn cipher(key: &DraftKey) -> Aes256Gcm {
+    Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(&key.0))
 }
 
 /// The JSON inside a sealed draft; None when the key does not open it.
@@ -132,10 +143,16 @@ fn unseal(key: &DraftKey, bytes: &[u8]) -> Option<Vec<u8>> {
     if rest.len() < NONCE_LEN + TAG_LEN {
         return None;
     }
-    let (nonce, rest) = rest.split_at(NONCE_LEN);
-    let (body, tag) = rest.split_at(rest.len() - TAG_LEN);
-    let cipher = openssl::symm::Cipher::aes_256_gcm();
-    openssl::symm::decrypt_aead(cipher, &key.0, Some(nonce), SEALED_MAGIC, body, tag).ok()
+    let (nonce, sealed) = rest.split_at(NONCE_LEN);
+    cipher(key)
+        .decrypt(
+            Nonce::from_slice(nonce),
+            Payload {
+                msg: sealed,
+                aad: SEALED_MAGIC,
+            },
+        )
+        .ok()
 }
 
 pub fn dir(home: &Path) -> PathBuf {
