@@ -1,16 +1,10 @@
 //! Issue 13, drafts: an unfinished entry is kept, never in plain text for
 //! an encrypted journal, can be seen, chosen and discarded.
 
-mod common;
-#[path = "common/pty.rs"]
-mod pty;
-#[path = "common/script.rs"]
-mod script;
-
 use std::path::{Path, PathBuf};
 
-use common::Home;
-use pty::*;
+use crate::common::pty::*;
+use crate::common::{self, screen, script, Home};
 
 const PASS: &str = "correct horse battery staple";
 
@@ -376,9 +370,6 @@ fn drafts_lists_and_discards() {
     assert_eq!(v.as_array().unwrap().len(), 1);
     assert_eq!(v[0]["phase"], "meaning");
 }
-
-#[path = "common/screen.rs"]
-mod screen;
 
 /// With several drafts, `write --resume` at a terminal asks which; the
 /// menu fits a narrow window and is drawn once.

@@ -1,9 +1,6 @@
 //! `kapj review`: recurring themes on journals planted in the test itself.
 
-mod common;
-#[path = "common/script.rs"]
-mod script;
-use common::Home;
+use crate::common::{script, Home};
 use serde_json::{json, Value};
 
 /// Filler of ordinary first-person writing: each sentence is used once, so

@@ -1,12 +1,8 @@
 //! Issue 2, the journal core, end to end: every command on a fresh home with
 //! a fixed clock, read back through `--json`.
 
-mod common;
-#[path = "common/script.rs"]
-mod script;
-
-use common::{assert_plain_error, pairs, texts, Home};
-use script::{run_with, script};
+use crate::common::script::{run_with, script};
+use crate::common::{assert_plain_error, pairs, texts, Home};
 use serde_json::Value;
 
 fn numbers(v: &Value) -> Vec<i64> {

@@ -1,6 +1,5 @@
 //! Helpers for the durability tests: files in the home, fake editors,
 //! processes started with a chosen umask, and counts read through kapj.
-#![allow(dead_code)]
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};

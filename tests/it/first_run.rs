@@ -1,11 +1,7 @@
 //! The first interactive run offers to encrypt the new journal, once.
 
-mod common;
-#[path = "common/pty.rs"]
-mod pty;
-
-use common::Home;
-use pty::*;
+use crate::common::pty::*;
+use crate::common::Home;
 
 const SECRET: &str = "lighthouse keeper 42";
 

@@ -1,6 +1,10 @@
 //! The one test harness: every test gets a fresh temp home, a cleared
 //! environment and a fixed clock, and runs the real binary.
-#![allow(dead_code)]
+
+pub mod answer_screen;
+pub mod pty;
+pub mod screen;
+pub mod script;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

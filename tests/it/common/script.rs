@@ -1,6 +1,4 @@
 //! Small fake programs (editors) written as shell scripts into the test's temp dir.
-//! Include with `#[path = "common/script.rs"] mod script;` after `mod common;`.
-#![allow(dead_code)]
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;

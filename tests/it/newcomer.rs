@@ -1,7 +1,6 @@
 //! A newcomer's first ten minutes: welcome, help, completions, man page, demo.
 
-mod common;
-use common::Home;
+use crate::common::Home;
 
 const COMMANDS: &[&[&str]] = &[
     &["status"],

@@ -5,20 +5,12 @@
 //! terminal emulator, and the tests look at the screen grid a person would
 //! see, at 80×24 and after a resize to 50 columns.
 
-mod common;
-#[path = "common/pty.rs"]
-mod pty;
-#[path = "common/answer_screen.rs"]
-mod screen;
-#[path = "common/script.rs"]
-mod script;
-
 use std::time::Duration;
 
-use common::Home;
+use crate::common::answer_screen::{paste, type_slowly, Screen};
+use crate::common::pty::{self, spawn, wait_raw, CTRL_D, ENTER};
+use crate::common::{self, script, Home};
 use expectrl::Session;
-use pty::{spawn, wait_raw, CTRL_D, ENTER};
-use screen::{paste, type_slowly, Screen};
 
 const ALT_ENTER: &str = "\x1b\r";
 const ESC: &str = "\x1b";

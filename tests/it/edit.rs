@@ -1,15 +1,9 @@
 //! Issue 13, defects 12 and 13: `kapj edit` never loses an edit, and an
 //! edited action answer is the action `kapj actions` shows.
 
-mod common;
-#[path = "common/pty.rs"]
-mod pty;
-#[path = "common/script.rs"]
-mod script;
-
-use common::{assert_plain_error, texts, Home};
-use pty::*;
-use script::{run_with, script};
+use crate::common::pty::*;
+use crate::common::script::{run_with, script};
+use crate::common::{self, assert_plain_error, texts, Home};
 
 fn journal() -> Home {
     let h = Home::new();

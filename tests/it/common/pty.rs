@@ -1,6 +1,4 @@
 //! Driving kapj through a pseudo-terminal, as a person at a keyboard would.
-//! Include with `#[path = "common/pty.rs"] mod pty;` after `mod common;`.
-#![allow(dead_code)]
 
 use std::os::unix::process::CommandExt;
 use std::process::Command;

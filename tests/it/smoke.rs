@@ -1,5 +1,4 @@
-mod common;
-use common::Home;
+use crate::common::Home;
 
 #[test]
 fn a_fresh_home_welcomes_and_creates_a_private_journal() {

@@ -2,14 +2,11 @@
 //! writers, kill -9 during import, foreign and future files, encryption,
 //! permissions under a careless umask, and drafts kept when the editor fails.
 
-mod common;
-mod durability_support;
-
 use std::io::Write as _;
 use std::process::Stdio;
 
-use common::{assert_plain_error, Home};
-use durability_support::*;
+use crate::common::{assert_plain_error, Home};
+use crate::durability_support::*;
 
 // ---------------------------------------------------------------- concurrency
 

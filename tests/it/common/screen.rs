@@ -1,8 +1,6 @@
 //! kapj on a pseudo-terminal of a given size, with everything it writes fed
 //! into a terminal emulator (vt100), so tests assert on the screen a person
 //! sees, scrollback included.
-//! Include with `#[path = "common/screen.rs"] mod screen;` after `mod common;`.
-#![allow(dead_code)]
 
 use std::io::Write;
 use std::os::unix::process::CommandExt;

@@ -3,9 +3,7 @@
 //! status, list, search and actions print stay within 80 columns, and are
 //! never cut inside a grapheme cluster.
 
-mod common;
-
-use common::Home;
+use crate::common::Home;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use unicode_segmentation::UnicodeSegmentation;
@@ -175,6 +173,9 @@ fn assert_fits(command: &str, out: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+// Cases proptest once found failing are replayed first from
+// tests/proptest-regressions/width.txt: proptest's default place for this
+// file, beside the directory holding the test binary's main.rs.
 proptest! {
     // Each case writes a journal and runs the binary several times.
     #![proptest_config(ProptestConfig {

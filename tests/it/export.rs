@@ -2,11 +2,9 @@
 //! filters, and files written 0600 and atomically. Every test runs the real
 //! binary through the shared harness and parses what it wrote.
 
-mod common;
-
 use std::os::unix::fs::PermissionsExt;
 
-use common::Home;
+use crate::common::Home;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde_json::{json, Value};
 

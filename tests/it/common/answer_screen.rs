@@ -1,8 +1,6 @@
 //! What a person sees: everything kapj writes to its pty, parsed by the
 //! `vt100` terminal emulator into a screen grid, so tests assert on rows
 //! and columns rather than on escape sequences.
-//! Include with `#[path = "common/answer_screen.rs"] mod screen;` after the pty module.
-#![allow(dead_code)]
 
 use std::time::{Duration, Instant};
 

@@ -4,14 +4,8 @@
 //! The journal is always created first with a non-interactive command, so the
 //! first-run passphrase offer does not appear.
 
-mod common;
-#[path = "common/pty.rs"]
-mod pty;
-#[path = "common/script.rs"]
-mod script;
-
-use common::{pairs, texts, Home};
-use pty::*;
+use crate::common::pty::*;
+use crate::common::{pairs, script, texts, Home};
 use serde_json::Value;
 
 fn drafts(h: &Home) -> Vec<std::path::PathBuf> {

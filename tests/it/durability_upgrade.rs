@@ -1,9 +1,7 @@
 //! A journal made by each released schema version opens with today's kapj
 //! and keeps every entry, session, action and check (see tests/fixtures/README.md).
 
-mod common;
-
-use common::Home;
+use crate::common::Home;
 
 fn home_from_fixture(name: &str) -> Home {
     let h = Home::new();

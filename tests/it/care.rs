@@ -1,13 +1,7 @@
 //! Issue 6, follow-through and care, end to end: actions, moods and
 //! feelings, the PHQ-9 and GAD-7 self-checks, and the safety note.
 
-mod common;
-#[path = "common/pty.rs"]
-mod pty;
-#[path = "common/script.rs"]
-mod script;
-
-use common::Home;
+use crate::common::{pty, script, Home};
 use serde_json::{json, Value};
 
 /// Runs a command that must fail plainly and leave the home byte for byte as it was.

@@ -2,14 +2,8 @@
 //! runs on a pty; everything it writes goes through a terminal emulator, and
 //! the tests assert on the screen (and its scrollback) a person would see.
 
-mod common;
-#[path = "common/screen.rs"]
-mod screen;
-#[path = "common/script.rs"]
-mod script;
-
-use common::Home;
-use screen::Screen;
+use crate::common::screen::Screen;
+use crate::common::{script, Home};
 
 /// A reflection draft with every question answered and the mood asked, so
 /// `write --resume` goes straight to the feelings picker.

@@ -1,0 +1,23 @@
+//! The end-to-end tests, one module per area, compiled into one test binary
+//! (`cargo test --test it`; one area: `cargo test --test it writing::`).
+//! One binary links kapj's test dependencies once instead of once per file,
+//! and the shared helpers in `common` are compiled once.
+
+mod common;
+mod durability_support;
+
+mod care;
+mod core;
+mod drafts;
+mod durability;
+mod durability_upgrade;
+mod edit;
+mod export;
+mod first_run;
+mod guided;
+mod newcomer;
+mod pickers;
+mod review;
+mod smoke;
+mod width;
+mod writing;
