@@ -118,7 +118,13 @@ pub fn run(app: &mut App, id: &str) -> Result<()> {
     app.store()?
         .update_entry(e.number, &answers, mood, &extras)?;
     app.line(format!("Updated entry {}.", e.number));
-    Ok(())
+    let joined = |a: &[Answer]| {
+        a.iter()
+            .map(|a| a.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    super::safety::after_editing(app, &joined(&e.answers), &joined(&answers))
 }
 
 /// Answers written from standard input have no prompt; give the form a heading anyway.

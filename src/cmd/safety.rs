@@ -103,25 +103,85 @@ fn region(app: &mut App, code: &str) -> Result<()> {
     Ok(())
 }
 
-/// After saving: the calm note, unless it was already shown today.
-pub fn note_once_a_day(app: &mut App, from_check: bool) -> Result<()> {
+/// What the note follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteFor {
+    /// An entry, with how its words read.
+    Entry(safety::Severity),
+    /// A self-check whose answers call for the note (PHQ-9 item 9).
+    Check,
+}
+
+/// After saving: the calm note, unless it was already shown today. The one
+/// exception: the note that leads with people to reach may follow a gentle
+/// note shown earlier the same day. Only the day (and which note) is kept,
+/// never what was written or how it read.
+pub fn note_once_a_day(app: &mut App, about: NoteFor) -> Result<()> {
     let today = render::day(app.clock.to_local(app.clock.now()));
-    if app.store()?.meta_get(NOTE_SHOWN_KEY)?.as_deref() == Some(today.as_str()) {
-        return Ok(());
+    let pressing = about == NoteFor::Entry(safety::Severity::Now);
+    let shown = app.store()?.meta_get(NOTE_SHOWN_KEY)?;
+    let shown_today = shown
+        .as_deref()
+        .and_then(|v| {
+            v.split_whitespace()
+                .next()
+                .map(|day| (day, v.ends_with(" now")))
+        })
+        .filter(|(day, _)| *day == today);
+    match shown_today {
+        Some((_, true)) => return Ok(()),
+        Some((_, false)) if !pressing => return Ok(()),
+        _ => {}
     }
     let plan = app.store()?.safety_plan()?;
     let pairs: Vec<(&str, &str)> = plan.iter().map(|(k, t)| (k.as_str(), t.as_str())).collect();
     let summary = safety::plan_summary(&pairs);
     let lines = crisis_lines(app)?;
-    let note = if from_check {
-        safety::check_safety_note(summary.as_deref(), &lines)
-    } else {
-        safety::safety_note(summary.as_deref(), &lines)
+    let note = match about {
+        NoteFor::Check => safety::check_safety_note(summary.as_deref(), &lines),
+        NoteFor::Entry(safety::Severity::Now) => {
+            safety::safety_note_now(summary.as_deref(), &lines)
+        }
+        NoteFor::Entry(safety::Severity::Gentle) => safety::safety_note(summary.as_deref(), &lines),
     };
     app.line("");
     for l in note {
         app.line(l);
     }
-    app.store()?.meta_set(NOTE_SHOWN_KEY, &today)?;
+    let value = if pressing {
+        format!("{today} now")
+    } else {
+        today
+    };
+    app.store()?.meta_set(NOTE_SHOWN_KEY, &value)?;
+    Ok(())
+}
+
+/// After saving an entry: the note if its words call for it.
+pub fn after_writing(app: &mut App, text: &str) -> Result<()> {
+    match safety::assess(text) {
+        Some(found) => note_once_a_day(app, NoteFor::Entry(found.severity)),
+        None => Ok(()),
+    }
+}
+
+/// After an edit: the note only if the edit added such words (a sentence
+/// that raises the note and was not in the entry before, or a plan where
+/// there were only thoughts), so re-reading and tidying an old entry does
+/// not bring it back.
+pub fn after_editing(app: &mut App, old: &str, new: &str) -> Result<()> {
+    let Some(now) = safety::assess(new) else {
+        return Ok(());
+    };
+    let before = safety::assess(old);
+    let added = match &before {
+        None => true,
+        Some(b) => {
+            now.severity > b.severity || now.sentences.iter().any(|s| !b.sentences.contains(s))
+        }
+    };
+    if added {
+        note_once_a_day(app, NoteFor::Entry(now.severity))?;
+    }
     Ok(())
 }

@@ -436,10 +436,7 @@ fn save(app: &mut App, draft: Draft) -> Result<()> {
         .map(|a| a.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    if care::safety::mentions_self_harm(&text) {
-        super::safety::note_once_a_day(app, false)?;
-    }
-    Ok(())
+    super::safety::after_writing(app, &text)
 }
 
 /// What is derived from an entry and stored with it: term counts for review,

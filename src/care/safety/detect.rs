@@ -1,0 +1,1679 @@
+//! Layer 3: the rules. Each reads one sentence of tagged words and says
+//! whether it speaks of the writer ending their life or hurting themselves,
+//! and how pressing it sounds.
+//!
+//! The rules look for structure, not phrases: a wish word and a death word
+//! with the writer as subject and a few words allowed in between; a method
+//! tied to the writer with a wish, intent or plan nearby; a self-injury verb
+//! whose object is the writer's body. Then context cancels: a title in
+//! quotes or capitals, someone else as subject, an accident with its cause,
+//! a report of training or news, the medicine journey's own language of
+//! dying and rebirth, and the idioms of killing and dying.
+//!
+//! When in doubt the rules lean towards the note: a note too many costs one
+//! calm paragraph at most once a day, a note too few costs more.
+
+use super::lexicon::*;
+use super::normalise::{sentences, Sentence, BREAK};
+
+/// How the note should read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Thoughts of not wanting to be alive, or of self-injury: the gentle note.
+    Gentle,
+    /// A plan, preparation, a method with intent, or a recent attempt: the
+    /// note leads with people to reach now.
+    Now,
+}
+
+/// What the detector found in a text: how the note should read, and which
+/// sentences (by position) raised it. Never stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    /// The normalised words of each sentence that raised the note, so that
+    /// `edit` can tell new language from language that was already there.
+    pub sentences: Vec<String>,
+}
+
+/// Reads a whole entry. None when nothing in it calls for the note.
+pub fn assess(text: &str) -> Option<Finding> {
+    let mut found: Option<Finding> = None;
+    let mut plan_marked = false;
+    for sentence in sentences(text) {
+        let s = View::new(&sentence);
+        plan_marked |= plan_marker(&s);
+        if let Some(sev) = judge(&s) {
+            let key = s.key();
+            let f = found.get_or_insert(Finding {
+                severity: sev,
+                sentences: Vec::new(),
+            });
+            f.severity = f.severity.max(sev);
+            f.sentences.push(key);
+        }
+    }
+    // A plan or a date written anywhere in an entry that also speaks of
+    // dying makes the whole entry pressing ("I've picked a date." after
+    // "I want to die.").
+    if let Some(f) = found.as_mut() {
+        if plan_marked {
+            f.severity = Severity::Now;
+        }
+    }
+    found
+}
+
+/// One sentence with each word's tags.
+struct View<'a> {
+    toks: &'a Sentence,
+    tags: Vec<Tags>,
+    all: Tags,
+}
+
+impl<'a> View<'a> {
+    fn new(toks: &'a Sentence) -> View<'a> {
+        let tags: Vec<Tags> = toks
+            .iter()
+            .map(|t| if t.word == BREAK { 0 } else { tags_of(&t.word) })
+            .collect();
+        let all = tags.iter().fold(0, |a, t| a | t);
+        View { toks, tags, all }
+    }
+
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    fn key(&self) -> String {
+        let words: Vec<&str> = self.toks.iter().map(|t| t.word.as_str()).collect();
+        words.join(" ")
+    }
+
+    /// The word at `i`, or "" past either end.
+    fn w(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.word.as_str())
+    }
+
+    fn is(&self, i: usize, tag: Tags) -> bool {
+        self.tags.get(i).is_some_and(|t| t & tag != 0)
+    }
+
+    fn any(&self, tag: Tags) -> bool {
+        self.all & tag != 0
+    }
+
+    fn word_in(&self, i: usize, words: &[&str]) -> bool {
+        words.contains(&self.w(i))
+    }
+
+    fn has_word(&self, words: &[&str]) -> bool {
+        self.toks.iter().any(|t| words.contains(&t.word.as_str()))
+    }
+
+    /// Positions with `tag`.
+    fn all_of(&self, tag: Tags) -> impl Iterator<Item = usize> + '_ {
+        (0..self.len()).filter(move |&i| self.is(i, tag))
+    }
+
+    /// The nearest position with `tag` in the `n` words before `i`.
+    fn before(&self, i: usize, n: usize, tag: Tags) -> Option<usize> {
+        (i.saturating_sub(n)..i).rev().find(|&j| self.is(j, tag))
+    }
+
+    /// The nearest position with `tag` in the `n` words after `i`.
+    fn after(&self, i: usize, n: usize, tag: Tags) -> Option<usize> {
+        (i + 1..(i + 1 + n).min(self.len())).find(|&j| self.is(j, tag))
+    }
+
+    fn word_before(&self, i: usize, n: usize, words: &[&str]) -> Option<usize> {
+        (i.saturating_sub(n)..i)
+            .rev()
+            .find(|&j| self.word_in(j, words))
+    }
+
+    fn word_after(&self, i: usize, n: usize, words: &[&str]) -> Option<usize> {
+        (i + 1..(i + 1 + n).min(self.len())).find(|&j| self.word_in(j, words))
+    }
+
+    /// Who the clause around `i` is about: the nearest person word before it
+    /// in the same clause. A journal is written in the first person, so a
+    /// clause with no person word ("Thought about the bridge again") is the
+    /// writer's.
+    fn subject(&self, i: usize) -> Who {
+        for j in (i.saturating_sub(8)..i).rev() {
+            if self.w(j) == BREAK {
+                break;
+            }
+            if self.is(j, KIN) && !self.word_in(j + 1, &["and", "said", "told"]) {
+                return Who::Other;
+            }
+            if self.is(j, FP) {
+                return Who::Me;
+            }
+            if self.is(j, THIRD) {
+                return Who::Other;
+            }
+        }
+        Who::Unknown
+    }
+
+    fn mine(&self, i: usize) -> bool {
+        self.subject(i) != Who::Other
+    }
+
+    /// Whether the words at these positions are part of a title: all
+    /// capitalised mid-sentence or quoted, with a word for a song, film,
+    /// book or show nearby, or quoted and not about the writer.
+    fn titled(&self, idx: &[usize]) -> bool {
+        let toks: Vec<_> = idx.iter().filter_map(|&i| self.toks.get(i)).collect();
+        if toks.is_empty() || !toks.iter().all(|t| t.title) {
+            return false;
+        }
+        if self.any(MEDIA) {
+            return true;
+        }
+        // Two or more capitalised words in a row around the match read as a
+        // name ("Suicide Squad", "Kill Bill") even with no media word.
+        let i = idx[0];
+        let run = |j: usize| self.toks.get(j).is_some_and(|t| t.title && t.word != BREAK);
+        let quoted_only = toks.iter().all(|t| t.quoted)
+            && !self
+                .toks
+                .iter()
+                .any(|t| t.quoted && matches!(t.word.as_str(), "i" | "me" | "my" | "myself"));
+        quoted_only || (i > 0 && run(i - 1)) || run(i + idx.len().max(1))
+    }
+
+    /// Said with intent: a plan, a decision, readiness, or "going to"/"will"
+    /// (not negated), or "tonight".
+    fn intent(&self) -> bool {
+        (0..self.len()).any(|i| {
+            let marked = self.is(i, INTENT)
+                || (self.w(i) == "going" && self.w(i + 1) == "to")
+                || self.w(i) == "will"
+                || self.w(i) == "tonight";
+            marked && self.before(i, 2, NEG).is_none()
+        })
+    }
+
+    /// Something happened lately: yesterday, last night, this morning, days ago.
+    fn recent(&self) -> bool {
+        (0..self.len()).any(|i| {
+            (self.is(i, RECENT) && self.w(i) != "again")
+                || (self.w(i) == "last"
+                    && self.word_in(i + 1, &["night", "week", "weekend", "month", "time"]))
+                || (self.w(i) == "this"
+                    && self.word_in(i + 1, &["morning", "afternoon", "evening", "week"]))
+                || (self.w(i) == "ago"
+                    && self
+                        .word_before(i, 3, &["days", "hours", "day", "weeks", "week"])
+                        .is_some())
+        })
+    }
+
+    /// The medicine journey's own language: rebirth, dissolving, the old self.
+    fn journey(&self, i: usize) -> bool {
+        if self.any(JOURNEY) {
+            return true;
+        }
+        let inside = self.all_of(SETTING).any(|j| {
+            self.word_before(
+                j,
+                3,
+                &["in", "during", "inside", "within", "through", "mid", "into"],
+            )
+            .is_some()
+        });
+        inside
+            || self
+                .word_before(
+                    i,
+                    4,
+                    &[
+                        "old",
+                        "ego",
+                        "part",
+                        "parts",
+                        "version",
+                        "versions",
+                        "something",
+                    ],
+                )
+                .is_some()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Me,
+    Other,
+    Unknown,
+}
+
+/// The sentence's verdict: the strongest of the rules.
+fn judge(s: &View) -> Option<Severity> {
+    let rules: [fn(&View) -> Option<Severity>; 11] = [
+        naming,
+        kill_self,
+        death_wish,
+        not_living,
+        pointless,
+        not_waking,
+        burden,
+        method,
+        preparation,
+        attempt,
+        self_injury,
+    ];
+    let found = rules.iter().filter_map(|r| r(s)).max()?;
+    Some(if s.intent() { Severity::Now } else { found })
+}
+
+fn gentle_or_now(now: bool) -> Option<Severity> {
+    Some(if now { Severity::Now } else { Severity::Gentle })
+}
+
+/// "suicide", "suicidal", "self-harm" (and their typos and slang), unless
+/// they name something else: a film, a squad, a training, someone else's
+/// death, career suicide.
+fn naming(s: &View) -> Option<Severity> {
+    const BEFORE: &[&str] = &[
+        "career",
+        "political",
+        "social",
+        "commercial",
+        "financial",
+        "professional",
+        "virgin",
+        "corporate",
+        "electoral",
+        "brand",
+        "fashion",
+        "cultural",
+    ];
+    const AFTER: &[&str] = &[
+        "squad",
+        "squeeze",
+        "door",
+        "doors",
+        "mission",
+        "missions",
+        "bomber",
+        "bombers",
+        "bombing",
+        "bombings",
+        "attack",
+        "attacks",
+        "drill",
+        "drills",
+        "sprint",
+        "sprints",
+        "run",
+        "runs",
+        "pact",
+        "club",
+        "forest",
+        "boys",
+        "boy",
+        "girls",
+        "tendencies",
+        "kings",
+        "silence",
+        "bridge",
+    ];
+    let mut hit = false;
+    for i in s.all_of(SUIC | SH) {
+        if s.word_in(i.wrapping_sub(1), BEFORE) || s.word_in(i + 1, AFTER) || s.titled(&[i]) {
+            continue;
+        }
+        let me = s.subject(i);
+        if me == Who::Other {
+            continue;
+        }
+        // "my suicidal thoughts", "I am suicidal", "I was self-harming":
+        // close enough that reading, training or talk in between cannot be
+        // what it is about.
+        let close = s.before(i, 3, FP).is_some();
+        let reported = (s.any(REPORT | MEDIA) || s.before(i, 6, TALK).is_some()) && !close;
+        if reported {
+            continue;
+        }
+        hit = true;
+        // A suicide note is a preparation.
+        if s.word_in(
+            i + 1,
+            &[
+                "note", "notes", "letter", "letters", "plan", "method", "methods",
+            ],
+        ) {
+            return Some(Severity::Now);
+        }
+    }
+    hit.then_some(Severity::Gentle)
+}
+
+/// "kill myself", "end my (own) life", "take my life", "end it all", "off
+/// myself", "unalive myself".
+fn kill_self(s: &View) -> Option<Severity> {
+    let mut found = None;
+    for i in 0..s.len() {
+        let w = s.w(i);
+        let kill = s.is(i, KILL);
+        let take = matches!(w, "take" | "took" | "taken" | "taking" | "takes");
+        if !kill && !take {
+            continue;
+        }
+        if s.word_in(
+            i.wrapping_sub(1),
+            &["the", "an", "this", "that", "no", "happy", "weekend"],
+        ) {
+            continue; // "the end of my life", "a happy ending"
+        }
+        let refl = kill && s.after(i, 3, REFL).is_some();
+        let my_life = s
+            .word_after(i, 4, &["life", "lives"])
+            .is_some_and(|j| (i + 1..j).any(|k| s.w(k) == "my"));
+        let it_all = matches!(w, "end" | "ending" | "ended" | "ends")
+            && (s.w(i + 1) == "it" || s.w(i + 1) == "everything" || s.w(i + 1) == "things")
+            && !s.word_in(i + 2, &["with", "between", "early", "there", "here", "on"])
+            && (s.w(i + 2) == "all"
+                || s.w(i + 1) == "everything"
+                || s.before(i, 5, DESIRE | THINK | INTENT).is_some());
+        if !(refl || my_life || it_all) {
+            continue;
+        }
+        if s.titled(&[i]) {
+            continue;
+        }
+        // "killing myself laughing", "killing myself at the gym", "nearly
+        // killed myself on the stairs"
+        if refl {
+            let r = s.after(i, 3, REFL).unwrap_or(i);
+            let wished = s.before(i, 5, DESIRE | THINK | INTENT | ATTEMPT).is_some();
+            let idiom_after = s.word_in(
+                r + 1,
+                &[
+                    "laughing", "trying", "to", "at", "over", "for", "with", "working", "studying",
+                    "doing", "getting", "running", "training", "on", "in", "off",
+                ],
+            ) && w == "killing";
+            let near_miss = s.word_before(i, 2, &["nearly", "almost"]).is_some() && s.any(ACCIDENT);
+            if (idiom_after || near_miss) && !wished {
+                continue;
+            }
+            if s.word_in(r + 1, &["laughing", "laughin"]) {
+                continue;
+            }
+        }
+        if it_all && s.journey(i) {
+            continue;
+        }
+        let now = s.before(i, 4, ATTEMPT).is_some() && s.recent();
+        found = found.max(gentle_or_now(now));
+    }
+    found
+}
+
+/// A wish to be dead: "I want to die", "I wish I was dead", "I'd rather be
+/// dead", "I hope I die in my sleep", "better off dead", "I wouldn't mind
+/// dying", "I keep thinking about dying".
+fn death_wish(s: &View) -> Option<Severity> {
+    const DEAD_IDIOM: &[&str] = &[
+        "tired", "serious", "set", "wrong", "right", "end", "ends", "weight", "inside", "center",
+        "centre", "sure", "quiet", "silent", "still", "air", "battery", "heat", "last", "beat",
+        "asleep", "on", "to", "ahead", "straight", "easy", "simple", "giveaway", "cert", "space",
+        "zone", "line", "lift",
+    ];
+    let mut found = None;
+    for i in s.all_of(DIE) {
+        let w = s.w(i);
+        // Idioms: "die of embarrassment", "dying to see", "to die for",
+        // "die on that hill", "dead tired", "my phone died".
+        if s.w(i + 1) == "of" && s.is(i + 2, IDIOM)
+            || s.w(i + 1) == "from" && s.is(i + 2, IDIOM)
+            || w == "dying" && s.w(i + 1) == "to"
+            || s.w(i + 1) == "for"
+            || s.w(i + 1) == "on" && s.word_in(i + 2, &["this", "that", "the"])
+            || s.w(i.wrapping_sub(1)) == "hill"
+            || w == "dead" && s.word_in(i + 1, DEAD_IDIOM)
+            || s.word_in(i + 1, &["laughing", "inside"])
+        {
+            continue;
+        }
+        if s.titled(&[i]) || s.journey(i) {
+            continue;
+        }
+        // Someone else dying ("I wish he was dead", "I wanted my dad not to die")
+        let someone_between = |j: usize| (j + 1..i).any(|k| s.is(k, THIRD | KIN));
+
+        // wish/want/hope/rather ... die
+        if let Some(j) = s.before(i, 6, DESIRE) {
+            let negated = s.before(j, 2, NEG).is_some();
+            let rather_than = s.w(j) == "rather"
+                && s.w(i + 1) == "than"
+                && !s.word_in(
+                    i + 2,
+                    &[
+                        "live", "living", "goon", "keep", "continue", "feel", "be", "wake", "face",
+                        "spend", "exist",
+                    ],
+                );
+            if !negated && !rather_than && !someone_between(j) && s.mine(j) {
+                found = found.max(Some(Severity::Gentle));
+                continue;
+            }
+        }
+        // better off dead
+        if s.before(i, 3, BETTER).is_some() && w == "dead" {
+            found = found.max(Some(Severity::Gentle));
+            continue;
+        }
+        // wouldn't mind / don't care if I die
+        if let Some(j) = s.word_before(i, 6, &["mind", "care"]) {
+            if s.before(j, 3, NEG).is_some() && s.mine(j) && !someone_between(j) {
+                found = found.max(Some(Severity::Gentle));
+                continue;
+            }
+        }
+        // thinking about dying / being dead / my own death
+        if let Some(j) = s.before(i, 5, THINK) {
+            let personal = w == "dying"
+                || s.word_in(i.wrapping_sub(1), &["being", "my", "own"])
+                || s.word_after(i, 2, &["myself"]).is_some();
+            if personal && s.mine(j) && !someone_between(j) {
+                found = found.max(Some(Severity::Gentle));
+                continue;
+            }
+        }
+    }
+    found
+}
+
+/// Not wanting to live: "I don't want to be alive", "I want to stop
+/// existing", "tired of living", "I can't keep living like this", "I don't
+/// want to be here anymore", "I wish I'd never been born".
+fn not_living(s: &View) -> Option<Severity> {
+    const NOT_LIFE: &[&str] = &[
+        "in",
+        "with",
+        "at",
+        "near",
+        "on",
+        "off",
+        "out",
+        "paycheck",
+        "room",
+        "rooms",
+        "situation",
+        "arrangement",
+        "arrangements",
+        "expenses",
+        "costs",
+        "cost",
+        "wage",
+        "space",
+        "proof",
+        "legend",
+        "together",
+        "alone",
+        "abroad",
+        "there",
+        "through",
+        "up",
+        "insurance",
+        "coach",
+        "style",
+        "skills",
+        "lesson",
+        "lessons",
+        "advice",
+        "goals",
+    ];
+    let mut found = None;
+    let lives = s.all_of(LIFE).chain((0..s.len()).filter(|&i| {
+        matches!(s.w(i), "here" | "around")
+            && s.w(i.wrapping_sub(1)) == "be"
+            && (s.word_in(i + 1, &["anymore", "forever", "", "now"])
+                || s.w(i + 1) == "at" && s.w(i + 2) == "all")
+    }));
+    let lives: Vec<usize> = lives.collect();
+    for i in lives {
+        if s.word_in(i + 1, NOT_LIFE) && !s.is(i, FOREVER) {
+            continue;
+        }
+        if s.word_in(
+            i.wrapping_sub(1),
+            &[
+                "work", "social", "love", "dating", "sex", "night", "city", "real", "everyday",
+                "daily", "family", "home", "past",
+            ],
+        ) {
+            continue;
+        }
+        if s.titled(&[i]) {
+            continue;
+        }
+        // don't want ... live; can't keep/bear/face ... living
+        let wish = s
+            .before(i, 5, DESIRE)
+            .filter(|&d| s.before(d, 3, NEG).is_some());
+        let bear = s
+            .word_before(
+                i,
+                4,
+                &[
+                    "keep", "continue", "bear", "stand", "face", "see", "imagine", "do", "handle",
+                ],
+            )
+            .filter(|&d| {
+                s.word_before(d, 3, &["cant", "couldnt", "nolonger", "not", "dont"])
+                    .is_some()
+            });
+        // want to stop/not ... exist; wish I wasn't alive
+        let stop = s.before(i, 6, DESIRE).filter(|&d| {
+            (d + 1..i).any(|k| s.is(k, NEG) || s.word_in(k, &["stop", "cease", "quit"]))
+        });
+        // tired of / done with / sick of ... living
+        let tired = s
+            .word_before(
+                i,
+                4,
+                &[
+                    "tired",
+                    "sick",
+                    "done",
+                    "exhausted",
+                    "weary",
+                    "fed",
+                    "finished",
+                ],
+            )
+            .filter(|&d| s.word_after(d, 2, &["of", "with"]).is_some());
+        let Some(d) = wish.or(bear).or(stop).or(tired) else {
+            continue;
+        };
+        if !s.mine(d) || (d + 1..i).any(|k| s.is(k, THIRD | KIN)) {
+            continue;
+        }
+        // The journey: "I didn't exist for a while" has no wish; "part of me
+        // wanted to stop existing" in the session is the experience.
+        if s.journey(i) && tired.is_none() {
+            continue;
+        }
+        found = Some(Severity::Gentle);
+    }
+    // I wish I'd never been born
+    if let Some(b) = (0..s.len()).find(|&i| s.w(i) == "born") {
+        if s.before(b, 6, DESIRE).is_some() && s.before(b, 3, NEG).is_some() && !s.any(JOURNEY) {
+            found = found.max(Some(Severity::Gentle));
+        }
+    }
+    // life isn't worth living / not worth it
+    for i in (0..s.len()).filter(|&i| s.w(i) == "worth") {
+        if s.before(i, 2, NEG).is_some()
+            && (s.after(i, 2, LIFE).is_some()
+                || s.before(i, 4, LIFE).is_some() && s.w(i + 1) == "it")
+        {
+            found = found.max(Some(Severity::Gentle));
+        }
+    }
+    found
+}
+
+/// "no reason to live", "nothing to live for", "what's the point of going
+/// on", "there's no point anymore".
+fn pointless(s: &View) -> Option<Severity> {
+    for i in s.all_of(POINT) {
+        if s.w(i) == "worth" {
+            continue;
+        }
+        let lack = s
+            .word_before(
+                i,
+                3,
+                &[
+                    "no", "nothing", "what", "whats", "any", "zero", "lost", "dont", "cant",
+                    "without",
+                ],
+            )
+            .is_some();
+        if !lack {
+            continue;
+        }
+        let of_what = s.after(i, 5, LIFE).is_some()
+            || s.word_after(i, 5, &["goon", "anything", "trying", "existing", "staying"])
+                .is_some()
+            || (s
+                .word_after(i, 5, &["it"])
+                .is_some_and(|j| s.w(j + 1) == "all"))
+            || s.word_in(i + 1, &["anymore", ""]);
+        if of_what && s.mine(i) && !s.titled(&[i]) {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "nothing to live for", "nothing left to live for"
+    for i in s.all_of(LIFE) {
+        if s.w(i + 1) == "for" && s.word_before(i, 3, &["nothing", "nobody", "no"]).is_some() {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "life is pointless", "existing feels meaningless"
+    for i in s.all_of(LIFE) {
+        if s.word_after(
+            i,
+            3,
+            &[
+                "pointless",
+                "meaningless",
+                "unbearable",
+                "hopeless",
+                "worthless",
+            ],
+        )
+        .is_some()
+            && !s.word_in(
+                i.wrapping_sub(1),
+                &["work", "social", "love", "dating", "sex", "night", "city"],
+            )
+        {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "I can't go on (like this / anymore)"
+    for i in (0..s.len()).filter(|&i| s.w(i) == "goon") {
+        let cant = s
+            .word_before(i, 2, &["cant", "couldnt", "dont", "nolonger"])
+            .is_some()
+            || s.word_before(i, 3, &["point", "reason", "how"]).is_some();
+        let end = s.word_in(
+            i + 1,
+            &[
+                "", "anymore", "like", "living", "existing", "much", "forever",
+            ],
+        );
+        if cant && end && s.mine(i) {
+            return Some(Severity::Gentle);
+        }
+    }
+    None
+}
+
+/// "I hope I don't wake up", "go to sleep and never wake up", "I wouldn't
+/// mind not waking up", "I want to sleep forever".
+fn not_waking(s: &View) -> Option<Severity> {
+    for i in s.all_of(WAKE) {
+        let Some(n) = s.before(i, 3, NEG) else {
+            continue;
+        };
+        let object = s.word_in(
+            i + 1,
+            &[
+                "the",
+                "a",
+                "my",
+                "him",
+                "her",
+                "them",
+                "someone",
+                "anyone",
+                "you",
+                "everyone",
+                "baby",
+                "us",
+                "on",
+                "in",
+                "early",
+                "late",
+                "before",
+                "at",
+                "till",
+                "until",
+                "feeling",
+                "rested",
+                "refreshed",
+                "with",
+            ],
+        );
+        if object {
+            continue;
+        }
+        let wished = s.before(n, 6, DESIRE).is_some()
+            || s.word_before(n, 6, &["mind", "sleep", "asleep", "bed"])
+                .is_some()
+            || s.word_after(i, 3, &["again", "ever", "forever", "tomorrow"])
+                .is_some()
+                && s.before(n, 6, DESIRE | THINK).is_some();
+        if wished && s.mine(n) && !s.titled(&[i]) {
+            return Some(Severity::Gentle);
+        }
+    }
+    for i in s.all_of(SLEEP) {
+        if s.after(i, 2, FOREVER)
+            .is_some_and(|j| s.w(j) != "anymore" && s.w(j) != "again")
+            && s.before(i, 6, DESIRE).is_some()
+            && s.mine(i)
+        {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "I want to disappear forever", "vanish and never come back", "cease to exist"
+    for i in s.all_of(VANISH) {
+        let gone_for_good = s.after(i, 3, FOREVER).is_some_and(|j| s.w(j) != "again")
+            || s.word_after(i, 6, &["back"]).is_some() && s.before(i + 6, 6, NEG).is_some()
+            || s.word_after(i, 3, &["trace", "exist", "existence"])
+                .is_some()
+            || s.w(i) == "cease";
+        if gone_for_good && s.before(i, 5, DESIRE | THINK).is_some() && s.mine(i) && !s.journey(i) {
+            return Some(Severity::Gentle);
+        }
+    }
+    None
+}
+
+/// "everyone would be better off without me", "if I were gone nobody would
+/// notice", "the world would be easier if I didn't exist", "nobody would
+/// miss me".
+fn burden(s: &View) -> Option<Severity> {
+    // ... without me, with a would/is/be: not "the meeting went better without me"
+    for i in (0..s.len()).filter(|&i| s.w(i) == "without" && s.w(i + 1) == "me") {
+        if let Some(b) = s.before(i, 6, BETTER) {
+            let modal = s.w(b) == "betteroff"
+                || s.word_before(
+                    b,
+                    3,
+                    &["would", "will", "be", "is", "are", "were", "was", "been"],
+                )
+                .is_some();
+            if modal && !s.titled(&[b]) {
+                return Some(Severity::Gentle);
+            }
+        }
+    }
+    // if I ... gone / died / disappeared / wasn't here
+    for i in (0..s.len()).filter(|&i| s.w(i) == "if" && s.is(i + 1, FP)) {
+        let gone = (i + 2..(i + 7).min(s.len())).any(|k| {
+            s.is(k, DIE | VANISH)
+                || s.word_in(k, &["gone", "killed", "unalive"])
+                || s.word_in(
+                    k,
+                    &[
+                        "here", "around", "alive", "exist", "existed", "born", "anymore",
+                    ],
+                ) && s.before(k, 3, NEG).is_some()
+        });
+        let consequence = s.any(BETTER)
+            || s.any(CARE)
+            || s.has_word(&[
+                "nobody",
+                "anyone",
+                "matter",
+                "difference",
+                "relieved",
+                "notice",
+            ]);
+        if gone && consequence && !s.journey(i) {
+            return Some(Severity::Gentle);
+        }
+    }
+    // nobody would miss me / notice / care (at the end, or about me)
+    for i in s.all_of(CARE) {
+        let nobody = s
+            .word_before(i, 4, &["nobody", "anyone", "anybody"])
+            .is_some()
+            && s.word_before(i, 3, &["would", "will", "wouldnt", "even", "ever"])
+                .is_some();
+        let about_me = s.word_in(i + 1, &["me", "", "anymore", "if", "when"]);
+        let not_party = !s
+            .word_after(
+                i,
+                4,
+                &[
+                    "party", "meeting", "call", "class", "dinner", "event", "deadline", "game",
+                ],
+            )
+            .is_some();
+        if nobody && about_me && not_party {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "they'd all be better off." "my kids would be better off"
+    for i in (0..s.len()).filter(|&i| s.w(i) == "betteroff") {
+        let who = s
+            .word_before(
+                i,
+                5,
+                &[
+                    "everyone",
+                    "everybody",
+                    "family",
+                    "kids",
+                    "children",
+                    "world",
+                    "all",
+                    "wife",
+                    "husband",
+                    "partner",
+                    "people",
+                    "everyones",
+                    "they",
+                    "theyd",
+                ],
+            )
+            .is_some();
+        if who && s.word_in(i + 1, &["", "dead", "anyway", "honestly", "really", "if"]) {
+            if s.w(i + 1) == "if" && !s.is(i + 2, FP) {
+                continue;
+            }
+            return Some(Severity::Gentle);
+        }
+    }
+    None
+}
+
+/// A method tied to the writer: pills in quantity, overdose, hanging, a
+/// bridge or a train, a gun, a blade to the body, drowning, gas. With a
+/// wish or intent nearby the note is the pressing one; with a thought or an
+/// image, the gentle one.
+fn method(s: &View) -> Option<Severity> {
+    let mut events: Vec<usize> = Vec::new();
+    let framed = |i: usize| -> bool {
+        s.before(
+            i,
+            8,
+            DESIRE | THINK | INTENT | ATTEMPT | RESEARCH | BUY | STOCK,
+        )
+        .is_some()
+            || s.word_before(i, 6, &["could", "urge", "how", "if", "should", "might"])
+                .is_some()
+    };
+    for i in 0..s.len() {
+        let w = s.w(i);
+        let ev = if s.is(i, OD) {
+            !s.has_word(&["naloxone", "narcan"]) && !s.word_in(i + 1, &["on", "of"])
+                || s.word_after(
+                    i,
+                    3,
+                    &[
+                        "pills",
+                        "meds",
+                        "my",
+                        "tablets",
+                        "sleeping",
+                        "medication",
+                        "insulin",
+                        "paracetamol",
+                        "tylenol",
+                    ],
+                )
+                .is_some()
+        } else if s.is(i, HANG) {
+            s.after(i, 2, REFL).is_some()
+        } else if s.is(i, ROPE) {
+            w == "noose"
+                || w == "ligature"
+                || (s.before(i, 3, DESIRE | INTENT).is_some()
+                    && !s.word_in(i + 1, &["swing", "course", "bridge", "in"]))
+                || s.word_after(
+                    i,
+                    6,
+                    &["neck", "hang", "beam", "tree", "strong", "enough", "tie"],
+                )
+                .is_some()
+        } else if s.is(i, JUMP) {
+            let place_after = s.after(i, 6, PLACE).is_some_and(|p| {
+                (i + 1..p).any(|k| s.word_in(k, &["off", "from", "out", "over", "onto"]))
+            });
+            let place_before = s.before(i, 8, PLACE).is_some()
+                && (s.word_in(i + 1, &["off", "", "from", "over", "down", "out"])
+                    || s.w(i + 1) == BREAK);
+            let vehicle = s.after(i, 3, VEHICLE).is_some()
+                && s.word_after(i, 2, &["infrontof", "under", "onto"])
+                    .is_some();
+            (place_after || place_before || vehicle)
+                && !s.word_in(i.wrapping_sub(1), &["bungee", "parachute", "ski"])
+        } else if s.is(i, MOVE) {
+            let throw_self = s.after(i, 2, REFL).is_some()
+                && s.word_after(i, 3, &["off", "infrontof", "under", "from", "into"])
+                    .is_some()
+                && s.after(i, 7, PLACE | VEHICLE | WATER).is_some();
+            let into = s
+                .word_after(i, 4, &["infrontof", "under", "into", "onto", "off"])
+                .and_then(|p| {
+                    s.after(p, 4, VEHICLE | PLACE | WATER).or_else(|| {
+                        s.word_after(
+                            p,
+                            4,
+                            &["tree", "wall", "barrier", "pillar", "median", "oncoming"],
+                        )
+                    })
+                });
+            let water_for_good = into.is_some_and(|p| !s.is(p, WATER))
+                || s.word_after(i, 10, &["back", "walking", "stopping", "swimming"])
+                    .is_some_and(|j| s.before(j, 3, NEG).is_some() || s.w(j - 1) == "keep")
+                || s.word_after(i, 6, &["onpurpose"]).is_some();
+            let car_crash = matches!(
+                w,
+                "crash" | "crashed" | "swerve" | "swerved" | "drive" | "drove"
+            ) && s.word_after(i, 6, &["onpurpose", "deliberately"]).is_some();
+            throw_self || (into.is_some() && water_for_good) || car_crash
+        } else if s.is(i, SHOOT) {
+            s.after(i, 2, REFL).is_some()
+                && !s
+                    .word_after(i, 4, &["foot", "look", "text", "message", "email"])
+                    .is_some()
+        } else if s.is(i, WEAPON) {
+            let toy = s.word_in(
+                i.wrapping_sub(1),
+                &[
+                    "glue", "nail", "staple", "water", "nerf", "heat", "spray", "paint", "toy",
+                    "starting", "smoking", "top", "massage", "caulk", "foam",
+                ],
+            );
+            let idiom = s
+                .word_before(
+                    i,
+                    2,
+                    &[
+                        "jump", "jumped", "jumping", "stick", "stuck", "sticking", "blazing",
+                    ],
+                )
+                .is_some();
+            let aimed = s
+                .word_after(i, 6, &["head", "mouth", "temple", "myself", "chin"])
+                .is_some()
+                || s.before(i, 8, DESIRE | THINK | INTENT | BUY).is_some();
+            !toy && !idiom && aimed
+        } else if s.is(i, BLADE) {
+            let to_body = s.after(i, 8, BODY).is_some_and(|b| !s.is(b, HANDY))
+                || s.before(i, 8, BODY).is_some_and(|b| !s.is(b, HANDY));
+            let loose = matches!(
+                w,
+                "blade" | "blades" | "razor" | "razors" | "boxcutter" | "shard"
+            ) && s.before(i, 8, DESIRE | THINK).is_some();
+            (to_body || loose) && (!s.any(ACCIDENT) || s.any(ONPURPOSE | DESIRE))
+        } else if s.is(i, DROWN) {
+            s.after(i, 2, REFL).is_some()
+                || s.before(i, 4, DESIRE | INTENT).is_some()
+                    && !(s.w(i + 1) == "in" && !s.after(i, 3, WATER).is_some())
+        } else if s.is(i, GAS) {
+            (w != "exhaust" || s.word_in(i + 1, &["fumes", "pipe", "hose"]))
+                && (s.before(i, 8, DESIRE | THINK | INTENT | BUY).is_some()
+                    || s.has_word(&["car", "garage", "bag", "tent"]))
+                && !s.has_word(&[
+                    "bbq", "barbecue", "grill", "drawing", "sketch", "balloon", "balloons",
+                    "detector", "alarm",
+                ])
+        } else if s.is(i, POISON) {
+            s.after(i, 2, REFL).is_some()
+                || s.word_before(
+                    i,
+                    3,
+                    &["drink", "drank", "drinking", "swallow", "swallowed"],
+                )
+                .is_some()
+        } else if s.is(i, PILLS) {
+            pills_in_quantity(s, i)
+        } else if w == "way" || w == "ways" {
+            s.word_before(
+                i,
+                3,
+                &[
+                    "painless", "quickest", "easiest", "quick", "best", "fastest", "surest",
+                    "peaceful",
+                ],
+            )
+            .is_some()
+                && s.after(i, 4, DIE | KILL | SUIC).is_some()
+        } else {
+            false
+        };
+        if ev {
+            events.push(i);
+        }
+    }
+    let mut found = None;
+    for i in events {
+        if s.titled(&[i]) || !s.mine(i) {
+            continue;
+        }
+        // Reported: the nurse explained overdose, an article on bridges.
+        if (s.any(REPORT) || s.before(i, 5, TALK).is_some())
+            && s.before(i, 3, FP).is_none()
+            && !framed(i)
+        {
+            continue;
+        }
+        // Inherently self-directed, or tied to the writer by a wish, a
+        // thought, a plan or an attempt.
+        let inherent = s.is(i, OD | PILLS | HANG | POISON) && s.any(FP)
+            || s.after(i, 3, REFL).is_some()
+            || s.w(i) == "noose";
+        if !inherent && !framed(i) && s.subject(i) != Who::Me {
+            continue;
+        }
+        let negated = s.before(i, 3, NEG).is_some();
+        let pressing = !negated
+            && (s
+                .before(i, 8, DESIRE | INTENT | RESEARCH | BUY | STOCK)
+                .is_some()
+                || s.intent()
+                || s.recent() && !s.is(i, BLADE));
+        found = found.max(gentle_or_now(pressing));
+    }
+    found
+}
+
+/// "take all my pills", "swallow the whole bottle", "enough pills to …".
+fn pills_in_quantity(s: &View, p: usize) -> bool {
+    const MUCH: &[&str] = &[
+        "all", "whole", "every", "entire", "handful", "handfuls", "bunch", "lot", "enough", "many",
+        "too", "bottle", "bottles", "box", "boxes", "pack", "packs", "packet", "supply", "stash",
+        "rest", "months", "weeks", "lethal", "fatal", "dozens", "hundred", "fifty", "thirty",
+        "forty",
+    ];
+    const CONSUME: &[&str] = &[
+        "take",
+        "took",
+        "taken",
+        "taking",
+        "swallow",
+        "swallowed",
+        "swallowing",
+        "down",
+        "downed",
+        "chug",
+        "neck",
+        "ate",
+        "eat",
+        "pop",
+        "popped",
+        "empty",
+        "overdose",
+    ];
+    const ROUTINE: &[&str] = &[
+        "food",
+        "prescribed",
+        "time",
+        "morning",
+        "breakfast",
+        "dinner",
+        "lunch",
+        "water",
+        "day",
+        "daily",
+        "night",
+        "evening",
+        "schedule",
+        "routine",
+        "refill",
+        "pharmacy",
+        "organiser",
+        "organizer",
+        "doctor",
+        "gp",
+        "today",
+        "week",
+    ];
+    let much = s
+        .word_before(p, 5, MUCH)
+        .or_else(|| s.word_after(p, 4, MUCH));
+    let consume = s.word_before(p, 7, CONSUME);
+    let to_die = s
+        .word_after(
+            p,
+            5,
+            &["die", "dying", "dead", "end", "kill", "lethal", "fatal"],
+        )
+        .is_some()
+        || (s.word_after(p, 6, &["wake"]).is_some() && s.after(p, 6, NEG).is_some());
+    let chore = s
+        .word_before(
+            p,
+            4,
+            &[
+                "forgot",
+                "forget",
+                "remember",
+                "remembered",
+                "need",
+                "have",
+                "supposed",
+                "should",
+                "must",
+                "refill",
+                "pick",
+                "picked",
+                "collect",
+                "collected",
+            ],
+        )
+        .is_some()
+        && !to_die
+        || s.word_after(
+            p,
+            3,
+            &[
+                "on", "with", "as", "at", "in", "every", "each", "before", "after",
+            ],
+        )
+        .is_some_and(|j| s.word_in(j + 1, ROUTINE) || s.word_in(j + 2, ROUTINE));
+    !chore
+        && ((much.is_some() && consume.is_some())
+            || to_die && much.is_some()
+            || to_die && consume.is_some())
+}
+
+/// Preparation: stockpiling medication, goodbye letters, giving things away
+/// for after, looking up how.
+fn preparation(s: &View) -> Option<Severity> {
+    // stockpiling pills
+    for i in s.all_of(STOCK) {
+        let pills = s.after(i, 5, PILLS).or_else(|| s.before(i, 3, PILLS));
+        if pills.is_some() && !s.word_in(i + 1, &["on", "money", "for"]) && s.mine(i) && s.any(FP) {
+            return Some(Severity::Now);
+        }
+    }
+    // goodbye letters
+    for i in s.all_of(NOTE) {
+        let farewell = s
+            .word_before(i, 3, &["goodbye", "suicide", "farewell", "final", "last"])
+            .or_else(|| {
+                s.word_after(
+                    i,
+                    10,
+                    &[
+                        "goodbye",
+                        "find",
+                        "gone",
+                        "explain",
+                        "explaining",
+                        "farewell",
+                        "after",
+                        "dead",
+                        "die",
+                    ],
+                )
+            })
+            .is_some_and(|j| !(s.w(j) == "after" && !s.is(j + 1, FP)));
+        let therapy = s.has_word(&[
+            "younger",
+            "future",
+            "inner",
+            "child",
+            "anxiety",
+            "addiction",
+            "habit",
+            "habits",
+            "ego",
+            "depression",
+            "drinking",
+            "smoking",
+            "job",
+        ]) || s.any(JOURNEY);
+        if farewell && !therapy && s.mine(i) && !s.titled(&[i]) {
+            return Some(Severity::Now);
+        }
+    }
+    // giving things away for after
+    for i in (0..s.len())
+        .filter(|&i| s.w(i) == "giveaway" || s.word_in(i, &["rehome", "rehoming", "rehomed"]))
+    {
+        let after = s
+            .word_after(
+                i,
+                12,
+                &["gone", "dead", "die", "around", "after", "need", "here"],
+            )
+            .is_some_and(|j| s.w(j) != "need" || s.before(j, 2, NEG).is_some());
+        if after && s.mine(i) && s.before(i + 12, 12, NEG | DIE).is_some() {
+            return Some(Severity::Now);
+        }
+    }
+    // looking up how
+    for i in s.all_of(RESEARCH) {
+        let lethal = s
+            .after(i, 10, OD | HANG | ROPE | SUIC | DIE | KILL | POISON | GAS)
+            .is_some()
+            || s.word_after(
+                i,
+                10,
+                &["lethal", "fatal", "painless", "height", "high", "fall"],
+            )
+            .is_some()
+            || s.after(i, 8, PILLS).is_some()
+                && s.word_after(i, 8, &["many", "much", "enough", "take"])
+                    .is_some();
+        if lethal
+            && s.mine(i)
+            && !s.any(REPORT | MEDIA)
+            && s.word_after(i, 10, &["symptoms", "signs"]).is_none()
+        {
+            return Some(Severity::Now);
+        }
+    }
+    // bought a rope / a gun / razor blades, said with dying in the same sentence
+    for i in s.all_of(BUY) {
+        if s.after(i, 4, ROPE | WEAPON | BLADE | GAS).is_some()
+            && s.any(DIE | KILL | SUIC)
+            && s.mine(i)
+        {
+            return Some(Severity::Now);
+        }
+    }
+    None
+}
+
+/// Past attempts: "my attempt", "I attempted twice", "after the attempt",
+/// "had my stomach pumped".
+fn attempt(s: &View) -> Option<Severity> {
+    let mut hit = s.has_word(&["stomachpumped"]);
+    for i in (0..s.len()).filter(|&i| matches!(s.w(i), "attempt" | "attempts" | "attempted")) {
+        let next = s.w(i + 1);
+        let lone = matches!(
+            next,
+            "" | ","
+                | "again"
+                | "twice"
+                | "once"
+                | "last"
+                | "in"
+                | "when"
+                | "before"
+                | "after"
+                | "years"
+                | "months"
+                | "as"
+                | "and"
+                | "but"
+                | "was"
+                | "left"
+                | "still"
+                | "a"
+                | "anniversary"
+                | "because"
+                | "so"
+                | "back"
+                | "is"
+                | "at"
+        ) && !(next == "at" && !s.w(i + 2).chars().all(|c| c.is_ascii_digit()))
+            && !(next == "a" && s.w(i) != "attempted");
+        let owned = s
+            .word_before(
+                i,
+                3,
+                &[
+                    "my", "i", "the", "first", "second", "last", "previous", "since",
+                ],
+            )
+            .is_some();
+        let lethal = s.after(i, 4, SUIC | OD | HANG | DIE).is_some()
+            || s.w(i + 1) == "to"
+                && s.after(i, 3, KILL).is_some()
+                && s.after(i, 5, REFL | LIFE).is_some();
+        if (lone && owned || lethal) && s.mine(i) && !s.any(REPORT | MEDIA) {
+            hit = true;
+        }
+    }
+    // "woke up in hospital after taking…"
+    if s.any(WAKE)
+        && s.has_word(&["hospital", "icu", "er", "a&e", "ambulance"])
+        && (s.any(PILLS | OD) || s.has_word(&["took", "swallowed"]))
+    {
+        hit = true;
+    }
+    if !hit {
+        return None;
+    }
+    gentle_or_now(s.recent())
+}
+
+/// Self-injury: a cutting or burning verb with the writer's body or
+/// "myself" as object, or with no object at all ("I cut again"), or with
+/// "on purpose"; not an accident with its cause, not "cut myself some slack".
+fn self_injury(s: &View) -> Option<Severity> {
+    const NOT_OBJECT: &[&str] = &[
+        "",
+        ",",
+        "again",
+        "tonight",
+        "today",
+        "yesterday",
+        "last",
+        "deeper",
+        "deep",
+        "more",
+        "badly",
+        "and",
+        "until",
+        "till",
+        "when",
+        "because",
+        "after",
+        "to",
+        "at",
+        "for",
+        "so",
+        "but",
+        "onpurpose",
+        "myself",
+        "since",
+        "anymore",
+        "twice",
+        "once",
+        "or",
+        "while",
+        "every",
+    ];
+    const IDIOM_AFTER_SELF: &[&str] = &[
+        "some", "a", "an", "off", "short", "loose", "free", "out", "slack", "in", "down", "into",
+    ];
+    let intent = |i: usize| {
+        s.any(ONPURPOSE)
+            || s.before(i, 5, DESIRE).is_some()
+            || s.has_word(&[
+                "urge", "urges", "feel", "punish", "cope", "coping", "numb", "release",
+            ])
+    };
+    let mut found = None;
+    for i in s.all_of(CUT) {
+        let w = s.w(i);
+        if s.titled(&[i]) || !s.mine(i) {
+            continue;
+        }
+        let passive = !w.ends_with("ing")
+            && s.word_in(
+                i.wrapping_sub(1),
+                &["was", "were", "been", "be", "is", "get", "got", "being"],
+            );
+        if passive
+            || s.word_in(
+                i.wrapping_sub(1),
+                &[
+                    "a", "the", "paper", "hair", "budget", "pay", "price", "this", "that", "final",
+                    "director",
+                ],
+            )
+        {
+            continue;
+        }
+        let strong = s.is(i, STRONGCUT);
+        let accident = s.any(ACCIDENT) && !intent(i);
+        // cut myself / burned myself / hurt myself
+        if let Some(r) = s.after(i, 2, REFL) {
+            if s.word_in(r + 1, IDIOM_AFTER_SELF) && !s.any(BODY) {
+                continue;
+            }
+            if matches!(w, "punish" | "punishing")
+                && !s.has_word(&[
+                    "cutting", "cut", "burning", "hitting", "pain", "bleed", "starving", "hurting",
+                ])
+            {
+                continue;
+            }
+            if accident {
+                continue;
+            }
+            found = Some(Severity::Gentle);
+            continue;
+        }
+        // cut my wrists / burned my arm / scratched my thighs until they bled
+        if let Some(b) = s.after(i, 4, BODY) {
+            if !(i + 1..b).any(|k| s.w(k) == "my") {
+                continue;
+            }
+            let marked = intent(i)
+                || s.any(BLEED)
+                || s.has_word(&["until", "till", "again"]) && !s.is(b, HANDY);
+            if s.is(b, HANDY) && !(intent(i) || s.any(BLEED) && strong) {
+                continue;
+            }
+            if accident || (!strong && !marked) {
+                continue;
+            }
+            found = Some(Severity::Gentle);
+            continue;
+        }
+        // I cut again / the urge to cut / I started cutting at 14
+        if strong
+            && s.word_in(i + 1, NOT_OBJECT)
+            && !matches!(w, "harm" | "harmed" | "harming" | "burning")
+        {
+            let subject_ok = s.subject(i) == Who::Me
+                || s.before(i, 4, DESIRE | THINK | ATTEMPT).is_some()
+                || s.word_before(
+                    i,
+                    3,
+                    &[
+                        "urge", "stopped", "started", "relapsed", "quit", "clean", "from",
+                    ],
+                )
+                .is_some()
+                || i == 0;
+            let food = s.has_word(&[
+                "hair",
+                "grass",
+                "lawn",
+                "cake",
+                "bread",
+                "sugar",
+                "carbs",
+                "dairy",
+                "caffeine",
+                "alcohol",
+                "coffee",
+                "deal",
+                "class",
+                "meeting",
+                "call",
+                "losses",
+                "corners",
+                "ties",
+                "budget",
+                "hours",
+                "fabric",
+                "paper",
+                "wood",
+                "pattern",
+                "film",
+                "scene",
+                "edit",
+                "line",
+                "queue",
+                "calories",
+                "fuel",
+                "candle",
+                "bridges",
+                "incense",
+                "sage",
+                "fire",
+                "wood",
+                "fireplace",
+                "oil",
+                "daylight",
+                "money",
+                "cash",
+                "savings",
+            ]);
+            if subject_ok && !food && !accident {
+                found = Some(Severity::Gentle);
+            }
+        }
+    }
+    found
+}
+
+/// A plan or preparation said in a sentence that may not itself speak of
+/// dying; it makes an entry that does speak of dying pressing.
+fn plan_marker(s: &View) -> bool {
+    let has_plan = (0..s.len()).any(|i| {
+        (s.w(i) == "plan"
+            && s.word_before(i, 3, &["a", "my", "the"]).is_some()
+            && s.word_before(i, 4, &["have", "made", "got", "is"])
+                .is_some())
+            || (s.word_in(i, &["date", "day"])
+                && s.word_before(i, 3, &["set", "picked", "chosen", "chose", "pick"])
+                    .is_some())
+            || (s.w(i) == "how"
+                && s.word_before(i, 2, &["know", "worked", "figured"])
+                    .is_some()
+                && s.word_after(i, 4, &["do", "it", "when"]).is_some())
+            || (s.w(i) == "through"
+                && s.word_before(i, 2, &["go", "going", "went"]).is_some()
+                && s.w(i + 1) == "with"
+                && s.w(i + 2) == "it")
+            || (s.w(i) == "reads" || s.w(i) == "read")
+                && s.word_before(i, 3, &["time"]).is_some()
+                && s.w(i + 1) == "this"
+            || (s.w(i) == "goodbye"
+                && s.word_before(i, 3, &["say", "said", "saying", "is"])
+                    .is_some())
+            || (s.word_in(i, &["here", "around"])
+                && s.word_before(i, 3, &["wont", "not"]).is_some()
+                && s.word_after(i, 3, &["longer", "christmas", "birthday", "next"])
+                    .is_some())
+            || (s.w(i) == "decided" && s.word_after(i, 3, &["when", "how", "to", "it"]).is_some())
+    });
+    has_plan
+        || (s.any(BUY) && s.any(ROPE | WEAPON | GAS))
+        || s.all_of(STOCK).any(|i| s.after(i, 5, PILLS).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fires(text: &str) -> bool {
+        assess(text).is_some()
+    }
+
+    // The examples the phrase list this detector replaced was tested with:
+    // everything it caught is still caught, and what it let pass still passes.
+    const MUST_TRIGGER: &[&str] = &[
+        "I want to kill myself",
+        "thoughts of suicide",
+        "I've been thinking about ending my life",
+        "I’ve been thinking about ending my life",
+        "I don't want to be alive anymore",
+        "I don’t want to be alive anymore",
+        "I dont want to be alive anymore",
+        "I do not want to be alive anymore",
+        "better off dead",
+        "Everyone would be BETTER OFF DEAD without me.",
+        "I cut myself again",
+        "self-harm",
+        "Self harm",
+        "selfharm",
+        "hurting myself",
+        "no reason to live",
+        "I wish I could disappear forever",
+        "suicidal",
+        "Feeling Suicidal today.",
+        "I'm not suicidal, just tired", // negation is deliberately not "safe"
+        "I just want to die",
+        "i wanna die",
+        "I wanted to die after the call",
+        "I keep thinking about taking my own life",
+        "sometimes I want to end it all",
+        "I want to end my life",
+        "there's nothing to live for",
+        "life's not worth living",
+        "they'd be better off without me",
+        "I'd rather be dead",
+        "I wish I was dead",
+        "Last night I wished I were dead.",
+        "I wished I could go to sleep and not wake up",
+        "I don’t want to be here anymore",
+        "I want to go to sleep and never wake up",
+        "I hope I wouldn't wake up",
+        "I want to go to sleep and never wake up again",
+        "the world would be better without me",
+        "it would be better if I wasn't here",
+        "I harmed myself last week. harming myself again?",
+        "the urge to hurt myself came back",
+        "I've been cutting myself",
+        "self-injury",
+        "my history of self‑harm",         // non-breaking hyphen
+        "I do not want to live like this", // ambiguous; leaning towards the note
+        "kill\nmyself",
+        "KILL MYSELF",
+    ];
+
+    const MUST_NOT_TRIGGER: &[&str] = &[
+        "killing time",
+        "suicide squad",
+        "We watched Suicide Squad last night.",
+        "this traffic is killing me",
+        "I could kill for a coffee",
+        "dead tired",
+        "the deadline",
+        "my phone died",
+        "I killed it at the presentation",
+        "a dead end",
+        "suicide prevention training at work",
+        "Suicide awareness walk on Saturday",
+        "I'm dying to see her",
+        "that joke killed me",
+        "During the session I felt like I was dying and being reborn",
+        "ego death, then a huge sense of peace",
+        "I dissolved and didn't exist for a while",
+        "I felt I could disappear into the music",
+        "I was killing myself laughing",
+        "I need to cut myself some slack",
+        "I cut myself a slice of cake",
+        "I've been cutting myself off from friends",
+        "I keep shooting myself in the foot; I shot myself in the foot again",
+        "I could shoot myself in the foot with this plan",
+        "I wanted to die of embarrassment",
+        "I never wake up on time",
+        "I was careful not to wake up the baby",
+        "I worried I wouldn't wake up in time for the session",
+        "the meeting went better without me there",
+        "it would be career suicide",
+        "the cut on my hand is healing",
+        "myself and I had a long talk",
+        "I hurt my back lifting boxes",
+        "My grandfather died last spring and I miss him.",
+        "harm reduction",
+        "the self-help book was fine",
+        "",
+        "   ",
+    ];
+
+    #[test]
+    fn triggers_on_self_harm_language() {
+        for text in MUST_TRIGGER {
+            assert!(fires(text), "should trigger: {text:?}");
+        }
+    }
+
+    #[test]
+    fn does_not_trigger_on_everyday_language() {
+        for text in MUST_NOT_TRIGGER {
+            assert!(!fires(text), "should not trigger: {text:?}");
+        }
+    }
+
+    #[test]
+    fn a_guard_only_cancels_what_it_overlaps() {
+        assert!(fires(
+            "We watched Suicide Squad and afterwards I thought about suicide."
+        ));
+        assert!(fires(
+            "Suicide prevention training at work today. I've been thinking about ending my life."
+        ));
+        assert!(fires(
+            "I was killing myself laughing at first, but later I wanted to kill myself."
+        ));
+        assert!(fires("I cut myself some slack. Then I cut myself."));
+    }
+
+    #[test]
+    fn phrases_need_word_boundaries() {
+        assert!(!fires("suicidesquad"));
+        assert!(!fires("antisuicidal"));
+        assert!(!fires("I want to dieselpunk"));
+        assert!(fires("suicide."));
+        assert!(fires("(self-harm)"));
+    }
+}
