@@ -379,7 +379,9 @@ fn kill_self(s: &View) -> Option<Severity> {
             && !s.word_in(i + 2, &["with", "between", "early", "there", "here", "on"])
             && (s.w(i + 2) == "all"
                 || s.w(i + 1) == "everything"
-                || s.before(i, 5, DESIRE | THINK | INTENT).is_some());
+                || s.before(i, 5, DESIRE | THINK | INTENT).is_some()
+                || s.word_before(i, 3, &["going", "will", "gonna", "should", "could"])
+                    .is_some());
         if !(refl || my_life || it_all) {
             continue;
         }
@@ -605,7 +607,8 @@ fn not_living(s: &View) -> Option<Severity> {
     }
     // I wish I'd never been born
     if let Some(b) = (0..s.len()).find(|&i| s.w(i) == "born") {
-        if s.before(b, 6, DESIRE).is_some() && s.before(b, 3, NEG).is_some() && !s.any(JOURNEY) {
+        let journey = (0..s.len()).any(|k| k != b && s.is(k, JOURNEY));
+        if s.before(b, 6, DESIRE).is_some() && s.before(b, 3, NEG).is_some() && !journey {
             found = found.max(Some(Severity::Gentle));
         }
     }
@@ -722,7 +725,6 @@ fn not_waking(s: &View) -> Option<Severity> {
                 "baby",
                 "us",
                 "on",
-                "in",
                 "early",
                 "late",
                 "before",
@@ -735,12 +737,23 @@ fn not_waking(s: &View) -> Option<Severity> {
                 "with",
             ],
         );
-        if object {
+        if object
+            || (s.w(i + 1) == "in"
+                && s.word_in(i + 2, &["time", "a", "the"])
+                && s.w(i + 3) != "morning")
+        {
             continue;
         }
         let wished = s.before(n, 6, DESIRE).is_some()
-            || s.word_before(n, 6, &["mind", "sleep", "asleep", "bed"])
-                .is_some()
+            || s.word_before(
+                n,
+                6,
+                &[
+                    "mind", "sleep", "asleep", "bed", "relieved", "relief", "glad", "grateful",
+                    "fine", "okay", "ok", "happy",
+                ],
+            )
+            .is_some()
             || s.word_after(i, 3, &["again", "ever", "forever", "tomorrow"])
                 .is_some()
                 && s.before(n, 6, DESIRE | THINK).is_some();
@@ -777,7 +790,7 @@ fn not_waking(s: &View) -> Option<Severity> {
 fn burden(s: &View) -> Option<Severity> {
     // ... without me, with a would/is/be: not "the meeting went better without me"
     for i in (0..s.len()).filter(|&i| s.w(i) == "without" && s.w(i + 1) == "me") {
-        if let Some(b) = s.before(i, 6, BETTER) {
+        if let Some(b) = s.before(i, 10, BETTER) {
             let modal = s.w(b) == "betteroff"
                 || s.word_before(
                     b,
@@ -1222,11 +1235,15 @@ fn preparation(s: &View) -> Option<Severity> {
         let after = s
             .word_after(
                 i,
-                12,
+                14,
                 &["gone", "dead", "die", "around", "after", "need", "here"],
             )
-            .is_some_and(|j| s.w(j) != "need" || s.before(j, 2, NEG).is_some());
-        if after && s.mine(i) && s.before(i + 12, 12, NEG | DIE).is_some() {
+            .is_some_and(|j| match s.w(j) {
+                "need" | "around" | "here" => s.before(j, 3, NEG).is_some(),
+                "after" => s.is(j + 1, FP),
+                _ => true,
+            });
+        if after && s.mine(i) {
             return Some(Severity::Now);
         }
     }
@@ -1364,13 +1381,30 @@ fn self_injury(s: &View) -> Option<Severity> {
         "or",
         "while",
         "every",
+        "is",
+        "was",
+        "has",
+        "came",
+        "comes",
+        "keeps",
+        "won",
+        "returned",
+        "hit",
+        "got",
+        "gets",
+        "feels",
+        "felt",
+        "on",
+        "in",
     ];
     const IDIOM_AFTER_SELF: &[&str] = &[
-        "some", "a", "an", "off", "short", "loose", "free", "out", "slack", "in", "down", "into",
+        "some", "a", "an", "off", "short", "loose", "free", "out", "slack",
     ];
     let intent = |i: usize| {
         s.any(ONPURPOSE)
             || s.before(i, 5, DESIRE).is_some()
+            || s.after(i, 12, DESIRE)
+                .is_some_and(|d| s.is(d.saturating_sub(1), FP))
             || s.has_word(&[
                 "urge", "urges", "feel", "punish", "cope", "coping", "numb", "release",
             ])
@@ -1425,7 +1459,7 @@ fn self_injury(s: &View) -> Option<Severity> {
             let marked = intent(i)
                 || s.any(BLEED)
                 || s.has_word(&["until", "till", "again"]) && !s.is(b, HANDY);
-            if s.is(b, HANDY) && !(intent(i) || s.any(BLEED) && strong) {
+            if s.is(b, HANDY) && !(intent(i) || s.any(BLEED) && s.has_word(&["until", "till"])) {
                 continue;
             }
             if accident || (!strong && !marked) {

@@ -1,0 +1,99 @@
+//! Issue 14: the safety detector measured on sentences of both kinds.
+//!
+//! `tests/fixtures/safety/dev-*.tsv` is the development set the rules were
+//! built against; `holdout-*.tsv` was written afterwards, in other voices,
+//! and only measured (never tuned on). Each file holds one sentence or
+//! entry a line: `category<TAB>text`, `\n` for a line break, `#` comments.
+//!
+//! Run with `--nocapture` to see the per-category table.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use kapj::care::safety::{assess, Severity};
+
+struct Case {
+    category: String,
+    text: String,
+}
+
+fn load(name: &str) -> Vec<Case> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/safety")
+        .join(name);
+    let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    raw.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (category, text) = l
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("{name}: no tab in {l:?}"));
+            Case {
+                category: category.to_string(),
+                text: text.replace("\\n", "\n"),
+            }
+        })
+        .collect()
+}
+
+/// Per category: (fired, total), plus the texts that went the wrong way.
+fn measure(cases: &[Case], should_fire: bool) -> (BTreeMap<String, (usize, usize)>, Vec<String>) {
+    let mut by: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut wrong = Vec::new();
+    for c in cases {
+        let fired = assess(&c.text).is_some();
+        let e = by.entry(c.category.clone()).or_default();
+        e.0 += usize::from(fired);
+        e.1 += 1;
+        if fired != should_fire {
+            wrong.push(format!("  [{}] {}", c.category, c.text.replace('\n', " ")));
+        }
+    }
+    (by, wrong)
+}
+
+fn table(title: &str, by: &BTreeMap<String, (usize, usize)>) -> f64 {
+    println!("{title}");
+    let (mut fired, mut total) = (0, 0);
+    for (cat, (f, n)) in by {
+        println!(
+            "  {cat:<14} {f:>4}/{n:<4} {:>6.1}%",
+            100.0 * *f as f64 / *n as f64
+        );
+        fired += f;
+        total += n;
+    }
+    let rate = fired as f64 / total as f64;
+    println!(
+        "  {:<14} {fired:>4}/{total:<4} {:>6.1}%",
+        "all",
+        100.0 * rate
+    );
+    rate
+}
+
+fn check(set: &str) {
+    let risk = load(&format!("{set}-risk.tsv"));
+    let near = load(&format!("{set}-near.tsv"));
+    let (by, missed) = measure(&risk, true);
+    let recall = table(&format!("{set}: the note appears (recall)"), &by);
+    let (by, false_alarms) = measure(&near, false);
+    let fp = table(&format!("{set}: near-misses that raise the note"), &by);
+    println!("{set} missed:\n{}", missed.join("\n"));
+    println!("{set} raised on near-misses:\n{}", false_alarms.join("\n"));
+    assert!(
+        recall >= 0.95,
+        "{set}: recall {recall:.3} < 0.95; missed:\n{}",
+        missed.join("\n")
+    );
+    assert!(
+        fp <= 0.03,
+        "{set}: near-miss rate {fp:.3} > 0.03; raised on:\n{}",
+        false_alarms.join("\n")
+    );
+}
+
+#[test]
+fn development_set() {
+    check("dev");
+}
