@@ -97,3 +97,8 @@ fn check(set: &str) {
 fn development_set() {
     check("dev");
 }
+
+#[test]
+fn second_development_set() {
+    check("dev2");
+}

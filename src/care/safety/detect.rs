@@ -132,6 +132,11 @@ impl<'a> View<'a> {
             .find(|&j| self.word_in(j, words))
     }
 
+    /// Whether one of `words` comes within three words before `target`.
+    fn word_before_any(&self, words: &[&str], target: &str) -> bool {
+        (0..self.len()).any(|i| self.w(i) == target && self.word_before(i, 3, words).is_some())
+    }
+
     fn word_after(&self, i: usize, n: usize, words: &[&str]) -> Option<usize> {
         (i + 1..(i + 1 + n).min(self.len())).find(|&j| self.word_in(j, words))
     }
@@ -148,7 +153,11 @@ impl<'a> View<'a> {
             if self.is(j, KIN) && !self.word_in(j + 1, &["and", "said", "told"]) {
                 return Who::Other;
             }
-            if self.is(j, FP) {
+            // "my therapist asked me about suicide": "me" is the object.
+            let object = matches!(self.w(j), "me" | "us")
+                && (self.is(j.wrapping_sub(1), TALK)
+                    || self.word_in(j.wrapping_sub(1), &["to", "with"]));
+            if self.is(j, FP) && !object {
                 return Who::Me;
             }
             if self.is(j, THIRD) {
@@ -189,7 +198,9 @@ impl<'a> View<'a> {
     /// (not negated), or "tonight".
     fn intent(&self) -> bool {
         (0..self.len()).any(|i| {
-            let marked = self.is(i, INTENT)
+            // "intention" shares a stem with "intent", but in a KAP journal it
+            // is the intention set before a session.
+            let marked = self.is(i, INTENT) && !self.w(i).starts_with("intention")
                 || (self.w(i) == "going" && self.w(i + 1) == "to")
                 || self.w(i) == "will"
                 || self.w(i) == "tonight";
@@ -253,14 +264,17 @@ enum Who {
 
 /// The sentence's verdict: the strongest of the rules.
 fn judge(s: &View) -> Option<Severity> {
-    let rules: [fn(&View) -> Option<Severity>; 11] = [
+    let rules: [fn(&View) -> Option<Severity>; 14] = [
+        made_myself,
         naming,
         kill_self,
         death_wish,
         not_living,
+        not_lasting,
         pointless,
         not_waking,
         burden,
+        gone,
         method,
         preparation,
         attempt,
@@ -379,9 +393,18 @@ fn kill_self(s: &View) -> Option<Severity> {
             && !s.word_in(i + 2, &["with", "between", "early", "there", "here", "on"])
             && (s.w(i + 2) == "all"
                 || s.w(i + 1) == "everything"
-                || s.before(i, 5, DESIRE | THINK | INTENT).is_some()
-                || s.word_before(i, 3, &["going", "will", "gonna", "should", "could"])
-                    .is_some());
+                || s.before(i, 5, DESIRE | THINK | INTENT | ATTEMPT).is_some()
+                || s.is(i.wrapping_sub(1), FP)
+                || s.word_before(
+                    i,
+                    4,
+                    &[
+                        "going", "will", "gonna", "should", "could", "telling", "tells", "told",
+                        "pull", "urge", "time", "voice", "just",
+                    ],
+                )
+                .is_some())
+            && s.mine(i);
         if !(refl || my_life || it_all) {
             continue;
         }
@@ -450,7 +473,10 @@ fn death_wish(s: &View) -> Option<Severity> {
         let someone_between = |j: usize| (j + 1..i).any(|k| s.is(k, THIRD | KIN));
 
         // wish/want/hope/rather ... die
-        if let Some(j) = s.before(i, 6, DESIRE) {
+        if let Some(j) = s
+            .before(i, 7, DESIRE)
+            .filter(|&j| only_small_words(s, j, i))
+        {
             let negated = s.before(j, 2, NEG).is_some();
             let rather_than = s.w(j) == "rather"
                 && s.w(i + 1) == "than"
@@ -473,16 +499,60 @@ fn death_wish(s: &View) -> Option<Severity> {
         }
         // wouldn't mind / don't care if I die
         if let Some(j) = s.word_before(i, 6, &["mind", "care"]) {
-            if s.before(j, 3, NEG).is_some() && s.mine(j) && !someone_between(j) {
+            if s.before(j, 5, NEG).is_some() && s.mine(j) && !someone_between(j) {
                 found = found.max(Some(Severity::Gentle));
                 continue;
             }
         }
+        // "dying sounds like a relief", "it would be a mercy if I died",
+        // "I'd welcome death": one's own death spoken of as a good thing
+        // "I might be dying" in the session is a perception, not a wish.
+        let perceived = s
+            .word_before(
+                i,
+                2,
+                &[
+                    "might", "may", "was", "am", "were", "be", "like", "felt", "feel", "thought",
+                ],
+            )
+            .is_some();
+        let own = !perceived
+            && (s
+                .word_before(i, 3, &["if", "i", "me", "my", "own", "being"])
+                .is_some()
+                || w == "dying"
+                || w == "death");
+        let welcome = s
+            .word_before(
+                i,
+                8,
+                &[
+                    "welcome", "mercy", "relief", "blessing", "gift", "peace", "glad", "happy",
+                    "fine", "okay", "grateful", "release",
+                ],
+            )
+            .or_else(|| {
+                s.word_after(
+                    i,
+                    8,
+                    &[
+                        "welcome", "mercy", "relief", "blessing", "gift", "glad", "happy", "fine",
+                        "okay", "grateful", "release",
+                    ],
+                )
+            })
+            .is_some();
+        if own && welcome && s.mine(i) && !someone_between(i.saturating_sub(8)) {
+            found = found.max(Some(Severity::Gentle));
+            continue;
+        }
         // thinking about dying / being dead / my own death
         if let Some(j) = s.before(i, 5, THINK) {
-            let personal = w == "dying"
-                || s.word_in(i.wrapping_sub(1), &["being", "my", "own"])
-                || s.word_after(i, 2, &["myself"]).is_some();
+            let about = (j + 1..i).any(|k| s.word_in(k, &["about", "of"]));
+            let personal = about
+                && (w == "dying"
+                    || s.word_in(i.wrapping_sub(1), &["being", "my", "own"])
+                    || s.word_after(i, 2, &["myself"]).is_some());
             if personal && s.mine(j) && !someone_between(j) {
                 found = found.max(Some(Severity::Gentle));
                 continue;
@@ -490,6 +560,90 @@ fn death_wish(s: &View) -> Option<Severity> {
         }
     }
     found
+}
+
+/// Whether the words between a wish and a death word only carry the wish
+/// ("I want so badly to die", "I wish I could just be dead"), so that
+/// "the part of me who needs to control everything has to die" is not a
+/// wish to die.
+fn only_small_words(s: &View, from: usize, to: usize) -> bool {
+    const SMALL: &[&str] = &[
+        "to",
+        "be",
+        "i",
+        "was",
+        "were",
+        "could",
+        "would",
+        "had",
+        "have",
+        "am",
+        "been",
+        "so",
+        "badly",
+        "much",
+        "sometimes",
+        "that",
+        "it",
+        "all",
+        "already",
+        "only",
+        "a",
+        "little",
+        "bit",
+        "me",
+        "myself",
+        "can",
+        "might",
+        "may",
+        "will",
+        "should",
+        "do",
+        "go",
+        "and",
+        "fall",
+        "asleep",
+        "quietly",
+        "peacefully",
+        "now",
+        "tonight",
+        "today",
+        "please",
+        "somehow",
+        "nothing",
+        "more",
+        "than",
+        "then",
+        "still",
+        "else",
+        "were",
+        "again",
+        "just",
+        "lay",
+        "lie",
+        "down",
+        "get",
+        "to",
+        "off",
+        "is",
+        "was",
+        "id",
+        "would",
+        "were",
+        "was",
+        "ok",
+        "okay",
+        "sleep",
+        "in",
+        "my",
+        "of",
+        "rather",
+        "like",
+        "every",
+        "day",
+        "night",
+    ];
+    (from + 1..to).all(|k| s.word_in(k, SMALL) || s.is(k, DESIRE | NEG | TIME))
 }
 
 /// Not wanting to live: "I don't want to be alive", "I want to stop
@@ -573,9 +727,18 @@ fn not_living(s: &View) -> Option<Severity> {
                     .is_some()
             });
         // want to stop/not ... exist; wish I wasn't alive
-        let stop = s.before(i, 6, DESIRE).filter(|&d| {
-            (d + 1..i).any(|k| s.is(k, NEG) || s.word_in(k, &["stop", "cease", "quit"]))
-        });
+        let stop = s
+            .before(i, 6, DESIRE)
+            .or_else(|| {
+                s.word_before(
+                    i,
+                    6,
+                    &["happy", "glad", "fine", "okay", "relieved", "content"],
+                )
+            })
+            .filter(|&d| {
+                (d + 1..i).any(|k| s.is(k, NEG) || s.word_in(k, &["stop", "cease", "quit"]))
+            });
         // tired of / done with / sick of ... living
         let tired = s
             .word_before(
@@ -756,7 +919,15 @@ fn not_waking(s: &View) -> Option<Severity> {
             .is_some()
             || s.word_after(i, 3, &["again", "ever", "forever", "tomorrow"])
                 .is_some()
-                && s.before(n, 6, DESIRE | THINK).is_some();
+                && s.before(n, 6, DESIRE | THINK).is_some()
+            || s.word_after(
+                i,
+                8,
+                &[
+                    "fine", "okay", "ok", "relief", "mercy", "happy", "glad", "blessing",
+                ],
+            )
+            .is_some();
         if wished && s.mine(n) && !s.titled(&[i]) {
             return Some(Severity::Gentle);
         }
@@ -778,6 +949,105 @@ fn not_waking(s: &View) -> Option<Severity> {
                 .is_some()
             || s.w(i) == "cease";
         if gone_for_good && s.before(i, 5, DESIRE | THINK).is_some() && s.mine(i) && !s.journey(i) {
+            return Some(Severity::Gentle);
+        }
+    }
+    None
+}
+
+/// More ways of not wanting to go on: "I don't want to wake up tomorrow",
+/// "exhausted by being alive", "I don't know why I'm still here", "I hope I
+/// don't make it to my birthday", "I wish it had taken me instead".
+fn not_lasting(s: &View) -> Option<Severity> {
+    for i in s.all_of(WAKE) {
+        let not_wanting = s
+            .before(i, 3, DESIRE)
+            .is_some_and(|d| s.before(d, 3, NEG).is_some() && s.mine(d));
+        let plain = s.word_in(i + 1, &["", "tomorrow", "again", "anymore", "ever", "up"])
+            || s.w(i + 1) == "in" && s.w(i + 3) == "morning";
+        if not_wanting && plain {
+            return Some(Severity::Gentle);
+        }
+    }
+    for i in s.all_of(LIFE) {
+        let worn = s
+            .word_before(i, 4, &["exhausted", "tired", "worn", "drained", "weary"])
+            .is_some_and(|d| s.w(d + 1) == "by" || s.w(d + 1) == "from");
+        let why_still = s.word_before(i, 2, &["still"]).is_some()
+            && s.word_before(i, 8, &["why", "shouldnt", "dont", "deserve"])
+                .is_some();
+        if (worn || why_still) && s.mine(i) && !s.journey(i) {
+            return Some(Severity::Gentle);
+        }
+    }
+    for i in (0..s.len()).filter(|&i| s.w(i) == "here" && s.w(i.wrapping_sub(1)) == "still") {
+        if s.word_before(i, 8, &["why"]).is_some() && s.mine(i) {
+            return Some(Severity::Gentle);
+        }
+    }
+    // hope I don't make it to / through / past
+    for i in (0..s.len()).filter(|&i| s.word_in(i, &["make", "making"]) && s.w(i + 1) == "it") {
+        if s.word_in(
+            i + 2,
+            &["to", "through", "past", "till", "until", "", "much"],
+        ) && s
+            .before(i, 3, NEG)
+            .is_some_and(|n| s.before(n, 4, DESIRE).is_some())
+            && s.mine(i)
+        {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "I wish it had taken me", "let it take me"
+    for i in (0..s.len())
+        .filter(|&i| s.word_in(i, &["take", "took", "taken", "taking"]) && s.w(i + 1) == "me")
+    {
+        let away = s.word_in(
+            i + 2,
+            &[
+                "", "instead", "away", "too", "already", "now", "forever", "under", "out",
+            ],
+        ) && !(s.w(i + 2) == "out" && s.w(i + 3) != "")
+            && s.w(i + 2) != "home";
+        let wished =
+            s.before(i, 8, DESIRE).is_some() || s.word_before(i, 3, &["let", "letting"]).is_some();
+        if away && wished && !s.journey(i) && !s.any(MEDIA) {
+            return Some(Severity::Gentle);
+        }
+    }
+    None
+}
+
+/// Imagining oneself gone, as a relief to others or a matter of fact: "if I
+/// were dead", "if I wasn't in their lives", "happier with me gone".
+fn gone(s: &View) -> Option<Severity> {
+    for i in (0..s.len()).filter(|&i| s.w(i) == "if" && s.is(i + 1, FP)) {
+        let state = (i + 2..(i + 6).min(s.len())).find(|&k| {
+            s.word_in(k, &["dead", "gone", "disappeared", "vanished"])
+                || s.word_in(
+                    k,
+                    &["in", "here", "around", "alive", "exist", "existed", "born"],
+                ) && s.before(k, 3, NEG).is_some()
+        });
+        let Some(k) = state else { continue };
+        // "if I was gone for a week", "if I wasn't in the office"
+        let for_a_while = s
+            .word_after(
+                k,
+                3,
+                &[
+                    "for", "until", "till", "office", "room", "house", "meeting", "class", "town",
+                    "trip", "weekend", "week", "day", "month", "holiday",
+                ],
+            )
+            .is_some();
+        if !for_a_while && !s.journey(k) && !s.titled(&[k]) {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "happier with me gone", "better with me dead"
+    for i in (0..s.len()).filter(|&i| s.w(i) == "me" && s.word_in(i + 1, &["gone", "dead"])) {
+        if (s.any(BETTER) || s.has_word(&["would", "will"])) && !s.journey(i) {
             return Some(Severity::Gentle);
         }
     }
@@ -897,8 +1167,14 @@ fn method(s: &View) -> Option<Severity> {
             DESIRE | THINK | INTENT | ATTEMPT | RESEARCH | BUY | STOCK,
         )
         .is_some()
-            || s.word_before(i, 6, &["could", "urge", "how", "if", "should", "might"])
-                .is_some()
+            || s.word_before(
+                i,
+                6,
+                &[
+                    "could", "urge", "how", "if", "should", "might", "pull", "tempting", "easy",
+                ],
+            )
+            .is_some()
     };
     for i in 0..s.len() {
         let w = s.w(i);
@@ -925,8 +1201,14 @@ fn method(s: &View) -> Option<Severity> {
         } else if s.is(i, ROPE) {
             w == "noose"
                 || w == "ligature"
-                || (s.before(i, 3, DESIRE | INTENT).is_some()
-                    && !s.word_in(i + 1, &["swing", "course", "bridge", "in"]))
+                || (s.before(i, 4, DESIRE | INTENT | THINK).is_some()
+                    && !s.word_in(
+                        i + 1,
+                        &[
+                            "swing", "course", "bridge", "in", "ladder", "light", "lights",
+                        ],
+                    )
+                    && !s.word_in(i.wrapping_sub(1), &["jump", "skipping", "climbing", "tow"]))
                 || s.word_after(
                     i,
                     6,
@@ -943,7 +1225,12 @@ fn method(s: &View) -> Option<Severity> {
             let vehicle = s.after(i, 3, VEHICLE).is_some()
                 && s.word_after(i, 2, &["infrontof", "under", "onto"])
                     .is_some();
-            (place_after || place_before || vehicle)
+            // "I'm going to jump." with nothing after: said with intent,
+            // in a journal, it is not a puddle.
+            let bare = s.word_in(i + 1, &["", "tonight", "tomorrow", "soon", "today"])
+                && (s.before(i, 4, DESIRE | INTENT).is_some()
+                    || s.word_before(i, 3, &["going", "will", "gonna"]).is_some());
+            (place_after || place_before || vehicle || bare)
                 && !s.word_in(i.wrapping_sub(1), &["bungee", "parachute", "ski"])
         } else if s.is(i, MOVE) {
             let throw_self = s.after(i, 2, REFL).is_some()
@@ -969,7 +1256,38 @@ fn method(s: &View) -> Option<Severity> {
                 w,
                 "crash" | "crashed" | "swerve" | "swerved" | "drive" | "drove"
             ) && s.word_after(i, 6, &["onpurpose", "deliberately"]).is_some();
-            throw_self || (into.is_some() && water_for_good) || car_crash
+            // "swerving off it", after "the bridge" earlier in the sentence
+            let off_place = matches!(
+                w,
+                "swerve"
+                    | "swerved"
+                    | "swerving"
+                    | "drive"
+                    | "drove"
+                    | "driving"
+                    | "steer"
+                    | "veer"
+                    | "step"
+                    | "stepped"
+                    | "stepping"
+                    | "fall"
+                    | "falling"
+                    | "throw"
+                    | "roll"
+                    | "walk"
+                    | "walking"
+                    | "lean"
+                    | "leaning"
+                    | "climb"
+                    | "climbing"
+            ) && s.word_in(i + 1, &["off", "over", "into"])
+                && s.before(i, 10, PLACE).is_some();
+            // "letting myself fall" from the balcony
+            let let_go = s.after(i.saturating_sub(3), 2, REFL).is_some()
+                && s.word_before(i, 3, &["let", "letting"]).is_some()
+                && matches!(w, "fall" | "falling" | "go" | "sink" | "float")
+                && (s.any(PLACE | WATER) || s.before(i, 8, DESIRE | THINK).is_some());
+            throw_self || (into.is_some() && water_for_good) || car_crash || off_place || let_go
         } else if s.is(i, SHOOT) {
             s.after(i, 2, REFL).is_some()
                 && !s
@@ -1027,6 +1345,11 @@ fn method(s: &View) -> Option<Severity> {
                 .is_some()
         } else if s.is(i, PILLS) {
             pills_in_quantity(s, i)
+        } else if w == "bag" {
+            // suffocation: a bag over my head
+            s.word_after(i, 4, &["head", "face"]).is_some()
+                && s.word_after(i, 2, &["over", "on"]).is_some()
+                && s.word_after(i, 3, &["my"]).is_some()
         } else if w == "way" || w == "ways" {
             s.word_before(
                 i,
@@ -1130,8 +1453,10 @@ fn pills_in_quantity(s: &View, p: usize) -> bool {
     ];
     let much = s
         .word_before(p, 5, MUCH)
-        .or_else(|| s.word_after(p, 4, MUCH));
-    let consume = s.word_before(p, 7, CONSUME);
+        .or_else(|| s.word_after(p, 7, MUCH));
+    let consume = s
+        .word_before(p, 7, CONSUME)
+        .or_else(|| s.word_after(p, 6, CONSUME).filter(|_| much.is_some()));
     let to_die = s
         .word_after(
             p,
@@ -1247,11 +1572,173 @@ fn preparation(s: &View) -> Option<Severity> {
             return Some(Severity::Now);
         }
     }
+    // "how many pills it would take", "how much insulin"
+    for i in (0..s.len()).filter(|&i| s.w(i) == "how" && s.word_in(i + 1, &["many", "much"])) {
+        if s.after(i, 3, PILLS).is_some() && s.mine(i) && !s.any(REPORT) {
+            return Some(Severity::Now);
+        }
+    }
+    // "I know where I would jump from", "I've worked out how I'd do it"
+    for i in (0..s.len()).filter(|&i| s.word_in(i, &["where", "how", "when"])) {
+        let settled = s
+            .word_before(
+                i,
+                3,
+                &[
+                    "know", "figured", "worked", "decided", "chosen", "picked", "found", "planned",
+                ],
+            )
+            .is_some();
+        let act = s
+            .after(i, 6, JUMP | KILL | OD | HANG | DROWN | SHOOT)
+            .is_some()
+            || s.word_after(i, 5, &["do"])
+                .is_some_and(|d| s.w(d + 1) == "it");
+        if settled && act && s.mine(i) {
+            return Some(Severity::Now);
+        }
+    }
+    // "I know which bridge", "I've worked out I'd use the pills in the
+    // cabinet": a settled choice of means
+    for i in (0..s.len()).filter(|&i| {
+        s.word_in(
+            i,
+            &[
+                "which", "know", "worked", "figured", "chosen", "picked", "chose", "decided",
+                "settled",
+            ],
+        )
+    }) {
+        let settled = s.w(i) != "which"
+            || s.word_before(
+                i,
+                3,
+                &["know", "worked", "figured", "chosen", "picked", "decided"],
+            )
+            .is_some();
+        let means = s
+            .after(i, 8, PILLS | ROPE | WEAPON | PLACE | GAS | BLADE)
+            .filter(|&m| {
+                !s.is(m, PLACE) || s.word_in(i + 1, &["which", "where"]) || s.w(i) == "which"
+            });
+        let not_chore = !s.has_word(&[
+            "refill",
+            "prescription",
+            "pharmacy",
+            "doctor",
+            "gp",
+            "dose",
+            "dosage",
+            "side",
+        ]);
+        if settled
+            && means.is_some()
+            && (s.w(i) == "which"
+                || s.w(i + 1) == "which"
+                || s.word_after(i, 6, &["use", "do", "take", "jump", "would"])
+                    .is_some())
+            && not_chore
+            && s.mine(i)
+        {
+            return Some(Severity::Now);
+        }
+    }
+    // pills bought in quantity: "a second bottle so I'd have enough"
+    for i in s.all_of(BUY) {
+        if s.after(i, 6, PILLS).is_some()
+            && s.word_after(
+                i,
+                10,
+                &["enough", "extra", "second", "another", "spare", "more"],
+            )
+            .is_some()
+            && s.word_after(i, 10, &["enough"]).is_some()
+            && s.mine(i)
+        {
+            return Some(Severity::Now);
+        }
+    }
+    // getting things ready for after: "gave my cat to my sister because I
+    // won't be around", "sorted my will so it's easy for them after I die",
+    // "tested whether the beam would hold my weight"
+    for i in (0..s.len()).filter(|&i| {
+        s.word_in(
+            i,
+            &[
+                "gave",
+                "give",
+                "giving",
+                "sold",
+                "selling",
+                "sorted",
+                "sorting",
+                "cleaned",
+                "cleaning",
+                "arranged",
+                "arranging",
+                "organised",
+                "organized",
+                "left",
+                "leaving",
+                "rehomed",
+                "rehoming",
+                "wrote",
+                "written",
+            ],
+        )
+    }) {
+        let after_me = s
+            .word_after(i, 16, &["gone", "die", "dead"])
+            .is_some_and(|j| {
+                s.before(j, 3, FP).is_some()
+                    && s.word_before(j, 3, &["after", "when", "once", "before"])
+                        .is_some()
+            })
+            || s.word_after(i, 16, &["around", "here"])
+                .is_some_and(|j| s.before(j, 3, NEG).is_some() && s.before(j, 4, FP).is_some());
+        if after_me && s.mine(i) {
+            return Some(Severity::Now);
+        }
+    }
+    if s.has_word(&["weight"])
+        && s.word_before_any(&["hold", "holds", "take", "support"], "weight")
+        && s.has_word(&[
+            "beam",
+            "hook",
+            "branch",
+            "rail",
+            "rope",
+            "door",
+            "bannister",
+            "banister",
+            "rafter",
+        ])
+        && s.any(FP)
+    {
+        return Some(Severity::Now);
+    }
+    // A list of means: "the pills, the note, the day"; "the rope and the date"
+    let means = [
+        PILLS | OD,
+        ROPE | HANG,
+        WEAPON,
+        NOTE,
+        PLACE | JUMP,
+        TIME,
+        BLADE,
+    ]
+    .iter()
+    .filter(|&&m| s.any(m))
+    .count();
+    if means >= 2 && s.any(INTENT) && s.any(FP) && !s.any(REPORT) {
+        return Some(Severity::Now);
+    }
     // looking up how
     for i in s.all_of(RESEARCH) {
+        // "Reading The Virgin Suicides" is a book, not a search.
         let lethal = s
             .after(i, 10, OD | HANG | ROPE | SUIC | DIE | KILL | POISON | GAS)
-            .is_some()
+            .is_some_and(|j| !s.titled(&[j]))
             || s.word_after(
                 i,
                 10,
@@ -1263,7 +1750,7 @@ fn preparation(s: &View) -> Option<Severity> {
                     .is_some();
         if lethal
             && s.mine(i)
-            && !s.any(REPORT | MEDIA)
+            && !s.any(REPORT)
             && s.word_after(i, 10, &["symptoms", "signs"]).is_none()
         {
             return Some(Severity::Now);
@@ -1432,7 +1919,7 @@ fn self_injury(s: &View) -> Option<Severity> {
             continue;
         }
         let strong = s.is(i, STRONGCUT);
-        let accident = s.any(ACCIDENT) && !intent(i);
+        let accident = (0..s.len()).any(|k| k != i && s.is(k, ACCIDENT)) && !intent(i);
         // cut myself / burned myself / hurt myself
         if let Some(r) = s.after(i, 2, REFL) {
             if s.word_in(r + 1, IDIOM_AFTER_SELF) && !s.any(BODY) {
@@ -1452,14 +1939,29 @@ fn self_injury(s: &View) -> Option<Severity> {
             continue;
         }
         // cut my wrists / burned my arm / scratched my thighs until they bled
-        if let Some(b) = s.after(i, 4, BODY) {
+        if let Some(b) = s.after(i, 6, BODY) {
             if !(i + 1..b).any(|k| s.w(k) == "my") {
                 continue;
             }
             let marked = intent(i)
                 || s.any(BLEED)
                 || s.has_word(&["until", "till", "again"]) && !s.is(b, HANDY);
-            if s.is(b, HANDY) && !(intent(i) || s.any(BLEED) && s.has_word(&["until", "till"])) {
+            let deep = matches!(
+                w,
+                "carve"
+                    | "carved"
+                    | "carving"
+                    | "slash"
+                    | "slashed"
+                    | "slit"
+                    | "gouge"
+                    | "stab"
+                    | "stabbed"
+            );
+            if s.is(b, HANDY)
+                && !deep
+                && !(intent(i) || s.any(BLEED) && s.has_word(&["until", "till"]))
+            {
                 continue;
             }
             if accident || (!strong && !marked) {
@@ -1535,6 +2037,25 @@ fn self_injury(s: &View) -> Option<Severity> {
         }
     }
     found
+}
+
+/// "I made myself bleed", "making myself hurt": the writer causing their
+/// own pain, whatever the verb.
+fn made_myself(s: &View) -> Option<Severity> {
+    for i in (0..s.len())
+        .filter(|&i| s.word_in(i, &["made", "make", "making", "makes"]) && s.is(i + 1, REFL))
+    {
+        if s.word_in(
+            i + 2,
+            &[
+                "bleed", "bled", "bleeding", "hurt", "suffer", "pay", "burn", "bruise",
+            ],
+        ) && !(s.w(i + 2) == "pay" && !s.any(CUT | BLEED))
+        {
+            return Some(Severity::Gentle);
+        }
+    }
+    None
 }
 
 /// A plan or preparation said in a sentence that may not itself speak of

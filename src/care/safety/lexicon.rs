@@ -289,6 +289,7 @@ const LISTS: &[(Tags, &[&str])] = &[
             "birthday",
             "christmas",
             "anniversary",
+            "weekday",
         ],
     ),
     (
@@ -342,6 +343,7 @@ const LISTS: &[(Tags, &[&str])] = &[
             "suicidality",
             "suicides",
             "suicidally",
+            "unalive",
         ],
     ),
     (SH, &["selfharm"]),
@@ -509,6 +511,15 @@ const LISTS: &[(Tags, &[&str])] = &[
             "punish",
             "punishing",
             "mutilate",
+            "pick",
+            "picked",
+            "picking",
+            "slam",
+            "slammed",
+            "slamming",
+            "smash",
+            "smashed",
+            "smashing",
         ],
     ),
     (
@@ -565,13 +576,15 @@ const LISTS: &[(Tags, &[&str])] = &[
             "cheek",
             "cheeks",
             "ribs",
+            "fist",
+            "fists",
         ],
     ),
     (
         HANDY,
         &[
-            "knuckles", "knuckle", "hand", "hands", "finger", "fingers", "thumb", "knee", "knees",
-            "foot", "feet", "toe", "lip", "face", "head", "shoulder", "leg",
+            "fist", "fists", "knuckles", "knuckle", "hand", "hands", "finger", "fingers", "thumb",
+            "knee", "knees", "foot", "feet", "toe", "lip", "face", "head", "shoulder", "leg",
         ],
     ),
     (
@@ -734,7 +747,6 @@ const LISTS: &[(Tags, &[&str])] = &[
     (
         REPORT,
         &[
-            "training",
             "workshop",
             "course",
             "lecture",
@@ -1011,6 +1023,7 @@ const LISTS: &[(Tags, &[&str])] = &[
             "hid",
             "hidden",
             "hiding",
+            "aside",
         ],
     ),
     (SHOOT, &["shoot", "shot", "shooting"]),
