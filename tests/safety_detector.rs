@@ -102,3 +102,8 @@ fn development_set() {
 fn second_development_set() {
     check("dev2");
 }
+
+#[test]
+fn third_development_set() {
+    check("dev3");
+}

@@ -264,7 +264,8 @@ enum Who {
 
 /// The sentence's verdict: the strongest of the rules.
 fn judge(s: &View) -> Option<Severity> {
-    let rules: [fn(&View) -> Option<Severity>; 14] = [
+    let rules: [fn(&View) -> Option<Severity>; 15] = [
+        wish_broad,
         made_myself,
         naming,
         kill_self,
@@ -349,7 +350,7 @@ fn naming(s: &View) -> Option<Severity> {
         // close enough that reading, training or talk in between cannot be
         // what it is about.
         let close = s.before(i, 3, FP).is_some();
-        let reported = (s.any(REPORT | MEDIA) || s.before(i, 6, TALK).is_some()) && !close;
+        let reported = (s.any(REPORT | MEDIA | TALK)) && !close;
         if reported {
             continue;
         }
@@ -474,7 +475,7 @@ fn death_wish(s: &View) -> Option<Severity> {
 
         // wish/want/hope/rather ... die
         if let Some(j) = s
-            .before(i, 7, DESIRE)
+            .before(i, 7, DESIRE | ATTEMPT)
             .filter(|&j| only_small_words(s, j, i))
         {
             let negated = s.before(j, 2, NEG).is_some();
@@ -690,7 +691,7 @@ fn not_living(s: &View) -> Option<Severity> {
     let lives = s.all_of(LIFE).chain((0..s.len()).filter(|&i| {
         matches!(s.w(i), "here" | "around")
             && s.w(i.wrapping_sub(1)) == "be"
-            && (s.word_in(i + 1, &["anymore", "forever", "", "now"])
+            && (s.word_in(i + 1, &["anymore", "nomore", "forever", "", "now"])
                 || s.w(i + 1) == "at" && s.w(i + 2) == "all")
     }));
     let lives: Vec<usize> = lives.collect();
@@ -813,7 +814,9 @@ fn pointless(s: &View) -> Option<Severity> {
             || (s
                 .word_after(i, 5, &["it"])
                 .is_some_and(|j| s.w(j + 1) == "all"))
-            || s.word_in(i + 1, &["anymore", ""]);
+            || s.word_in(i + 1, &["anymore", ""])
+            || s.word_after(i, 5, &["here"])
+                .is_some_and(|h| s.word_in(h - 1, &["being", "be", "still"]));
         if of_what && s.mine(i) && !s.titled(&[i]) {
             return Some(Severity::Gentle);
         }
@@ -1005,7 +1008,8 @@ fn not_lasting(s: &View) -> Option<Severity> {
         let away = s.word_in(
             i + 2,
             &[
-                "", "instead", "away", "too", "already", "now", "forever", "under", "out",
+                "", "instead", "away", "too", "already", "now", "forever", "under", "out", "in",
+                "soon", "tonight",
             ],
         ) && !(s.w(i + 2) == "out" && s.w(i + 3) != "")
             && s.w(i + 2) != "home";
@@ -1013,6 +1017,127 @@ fn not_lasting(s: &View) -> Option<Severity> {
             s.before(i, 8, DESIRE).is_some() || s.word_before(i, 3, &["let", "letting"]).is_some();
         if away && wished && !s.journey(i) && !s.any(MEDIA) {
             return Some(Severity::Gentle);
+        }
+    }
+    None
+}
+
+/// Other shapes of a wish to die: "I'd happily die", "death would be easier
+/// than this", "I hope something kills me", "I want everything to stop,
+/// including me", "living feels like a punishment and I want out", "more
+/// afraid of living like this", "better off with the insurance than with me".
+fn wish_broad(s: &View) -> Option<Severity> {
+    let fire = Some(Severity::Gentle);
+    for i in s.all_of(DIE) {
+        if s.word_in(i + 1, &["for", "to", "of", "laughing", "tired", "inside"])
+            || s.journey(i)
+            || s.titled(&[i])
+        {
+            continue;
+        }
+        if s.word_before(i, 2, &["happily", "gladly", "willingly", "gratefully"])
+            .is_some()
+            && s.mine(i)
+        {
+            return fire;
+        }
+        let kinder = s
+            .word_after(
+                i,
+                4,
+                &[
+                    "easier",
+                    "better",
+                    "kinder",
+                    "preferable",
+                    "welcome",
+                    "simpler",
+                    "nicer",
+                ],
+            )
+            .is_some_and(|j| s.word_in(j + 1, &["than", "for"]) || s.w(j + 1) == "");
+        if kinder && s.mine(i) && !s.any(THIRD | KIN) {
+            return fire;
+        }
+    }
+    // "I hope something kills me", "I wish a car would kill me"
+    for i in (0..s.len()).filter(|&i| s.is(i, KILL) && s.w(i + 1) == "me") {
+        if let Some(d) = s.before(i, 6, DESIRE) {
+            let clean = !(d + 1..i).any(|k| s.is(k, NEG | THIRD | KIN));
+            if clean && s.before(d, 2, NEG).is_none() && s.w(i) != "killing" && s.mine(d) {
+                return fire;
+            }
+        }
+    }
+    // "I want everything to stop, including me", "I want it all to be over"
+    for i in (0..s.len()).filter(|&i| s.word_in(i, &["stop", "end", "over"])) {
+        let what = s.word_before(
+            i,
+            4,
+            &["everything", "all", "life", "me", "myself", "existence"],
+        );
+        let wished = s
+            .before(i, 7, DESIRE)
+            .is_some_and(|d| s.before(d, 2, NEG).is_none() && s.mine(d));
+        let to_be = s.word_in(i.wrapping_sub(1), &["to", "be"]);
+        if what.is_some() && wished && to_be && !s.journey(i) && s.w(i + 1) != "with" {
+            return fire;
+        }
+    }
+    // "... and I want out", "I want out of this life"
+    for i in (0..s.len()).filter(|&i| s.w(i) == "out") {
+        let wanted = s.before(i, 2, DESIRE).is_some();
+        let of_life = s.word_in(i + 1, &["", "and"]) && s.any(LIFE)
+            || s.w(i + 1) == "of"
+                && (s.is(i + 2, LIFE)
+                    || s.word_in(i + 2, &["existence", "everything", "here", "this"])
+                        && s.any(LIFE));
+        if wanted && of_life && s.mine(i) {
+            return fire;
+        }
+    }
+    // "more afraid of living like this"
+    for i in (0..s.len()).filter(|&i| s.word_in(i, &["afraid", "scared", "terrified"])) {
+        if s.w(i + 1) == "of"
+            && s.is(i + 2, LIFE)
+            && s.has_word(&["more", "than", "like"])
+            && s.mine(i)
+        {
+            return fire;
+        }
+    }
+    // "better off with the insurance than with me"
+    for i in s.all_of(BETTER) {
+        if let Some(t) = s.word_after(i, 8, &["than"]) {
+            if s.word_after(t, 3, &["me", "having"]).is_some() {
+                return fire;
+            }
+        }
+    }
+    // "if I got hit by a car I'd be okay with it"
+    for i in (0..s.len()).filter(|&i| s.w(i) == "if" && s.is(i + 1, FP)) {
+        let event = s
+            .word_after(
+                i,
+                6,
+                &[
+                    "hit", "run", "crashed", "killed", "cancer", "accident", "died",
+                ],
+            )
+            .is_some();
+        let fine = s
+            .word_after(
+                i,
+                14,
+                &[
+                    "okay", "ok", "fine", "relief", "happy", "glad", "good", "thankful", "grateful",
+                ],
+            )
+            .is_some()
+            || s.word_after(i, 14, &["mind", "care"])
+                .is_some_and(|j| s.before(j, 3, NEG).is_some());
+        if event && fine && !s.journey(i) {
+            return fire;
         }
     }
     None
@@ -1252,10 +1377,11 @@ fn method(s: &View) -> Option<Severity> {
                 || s.word_after(i, 10, &["back", "walking", "stopping", "swimming"])
                     .is_some_and(|j| s.before(j, 3, NEG).is_some() || s.w(j - 1) == "keep")
                 || s.word_after(i, 6, &["onpurpose"]).is_some();
-            let car_crash = matches!(
-                w,
-                "crash" | "crashed" | "swerve" | "swerved" | "drive" | "drove"
-            ) && s.word_after(i, 6, &["onpurpose", "deliberately"]).is_some();
+            let car_crash = ["crash", "swerv", "driv", "drov", "steer"]
+                .iter()
+                .any(|p| w.starts_with(p))
+                && s.word_after(i, 6, &["onpurpose", "deliberately", "intentionally"])
+                    .is_some();
             // "swerving off it", after "the bridge" earlier in the sentence
             let off_place = matches!(
                 w,
@@ -1345,6 +1471,11 @@ fn method(s: &View) -> Option<Severity> {
                 .is_some()
         } else if s.is(i, PILLS) {
             pills_in_quantity(s, i)
+        } else if w == "myself" && s.w(i.wrapping_sub(1)) == "on" {
+            // "wanted to use one on myself", "turn it on myself"
+            s.word_before(i, 6, &["use", "used", "using", "turn", "turned", "turning"])
+                .is_some()
+                && s.any(BLADE | WEAPON | PILLS | ROPE)
         } else if w == "bag" {
             // suffocation: a bag over my head
             s.word_after(i, 4, &["head", "face"]).is_some()
@@ -1729,9 +1860,88 @@ fn preparation(s: &View) -> Option<Severity> {
     ]
     .iter()
     .filter(|&&m| s.any(m))
-    .count();
-    if means >= 2 && s.any(INTENT) && s.any(FP) && !s.any(REPORT) {
+    .count()
+        + usize::from(s.has_word(&["method", "methods", "way"]));
+    if means >= 2 && s.any(INTENT) && !s.any(THIRD | KIN | REPORT) {
         return Some(Severity::Now);
+    }
+    // goodbyes written or recorded
+    for i in
+        (0..s.len()).filter(|&i| s.word_in(i, &["goodbye", "goodbyes", "farewell", "farewells"]))
+    {
+        let made = s
+            .word_before(
+                i,
+                4,
+                &[
+                    "wrote",
+                    "write",
+                    "writing",
+                    "written",
+                    "recorded",
+                    "recording",
+                    "drafted",
+                    "drafting",
+                    "typed",
+                    "left",
+                    "leaving",
+                ],
+            )
+            .is_some();
+        let to_all = s
+            .word_after(i, 3, &["everyone", "everybody", "world", "forever"])
+            .is_some()
+            && s.word_before(i, 3, &["say", "said", "saying"]).is_some();
+        if (made || to_all) && s.mine(i) && !s.journey(i) {
+            return Some(Severity::Now);
+        }
+    }
+    // "after I'm gone", "once I'm dead", "when I die": the writer's own death
+    // as something to arrange for
+    for i in (0..s.len()).filter(|&i| s.word_in(i, &["gone", "dead", "die", "died"])) {
+        let own = s
+            .word_before(i, 3, &["after", "when", "once", "before"])
+            .is_some_and(|a| s.is(a + 1, FP));
+        let away = s.word_in(
+            i + 1,
+            &["for", "to", "on", "from", "away", "out", "shopping"],
+        );
+        if own && !away && s.mine(i) && !s.journey(i) && !s.any(MEDIA) {
+            let arranging = s.has_word(&[
+                "sorted",
+                "sorting",
+                "put",
+                "sure",
+                "arranged",
+                "arranging",
+                "organised",
+                "organized",
+                "left",
+                "leave",
+                "gave",
+                "given",
+                "giving",
+                "rehome",
+                "rehomed",
+                "wrote",
+                "written",
+                "will",
+                "folder",
+                "passwords",
+                "accounts",
+                "easy",
+                "ready",
+                "home",
+                "letter",
+                "letters",
+                "note",
+            ]);
+            return Some(if arranging {
+                Severity::Now
+            } else {
+                Severity::Gentle
+            });
+        }
     }
     // looking up how
     for i in s.all_of(RESEARCH) {
@@ -1892,6 +2102,7 @@ fn self_injury(s: &View) -> Option<Severity> {
             || s.before(i, 5, DESIRE).is_some()
             || s.after(i, 12, DESIRE)
                 .is_some_and(|d| s.is(d.saturating_sub(1), FP))
+            || s.any(BLEED) && s.has_word(&["until", "till"])
             || s.has_word(&[
                 "urge", "urges", "feel", "punish", "cope", "coping", "numb", "release",
             ])
@@ -1932,7 +2143,11 @@ fn self_injury(s: &View) -> Option<Severity> {
             {
                 continue;
             }
-            if accident {
+            // "burned myself on the radiator", "cut myself on a tin": the
+            // thing that did it, named, is an accident
+            let on_thing =
+                s.w(r + 1) == "on" && s.word_in(r + 2, &["the", "a", "an", "some", "that", "this"]);
+            if accident || on_thing && !intent(i) {
                 continue;
             }
             found = Some(Severity::Gentle);
@@ -1945,7 +2160,8 @@ fn self_injury(s: &View) -> Option<Severity> {
             }
             let marked = intent(i)
                 || s.any(BLEED)
-                || s.has_word(&["until", "till", "again"]) && !s.is(b, HANDY);
+                || s.is(b, VULN)
+                || s.has_word(&["until", "till", "again"]);
             let deep = matches!(
                 w,
                 "carve"
@@ -1958,9 +2174,7 @@ fn self_injury(s: &View) -> Option<Severity> {
                     | "stab"
                     | "stabbed"
             );
-            if s.is(b, HANDY)
-                && !deep
-                && !(intent(i) || s.any(BLEED) && s.has_word(&["until", "till"]))
+            if s.is(b, HANDY) && !deep && !(intent(i) || !strong && s.has_word(&["until", "till"]))
             {
                 continue;
             }
