@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use kapj::care::safety::{assess, Severity};
+use kapj::care::safety::assess;
 
 struct Case {
     category: String,

@@ -3,10 +3,12 @@
 //! self-harm. Nothing here ever leaves the machine.
 
 use anyhow::Result;
+use chrono::NaiveDate;
 
 use crate::app::{interactive, App};
 use crate::care::safety;
 use crate::cli::{SafetyArgs, SafetyCommand};
+use crate::domain::Filter;
 use crate::editor::{self, Section};
 use crate::error::{user, user_hint};
 use crate::render;
@@ -184,4 +186,70 @@ pub fn after_editing(app: &mut App, old: &str, new: &str) -> Result<()> {
         note_once_a_day(app, NoteFor::Entry(now.severity))?;
     }
     Ok(())
+}
+
+/// The days in a review or export period on which a non-private entry would
+/// have raised the note. Decided now by reading the entries again: nothing
+/// about the note is ever stored with an entry.
+pub fn raised_days(app: &mut App, filter: &Filter) -> Result<Vec<NaiveDate>> {
+    let f = Filter {
+        include_private: false,
+        ..filter.clone()
+    };
+    let entries = app.store()?.entries(&f)?;
+    let clock = &app.clock;
+    let texts: Vec<(NaiveDate, String, bool)> = entries
+        .iter()
+        .map(|e| (clock.to_local(e.at).date_naive(), e.text(), e.private))
+        .collect();
+    Ok(safety::raised_on(
+        texts.iter().map(|(d, t, p)| (*d, t.as_str(), *p)),
+    ))
+}
+
+/// Review's closing lines: the dates under a calm heading, if there are any.
+pub fn print_worth_raising(app: &mut App, days: &[NaiveDate]) {
+    if let Some(sentence) = safety::review_sentence(days) {
+        app.line("");
+        app.line(app.bold(safety::WORTH_RAISING));
+        for l in wrap(&sentence, 76) {
+            app.line(format!("  {l}"));
+        }
+    }
+}
+
+/// Lines of at most `width` display columns, broken at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(cur)
+                if console::measure_text_width(cur) + 1 + console::measure_text_width(word)
+                    <= width =>
+            {
+                cur.push(' ');
+                cur.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_keeps_to_the_width_in_columns() {
+        let text =
+            "You wrote about hurting yourself or not wanting to be alive on 3, 9, 12 and 14 Nov.";
+        let lines = wrap(text, 40);
+        assert!(lines.len() > 1);
+        assert!(
+            lines.iter().all(|l| console::measure_text_width(l) <= 40),
+            "{lines:?}"
+        );
+        assert_eq!(lines.join(" "), text);
+    }
 }

@@ -1011,7 +1011,7 @@ fn not_lasting(s: &View) -> Option<Severity> {
                 "", "instead", "away", "too", "already", "now", "forever", "under", "out", "in",
                 "soon", "tonight",
             ],
-        ) && !(s.w(i + 2) == "out" && s.w(i + 3) != "")
+        ) && (s.w(i + 2) != "out" || s.w(i + 3).is_empty())
             && s.w(i + 2) != "home";
         let wished =
             s.before(i, 8, DESIRE).is_some() || s.word_before(i, 3, &["let", "letting"]).is_some();
@@ -1055,7 +1055,7 @@ fn wish_broad(s: &View) -> Option<Severity> {
                     "nicer",
                 ],
             )
-            .is_some_and(|j| s.word_in(j + 1, &["than", "for"]) || s.w(j + 1) == "");
+            .is_some_and(|j| s.word_in(j + 1, &["than", "for"]) || s.w(j + 1).is_empty());
         if kinder && s.mine(i) && !s.any(THIRD | KIN) {
             return fire;
         }
@@ -1232,7 +1232,7 @@ fn burden(s: &View) -> Option<Severity> {
             && s.word_before(i, 3, &["would", "will", "wouldnt", "even", "ever"])
                 .is_some();
         let about_me = s.word_in(i + 1, &["me", "", "anymore", "if", "when"]);
-        let not_party = !s
+        let not_party = s
             .word_after(
                 i,
                 4,
@@ -1240,7 +1240,7 @@ fn burden(s: &View) -> Option<Severity> {
                     "party", "meeting", "call", "class", "dinner", "event", "deadline", "game",
                 ],
             )
-            .is_some();
+            .is_none();
         if nobody && about_me && not_party {
             return Some(Severity::Gentle);
         }
@@ -1416,9 +1416,8 @@ fn method(s: &View) -> Option<Severity> {
             throw_self || (into.is_some() && water_for_good) || car_crash || off_place || let_go
         } else if s.is(i, SHOOT) {
             s.after(i, 2, REFL).is_some()
-                && !s
-                    .word_after(i, 4, &["foot", "look", "text", "message", "email"])
-                    .is_some()
+                && s.word_after(i, 4, &["foot", "look", "text", "message", "email"])
+                    .is_none()
         } else if s.is(i, WEAPON) {
             let toy = s.word_in(
                 i.wrapping_sub(1),
@@ -1452,7 +1451,7 @@ fn method(s: &View) -> Option<Severity> {
         } else if s.is(i, DROWN) {
             s.after(i, 2, REFL).is_some()
                 || s.before(i, 4, DESIRE | INTENT).is_some()
-                    && !(s.w(i + 1) == "in" && !s.after(i, 3, WATER).is_some())
+                    && !(s.w(i + 1) == "in" && s.after(i, 3, WATER).is_none())
         } else if s.is(i, GAS) {
             (w != "exhaust" || s.word_in(i + 1, &["fumes", "pipe", "hose"]))
                 && (s.before(i, 8, DESIRE | THINK | INTENT | BUY).is_some()
@@ -1664,7 +1663,7 @@ fn preparation(s: &View) -> Option<Severity> {
                     ],
                 )
             })
-            .is_some_and(|j| !(s.w(j) == "after" && !s.is(j + 1, FP)));
+            .is_some_and(|j| s.w(j) != "after" || s.is(j + 1, FP));
         let therapy = s.has_word(&[
             "younger",
             "future",
@@ -2010,7 +2009,7 @@ fn attempt(s: &View) -> Option<Severity> {
                 | "back"
                 | "is"
                 | "at"
-        ) && !(next == "at" && !s.w(i + 2).chars().all(|c| c.is_ascii_digit()))
+        ) && (next != "at" || s.w(i + 2).chars().all(|c| c.is_ascii_digit()))
             && !(next == "a" && s.w(i) != "attempted");
         let owned = s
             .word_before(
@@ -2264,7 +2263,7 @@ fn made_myself(s: &View) -> Option<Severity> {
             &[
                 "bleed", "bled", "bleeding", "hurt", "suffer", "pay", "burn", "bruise",
             ],
-        ) && !(s.w(i + 2) == "pay" && !s.any(CUT | BLEED))
+        ) && (s.w(i + 2) != "pay" || s.any(CUT | BLEED))
         {
             return Some(Severity::Gentle);
         }

@@ -18,7 +18,8 @@ mod note;
 
 pub use detect::{assess, Finding, Severity};
 pub use note::{
-    check_safety_note, imported_line, raised_on, review_line, safety_note, safety_note_now,
+    check_safety_note, imported_line, raised_on, review_line, review_sentence, safety_note,
+    safety_note_now, WORTH_RAISING,
 };
 
 use std::fmt;

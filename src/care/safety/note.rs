@@ -132,10 +132,23 @@ pub fn raised_on<'a>(
     days
 }
 
+/// The calm heading review prints the dates under.
+pub const WORTH_RAISING: &str = "Worth raising with your therapist";
+
 /// "Worth raising with your therapist: you wrote about hurting yourself or
 /// not wanting to be alive on 12 and 14 Nov." Dates only, never a quote.
 /// None when there are no dates.
 pub fn review_line(days: &[NaiveDate]) -> Option<String> {
+    let sentence = review_sentence(days)?;
+    Some(format!(
+        "{WORTH_RAISING}: {}{}",
+        sentence[..1].to_lowercase(),
+        &sentence[1..]
+    ))
+}
+
+/// The same without the heading: "You wrote about … on 12 and 14 Nov."
+pub fn review_sentence(days: &[NaiveDate]) -> Option<String> {
     let (first, last) = (days.first()?, days.last()?);
     let years = first.year() != last.year();
     let when = if days.len() > 6 {
@@ -149,7 +162,7 @@ pub fn review_line(days: &[NaiveDate]) -> Option<String> {
         format!("on {}", list_days(days, years))
     };
     Some(format!(
-        "Worth raising with your therapist: you wrote about hurting yourself or not wanting to be alive {when}."
+        "You wrote about hurting yourself or not wanting to be alive {when}."
     ))
 }
 
