@@ -1,9 +1,12 @@
 //! Issue 14: the safety detector measured on sentences of both kinds.
 //!
 //! `tests/fixtures/safety/dev-*.tsv` is the development set the rules were
-//! built against; `holdout-*.tsv` was written afterwards, in other voices,
-//! and only measured (never tuned on). Each file holds one sentence or
-//! entry a line: `category<TAB>text`, `\n` for a line break, `#` comments.
+//! built against. `dev2` and `dev3` were each written as a held-out set
+//! after a round of design, measured once untouched, and only then used for
+//! development; `holdout` is the latest such set, measured and not tuned on
+//! (see `tests/fixtures/safety/README.md` for every measurement). Each file
+//! holds one sentence or entry a line: `category<TAB>text`, `\n` for a line
+//! break, `#` comments.
 //!
 //! Run with `--nocapture` to see the per-category table.
 
@@ -72,7 +75,9 @@ fn table(title: &str, by: &BTreeMap<String, (usize, usize)>) -> f64 {
     rate
 }
 
-fn check(set: &str) {
+/// Measures a set and holds it to a floor: recall at least `min_recall`,
+/// near-misses at most `max_near`.
+fn check(set: &str, min_recall: f64, max_near: f64) {
     let risk = load(&format!("{set}-risk.tsv"));
     let near = load(&format!("{set}-near.tsv"));
     let (by, missed) = measure(&risk, true);
@@ -82,28 +87,37 @@ fn check(set: &str) {
     println!("{set} missed:\n{}", missed.join("\n"));
     println!("{set} raised on near-misses:\n{}", false_alarms.join("\n"));
     assert!(
-        recall >= 0.95,
-        "{set}: recall {recall:.3} < 0.95; missed:\n{}",
+        recall >= min_recall,
+        "{set}: recall {recall:.3} < {min_recall}; missed:\n{}",
         missed.join("\n")
     );
     assert!(
-        fp <= 0.03,
-        "{set}: near-miss rate {fp:.3} > 0.03; raised on:\n{}",
+        fp <= max_near,
+        "{set}: near-miss rate {fp:.3} > {max_near}; raised on:\n{}",
         false_alarms.join("\n")
     );
 }
 
 #[test]
 fn development_set() {
-    check("dev");
+    check("dev", 0.95, 0.03);
 }
 
 #[test]
 fn second_development_set() {
-    check("dev2");
+    check("dev2", 0.95, 0.03);
 }
 
 #[test]
 fn third_development_set() {
-    check("dev3");
+    check("dev3", 0.95, 0.03);
+}
+
+/// The held-out set is not tuned on, so it is not held to the goal (95% and
+/// 3%), which it does not reach yet; this floor, just under what it measured
+/// when it was written, catches a change that makes the detector worse on
+/// text it has never seen.
+#[test]
+fn held_out_set() {
+    check("holdout", 0.78, 0.045);
 }

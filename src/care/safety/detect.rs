@@ -350,7 +350,11 @@ fn naming(s: &View) -> Option<Severity> {
         // close enough that reading, training or talk in between cannot be
         // what it is about.
         let close = s.before(i, 3, FP).is_some();
-        let reported = (s.any(REPORT | MEDIA | TALK)) && !close;
+        // "I read an article about suicide", "we talked about self-harm": the
+        // subject of reading or talk; "I've been thinking about suicide" is not.
+        let reported = (s.any(REPORT | MEDIA) || s.before(i, 4, TALK).is_some())
+            && !close
+            && !(s.before(i, 4, THINK | DESIRE).is_some() && s.before(i, 7, FP).is_some());
         if reported {
             continue;
         }
