@@ -1,10 +1,11 @@
 //! Issue 14: the safety detector measured on sentences of both kinds.
 //!
 //! `tests/fixtures/safety/dev-*.tsv` is the development set the rules were
-//! built against. `dev2` and `dev3` were each written as a held-out set
+//! built against. `dev2`, `dev3` and `dev4` were each written as a held-out set
 //! after a round of design, measured once untouched, and only then used for
-//! development; `holdout` is the latest such set, measured and not tuned on
-//! (see `tests/fixtures/safety/README.md` for every measurement). Each file
+//! development (`dev4` likewise); `holdout`, when present, is the latest
+//! such set, measured and not tuned on (see
+//! `tests/fixtures/safety/README.md` for every measurement). Each file
 //! holds one sentence or entry a line: `category<TAB>text`, `\n` for a line
 //! break, `#` comments.
 //!
@@ -113,11 +114,7 @@ fn third_development_set() {
     check("dev3", 0.95, 0.03);
 }
 
-/// The held-out set is not tuned on, so it is not held to the goal (95% and
-/// 3%), which it does not reach yet; this floor, just under what it measured
-/// when it was written, catches a change that makes the detector worse on
-/// text it has never seen.
 #[test]
-fn held_out_set() {
-    check("holdout", 0.78, 0.045);
+fn fourth_development_set() {
+    check("dev4", 0.95, 0.03);
 }

@@ -150,7 +150,11 @@ impl<'a> View<'a> {
             if self.w(j) == BREAK {
                 break;
             }
-            if self.is(j, KIN) && !self.word_in(j + 1, &["and", "said", "told"]) {
+            // "my friend wants to die" is someone else; "I was a kid when I
+            // first cut" is not.
+            let predicate = self.word_in(j.wrapping_sub(1), &["a", "an"])
+                && self.word_in(j.wrapping_sub(2), &["was", "am", "were", "being", "im"]);
+            if self.is(j, KIN) && !predicate && !self.word_in(j + 1, &["and", "said", "told"]) {
                 return Who::Other;
             }
             // "my therapist asked me about suicide": "me" is the object.
@@ -281,6 +285,21 @@ fn judge(s: &View) -> Option<Severity> {
         attempt,
         self_injury,
     ];
+    // Reported therapy process: "my therapist asked if I think about killing
+    // myself and I said no". A question answered no is not a disclosure.
+    let asked = (0..s.len()).any(|i| {
+        s.word_in(
+            i,
+            &["asked", "asks", "ask", "asking", "question", "questions"],
+        ) && s.word_after(i, 4, &["if", "whether", "about"]).is_some()
+    });
+    let answered_no = (0..s.len()).any(|i| {
+        s.word_in(i, &["said", "answered", "told", "say", "replied"])
+            && s.word_after(i, 3, &["no", "nope"]).is_some()
+    });
+    if asked && answered_no && !s.has_word(&["yes", "sometimes", "lately"]) {
+        return None;
+    }
     let found = rules.iter().filter_map(|r| r(s)).max()?;
     Some(if s.intent() { Severity::Now } else { found })
 }
@@ -784,7 +803,8 @@ fn not_living(s: &View) -> Option<Severity> {
     for i in (0..s.len()).filter(|&i| s.w(i) == "worth") {
         if s.before(i, 2, NEG).is_some()
             && (s.after(i, 2, LIFE).is_some()
-                || s.before(i, 4, LIFE).is_some() && s.w(i + 1) == "it")
+                || s.before(i, 4, LIFE).is_some() && s.w(i + 1) == "it"
+                || s.word_in(i + 1, &["staying", "sticking", "being", "goon"]) && s.any(FP))
         {
             found = found.max(Some(Severity::Gentle));
         }
@@ -819,6 +839,9 @@ fn pointless(s: &View) -> Option<Severity> {
                 .word_after(i, 5, &["it"])
                 .is_some_and(|j| s.w(j + 1) == "all"))
             || s.word_in(i + 1, &["anymore", ""])
+            || s.w(i + 1) == "of"
+                && s.word_in(i + 2, &["me", "myself"])
+                && s.word_in(i + 3, &["", "anymore", "even", "being", "existing", "here"])
             || s.word_after(i, 5, &["here"])
                 .is_some_and(|h| s.word_in(h - 1, &["being", "be", "still"]));
         if of_what && s.mine(i) && !s.titled(&[i]) {
@@ -966,6 +989,9 @@ fn not_waking(s: &View) -> Option<Severity> {
 /// "exhausted by being alive", "I don't know why I'm still here", "I hope I
 /// don't make it to my birthday", "I wish it had taken me instead".
 fn not_lasting(s: &View) -> Option<Severity> {
+    if !s.any(WAKE | LIFE | DESIRE | NEG) && !s.has_word(&["last", "here"]) {
+        return None;
+    }
     for i in s.all_of(WAKE) {
         let not_wanting = s
             .before(i, 3, DESIRE)
@@ -989,6 +1015,40 @@ fn not_lasting(s: &View) -> Option<Severity> {
     }
     for i in (0..s.len()).filter(|&i| s.w(i) == "here" && s.w(i.wrapping_sub(1)) == "still") {
         if s.word_before(i, 8, &["why"]).is_some() && s.mine(i) {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "I hope I don't recover", "hoping I won't survive the operation"
+    for i in (0..s.len()).filter(|&i| s.word_in(i, &["recover", "survive", "pull", "live"])) {
+        let hoped = s.before(i, 3, NEG).is_some_and(|n| {
+            s.before(n, 5, DESIRE)
+                .is_some_and(|d| s.before(d, 2, NEG).is_none())
+        });
+        if hoped && s.mine(i) && !s.journey(i) {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "Life is too heavy and I don't want to carry it anymore."
+    if s.any(LIFE) {
+        for i in (0..s.len()).filter(|&i| s.word_in(i, &["anymore", "nomore"])) {
+            if s.before(i, 7, DESIRE)
+                .is_some_and(|d| s.before(d, 3, NEG).is_some() && s.mine(d))
+                && !s.journey(i)
+            {
+                return Some(Severity::Gentle);
+            }
+        }
+    }
+    // "I'd be okay if today was my last day"
+    for i in (0..s.len()).filter(|&i| s.w(i) == "last" && s.w(i.wrapping_sub(1)) == "my") {
+        let day = s.word_in(
+            i + 1,
+            &["day", "night", "breath", "birthday", "christmas", "week"],
+        );
+        let somewhere = s.word_in(i + 2, &["at", "in", "of", "on", "with", "before"]);
+        let wished = s.any(DESIRE)
+            || s.has_word(&["okay", "ok", "fine", "glad", "happy", "relief", "peace"]);
+        if day && !somewhere && wished && !s.journey(i) {
             return Some(Severity::Gentle);
         }
     }
@@ -1031,6 +1091,9 @@ fn not_lasting(s: &View) -> Option<Severity> {
 /// including me", "living feels like a punishment and I want out", "more
 /// afraid of living like this", "better off with the insurance than with me".
 fn wish_broad(s: &View) -> Option<Severity> {
+    if !s.any(DIE | KILL | DESIRE | BETTER | LIFE) && !s.has_word(&["if"]) {
+        return None;
+    }
     let fire = Some(Severity::Gentle);
     for i in s.all_of(DIE) {
         if s.word_in(i + 1, &["for", "to", "of", "laughing", "tired", "inside"])
@@ -1119,13 +1182,16 @@ fn wish_broad(s: &View) -> Option<Severity> {
         }
     }
     // "if I got hit by a car I'd be okay with it"
-    for i in (0..s.len()).filter(|&i| s.w(i) == "if" && s.is(i + 1, FP)) {
-        let event = s
-            .word_after(
+    for i in (0..s.len()).filter(|&i| s.w(i) == "if" && !whether(s, i)) {
+        let to_me = s.is(i + 1, FP)
+            || s.word_after(i, 6, &["hit", "killed", "ran", "run", "took"])
+                .is_some_and(|j| s.w(j + 1) == "me");
+        let event = to_me
+            && s.word_after(
                 i,
                 6,
                 &[
-                    "hit", "run", "crashed", "killed", "cancer", "accident", "died",
+                    "hit", "run", "ran", "crashed", "killed", "cancer", "accident", "died", "took",
                 ],
             )
             .is_some();
@@ -1147,10 +1213,39 @@ fn wish_broad(s: &View) -> Option<Severity> {
     None
 }
 
+/// "I didn't know if I was alive or dead": this "if" asks, it does not
+/// suppose.
+fn whether(s: &View, i: usize) -> bool {
+    s.word_before(
+        i,
+        3,
+        &[
+            "know",
+            "knew",
+            "sure",
+            "wonder",
+            "wondered",
+            "wondering",
+            "tell",
+            "check",
+            "checked",
+            "ask",
+            "asked",
+            "unsure",
+            "remember",
+            "see",
+        ],
+    )
+    .is_some()
+}
+
 /// Imagining oneself gone, as a relief to others or a matter of fact: "if I
 /// were dead", "if I wasn't in their lives", "happier with me gone".
 fn gone(s: &View) -> Option<Severity> {
-    for i in (0..s.len()).filter(|&i| s.w(i) == "if" && s.is(i + 1, FP)) {
+    if !s.has_word(&["if", "me"]) {
+        return None;
+    }
+    for i in (0..s.len()).filter(|&i| s.w(i) == "if" && s.is(i + 1, FP) && !whether(s, i)) {
         let state = (i + 2..(i + 6).min(s.len())).find(|&k| {
             s.word_in(k, &["dead", "gone", "disappeared", "vanished"])
                 || s.word_in(
@@ -1187,10 +1282,17 @@ fn gone(s: &View) -> Option<Severity> {
 /// notice", "the world would be easier if I didn't exist", "nobody would
 /// miss me".
 fn burden(s: &View) -> Option<Severity> {
+    if !s.any(BETTER | CARE) && !s.has_word(&["without", "if"]) {
+        return None;
+    }
     // ... without me, with a would/is/be: not "the meeting went better without me"
     for i in (0..s.len()).filter(|&i| s.w(i) == "without" && s.w(i + 1) == "me") {
-        if let Some(b) = s.before(i, 10, BETTER) {
-            let modal = s.w(b) == "betteroff"
+        if let Some(b) = s
+            .before(i, 10, BETTER)
+            .or_else(|| s.after(i + 1, 4, BETTER).filter(|&b| s.w(b) != "than"))
+        {
+            let modal = b > i
+                || s.w(b) == "betteroff"
                 || s.word_before(
                     b,
                     3,
@@ -1377,6 +1479,41 @@ fn method(s: &View) -> Option<Severity> {
                         )
                     })
                 });
+            // "stepping in front of the 8:15"
+            let in_front = s.w(i + 1) == "infrontof"
+                && s.word_after(
+                    i,
+                    4,
+                    &[
+                        "audience", "class", "crowd", "camera", "mirror", "group", "people",
+                        "everyone", "them", "him", "her",
+                    ],
+                )
+                .is_none()
+                && s.before(i, 8, DESIRE | THINK).is_some();
+            // "walking into the sea until the water closed over me"
+            let into_water = into.is_some_and(|p| s.is(p, WATER))
+                && s.w(i + 1) == "into"
+                && s.before(i, 8, DESIRE | THINK).is_some()
+                && !s.has_word(&[
+                    "swim", "paddle", "dip", "surf", "swimming", "paddling", "bathe", "cool",
+                    "wade",
+                ]);
+            // "drive off the road at the bend"
+            let off_road = ["driv", "drov", "swerv", "steer", "veer", "crash"]
+                .iter()
+                .any(|p| w.starts_with(p))
+                && s.w(i + 1) == "off"
+                && s.word_after(
+                    i,
+                    3,
+                    &["road", "cliff", "bridge", "edge", "motorway", "highway"],
+                )
+                .is_some()
+                && s.before(i, 8, DESIRE | THINK).is_some();
+            if in_front || into_water || off_road {
+                events.push(i);
+            }
             let water_for_good = into.is_some_and(|p| !s.is(p, WATER))
                 || s.word_after(i, 10, &["back", "walking", "stopping", "swimming"])
                     .is_some_and(|j| s.before(j, 3, NEG).is_some() || s.w(j - 1) == "keep")
@@ -1479,6 +1616,14 @@ fn method(s: &View) -> Option<Severity> {
             s.word_before(i, 6, &["use", "used", "using", "turn", "turned", "turning"])
                 .is_some()
                 && s.any(BLADE | WEAPON | PILLS | ROPE)
+        } else if w == "easy" || w == "easily" {
+            // "looked at the tracks and thought how easy it would be"
+            s.word_before(i, 2, &["how", "so", "be"]).is_some()
+                && (s.any(PILLS | ROPE | WEAPON | BLADE | GAS)
+                    || s.has_word(&[
+                        "tracks", "bridge", "cliff", "ledge", "roof", "balcony", "edge", "platform",
+                    ]))
+                && s.before(i, 8, THINK | DESIRE).is_some()
         } else if w == "bag" {
             // suffocation: a bag over my head
             s.word_after(i, 4, &["head", "face"]).is_some()
@@ -1639,6 +1784,43 @@ fn pills_in_quantity(s: &View, p: usize) -> bool {
 /// Preparation: stockpiling medication, goodbye letters, giving things away
 /// for after, looking up how.
 fn preparation(s: &View) -> Option<Severity> {
+    // Every pattern below needs one of these; most sentences have none.
+    let needed = PILLS
+        | STOCK
+        | NOTE
+        | BUY
+        | RESEARCH
+        | ROPE
+        | WEAPON
+        | GAS
+        | BLADE
+        | PLACE
+        | DIE
+        | TIME
+        | INTENT
+        | HANG
+        | OD
+        | JUMP;
+    if !s.any(needed)
+        && !s.has_word(&[
+            "giving",
+            "gave",
+            "give",
+            "given",
+            "goodbye",
+            "goodbyes",
+            "farewell",
+            "farewells",
+            "gone",
+            "giveaway",
+            "rehome",
+            "rehomed",
+            "rehoming",
+            "weight",
+        ])
+    {
+        return None;
+    }
     // stockpiling pills
     for i in s.all_of(STOCK) {
         let pills = s.after(i, 5, PILLS).or_else(|| s.before(i, 3, PILLS));
@@ -1708,7 +1890,7 @@ fn preparation(s: &View) -> Option<Severity> {
     }
     // "how many pills it would take", "how much insulin"
     for i in (0..s.len()).filter(|&i| s.w(i) == "how" && s.word_in(i + 1, &["many", "much"])) {
-        if s.after(i, 3, PILLS).is_some() && s.mine(i) && !s.any(REPORT) {
+        if s.after(i, 5, PILLS).is_some() && s.mine(i) && !s.any(REPORT) {
             return Some(Severity::Now);
         }
     }
@@ -1729,6 +1911,35 @@ fn preparation(s: &View) -> Option<Severity> {
             || s.word_after(i, 5, &["do"])
                 .is_some_and(|d| s.w(d + 1) == "it");
         if settled && act && s.mine(i) {
+            return Some(Severity::Now);
+        }
+    }
+    // "I've decided on the pills", "I picked the bridge": means chosen,
+    // named right after the choosing
+    for i in (0..s.len()).filter(|&i| {
+        s.word_in(
+            i,
+            &[
+                "decided", "picked", "chosen", "chose", "settled", "choose", "pick",
+            ],
+        )
+    }) {
+        let object = (i + 1..(i + 4).min(s.len()))
+            .take_while(|&k| {
+                s.word_in(k, &["on", "the", "a", "my", "which", "what"])
+                    || s.is(k, PILLS | ROPE | WEAPON | PLACE | GAS | BLADE)
+            })
+            .find(|&k| {
+                s.is(k, PILLS | ROPE | WEAPON | GAS | BLADE)
+                    || s.word_in(
+                        k,
+                        &[
+                            "bridge", "cliff", "cliffs", "roof", "ledge", "tracks", "building",
+                            "carpark", "pier", "quarry",
+                        ],
+                    )
+            });
+        if object.is_some() && s.w(i + 1) != "up" && s.mine(i) && !s.any(REPORT) {
             return Some(Severity::Now);
         }
     }
@@ -1899,6 +2110,17 @@ fn preparation(s: &View) -> Option<Severity> {
             return Some(Severity::Now);
         }
     }
+    // "I've been quietly giving my things away"
+    for i in (0..s.len()).filter(|&i| s.word_in(i, &["giving", "gave", "give", "given"])) {
+        let things = s.word_after(
+            i,
+            3,
+            &["things", "stuff", "belongings", "possessions", "everything"],
+        );
+        if things.is_some_and(|t| s.word_after(t, 2, &["away"]).is_some()) && s.mine(i) {
+            return Some(Severity::Now);
+        }
+    }
     // "after I'm gone", "once I'm dead", "when I die": the writer's own death
     // as something to arrange for
     for i in (0..s.len()).filter(|&i| s.word_in(i, &["gone", "dead", "die", "died"])) {
@@ -2015,6 +2237,11 @@ fn attempt(s: &View) -> Option<Severity> {
                 | "at"
         ) && (next != "at" || s.w(i + 2).chars().all(|c| c.is_ascii_digit()))
             && !(next == "a" && s.w(i) != "attempted");
+        let lone = lone
+            || !s.word_in(
+                i + 1,
+                &["at", "to", "of", "on", "for", "with", "by", "is", "was"],
+            ) && s.w(i.wrapping_sub(1)) == "my";
         let owned = s
             .word_before(
                 i,
@@ -2193,6 +2420,9 @@ fn self_injury(s: &View) -> Option<Severity> {
             && !matches!(w, "harm" | "harmed" | "harming" | "burning")
         {
             let subject_ok = s.subject(i) == Who::Me
+                || s.has_word(&[
+                    "helps", "help", "cope", "coping", "relief", "release", "numb",
+                ])
                 || s.before(i, 4, DESIRE | THINK | ATTEMPT).is_some()
                 || s.word_before(
                     i,
@@ -2278,6 +2508,13 @@ fn made_myself(s: &View) -> Option<Severity> {
 /// A plan or preparation said in a sentence that may not itself speak of
 /// dying; it makes an entry that does speak of dying pressing.
 fn plan_marker(s: &View) -> bool {
+    if !s.any(INTENT | TIME | BUY | STOCK)
+        && !s.has_word(&[
+            "how", "through", "goodbye", "here", "around", "reads", "read", "plan",
+        ])
+    {
+        return false;
+    }
     let has_plan = (0..s.len()).any(|i| {
         (s.w(i) == "plan"
             && s.word_before(i, 3, &["a", "my", "the"]).is_some()

@@ -7,7 +7,8 @@
 //! tags ("trip" is both an accident and the journey); the rules in
 //! `detect.rs` decide what a combination means.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::themes::stem::stem;
@@ -137,6 +138,11 @@ const LISTS: &[(Tags, &[&str])] = &[
             "grandmother",
             "grandma",
             "grandpa",
+            "grandad",
+            "gran",
+            "granny",
+            "nana",
+            "auntie",
             "granddad",
             "nan",
             "colleague",
@@ -214,7 +220,6 @@ const LISTS: &[(Tags, &[&str])] = &[
             "footballer",
             "player",
             "athlete",
-            "star",
             "kids",
             "children",
             "students",
@@ -442,7 +447,8 @@ const LISTS: &[(Tags, &[&str])] = &[
         &[
             "bridge", "roof", "rooftop", "cliff", "cliffs", "ledge", "balcony", "window",
             "building", "overpass", "tower", "highrise", "edge", "railing", "platform", "tracks",
-            "height", "heights", "storey", "floor", "carpark", "garage", "viaduct",
+            "height", "heights", "storey", "floor", "carpark", "garage", "viaduct", "pier",
+            "quarry", "dam", "gorge", "crane", "jetty",
         ],
     ),
     (
@@ -913,8 +919,6 @@ const LISTS: &[(Tags, &[&str])] = &[
             "resurrection",
             "transcend",
             "transcendence",
-            "shed",
-            "shedding",
             "transform",
             "transformation",
             "phoenix",
@@ -925,12 +929,8 @@ const LISTS: &[(Tags, &[&str])] = &[
             "cocoon",
             "butterfly",
             "identity",
-            "layers",
             "boundless",
-            "oneness",
-            "reset",
             "renewal",
-            "rebuilt",
             "archetype",
             "archetypal",
         ],
@@ -1012,7 +1012,10 @@ const LISTS: &[(Tags, &[&str])] = &[
             "sad",
         ],
     ),
-    (WAKE, &["wake", "woke", "waking", "awake", "wakes", "getup"]),
+    (
+        WAKE,
+        &["wake", "woke", "waking", "awake", "wakes", "getup", "woken"],
+    ),
     (SLEEP, &["sleep", "asleep", "slept"]),
     (
         VANISH,
@@ -1112,16 +1115,67 @@ const LISTS: &[(Tags, &[&str])] = &[
     (BURDEN, &["burden", "burdens", "weight"]),
 ];
 
-fn table() -> &'static HashMap<String, Tags> {
-    static TABLE: OnceLock<HashMap<String, Tags>> = OnceLock::new();
+/// A small multiply-rotate hash (the one rustc uses, "FxHash"): the keys are
+/// short words from a fixed list, so there is nothing to defend against, and
+/// SipHash costs more than the lookup itself.
+#[derive(Default, Clone, Copy)]
+pub(super) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(super) type Fast = BuildHasherDefault<FxHasher>;
+
+/// The lexicon by stem, plus two shortcuts that keep stemming off the hot
+/// path (a 5,000-word entry has to be read in well under 2 ms): every listed
+/// word by its own spelling, and the first three letters of every stem, so a
+/// word that cannot stem to anything listed is never stemmed.
+struct Table {
+    by_stem: HashMap<String, Tags, Fast>,
+    by_word: HashMap<&'static str, Tags, Fast>,
+    prefixes: HashSet<[u8; 3], Fast>,
+    /// Stems under three letters ("i", "od"): a longer word may stem to one.
+    short: Vec<String>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut m: HashMap<String, Tags> = HashMap::new();
+        let mut by_stem: HashMap<String, Tags, Fast> = HashMap::default();
         for (tag, words) in LISTS {
             for w in *words {
-                *m.entry(key(w)).or_default() |= tag;
+                *by_stem.entry(key(w)).or_default() |= tag;
             }
         }
-        m
+        let by_word = LISTS
+            .iter()
+            .flat_map(|(_, words)| words.iter())
+            .map(|w| (*w, by_stem[&key(w)]))
+            .collect();
+        // Stems and listed spellings both: "dying" stems to "die".
+        let listed = LISTS.iter().flat_map(|(_, words)| words.iter().copied());
+        let prefixes = by_stem
+            .keys()
+            .map(String::as_str)
+            .chain(listed)
+            .filter_map(|k| k.as_bytes().get(..3)?.try_into().ok())
+            .collect();
+        let short = by_stem.keys().filter(|k| k.len() < 3).cloned().collect();
+        Table {
+            by_stem,
+            by_word,
+            prefixes,
+            short,
+        }
     })
 }
 
@@ -1137,7 +1191,19 @@ fn key(word: &str) -> String {
 
 /// The tags of one normalised word (0 when it means nothing here).
 pub fn tags_of(word: &str) -> Tags {
-    table().get(&key(word)).copied().unwrap_or(0)
+    let t = table();
+    if let Some(&tags) = t.by_word.get(word) {
+        return tags;
+    }
+    let b = word.as_bytes();
+    if b.len() > 3
+        && b.is_ascii()
+        && !t.prefixes.contains(&[b[0], b[1], b[2]])
+        && !t.short.iter().any(|s| word.starts_with(s.as_str()))
+    {
+        return 0;
+    }
+    t.by_stem.get(&key(word)).copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -1158,5 +1224,33 @@ mod tests {
         assert_ne!(tags_of("bridges") & PLACE, 0);
         assert_eq!(tags_of("the"), 0);
         assert_eq!(tags_of("odd") & OD, 0);
+    }
+
+    #[test]
+    fn the_shortcuts_agree_with_stemming() {
+        let t = table();
+        for (_, words) in LISTS {
+            for w in *words {
+                for form in [
+                    w.to_string(),
+                    format!("{w}s"),
+                    format!("{w}ed"),
+                    format!("{w}ing"),
+                ] {
+                    let slow = t.by_stem.get(&key(&form)).copied().unwrap_or(0);
+                    assert_eq!(tags_of(&form), slow, "{form}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn everyday_words_are_not_the_journey() {
+        // Stems collide: "oneness" stems to "one", "shedding" to "shed".
+        for w in [
+            "one", "ones", "shed", "layer", "reset", "light", "session", "old", "self",
+        ] {
+            assert_eq!(tags_of(w) & JOURNEY, 0, "{w}");
+        }
     }
 }

@@ -9,6 +9,8 @@
 //! capitalised mid-sentence (titles of songs, films and books).
 
 use std::collections::HashMap;
+
+use super::lexicon::Fast;
 use std::sync::OnceLock;
 
 /// One normalised word.
@@ -128,7 +130,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                     quoted = false;
                 }
                 if !raws.is_empty() {
-                    out.push(finish(&std::mem::take(&mut raws)));
+                    out.push(finish(std::mem::take(&mut raws)));
                 }
             } else if breaks_clause(c) || (c == '-' && chars.peek() == Some(&' ')) {
                 raws.push(None);
@@ -138,14 +140,14 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     }
     push_word(&mut raws, &mut word, &mut apostrophe, quoted);
     if !raws.is_empty() {
-        out.push(finish(&raws));
+        out.push(finish(raws));
     }
     out.retain(|s| s.iter().any(|t| t.word != BREAK));
     out
 }
 
 /// Lower-cases, expands and merges one sentence's raw words.
-fn finish(raws: &[Option<Raw>]) -> Sentence {
+fn finish(raws: Vec<Option<Raw>>) -> Sentence {
     let mut toks: Vec<Token> = Vec::with_capacity(raws.len() + 4);
     let mut first_word = true;
     for raw in raws {
@@ -159,11 +161,18 @@ fn finish(raws: &[Option<Raw>]) -> Sentence {
             }
             continue;
         };
-        let lower = raw.text.to_lowercase();
         let mut cs = raw.text.chars();
         let capitalised = cs.next().is_some_and(char::is_uppercase)
             && cs.clone().next().is_some()
             && cs.all(|c| !c.is_uppercase());
+        // Most words are plain lower-case ASCII already: no new string then.
+        let lower = if raw.text.is_ascii() {
+            let mut t = raw.text;
+            t.make_ascii_lowercase();
+            t
+        } else {
+            raw.text.to_lowercase()
+        };
         let title = raw.quoted || (capitalised && !first_word && lower != "i");
         first_word = false;
         if FILLERS.contains(&lower.as_str()) {
@@ -244,6 +253,7 @@ fn expand(w: &str, apostrophe: bool) -> Option<&'static [&'static str]> {
         "cuz" | "coz" | "bc" | "cos" => &["because"],
         "kms" | "kmslf" => &["kill", "myself"],
         "ded" => &["dead"],
+        "w" => &["with"],
         // Words coined online to talk about suicide past content filters.
         "sewerslide" | "suicidee" => &["suicide"],
         "unalive" | "unalived" | "unaliving" => &["unalive"],
@@ -307,6 +317,7 @@ const PHRASES: &[(&[&str], &str)] = &[
     (&["wake", "up"], "wake"),
     (&["woke", "up"], "woke"),
     (&["waking", "up"], "waking"),
+    (&["woken", "up"], "woken"),
     (&["ego", "death"], "egodeath"),
     (&["k", "hole"], "khole"),
     (&["for", "good"], "forever"),
@@ -327,14 +338,18 @@ const PHRASES: &[(&[&str], &str)] = &[
 ];
 
 fn merge_phrases(toks: &mut Vec<Token>) {
-    static FIRST: OnceLock<HashMap<&'static str, Vec<usize>>> = OnceLock::new();
+    static FIRST: OnceLock<HashMap<&'static str, Vec<usize>, Fast>> = OnceLock::new();
     let first = FIRST.get_or_init(|| {
-        let mut m: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut m: HashMap<&str, Vec<usize>, Fast> = HashMap::default();
         for (i, (words, _)) in PHRASES.iter().enumerate() {
             m.entry(words[0]).or_default().push(i);
         }
         m
     });
+    // Most sentences hold no phrase at all: leave them as they are.
+    if !toks.iter().any(|t| first.contains_key(t.word.as_str())) {
+        return;
+    }
     let mut out: Vec<Token> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
