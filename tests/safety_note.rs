@@ -437,6 +437,26 @@ fn review_lists_the_days_without_quotes_and_never_private_entries() {
     // A period with none of those days has no such heading.
     let out = h.ok(&["review", "--since", "2026-11-15"]);
     assert!(!out.contains("Worth raising"), "{out}");
+
+    // With no start given, the line looks back twelve weeks; an older day
+    // is listed when the period asks for it.
+    h.ok(&[
+        "write",
+        "free",
+        "--at",
+        "2026-07-01 10:00",
+        "--answer",
+        "text=I want to die.",
+    ]);
+    assert_eq!(
+        h.json(&["review"])["worth_raising"],
+        json!(["2026-11-12", "2026-11-14"])
+    );
+    let v = h.json(&["review", "--since", "2026-06-01"]);
+    assert_eq!(
+        v["worth_raising"],
+        json!(["2026-07-01", "2026-11-12", "2026-11-14"])
+    );
 }
 
 #[test]

@@ -188,12 +188,20 @@ pub fn after_editing(app: &mut App, old: &str, new: &str) -> Result<()> {
     Ok(())
 }
 
+/// How far back the dates line looks when no start is given: what is worth
+/// raising at the next session is the last weeks, not years of history (and
+/// reading years of entries again would make a long journal's review slow).
+const LOOK_BACK_DAYS: i64 = 84;
+
 /// The days in a review or export period on which a non-private entry would
-/// have raised the note. Decided now by reading the entries again: nothing
-/// about the note is ever stored with an entry.
+/// have raised the note; with no start given, the last twelve weeks of it.
+/// Decided now by reading the entries again: nothing about the note is ever
+/// stored with an entry.
 pub fn raised_days(app: &mut App, filter: &Filter) -> Result<Vec<NaiveDate>> {
+    let recent = app.clock.now() - chrono::Duration::days(LOOK_BACK_DAYS);
     let f = Filter {
         include_private: false,
+        since: filter.since.or(Some(recent)),
         ..filter.clone()
     };
     let entries = app.store()?.entries(&f)?;
