@@ -722,6 +722,15 @@ fn not_living(s: &View) -> Option<Severity> {
         if s.word_in(i + 1, NOT_LIFE) && !s.is(i, FOREVER) {
             continue;
         }
+        // "I don't want to believe that exists"; "breathe the air in there"
+        if s.word_in(
+            i.wrapping_sub(1),
+            &["that", "it", "this", "which", "there", "what"],
+        ) || s.w(i).starts_with("breath")
+            && s.word_in(i + 1, &["the", "a", "that", "this", "in"])
+        {
+            continue;
+        }
         if s.word_in(
             i.wrapping_sub(1),
             &[
@@ -834,11 +843,11 @@ fn pointless(s: &View) -> Option<Severity> {
         }
         let of_what = s.after(i, 5, LIFE).is_some()
             || s.word_after(i, 5, &["goon", "anything", "trying", "existing", "staying"])
-                .is_some()
+                .is_some_and(|j| s.w(j + 1) != "with")
             || (s
                 .word_after(i, 5, &["it"])
                 .is_some_and(|j| s.w(j + 1) == "all"))
-            || s.word_in(i + 1, &["anymore", ""])
+            || s.word_in(i + 1, &["anymore", "nomore"])
             || s.w(i + 1) == "of"
                 && s.word_in(i + 2, &["me", "myself"])
                 && s.word_in(i + 3, &["", "anymore", "even", "being", "existing", "here"])
@@ -1019,7 +1028,9 @@ fn not_lasting(s: &View) -> Option<Severity> {
         }
     }
     // "I hope I don't recover", "hoping I won't survive the operation"
-    for i in (0..s.len()).filter(|&i| s.word_in(i, &["recover", "survive", "pull", "live"])) {
+    for i in (0..s.len()).filter(|&i| {
+        s.word_in(i, &["recover", "survive", "live"]) || s.w(i) == "pull" && s.w(i + 1) == "through"
+    }) {
         let hoped = s.before(i, 3, NEG).is_some_and(|n| {
             s.before(n, 5, DESIRE)
                 .is_some_and(|d| s.before(d, 2, NEG).is_none())
@@ -1176,7 +1187,11 @@ fn wish_broad(s: &View) -> Option<Severity> {
     // "better off with the insurance than with me"
     for i in s.all_of(BETTER) {
         if let Some(t) = s.word_after(i, 8, &["than"]) {
-            if s.word_after(t, 3, &["me", "having"]).is_some() {
+            let off = s.w(i) == "betteroff" || s.word_before(i, 3, &["would", "be"]).is_some();
+            let with_me = s
+                .word_after(t, 3, &["me"])
+                .is_some_and(|m| s.word_in(m - 1, &["with", "having"]));
+            if off && with_me {
                 return fire;
             }
         }
@@ -1247,11 +1262,16 @@ fn gone(s: &View) -> Option<Severity> {
     }
     for i in (0..s.len()).filter(|&i| s.w(i) == "if" && s.is(i + 1, FP) && !whether(s, i)) {
         let state = (i + 2..(i + 6).min(s.len())).find(|&k| {
+            let in_lives = s.w(k) == "in"
+                && (s.w(k + 1) == "them"
+                    || s.word_in(
+                        k + 1,
+                        &["their", "your", "his", "her", "everyones", "anyones", "the"],
+                    ) && s.word_in(k + 2, &["lives", "life", "picture", "world"]));
             s.word_in(k, &["dead", "gone", "disappeared", "vanished"])
-                || s.word_in(
-                    k,
-                    &["in", "here", "around", "alive", "exist", "existed", "born"],
-                ) && s.before(k, 3, NEG).is_some()
+                || (in_lives
+                    || s.word_in(k, &["here", "around", "alive", "exist", "existed", "born"]))
+                    && s.before(k, 3, NEG).is_some()
         });
         let Some(k) = state else { continue };
         // "if I was gone for a week", "if I wasn't in the office"
@@ -1652,6 +1672,11 @@ fn method(s: &View) -> Option<Severity> {
         if s.titled(&[i]) || !s.mine(i) {
             continue;
         }
+        // A gun, a blade, a rope or gas is the writer's only when the
+        // writer is in the sentence ("guns by themselves aren't the issue").
+        if s.is(i, WEAPON | BLADE | ROPE | GAS) && !s.any(FP) {
+            continue;
+        }
         // Reported: the nurse explained overdose, an article on bridges.
         if (s.any(REPORT) || s.before(i, 5, TALK).is_some())
             && s.before(i, 3, FP).is_none()
@@ -1817,6 +1842,9 @@ fn preparation(s: &View) -> Option<Severity> {
             "rehomed",
             "rehoming",
             "weight",
+            "how",
+            "where",
+            "which",
         ])
     {
         return None;
@@ -2126,7 +2154,7 @@ fn preparation(s: &View) -> Option<Severity> {
     for i in (0..s.len()).filter(|&i| s.word_in(i, &["gone", "dead", "die", "died"])) {
         let own = s
             .word_before(i, 3, &["after", "when", "once", "before"])
-            .is_some_and(|a| s.is(a + 1, FP));
+            .is_some_and(|a| s.word_in(a + 1, &["i", "im"]));
         let away = s.word_in(
             i + 1,
             &["for", "to", "on", "from", "away", "out", "shopping"],
@@ -2170,6 +2198,28 @@ fn preparation(s: &View) -> Option<Severity> {
     }
     // looking up how
     for i in s.all_of(RESEARCH) {
+        // Reading about a murder is not looking up how: "read" counts only
+        // with a how, a way or a dose after it.
+        if s.word_in(
+            i,
+            &[
+                "read", "reading", "counted", "counting", "measured", "checked",
+            ],
+        ) && s
+            .word_after(
+                i,
+                4,
+                &[
+                    "how", "ways", "way", "methods", "lethal", "fatal", "overdose", "dose", "which",
+                ],
+            )
+            .is_none()
+        {
+            continue;
+        }
+        if s.after(i, 10, THIRD | KIN).is_some() || s.word_after(i, 10, &["who"]).is_some() {
+            continue;
+        }
         // "Reading The Virgin Suicides" is a book, not a search.
         let lethal = s
             .after(i, 10, OD | HANG | ROPE | SUIC | DIE | KILL | POISON | GAS)
@@ -2353,7 +2403,7 @@ fn self_injury(s: &View) -> Option<Severity> {
                 i.wrapping_sub(1),
                 &[
                     "a", "the", "paper", "hair", "budget", "pay", "price", "this", "that", "final",
-                    "director",
+                    "short", "clean", "quick", "tax", "rate", "power", "job", "costs", "director",
                 ],
             )
         {
