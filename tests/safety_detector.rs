@@ -3,7 +3,7 @@
 //! `tests/fixtures/safety/dev-*.tsv` is the development set the rules were
 //! built against. `dev2`, `dev3` and `dev4` were each written as a held-out set
 //! after a round of design, measured once untouched, and only then used for
-//! development (`dev4` likewise); `holdout` is the latest such set, measured
+//! development (`dev4` and `dev5` likewise); `holdout` is the latest such set, measured
 //! and not tuned on (see `tests/fixtures/safety/README.md` for every
 //! measurement). Each file
 //! holds one sentence or entry a line: `category<TAB>text`, `\n` for a line
@@ -119,6 +119,11 @@ fn fourth_development_set() {
     check("dev4", 0.95, 0.03);
 }
 
+#[test]
+fn fifth_development_set() {
+    check("dev5", 0.95, 0.03);
+}
+
 /// The held-out set is not tuned on, so it is not held to the goal (95% and
 /// 3%); this floor, just under what it measured when it was written, catches
 /// a change that makes the detector worse on text it has never seen.
@@ -127,7 +132,7 @@ fn held_out_set() {
     check("holdout", HOLDOUT_RECALL_FLOOR, HOLDOUT_NEAR_CEILING);
 }
 
-/// What the held-out set measured when it was first run (86.2% recall, no
+/// What the held-out set measured when it was first run (93.0% recall, no
 /// near-misses raised), less a little.
-const HOLDOUT_RECALL_FLOOR: f64 = 0.84;
+const HOLDOUT_RECALL_FLOOR: f64 = 0.91;
 const HOLDOUT_NEAR_CEILING: f64 = 0.03;

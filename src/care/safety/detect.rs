@@ -518,6 +518,7 @@ fn kill_self(s: &View) -> Option<Severity> {
             && (s.w(i + 2) == "all"
                 || s.w(i + 1) == "everything"
                 || s.before(i, 5, DESIRE | THINK | INTENT | ATTEMPT).is_some()
+                || s.before(i, 3, FP).is_some() && s.is(i + 2, TIME)
                 || s.is(i.wrapping_sub(1), FP)
                 || s.word_before(
                     i,
@@ -642,7 +643,7 @@ fn death_wish(s: &View) -> Option<Severity> {
             .is_some();
         let own = !perceived
             && (s
-                .word_before(i, 3, &["if", "i", "me", "my", "own", "being"])
+                .word_before(i, 3, &["if", "i", "me", "my", "own", "being", "be"])
                 .is_some()
                 || w == "dying"
                 || w == "death");
@@ -1071,6 +1072,15 @@ fn not_waking(s: &View) -> Option<Severity> {
             return Some(Severity::Gentle);
         }
     }
+    // "I wish I could fall asleep and that would be it"
+    for i in s.all_of(SLEEP) {
+        let the_end = s.word_after(i, 7, &["it", "end", "over"]).is_some_and(|j| {
+            s.word_in(j.wrapping_sub(1), &["be", "the"]) && s.word_in(j + 1, &["", "forever"])
+        });
+        if the_end && s.before(i, 6, DESIRE).is_some() && s.mine(i) {
+            return Some(Severity::Gentle);
+        }
+    }
     for i in s.all_of(SLEEP) {
         if s.after(i, 2, FOREVER)
             .is_some_and(|j| s.w(j) != "anymore" && s.w(j) != "again")
@@ -1132,7 +1142,7 @@ fn not_lasting(s: &View) -> Option<Severity> {
         s.word_in(i, &["recover", "survive", "live"]) || s.w(i) == "pull" && s.w(i + 1) == "through"
     }) {
         let hoped = s.before(i, 3, NEG).is_some_and(|n| {
-            s.before(n, 5, DESIRE)
+            s.before(n, 8, DESIRE)
                 .is_some_and(|d| s.before(d, 2, NEG).is_none())
         });
         if hoped && s.mine(i) && !s.journey(i) {
@@ -1252,12 +1262,21 @@ fn wish_broad(s: &View) -> Option<Severity> {
         let what = s.word_before(
             i,
             4,
-            &["everything", "all", "life", "me", "myself", "existence"],
+            &[
+                "everything",
+                "all",
+                "life",
+                "me",
+                "myself",
+                "existence",
+                "heart",
+                "breathing",
+            ],
         );
         let wished = s
             .before(i, 7, DESIRE)
             .is_some_and(|d| s.before(d, 2, NEG).is_none() && s.mine(d));
-        let to_be = s.word_in(i.wrapping_sub(1), &["to", "be"]);
+        let to_be = s.word_in(i.wrapping_sub(1), &["to", "be", "would", "could", "will"]);
         if what.is_some() && wished && to_be && !s.journey(i) && s.w(i + 1) != "with" {
             return fire;
         }
@@ -1320,6 +1339,8 @@ fn wish_broad(s: &View) -> Option<Severity> {
             )
             .is_some()
             || s.word_after(i, 14, &["mind", "care"])
+                .is_some_and(|j| s.before(j, 3, NEG).is_some())
+            || s.word_before(i, 6, &["mind", "care"])
                 .is_some_and(|j| s.before(j, 3, NEG).is_some());
         if event && fine && !s.journey(i) {
             return fire;
@@ -1548,7 +1569,8 @@ fn method(s: &View) -> Option<Severity> {
                 )
                 .is_some()
         } else if s.is(i, HANG) {
-            s.after(i, 2, REFL).is_some()
+            // "hang myself", "picturing myself hanging"
+            s.after(i, 2, REFL).is_some() || s.is(i.wrapping_sub(1), REFL)
         } else if s.is(i, ROPE) {
             w == "noose"
                 || w == "ligature"
@@ -2071,6 +2093,21 @@ fn preparation(s: &View) -> Option<Severity> {
             return Some(Severity::Now);
         }
     }
+    // "I've got the pills and I've chosen Saturday": a day chosen, with the
+    // means in the same sentence
+    for i in
+        (0..s.len()).filter(|&i| s.word_in(i, &["chosen", "picked", "chose", "set", "decided"]))
+    {
+        let day = s.after(i, 3, TIME).is_some()
+            || s.word_after(i, 3, &["day", "night", "week"]).is_some();
+        if day
+            && s.any(PILLS | ROPE | WEAPON | OD | HANG | JUMP | GAS)
+            && s.mine(i)
+            && !s.any(REPORT)
+        {
+            return Some(Severity::Now);
+        }
+    }
     // "I know which bridge", "I've worked out I'd use the pills in the
     // cabinet": a settled choice of means
     for i in (0..s.len()).filter(|&i| {
@@ -2402,6 +2439,7 @@ fn attempt(s: &View) -> Option<Severity> {
             )
             .is_some();
         let lethal = s.after(i, 4, SUIC | OD | HANG | DIE).is_some()
+            || s.w(i + 1) == "on" && s.w(i + 2) == "my" && s.w(i + 3) == "life"
             || s.w(i + 1) == "to"
                 && s.after(i, 3, KILL).is_some()
                 && s.after(i, 5, REFL | LIFE).is_some();

@@ -857,7 +857,6 @@ const LISTS: &[(Tags, &[&str])] = &[
             "essay",
             "exam",
             "shift",
-            "ward",
             "hospice",
             "case",
             "cases",
