@@ -331,6 +331,10 @@ pub struct ExportArgs {
     /// Include entries marked private
     #[arg(long)]
     pub include_private: bool,
+    /// Leave out the line that lists the days you wrote about hurting
+    /// yourself or not wanting to be alive
+    #[arg(long)]
+    pub no_safety_dates: bool,
     /// Write to this file (readable by you alone) instead of standard output
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -407,7 +411,8 @@ pub struct SafetyArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum SafetyCommand {
-    /// Show your plan and crisis lines (the default)
+    /// Show your plan and crisis lines (the default; also `kapj safety plan`)
+    #[command(alias = "plan")]
     Show,
     /// Write or change your safety plan
     Edit,

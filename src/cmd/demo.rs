@@ -191,6 +191,7 @@ pub fn run(app: &mut App, home: Option<PathBuf>) -> Result<()> {
         until: None,
         phase: None,
         include_private: false,
+        no_safety_dates: false,
         output: Some(export_path.clone()),
     };
     super::export::write(app, fa)?;

@@ -6,7 +6,6 @@
 use anyhow::Result;
 
 use crate::app::{interactive, App};
-use crate::care;
 use crate::cmd::find_entry;
 use crate::domain::{Answer, Entry, NewEntry};
 use crate::drafts::Draft;
@@ -225,15 +224,13 @@ fn save(app: &mut App, e: &Entry, answers: &[Answer], mood: Option<u8>) -> Resul
         e.phase == crate::domain::Phase::Embodiment,
     )?;
     app.line(format!("Updated entry {}.", e.number));
-    let text = answers
-        .iter()
-        .map(|a| a.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    if care::safety::mentions_self_harm(&text) {
-        super::safety::note_once_a_day(app, false)?;
-    }
-    Ok(())
+    let joined = |a: &[Answer]| {
+        a.iter()
+            .map(|a| a.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    super::safety::after_editing(app, &joined(&e.answers), &joined(answers))
 }
 
 /// Answers written from standard input have no prompt; give the form a heading anyway.

@@ -39,7 +39,13 @@ pub fn write(app: &mut App, a: ExportArgs) -> Result<()> {
         ExportFormat::Json => backup(app, &filter)?,
         ExportFormat::Markdown | ExportFormat::Html => {
             filter.include_private = a.include_private;
-            document(app, &filter, a.format)?
+            let doc = document(app, &filter, a.format)?;
+            if a.no_safety_dates {
+                doc
+            } else {
+                let days = super::safety::raised_days(app, &filter)?;
+                with_worth_raising(doc, &days, a.format)
+            }
         }
     };
     match &a.output {
@@ -54,6 +60,27 @@ pub fn write(app: &mut App, a: ExportArgs) -> Result<()> {
         None => app.out.push_str(&text),
     }
     Ok(())
+}
+
+/// The summary opens with the days the client wrote about hurting
+/// themselves or not wanting to be alive (never private entries, never a
+/// quote), unless they asked for it to be left out.
+fn with_worth_raising(mut doc: String, days: &[chrono::NaiveDate], format: ExportFormat) -> String {
+    let Some(sentence) = crate::care::safety::review_sentence(days) else {
+        return doc;
+    };
+    let heading = crate::care::safety::WORTH_RAISING;
+    let rest = format!("{}{}", sentence[..1].to_lowercase(), &sentence[1..]);
+    let (after, para) = match format {
+        ExportFormat::Html => (
+            "<h2>Summary</h2>\n",
+            format!("<p class=\"worth-raising\"><strong>{heading}:</strong> {rest}</p>\n"),
+        ),
+        _ => ("## Summary\n\n", format!("**{heading}:** {rest}\n\n")),
+    };
+    let at = doc.find(after).map_or(0, |i| i + after.len());
+    doc.insert_str(at, &para);
+    doc
 }
 
 fn backup(app: &mut App, f: &Filter) -> Result<String> {

@@ -31,7 +31,17 @@ pub fn run(app: &mut App, file: &Path) -> Result<()> {
         )
     })?;
     let now = app.clock.now();
-    let c = app.store()?.import(&doc, now, EntryExtras::for_entry)?;
+    // Each newly imported entry passes through EntryExtras::for_entry; whether any of
+    // them would have raised the safety note is noticed on the way, once,
+    // and kept nowhere.
+    let raised = std::cell::Cell::new(false);
+    let c = app.store()?.import(&doc, now, |e| {
+        if !raised.get() {
+            let text: Vec<&str> = e.answers.iter().map(|a| a.text.as_str()).collect();
+            raised.set(crate::care::safety::assess(&text.join("\n")).is_some());
+        }
+        EntryExtras::for_entry(e)
+    })?;
     let mut line = format!(
         "Imported {} and {}",
         render::count(c.entries, "entry", "entries"),
@@ -56,5 +66,8 @@ pub fn run(app: &mut App, file: &Path) -> Result<()> {
         );
     }
     app.line(line);
+    if raised.get() {
+        app.line(crate::care::safety::imported_line());
+    }
     Ok(())
 }

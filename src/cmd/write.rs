@@ -11,7 +11,6 @@ use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::Input;
 
 use crate::app::App;
-use crate::care;
 use crate::cli::WriteArgs;
 use crate::cmd::{normalise_tag, parse_mood, parse_phase, parse_when, session_number};
 use crate::domain::{Answer, NewEntry, Phase};
@@ -603,8 +602,5 @@ fn save(app: &mut App, mut draft: Draft) -> Result<()> {
         .map(|a| a.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    if care::safety::mentions_self_harm(&text) {
-        super::safety::note_once_a_day(app, false)?;
-    }
-    Ok(())
+    super::safety::after_writing(app, &text)
 }

@@ -20,7 +20,7 @@ mod hash;
 mod lexicon;
 mod quote;
 mod rank;
-mod stem;
+pub(crate) mod stem;
 mod text;
 
 #[cfg(test)]

@@ -18,6 +18,8 @@ mod guided;
 mod newcomer;
 mod pickers;
 mod review;
+mod safety_detector;
+mod safety_note;
 mod smoke;
 mod width;
 mod writing;

@@ -1,0 +1,2876 @@
+//! Layer 3: the rules. Each reads one sentence of tagged words and says
+//! whether it speaks of the writer ending their life or hurting themselves,
+//! and how pressing it sounds.
+//!
+//! The rules look for structure, not phrases: a wish word and a death word
+//! with the writer as subject and a few words allowed in between; a method
+//! tied to the writer with a wish, intent or plan nearby; a self-injury verb
+//! whose object is the writer's body. Then context cancels: a title in
+//! quotes or capitals, someone else as subject, an accident with its cause,
+//! a report of training or news, the medicine journey's own language of
+//! dying and rebirth, and the idioms of killing and dying.
+//!
+//! When in doubt the rules lean towards the note: a note too many costs one
+//! calm paragraph at most once a day, a note too few costs more.
+
+use super::lexicon::*;
+use super::normalise::{sentences, Sentence, BREAK};
+
+/// How the note should read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Thoughts of not wanting to be alive, or of self-injury: the gentle note.
+    Gentle,
+    /// A plan, preparation, a method with intent, or a recent attempt: the
+    /// note leads with people to reach now.
+    Now,
+}
+
+/// What the detector found in a text: how the note should read, and which
+/// sentences (by position) raised it. Never stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    /// The normalised words of each sentence that raised the note, so that
+    /// `edit` can tell new language from language that was already there.
+    pub sentences: Vec<String>,
+}
+
+/// Reads a whole entry. None when nothing in it calls for the note.
+pub fn assess(text: &str) -> Option<Finding> {
+    let mut found: Option<Finding> = None;
+    let mut plan_marked = false;
+    for sentence in sentences(text) {
+        let s = View::new(&sentence);
+        plan_marked |= plan_marker(&s);
+        if !anchored(&s) {
+            continue;
+        }
+        if let Some(sev) = judge(&s) {
+            let key = s.key();
+            let f = found.get_or_insert(Finding {
+                severity: sev,
+                sentences: Vec::new(),
+            });
+            f.severity = f.severity.max(sev);
+            f.sentences.push(key);
+        }
+    }
+    // A plan or a date written anywhere in an entry that also speaks of
+    // dying makes the whole entry pressing ("I've picked a date." after
+    // "I want to die.").
+    if let Some(f) = found.as_mut() {
+        if plan_marked {
+            f.severity = Severity::Now;
+        }
+    }
+    found
+}
+
+/// Whether a sentence holds anything at least one rule starts from. Every
+/// rule needs one of these tags or words; most sentences of a journal have
+/// none, and skipping them keeps a 5,000-word entry well inside its time.
+fn anchored(s: &View) -> bool {
+    const TAGS: Tags = SUIC
+        | SH
+        | KILL
+        | DIE
+        | LIFE
+        | WAKE
+        | SLEEP
+        | VANISH
+        | CUT
+        | OD
+        | HANG
+        | ROPE
+        | JUMP
+        | SHOOT
+        | WEAPON
+        | BLADE
+        | DROWN
+        | GAS
+        | POISON
+        | PILLS
+        | STOCK
+        | NOTE
+        | ATTEMPT
+        | POINT
+        | BETTER
+        | CARE
+        | PLACE
+        | VEHICLE
+        | WATER
+        | BURDEN
+        | RESEARCH
+        | BUY
+        | REFL
+        | BLEED
+        | INTENT;
+    const WORDS: &[&str] = &[
+        "gone",
+        "goodbye",
+        "goodbyes",
+        "farewell",
+        "farewells",
+        "giving",
+        "gave",
+        "give",
+        "given",
+        "giveaway",
+        "rehome",
+        "rehomed",
+        "rehoming",
+        "without",
+        "here",
+        "around",
+        "born",
+        "last",
+        "stop",
+        "over",
+        "goon",
+        "weight",
+        "bag",
+        "way",
+        "ways",
+        "decided",
+        "picked",
+        "chosen",
+        "chose",
+        "settled",
+        "choose",
+        "pick",
+        "do",
+        "recover",
+        "survive",
+        "pull",
+        "take",
+        "took",
+        "taken",
+        "taking",
+        "make",
+        "made",
+        "making",
+        "stomachpumped",
+        "hit",
+        "run",
+        "ran",
+        "crashed",
+        "cancer",
+        "accident",
+        "easy",
+        "out",
+        "infrontof",
+    ];
+    s.any(TAGS) || s.has_word(WORDS)
+}
+
+/// One sentence with each word's tags.
+struct View<'a> {
+    toks: &'a Sentence,
+    tags: Vec<Tags>,
+    all: Tags,
+}
+
+impl<'a> View<'a> {
+    fn new(toks: &'a Sentence) -> View<'a> {
+        let tags: Vec<Tags> = toks
+            .iter()
+            .map(|t| if t.word == BREAK { 0 } else { tags_of(&t.word) })
+            .collect();
+        let all = tags.iter().fold(0, |a, t| a | t);
+        View { toks, tags, all }
+    }
+
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    fn key(&self) -> String {
+        let words: Vec<&str> = self.toks.iter().map(|t| t.word.as_str()).collect();
+        words.join(" ")
+    }
+
+    /// The word at `i`, or "" past either end.
+    fn w(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.word.as_str())
+    }
+
+    fn is(&self, i: usize, tag: Tags) -> bool {
+        self.tags.get(i).is_some_and(|t| t & tag != 0)
+    }
+
+    fn any(&self, tag: Tags) -> bool {
+        self.all & tag != 0
+    }
+
+    fn word_in(&self, i: usize, words: &[&str]) -> bool {
+        words.contains(&self.w(i))
+    }
+
+    fn has_word(&self, words: &[&str]) -> bool {
+        self.toks.iter().any(|t| words.contains(&t.word.as_str()))
+    }
+
+    /// Positions with `tag`.
+    fn all_of(&self, tag: Tags) -> impl Iterator<Item = usize> + '_ {
+        (0..self.len()).filter(move |&i| self.is(i, tag))
+    }
+
+    /// The nearest position with `tag` in the `n` words before `i`.
+    fn before(&self, i: usize, n: usize, tag: Tags) -> Option<usize> {
+        (i.saturating_sub(n)..i).rev().find(|&j| self.is(j, tag))
+    }
+
+    /// The nearest position with `tag` in the `n` words after `i`.
+    fn after(&self, i: usize, n: usize, tag: Tags) -> Option<usize> {
+        (i + 1..(i + 1 + n).min(self.len())).find(|&j| self.is(j, tag))
+    }
+
+    fn word_before(&self, i: usize, n: usize, words: &[&str]) -> Option<usize> {
+        (i.saturating_sub(n)..i)
+            .rev()
+            .find(|&j| self.word_in(j, words))
+    }
+
+    /// Whether one of `words` comes within three words before `target`.
+    fn word_before_any(&self, words: &[&str], target: &str) -> bool {
+        (0..self.len()).any(|i| self.w(i) == target && self.word_before(i, 3, words).is_some())
+    }
+
+    fn word_after(&self, i: usize, n: usize, words: &[&str]) -> Option<usize> {
+        (i + 1..(i + 1 + n).min(self.len())).find(|&j| self.word_in(j, words))
+    }
+
+    /// Who the clause around `i` is about: the nearest person word before it
+    /// in the same clause. A journal is written in the first person, so a
+    /// clause with no person word ("Thought about the bridge again") is the
+    /// writer's.
+    fn subject(&self, i: usize) -> Who {
+        for j in (i.saturating_sub(8)..i).rev() {
+            if self.w(j) == BREAK {
+                break;
+            }
+            // "my friend wants to die" is someone else; "I was a kid when I
+            // first cut" is not.
+            let predicate = self.word_in(j.wrapping_sub(1), &["a", "an"])
+                && self.word_in(j.wrapping_sub(2), &["was", "am", "were", "being", "im"]);
+            if self.is(j, KIN) && !predicate && !self.word_in(j + 1, &["and", "said", "told"]) {
+                return Who::Other;
+            }
+            // "my therapist asked me about suicide": "me" is the object.
+            let object = matches!(self.w(j), "me" | "us")
+                && (self.is(j.wrapping_sub(1), TALK)
+                    || self.word_in(j.wrapping_sub(1), &["to", "with"]));
+            if self.is(j, FP) && !object {
+                return Who::Me;
+            }
+            if self.is(j, THIRD) {
+                return Who::Other;
+            }
+        }
+        Who::Unknown
+    }
+
+    fn mine(&self, i: usize) -> bool {
+        self.subject(i) != Who::Other
+    }
+
+    /// Whether the words at these positions are part of a title: all
+    /// capitalised mid-sentence or quoted, with a word for a song, film,
+    /// book or show nearby, or quoted and not about the writer.
+    fn titled(&self, idx: &[usize]) -> bool {
+        let toks: Vec<_> = idx.iter().filter_map(|&i| self.toks.get(i)).collect();
+        if toks.is_empty() || !toks.iter().all(|t| t.title) {
+            return false;
+        }
+        if self.any(MEDIA) {
+            return true;
+        }
+        // Two or more capitalised words in a row around the match read as a
+        // name ("Suicide Squad", "Kill Bill") even with no media word.
+        let i = idx[0];
+        let run = |j: usize| self.toks.get(j).is_some_and(|t| t.title && t.word != BREAK);
+        let quoted_only = toks.iter().all(|t| t.quoted)
+            && !self
+                .toks
+                .iter()
+                .any(|t| t.quoted && matches!(t.word.as_str(), "i" | "me" | "my" | "myself"));
+        quoted_only || (i > 0 && run(i - 1)) || run(i + idx.len().max(1))
+    }
+
+    /// Said with intent: a plan, a decision, readiness, or "going to"/"will"
+    /// (not negated), or "tonight".
+    fn intent(&self) -> bool {
+        (0..self.len()).any(|i| {
+            // "intention" shares a stem with "intent", but in a KAP journal it
+            // is the intention set before a session.
+            let marked = self.is(i, INTENT) && !self.w(i).starts_with("intention")
+                || (self.w(i) == "going" && self.w(i + 1) == "to")
+                || self.w(i) == "will"
+                || self.w(i) == "tonight";
+            marked && self.before(i, 2, NEG).is_none()
+        })
+    }
+
+    /// Something happened lately: yesterday, last night, this morning, days ago.
+    fn recent(&self) -> bool {
+        (0..self.len()).any(|i| {
+            (self.is(i, RECENT) && self.w(i) != "again")
+                || (self.w(i) == "last"
+                    && self.word_in(i + 1, &["night", "week", "weekend", "month", "time"]))
+                || (self.w(i) == "this"
+                    && self.word_in(i + 1, &["morning", "afternoon", "evening", "week"]))
+                || (self.w(i) == "ago"
+                    && self
+                        .word_before(i, 3, &["days", "hours", "day", "weeks", "week"])
+                        .is_some())
+        })
+    }
+
+    /// The medicine journey's own language: rebirth, dissolving, the old self.
+    fn journey(&self, i: usize) -> bool {
+        if self.any(JOURNEY) {
+            return true;
+        }
+        let inside = self.all_of(SETTING).any(|j| {
+            self.word_before(
+                j,
+                3,
+                &["in", "during", "inside", "within", "through", "mid", "into"],
+            )
+            .is_some()
+        });
+        inside
+            || self
+                .word_before(
+                    i,
+                    4,
+                    &[
+                        "old",
+                        "ego",
+                        "part",
+                        "parts",
+                        "version",
+                        "versions",
+                        "something",
+                    ],
+                )
+                .is_some()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Me,
+    Other,
+    Unknown,
+}
+
+/// The sentence's verdict: the strongest of the rules.
+fn judge(s: &View) -> Option<Severity> {
+    let rules: [fn(&View) -> Option<Severity>; 15] = [
+        wish_broad,
+        made_myself,
+        naming,
+        kill_self,
+        death_wish,
+        not_living,
+        not_lasting,
+        pointless,
+        not_waking,
+        burden,
+        gone,
+        method,
+        preparation,
+        attempt,
+        self_injury,
+    ];
+    // Reported therapy process: "my therapist asked if I think about killing
+    // myself and I said no". A question answered no is not a disclosure.
+    let asked = (0..s.len()).any(|i| {
+        s.word_in(
+            i,
+            &["asked", "asks", "ask", "asking", "question", "questions"],
+        ) && s.word_after(i, 4, &["if", "whether", "about"]).is_some()
+    });
+    let answered_no = (0..s.len()).any(|i| {
+        s.word_in(i, &["said", "answered", "told", "say", "replied"])
+            && s.word_after(i, 3, &["no", "nope"]).is_some()
+    });
+    if asked && answered_no && !s.has_word(&["yes", "sometimes", "lately"]) {
+        return None;
+    }
+    let found = rules.iter().filter_map(|r| r(s)).max()?;
+    Some(if s.intent() { Severity::Now } else { found })
+}
+
+fn gentle_or_now(now: bool) -> Option<Severity> {
+    Some(if now { Severity::Now } else { Severity::Gentle })
+}
+
+/// "suicide", "suicidal", "self-harm" (and their typos and slang), unless
+/// they name something else: a film, a squad, a training, someone else's
+/// death, career suicide.
+fn naming(s: &View) -> Option<Severity> {
+    const BEFORE: &[&str] = &[
+        "career",
+        "political",
+        "social",
+        "commercial",
+        "financial",
+        "professional",
+        "virgin",
+        "corporate",
+        "electoral",
+        "brand",
+        "fashion",
+        "cultural",
+    ];
+    const AFTER: &[&str] = &[
+        "squad",
+        "squeeze",
+        "door",
+        "doors",
+        "mission",
+        "missions",
+        "bomber",
+        "bombers",
+        "bombing",
+        "bombings",
+        "attack",
+        "attacks",
+        "drill",
+        "drills",
+        "sprint",
+        "sprints",
+        "run",
+        "runs",
+        "pact",
+        "club",
+        "forest",
+        "boys",
+        "boy",
+        "girls",
+        "tendencies",
+        "kings",
+        "silence",
+        "bridge",
+    ];
+    let mut hit = false;
+    for i in s.all_of(SUIC | SH) {
+        if s.word_in(i.wrapping_sub(1), BEFORE) || s.word_in(i + 1, AFTER) || s.titled(&[i]) {
+            continue;
+        }
+        let me = s.subject(i);
+        if me == Who::Other {
+            continue;
+        }
+        // "my suicidal thoughts", "I am suicidal", "I was self-harming":
+        // close enough that reading, training or talk in between cannot be
+        // what it is about.
+        let close = s.before(i, 3, FP).is_some();
+        // "I read an article about suicide", "we talked about self-harm": the
+        // subject of reading or talk; "I've been thinking about suicide" is not.
+        let reported = (s.any(REPORT | MEDIA) || s.before(i, 4, TALK).is_some())
+            && !close
+            && !(s.before(i, 4, THINK | DESIRE).is_some() && s.before(i, 7, FP).is_some());
+        if reported {
+            continue;
+        }
+        hit = true;
+        // A suicide note is a preparation.
+        if s.word_in(
+            i + 1,
+            &[
+                "note", "notes", "letter", "letters", "plan", "method", "methods",
+            ],
+        ) {
+            return Some(Severity::Now);
+        }
+    }
+    hit.then_some(Severity::Gentle)
+}
+
+/// "kill myself", "end my (own) life", "take my life", "end it all", "off
+/// myself", "unalive myself".
+fn kill_self(s: &View) -> Option<Severity> {
+    let mut found = None;
+    for i in 0..s.len() {
+        let w = s.w(i);
+        let kill = s.is(i, KILL);
+        let take = matches!(w, "take" | "took" | "taken" | "taking" | "takes");
+        if !kill && !take {
+            continue;
+        }
+        if s.word_in(
+            i.wrapping_sub(1),
+            &["the", "an", "this", "that", "no", "happy", "weekend"],
+        ) {
+            continue; // "the end of my life", "a happy ending"
+        }
+        let refl = kill && s.after(i, 3, REFL).is_some();
+        let my_life = s
+            .word_after(i, 4, &["life", "lives"])
+            .is_some_and(|j| (i + 1..j).any(|k| s.w(k) == "my"));
+        let it_all = matches!(w, "end" | "ending" | "ended" | "ends")
+            && (s.w(i + 1) == "it" || s.w(i + 1) == "everything" || s.w(i + 1) == "things")
+            && !s.word_in(i + 2, &["with", "between", "early", "there", "here", "on"])
+            && (s.w(i + 2) == "all"
+                || s.w(i + 1) == "everything"
+                || s.before(i, 5, DESIRE | THINK | INTENT | ATTEMPT).is_some()
+                || s.before(i, 3, FP).is_some() && s.is(i + 2, TIME)
+                || s.is(i.wrapping_sub(1), FP)
+                || s.word_before(
+                    i,
+                    4,
+                    &[
+                        "going", "will", "gonna", "should", "could", "telling", "tells", "told",
+                        "pull", "urge", "time", "voice", "just",
+                    ],
+                )
+                .is_some())
+            && s.mine(i);
+        if !(refl || my_life || it_all) {
+            continue;
+        }
+        if s.titled(&[i]) {
+            continue;
+        }
+        // "killing myself laughing", "killing myself at the gym", "nearly
+        // killed myself on the stairs"
+        if refl {
+            let r = s.after(i, 3, REFL).unwrap_or(i);
+            let wished = s.before(i, 5, DESIRE | THINK | INTENT | ATTEMPT).is_some();
+            let idiom_after = s.word_in(
+                r + 1,
+                &[
+                    "laughing", "trying", "to", "at", "over", "for", "with", "working", "studying",
+                    "doing", "getting", "running", "training", "on", "in", "off",
+                ],
+            ) && w == "killing";
+            let near_miss = s.word_before(i, 2, &["nearly", "almost"]).is_some() && s.any(ACCIDENT);
+            if (idiom_after || near_miss) && !wished {
+                continue;
+            }
+            if s.word_in(r + 1, &["laughing", "laughin"]) {
+                continue;
+            }
+        }
+        if it_all && s.journey(i) {
+            continue;
+        }
+        let now = s.before(i, 4, ATTEMPT).is_some() && s.recent();
+        found = found.max(gentle_or_now(now));
+    }
+    found
+}
+
+/// A wish to be dead: "I want to die", "I wish I was dead", "I'd rather be
+/// dead", "I hope I die in my sleep", "better off dead", "I wouldn't mind
+/// dying", "I keep thinking about dying".
+fn death_wish(s: &View) -> Option<Severity> {
+    const DEAD_IDIOM: &[&str] = &[
+        "tired", "serious", "set", "wrong", "right", "end", "ends", "weight", "inside", "center",
+        "centre", "sure", "quiet", "silent", "still", "air", "battery", "heat", "last", "beat",
+        "asleep", "on", "to", "ahead", "straight", "easy", "simple", "giveaway", "cert", "space",
+        "zone", "line", "lift",
+    ];
+    let mut found = None;
+    for i in s.all_of(DIE) {
+        let w = s.w(i);
+        // Idioms: "die of embarrassment", "dying to see", "to die for",
+        // "die on that hill", "dead tired", "my phone died".
+        if s.w(i + 1) == "of" && s.is(i + 2, IDIOM)
+            || s.w(i + 1) == "from" && s.is(i + 2, IDIOM)
+            || w == "dying" && s.w(i + 1) == "to"
+            || s.w(i + 1) == "for"
+            || s.w(i + 1) == "on" && s.word_in(i + 2, &["this", "that", "the"])
+            || s.w(i.wrapping_sub(1)) == "hill"
+            || w == "dead" && s.word_in(i + 1, DEAD_IDIOM)
+            || s.word_in(i + 1, &["laughing", "inside"])
+        {
+            continue;
+        }
+        if s.titled(&[i]) || s.journey(i) {
+            continue;
+        }
+        // Someone else dying ("I wish he was dead", "I wanted my dad not to die")
+        let someone_between = |j: usize| (j + 1..i).any(|k| s.is(k, THIRD | KIN));
+
+        // wish/want/hope/rather ... die
+        if let Some(j) = s
+            .before(i, 7, DESIRE | ATTEMPT)
+            .filter(|&j| only_small_words(s, j, i))
+        {
+            let negated = s.before(j, 2, NEG).is_some();
+            let rather_than = s.w(j) == "rather"
+                && s.w(i + 1) == "than"
+                && !s.word_in(
+                    i + 2,
+                    &[
+                        "live", "living", "goon", "keep", "continue", "feel", "be", "wake", "face",
+                        "spend", "exist",
+                    ],
+                );
+            if !negated && !rather_than && !someone_between(j) && s.mine(j) {
+                found = found.max(Some(Severity::Gentle));
+                continue;
+            }
+        }
+        // better off dead
+        if s.before(i, 3, BETTER).is_some() && w == "dead" {
+            found = found.max(Some(Severity::Gentle));
+            continue;
+        }
+        // wouldn't mind / don't care if I die
+        if let Some(j) = s.word_before(i, 6, &["mind", "care"]) {
+            if s.before(j, 5, NEG).is_some() && s.mine(j) && !someone_between(j) {
+                found = found.max(Some(Severity::Gentle));
+                continue;
+            }
+        }
+        // "dying sounds like a relief", "it would be a mercy if I died",
+        // "I'd welcome death": one's own death spoken of as a good thing
+        // "I might be dying" in the session is a perception, not a wish.
+        let perceived = s
+            .word_before(
+                i,
+                2,
+                &[
+                    "might", "may", "was", "am", "were", "be", "like", "felt", "feel", "thought",
+                ],
+            )
+            .is_some();
+        let own = !perceived
+            && (s
+                .word_before(i, 3, &["if", "i", "me", "my", "own", "being", "be"])
+                .is_some()
+                || w == "dying"
+                || w == "death");
+        let welcome = s
+            .word_before(
+                i,
+                8,
+                &[
+                    "welcome", "mercy", "relief", "blessing", "gift", "peace", "glad", "happy",
+                    "fine", "okay", "grateful", "release",
+                ],
+            )
+            .or_else(|| {
+                s.word_after(
+                    i,
+                    8,
+                    &[
+                        "welcome", "mercy", "relief", "blessing", "gift", "glad", "happy", "fine",
+                        "okay", "grateful", "release",
+                    ],
+                )
+            })
+            .is_some();
+        if own && welcome && s.mine(i) && !someone_between(i.saturating_sub(8)) {
+            found = found.max(Some(Severity::Gentle));
+            continue;
+        }
+        // thinking about dying / being dead / my own death
+        if let Some(j) = s.before(i, 5, THINK) {
+            let about = (j + 1..i).any(|k| s.word_in(k, &["about", "of"]));
+            let personal = about
+                && (w == "dying"
+                    || s.word_in(i.wrapping_sub(1), &["being", "my", "own"])
+                    || s.word_after(i, 2, &["myself"]).is_some());
+            if personal && s.mine(j) && !someone_between(j) {
+                found = found.max(Some(Severity::Gentle));
+                continue;
+            }
+        }
+    }
+    found
+}
+
+/// Whether the words between a wish and a death word only carry the wish
+/// ("I want so badly to die", "I wish I could just be dead"), so that
+/// "the part of me who needs to control everything has to die" is not a
+/// wish to die.
+fn only_small_words(s: &View, from: usize, to: usize) -> bool {
+    const SMALL: &[&str] = &[
+        "to",
+        "be",
+        "i",
+        "was",
+        "were",
+        "could",
+        "would",
+        "had",
+        "have",
+        "am",
+        "been",
+        "so",
+        "badly",
+        "much",
+        "sometimes",
+        "that",
+        "it",
+        "all",
+        "already",
+        "only",
+        "a",
+        "little",
+        "bit",
+        "me",
+        "myself",
+        "can",
+        "might",
+        "may",
+        "will",
+        "should",
+        "do",
+        "go",
+        "and",
+        "fall",
+        "asleep",
+        "quietly",
+        "peacefully",
+        "now",
+        "tonight",
+        "today",
+        "please",
+        "somehow",
+        "nothing",
+        "more",
+        "than",
+        "then",
+        "still",
+        "else",
+        "were",
+        "again",
+        "just",
+        "lay",
+        "lie",
+        "down",
+        "get",
+        "to",
+        "off",
+        "is",
+        "was",
+        "id",
+        "would",
+        "were",
+        "was",
+        "ok",
+        "okay",
+        "sleep",
+        "in",
+        "my",
+        "of",
+        "rather",
+        "like",
+        "every",
+        "day",
+        "night",
+    ];
+    (from + 1..to).all(|k| s.word_in(k, SMALL) || s.is(k, DESIRE | NEG | TIME))
+}
+
+/// Not wanting to live: "I don't want to be alive", "I want to stop
+/// existing", "tired of living", "I can't keep living like this", "I don't
+/// want to be here anymore", "I wish I'd never been born".
+fn not_living(s: &View) -> Option<Severity> {
+    const NOT_LIFE: &[&str] = &[
+        "in",
+        "with",
+        "at",
+        "near",
+        "on",
+        "off",
+        "out",
+        "paycheck",
+        "room",
+        "rooms",
+        "situation",
+        "arrangement",
+        "arrangements",
+        "expenses",
+        "costs",
+        "cost",
+        "wage",
+        "space",
+        "proof",
+        "legend",
+        "together",
+        "alone",
+        "abroad",
+        "there",
+        "through",
+        "up",
+        "insurance",
+        "coach",
+        "style",
+        "skills",
+        "lesson",
+        "lessons",
+        "advice",
+        "goals",
+    ];
+    let mut found = None;
+    let lives = s.all_of(LIFE).chain((0..s.len()).filter(|&i| {
+        matches!(s.w(i), "here" | "around")
+            && s.w(i.wrapping_sub(1)) == "be"
+            && (s.word_in(i + 1, &["anymore", "nomore", "forever", "", "now"])
+                || s.w(i + 1) == "at" && s.w(i + 2) == "all")
+    }));
+    let lives: Vec<usize> = lives.collect();
+    for i in lives {
+        if s.word_in(i + 1, NOT_LIFE) && !s.is(i, FOREVER) {
+            continue;
+        }
+        // "I don't want to believe that exists"; "breathe the air in there"
+        if s.word_in(
+            i.wrapping_sub(1),
+            &["that", "it", "this", "which", "there", "what"],
+        ) || s.w(i).starts_with("breath")
+            && s.word_in(i + 1, &["the", "a", "that", "this", "in"])
+        {
+            continue;
+        }
+        if s.word_in(
+            i.wrapping_sub(1),
+            &[
+                "work", "social", "love", "dating", "sex", "night", "city", "real", "everyday",
+                "daily", "family", "home", "past",
+            ],
+        ) {
+            continue;
+        }
+        if s.titled(&[i]) {
+            continue;
+        }
+        // don't want ... live; can't keep/bear/face ... living
+        let wish = s
+            .before(i, 5, DESIRE)
+            .filter(|&d| s.before(d, 3, NEG).is_some());
+        let bear = s
+            .word_before(
+                i,
+                4,
+                &[
+                    "keep", "continue", "bear", "stand", "face", "see", "imagine", "do", "handle",
+                ],
+            )
+            .filter(|&d| {
+                s.word_before(d, 3, &["cant", "couldnt", "nolonger", "not", "dont"])
+                    .is_some()
+            });
+        // want to stop/not ... exist; wish I wasn't alive
+        let stop = s
+            .before(i, 6, DESIRE)
+            .or_else(|| {
+                s.word_before(
+                    i,
+                    6,
+                    &["happy", "glad", "fine", "okay", "relieved", "content"],
+                )
+            })
+            .filter(|&d| {
+                (d + 1..i).any(|k| s.is(k, NEG) || s.word_in(k, &["stop", "cease", "quit"]))
+            });
+        // tired of / done with / sick of ... living
+        let tired = s
+            .word_before(
+                i,
+                4,
+                &[
+                    "tired",
+                    "sick",
+                    "done",
+                    "exhausted",
+                    "weary",
+                    "fed",
+                    "finished",
+                ],
+            )
+            .filter(|&d| s.word_after(d, 2, &["of", "with"]).is_some());
+        let Some(d) = wish.or(bear).or(stop).or(tired) else {
+            continue;
+        };
+        if !s.mine(d) || (d + 1..i).any(|k| s.is(k, THIRD | KIN)) {
+            continue;
+        }
+        // The journey: "I didn't exist for a while" has no wish; "part of me
+        // wanted to stop existing" in the session is the experience.
+        if s.journey(i) && tired.is_none() {
+            continue;
+        }
+        found = Some(Severity::Gentle);
+    }
+    // I wish I'd never been born
+    if let Some(b) = (0..s.len()).find(|&i| s.w(i) == "born") {
+        let journey = (0..s.len()).any(|k| k != b && s.is(k, JOURNEY));
+        if s.before(b, 6, DESIRE).is_some() && s.before(b, 3, NEG).is_some() && !journey {
+            found = found.max(Some(Severity::Gentle));
+        }
+    }
+    // life isn't worth living / not worth it
+    for i in (0..s.len()).filter(|&i| s.w(i) == "worth") {
+        if s.before(i, 2, NEG).is_some()
+            && (s.after(i, 2, LIFE).is_some()
+                || s.before(i, 4, LIFE).is_some() && s.w(i + 1) == "it"
+                || s.word_in(i + 1, &["staying", "sticking", "being", "goon"]) && s.any(FP))
+        {
+            found = found.max(Some(Severity::Gentle));
+        }
+    }
+    found
+}
+
+/// "no reason to live", "nothing to live for", "what's the point of going
+/// on", "there's no point anymore".
+fn pointless(s: &View) -> Option<Severity> {
+    for i in s.all_of(POINT) {
+        if s.w(i) == "worth" {
+            continue;
+        }
+        let lack = s
+            .word_before(
+                i,
+                3,
+                &[
+                    "no", "nothing", "what", "whats", "any", "zero", "lost", "dont", "cant",
+                    "without",
+                ],
+            )
+            .is_some();
+        if !lack {
+            continue;
+        }
+        let of_what = s.after(i, 5, LIFE).is_some()
+            || s.word_after(i, 5, &["goon", "anything", "trying", "existing", "staying"])
+                .is_some_and(|j| s.w(j + 1) != "with")
+            || (s
+                .word_after(i, 5, &["it"])
+                .is_some_and(|j| s.w(j + 1) == "all"))
+            || s.word_in(i + 1, &["anymore", "nomore"])
+            || s.w(i + 1) == "of"
+                && s.word_in(i + 2, &["me", "myself"])
+                && s.word_in(i + 3, &["", "anymore", "even", "being", "existing", "here"])
+            || s.word_after(i, 5, &["here"])
+                .is_some_and(|h| s.word_in(h - 1, &["being", "be", "still"]));
+        if of_what && s.mine(i) && !s.titled(&[i]) {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "nothing to live for", "nothing left to live for"
+    for i in s.all_of(LIFE) {
+        if s.w(i + 1) == "for" && s.word_before(i, 3, &["nothing", "nobody", "no"]).is_some() {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "life is pointless", "existing feels meaningless"
+    for i in s.all_of(LIFE) {
+        if s.word_after(
+            i,
+            3,
+            &[
+                "pointless",
+                "meaningless",
+                "unbearable",
+                "hopeless",
+                "worthless",
+            ],
+        )
+        .is_some()
+            && !s.word_in(
+                i.wrapping_sub(1),
+                &["work", "social", "love", "dating", "sex", "night", "city"],
+            )
+        {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "I can't go on (like this / anymore)"
+    for i in (0..s.len()).filter(|&i| s.w(i) == "goon") {
+        let cant = s
+            .word_before(i, 2, &["cant", "couldnt", "dont", "nolonger"])
+            .is_some()
+            || s.word_before(i, 3, &["point", "reason", "how"]).is_some();
+        let end = s.word_in(
+            i + 1,
+            &[
+                "", "anymore", "like", "living", "existing", "much", "forever",
+            ],
+        );
+        if cant && end && s.mine(i) {
+            return Some(Severity::Gentle);
+        }
+    }
+    None
+}
+
+/// "I hope I don't wake up", "go to sleep and never wake up", "I wouldn't
+/// mind not waking up", "I want to sleep forever".
+fn not_waking(s: &View) -> Option<Severity> {
+    for i in s.all_of(WAKE) {
+        let Some(n) = s.before(i, 3, NEG) else {
+            continue;
+        };
+        let object = s.word_in(
+            i + 1,
+            &[
+                "the",
+                "a",
+                "my",
+                "him",
+                "her",
+                "them",
+                "someone",
+                "anyone",
+                "you",
+                "everyone",
+                "baby",
+                "us",
+                "on",
+                "early",
+                "late",
+                "before",
+                "at",
+                "till",
+                "until",
+                "feeling",
+                "rested",
+                "refreshed",
+                "with",
+            ],
+        );
+        if object
+            || (s.w(i + 1) == "in"
+                && s.word_in(i + 2, &["time", "a", "the"])
+                && s.w(i + 3) != "morning")
+        {
+            continue;
+        }
+        let wished = s.before(n, 6, DESIRE).is_some()
+            || s.word_before(
+                n,
+                6,
+                &[
+                    "mind", "sleep", "asleep", "bed", "relieved", "relief", "glad", "grateful",
+                    "fine", "okay", "ok", "happy",
+                ],
+            )
+            .is_some()
+            || s.word_after(i, 3, &["again", "ever", "forever", "tomorrow"])
+                .is_some()
+                && s.before(n, 6, DESIRE | THINK).is_some()
+            || s.word_after(
+                i,
+                8,
+                &[
+                    "fine", "okay", "ok", "relief", "mercy", "happy", "glad", "blessing",
+                ],
+            )
+            .is_some();
+        if wished && s.mine(n) && !s.titled(&[i]) {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "I wish I could fall asleep and that would be it"
+    for i in s.all_of(SLEEP) {
+        let the_end = s.word_after(i, 7, &["it", "end", "over"]).is_some_and(|j| {
+            s.word_in(j.wrapping_sub(1), &["be", "the"]) && s.word_in(j + 1, &["", "forever"])
+        });
+        if the_end && s.before(i, 6, DESIRE).is_some() && s.mine(i) {
+            return Some(Severity::Gentle);
+        }
+    }
+    for i in s.all_of(SLEEP) {
+        if s.after(i, 2, FOREVER)
+            .is_some_and(|j| s.w(j) != "anymore" && s.w(j) != "again")
+            && s.before(i, 6, DESIRE).is_some()
+            && s.mine(i)
+        {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "I want to disappear forever", "vanish and never come back", "cease to exist"
+    for i in s.all_of(VANISH) {
+        let gone_for_good = s.after(i, 3, FOREVER).is_some_and(|j| s.w(j) != "again")
+            || s.word_after(i, 6, &["back"]).is_some() && s.before(i + 6, 6, NEG).is_some()
+            || s.word_after(i, 3, &["trace", "exist", "existence"])
+                .is_some()
+            || s.w(i) == "cease";
+        if gone_for_good && s.before(i, 5, DESIRE | THINK).is_some() && s.mine(i) && !s.journey(i) {
+            return Some(Severity::Gentle);
+        }
+    }
+    None
+}
+
+/// More ways of not wanting to go on: "I don't want to wake up tomorrow",
+/// "exhausted by being alive", "I don't know why I'm still here", "I hope I
+/// don't make it to my birthday", "I wish it had taken me instead".
+fn not_lasting(s: &View) -> Option<Severity> {
+    if !s.any(WAKE | LIFE | DESIRE | NEG) && !s.has_word(&["last", "here"]) {
+        return None;
+    }
+    for i in s.all_of(WAKE) {
+        let not_wanting = s
+            .before(i, 3, DESIRE)
+            .is_some_and(|d| s.before(d, 3, NEG).is_some() && s.mine(d));
+        let plain = s.word_in(i + 1, &["", "tomorrow", "again", "anymore", "ever", "up"])
+            || s.w(i + 1) == "in" && s.w(i + 3) == "morning";
+        if not_wanting && plain {
+            return Some(Severity::Gentle);
+        }
+    }
+    for i in s.all_of(LIFE) {
+        let worn = s
+            .word_before(i, 4, &["exhausted", "tired", "worn", "drained", "weary"])
+            .is_some_and(|d| s.w(d + 1) == "by" || s.w(d + 1) == "from");
+        let why_still = s.word_before(i, 2, &["still"]).is_some()
+            && s.word_before(i, 8, &["why", "shouldnt", "dont", "deserve"])
+                .is_some();
+        if (worn || why_still) && s.mine(i) && !s.journey(i) {
+            return Some(Severity::Gentle);
+        }
+    }
+    for i in (0..s.len()).filter(|&i| s.w(i) == "here" && s.w(i.wrapping_sub(1)) == "still") {
+        if s.word_before(i, 8, &["why"]).is_some() && s.mine(i) {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "I hope I don't recover", "hoping I won't survive the operation"
+    for i in (0..s.len()).filter(|&i| {
+        s.word_in(i, &["recover", "survive", "live"]) || s.w(i) == "pull" && s.w(i + 1) == "through"
+    }) {
+        let hoped = s.before(i, 3, NEG).is_some_and(|n| {
+            s.before(n, 8, DESIRE)
+                .is_some_and(|d| s.before(d, 2, NEG).is_none())
+        });
+        if hoped && s.mine(i) && !s.journey(i) {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "Life is too heavy and I don't want to carry it anymore."
+    if s.any(LIFE) {
+        for i in (0..s.len()).filter(|&i| s.word_in(i, &["anymore", "nomore"])) {
+            if s.before(i, 7, DESIRE)
+                .is_some_and(|d| s.before(d, 3, NEG).is_some() && s.mine(d))
+                && !s.journey(i)
+            {
+                return Some(Severity::Gentle);
+            }
+        }
+    }
+    // "I'd be okay if today was my last day"
+    for i in (0..s.len()).filter(|&i| s.w(i) == "last" && s.w(i.wrapping_sub(1)) == "my") {
+        let day = s.word_in(
+            i + 1,
+            &["day", "night", "breath", "birthday", "christmas", "week"],
+        );
+        let somewhere = s.word_in(i + 2, &["at", "in", "of", "on", "with", "before"]);
+        let wished = s.any(DESIRE)
+            || s.has_word(&["okay", "ok", "fine", "glad", "happy", "relief", "peace"]);
+        if day && !somewhere && wished && !s.journey(i) {
+            return Some(Severity::Gentle);
+        }
+    }
+    // hope I don't make it to / through / past
+    for i in (0..s.len()).filter(|&i| s.word_in(i, &["make", "making"]) && s.w(i + 1) == "it") {
+        if s.word_in(
+            i + 2,
+            &["to", "through", "past", "till", "until", "", "much"],
+        ) && s
+            .before(i, 3, NEG)
+            .is_some_and(|n| s.before(n, 4, DESIRE).is_some())
+            && s.mine(i)
+        {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "I wish it had taken me", "let it take me"
+    for i in (0..s.len())
+        .filter(|&i| s.word_in(i, &["take", "took", "taken", "taking"]) && s.w(i + 1) == "me")
+    {
+        let away = s.word_in(
+            i + 2,
+            &[
+                "", "instead", "away", "too", "already", "now", "forever", "under", "out", "in",
+                "soon", "tonight",
+            ],
+        ) && (s.w(i + 2) != "out" || s.w(i + 3).is_empty())
+            && s.w(i + 2) != "home";
+        let wished =
+            s.before(i, 8, DESIRE).is_some() || s.word_before(i, 3, &["let", "letting"]).is_some();
+        if away && wished && !s.journey(i) && !s.any(MEDIA) {
+            return Some(Severity::Gentle);
+        }
+    }
+    None
+}
+
+/// Other shapes of a wish to die: "I'd happily die", "death would be easier
+/// than this", "I hope something kills me", "I want everything to stop,
+/// including me", "living feels like a punishment and I want out", "more
+/// afraid of living like this", "better off with the insurance than with me".
+fn wish_broad(s: &View) -> Option<Severity> {
+    if !s.any(DIE | KILL | DESIRE | BETTER | LIFE) && !s.has_word(&["if"]) {
+        return None;
+    }
+    let fire = Some(Severity::Gentle);
+    for i in s.all_of(DIE) {
+        if s.word_in(i + 1, &["for", "to", "of", "laughing", "tired", "inside"])
+            || s.journey(i)
+            || s.titled(&[i])
+        {
+            continue;
+        }
+        if s.word_before(i, 2, &["happily", "gladly", "willingly", "gratefully"])
+            .is_some()
+            && s.mine(i)
+        {
+            return fire;
+        }
+        let kinder = s
+            .word_after(
+                i,
+                4,
+                &[
+                    "easier",
+                    "better",
+                    "kinder",
+                    "preferable",
+                    "welcome",
+                    "simpler",
+                    "nicer",
+                ],
+            )
+            .is_some_and(|j| s.word_in(j + 1, &["than", "for"]) || s.w(j + 1).is_empty());
+        if kinder && s.mine(i) && !s.any(THIRD | KIN) {
+            return fire;
+        }
+    }
+    // "I hope something kills me", "I wish a car would kill me"
+    for i in (0..s.len()).filter(|&i| s.is(i, KILL) && s.w(i + 1) == "me") {
+        if let Some(d) = s.before(i, 6, DESIRE) {
+            let clean = !(d + 1..i).any(|k| s.is(k, NEG | THIRD | KIN));
+            if clean && s.before(d, 2, NEG).is_none() && s.w(i) != "killing" && s.mine(d) {
+                return fire;
+            }
+        }
+    }
+    // "I want everything to stop, including me", "I want it all to be over"
+    for i in (0..s.len()).filter(|&i| s.word_in(i, &["stop", "end", "over"])) {
+        let what = s.word_before(
+            i,
+            4,
+            &[
+                "everything",
+                "all",
+                "life",
+                "me",
+                "myself",
+                "existence",
+                "heart",
+                "breathing",
+            ],
+        );
+        let wished = s
+            .before(i, 7, DESIRE)
+            .is_some_and(|d| s.before(d, 2, NEG).is_none() && s.mine(d));
+        let to_be = s.word_in(i.wrapping_sub(1), &["to", "be", "would", "could", "will"]);
+        if what.is_some() && wished && to_be && !s.journey(i) && s.w(i + 1) != "with" {
+            return fire;
+        }
+    }
+    // "... and I want out", "I want out of this life"
+    for i in (0..s.len()).filter(|&i| s.w(i) == "out") {
+        let wanted = s.before(i, 2, DESIRE).is_some();
+        let of_life = s.word_in(i + 1, &["", "and"]) && s.any(LIFE)
+            || s.w(i + 1) == "of"
+                && (s.is(i + 2, LIFE)
+                    || s.word_in(i + 2, &["existence", "everything", "here", "this"])
+                        && s.any(LIFE));
+        if wanted && of_life && s.mine(i) {
+            return fire;
+        }
+    }
+    // "more afraid of living like this"
+    for i in (0..s.len()).filter(|&i| s.word_in(i, &["afraid", "scared", "terrified"])) {
+        if s.w(i + 1) == "of"
+            && s.is(i + 2, LIFE)
+            && s.has_word(&["more", "than", "like"])
+            && s.mine(i)
+        {
+            return fire;
+        }
+    }
+    // "better off with the insurance than with me"
+    for i in s.all_of(BETTER) {
+        if let Some(t) = s.word_after(i, 8, &["than"]) {
+            let off = s.w(i) == "betteroff" || s.word_before(i, 3, &["would", "be"]).is_some();
+            let with_me = s
+                .word_after(t, 3, &["me"])
+                .is_some_and(|m| s.word_in(m - 1, &["with", "having"]));
+            if off && with_me {
+                return fire;
+            }
+        }
+    }
+    // "if I got hit by a car I'd be okay with it"
+    for i in (0..s.len()).filter(|&i| s.w(i) == "if" && !whether(s, i)) {
+        let to_me = s.is(i + 1, FP)
+            || s.word_after(i, 6, &["hit", "killed", "ran", "run", "took"])
+                .is_some_and(|j| s.w(j + 1) == "me");
+        let event = to_me
+            && s.word_after(
+                i,
+                6,
+                &[
+                    "hit", "run", "ran", "crashed", "killed", "cancer", "accident", "died", "took",
+                ],
+            )
+            .is_some();
+        let fine = s
+            .word_after(
+                i,
+                14,
+                &[
+                    "okay", "ok", "fine", "relief", "happy", "glad", "good", "thankful", "grateful",
+                ],
+            )
+            .is_some()
+            || s.word_after(i, 14, &["mind", "care"])
+                .is_some_and(|j| s.before(j, 3, NEG).is_some())
+            || s.word_before(i, 6, &["mind", "care"])
+                .is_some_and(|j| s.before(j, 3, NEG).is_some());
+        if event && fine && !s.journey(i) {
+            return fire;
+        }
+    }
+    None
+}
+
+/// "I didn't know if I was alive or dead": this "if" asks, it does not
+/// suppose.
+fn whether(s: &View, i: usize) -> bool {
+    s.word_before(
+        i,
+        3,
+        &[
+            "know",
+            "knew",
+            "sure",
+            "wonder",
+            "wondered",
+            "wondering",
+            "tell",
+            "check",
+            "checked",
+            "ask",
+            "asked",
+            "unsure",
+            "remember",
+            "see",
+        ],
+    )
+    .is_some()
+}
+
+/// Imagining oneself gone, as a relief to others or a matter of fact: "if I
+/// were dead", "if I wasn't in their lives", "happier with me gone".
+fn gone(s: &View) -> Option<Severity> {
+    if !s.has_word(&["if", "me"]) {
+        return None;
+    }
+    for i in (0..s.len()).filter(|&i| s.w(i) == "if" && s.is(i + 1, FP) && !whether(s, i)) {
+        let state = (i + 2..(i + 6).min(s.len())).find(|&k| {
+            let in_lives = s.w(k) == "in"
+                && (s.w(k + 1) == "them"
+                    || s.word_in(
+                        k + 1,
+                        &["their", "your", "his", "her", "everyones", "anyones", "the"],
+                    ) && s.word_in(k + 2, &["lives", "life", "picture", "world"]));
+            s.word_in(k, &["dead", "gone", "disappeared", "vanished"])
+                || (in_lives
+                    || s.word_in(k, &["here", "around", "alive", "exist", "existed", "born"]))
+                    && s.before(k, 3, NEG).is_some()
+        });
+        let Some(k) = state else { continue };
+        // "if I was gone for a week", "if I wasn't in the office"
+        let for_a_while = s
+            .word_after(
+                k,
+                3,
+                &[
+                    "for", "until", "till", "office", "room", "house", "meeting", "class", "town",
+                    "trip", "weekend", "week", "day", "month", "holiday",
+                ],
+            )
+            .is_some();
+        if !for_a_while && !s.journey(k) && !s.titled(&[k]) {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "happier with me gone", "better with me dead"
+    for i in (0..s.len()).filter(|&i| s.w(i) == "me" && s.word_in(i + 1, &["gone", "dead"])) {
+        if (s.any(BETTER) || s.has_word(&["would", "will"])) && !s.journey(i) {
+            return Some(Severity::Gentle);
+        }
+    }
+    None
+}
+
+/// "everyone would be better off without me", "if I were gone nobody would
+/// notice", "the world would be easier if I didn't exist", "nobody would
+/// miss me".
+fn burden(s: &View) -> Option<Severity> {
+    if !s.any(BETTER | CARE) && !s.has_word(&["without", "if"]) {
+        return None;
+    }
+    // ... without me, with a would/is/be: not "the meeting went better without me"
+    for i in (0..s.len()).filter(|&i| s.w(i) == "without" && s.w(i + 1) == "me") {
+        if let Some(b) = s
+            .before(i, 10, BETTER)
+            .or_else(|| s.after(i + 1, 4, BETTER).filter(|&b| s.w(b) != "than"))
+        {
+            let modal = b > i
+                || s.w(b) == "betteroff"
+                || s.word_before(
+                    b,
+                    3,
+                    &["would", "will", "be", "is", "are", "were", "was", "been"],
+                )
+                .is_some();
+            if modal && !s.titled(&[b]) {
+                return Some(Severity::Gentle);
+            }
+        }
+    }
+    // if I ... gone / died / disappeared / wasn't here
+    for i in (0..s.len()).filter(|&i| s.w(i) == "if" && s.is(i + 1, FP)) {
+        let gone = (i + 2..(i + 7).min(s.len())).any(|k| {
+            s.is(k, DIE | VANISH)
+                || s.word_in(k, &["gone", "killed", "unalive"])
+                || s.word_in(
+                    k,
+                    &[
+                        "here", "around", "alive", "exist", "existed", "born", "anymore",
+                    ],
+                ) && s.before(k, 3, NEG).is_some()
+        });
+        let consequence = s.any(BETTER)
+            || s.any(CARE)
+            || s.has_word(&[
+                "nobody",
+                "anyone",
+                "matter",
+                "difference",
+                "relieved",
+                "notice",
+            ]);
+        if gone && consequence && !s.journey(i) {
+            return Some(Severity::Gentle);
+        }
+    }
+    // nobody would miss me / notice / care (at the end, or about me)
+    for i in s.all_of(CARE) {
+        let nobody = s
+            .word_before(i, 4, &["nobody", "anyone", "anybody"])
+            .is_some()
+            && s.word_before(i, 3, &["would", "will", "wouldnt", "even", "ever"])
+                .is_some();
+        let about_me = s.word_in(i + 1, &["me", "", "anymore", "if", "when"]);
+        let not_party = s
+            .word_after(
+                i,
+                4,
+                &[
+                    "party", "meeting", "call", "class", "dinner", "event", "deadline", "game",
+                ],
+            )
+            .is_none();
+        if nobody && about_me && not_party {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "they'd all be better off." "my kids would be better off"
+    for i in (0..s.len()).filter(|&i| s.w(i) == "betteroff") {
+        let who = s
+            .word_before(
+                i,
+                5,
+                &[
+                    "everyone",
+                    "everybody",
+                    "family",
+                    "kids",
+                    "children",
+                    "world",
+                    "all",
+                    "wife",
+                    "husband",
+                    "partner",
+                    "people",
+                    "everyones",
+                    "they",
+                    "theyd",
+                ],
+            )
+            .is_some();
+        if who && s.word_in(i + 1, &["", "dead", "anyway", "honestly", "really", "if"]) {
+            if s.w(i + 1) == "if" && !s.is(i + 2, FP) {
+                continue;
+            }
+            return Some(Severity::Gentle);
+        }
+    }
+    None
+}
+
+/// A method tied to the writer: pills in quantity, overdose, hanging, a
+/// bridge or a train, a gun, a blade to the body, drowning, gas. With a
+/// wish or intent nearby the note is the pressing one; with a thought or an
+/// image, the gentle one.
+fn method(s: &View) -> Option<Severity> {
+    let mut events: Vec<usize> = Vec::new();
+    let framed = |i: usize| -> bool {
+        s.before(
+            i,
+            8,
+            DESIRE | THINK | INTENT | ATTEMPT | RESEARCH | BUY | STOCK,
+        )
+        .is_some()
+            || s.word_before(
+                i,
+                6,
+                &[
+                    "could", "urge", "how", "if", "should", "might", "pull", "tempting", "easy",
+                ],
+            )
+            .is_some()
+    };
+    for i in 0..s.len() {
+        let w = s.w(i);
+        let ev = if s.is(i, OD) {
+            !s.has_word(&["naloxone", "narcan"]) && !s.word_in(i + 1, &["on", "of"])
+                || s.word_after(
+                    i,
+                    3,
+                    &[
+                        "pills",
+                        "meds",
+                        "my",
+                        "tablets",
+                        "sleeping",
+                        "medication",
+                        "insulin",
+                        "paracetamol",
+                        "tylenol",
+                    ],
+                )
+                .is_some()
+        } else if s.is(i, HANG) {
+            // "hang myself", "picturing myself hanging"
+            s.after(i, 2, REFL).is_some() || s.is(i.wrapping_sub(1), REFL)
+        } else if s.is(i, ROPE) {
+            w == "noose"
+                || w == "ligature"
+                || (s.before(i, 4, DESIRE | INTENT | THINK).is_some()
+                    && !s.word_in(
+                        i + 1,
+                        &[
+                            "swing", "course", "bridge", "in", "ladder", "light", "lights",
+                        ],
+                    )
+                    && !s.word_in(i.wrapping_sub(1), &["jump", "skipping", "climbing", "tow"]))
+                || s.word_after(
+                    i,
+                    6,
+                    &["neck", "hang", "beam", "tree", "strong", "enough", "tie"],
+                )
+                .is_some()
+        } else if s.is(i, JUMP) {
+            let place_after = s.after(i, 6, PLACE).is_some_and(|p| {
+                (i + 1..p).any(|k| s.word_in(k, &["off", "from", "out", "over", "onto"]))
+            });
+            let place_before = s.before(i, 8, PLACE).is_some()
+                && (s.word_in(i + 1, &["off", "", "from", "over", "down", "out"])
+                    || s.w(i + 1) == BREAK);
+            let vehicle = s.after(i, 3, VEHICLE).is_some()
+                && s.word_after(i, 2, &["infrontof", "under", "onto"])
+                    .is_some();
+            // "I'm going to jump." with nothing after: said with intent,
+            // in a journal, it is not a puddle.
+            let bare = s.word_in(i + 1, &["", "tonight", "tomorrow", "soon", "today"])
+                && (s.before(i, 4, DESIRE | INTENT).is_some()
+                    || s.word_before(i, 3, &["going", "will", "gonna"]).is_some());
+            (place_after || place_before || vehicle || bare)
+                && !s.word_in(i.wrapping_sub(1), &["bungee", "parachute", "ski"])
+        } else if s.is(i, MOVE) {
+            let throw_self = s.after(i, 2, REFL).is_some()
+                && s.word_after(i, 3, &["off", "infrontof", "under", "from", "into"])
+                    .is_some()
+                && s.after(i, 7, PLACE | VEHICLE | WATER).is_some();
+            let into = s
+                .word_after(i, 4, &["infrontof", "under", "into", "onto", "off"])
+                .and_then(|p| {
+                    s.after(p, 4, VEHICLE | PLACE | WATER).or_else(|| {
+                        s.word_after(
+                            p,
+                            4,
+                            &["tree", "wall", "barrier", "pillar", "median", "oncoming"],
+                        )
+                    })
+                });
+            // "stepping in front of the 8:15"
+            let in_front = s.w(i + 1) == "infrontof"
+                && s.word_after(
+                    i,
+                    4,
+                    &[
+                        "audience", "class", "crowd", "camera", "mirror", "group", "people",
+                        "everyone", "them", "him", "her",
+                    ],
+                )
+                .is_none()
+                && s.before(i, 8, DESIRE | THINK).is_some();
+            // "walking into the sea until the water closed over me"
+            let into_water = into.is_some_and(|p| s.is(p, WATER))
+                && s.w(i + 1) == "into"
+                && s.before(i, 8, DESIRE | THINK).is_some()
+                && !s.has_word(&[
+                    "swim", "paddle", "dip", "surf", "swimming", "paddling", "bathe", "cool",
+                    "wade",
+                ]);
+            // "drive off the road at the bend"
+            let off_road = ["driv", "drov", "swerv", "steer", "veer", "crash"]
+                .iter()
+                .any(|p| w.starts_with(p))
+                && s.w(i + 1) == "off"
+                && s.word_after(
+                    i,
+                    3,
+                    &["road", "cliff", "bridge", "edge", "motorway", "highway"],
+                )
+                .is_some()
+                && s.before(i, 8, DESIRE | THINK).is_some();
+            if in_front || into_water || off_road {
+                events.push(i);
+            }
+            let water_for_good = into.is_some_and(|p| !s.is(p, WATER))
+                || s.word_after(i, 10, &["back", "walking", "stopping", "swimming"])
+                    .is_some_and(|j| s.before(j, 3, NEG).is_some() || s.w(j - 1) == "keep")
+                || s.word_after(i, 6, &["onpurpose"]).is_some();
+            let car_crash = ["crash", "swerv", "driv", "drov", "steer"]
+                .iter()
+                .any(|p| w.starts_with(p))
+                && s.word_after(i, 6, &["onpurpose", "deliberately", "intentionally"])
+                    .is_some();
+            // "swerving off it", after "the bridge" earlier in the sentence
+            let off_place = matches!(
+                w,
+                "swerve"
+                    | "swerved"
+                    | "swerving"
+                    | "drive"
+                    | "drove"
+                    | "driving"
+                    | "steer"
+                    | "veer"
+                    | "step"
+                    | "stepped"
+                    | "stepping"
+                    | "fall"
+                    | "falling"
+                    | "throw"
+                    | "roll"
+                    | "walk"
+                    | "walking"
+                    | "lean"
+                    | "leaning"
+                    | "climb"
+                    | "climbing"
+            ) && s.word_in(i + 1, &["off", "over", "into"])
+                && s.before(i, 10, PLACE).is_some();
+            // "letting myself fall" from the balcony
+            let let_go = s.after(i.saturating_sub(3), 2, REFL).is_some()
+                && s.word_before(i, 3, &["let", "letting"]).is_some()
+                && matches!(w, "fall" | "falling" | "go" | "sink" | "float")
+                && (s.any(PLACE | WATER) || s.before(i, 8, DESIRE | THINK).is_some());
+            throw_self || (into.is_some() && water_for_good) || car_crash || off_place || let_go
+        } else if s.is(i, SHOOT) {
+            s.after(i, 2, REFL).is_some()
+                && s.word_after(i, 4, &["foot", "look", "text", "message", "email"])
+                    .is_none()
+        } else if s.is(i, WEAPON) {
+            let toy = s.word_in(
+                i.wrapping_sub(1),
+                &[
+                    "glue", "nail", "staple", "water", "nerf", "heat", "spray", "paint", "toy",
+                    "starting", "smoking", "top", "massage", "caulk", "foam",
+                ],
+            );
+            let idiom = s
+                .word_before(
+                    i,
+                    2,
+                    &[
+                        "jump", "jumped", "jumping", "stick", "stuck", "sticking", "blazing",
+                    ],
+                )
+                .is_some();
+            let aimed = s
+                .word_after(i, 6, &["head", "mouth", "temple", "myself", "chin"])
+                .is_some()
+                || s.before(i, 8, DESIRE | THINK | INTENT | BUY).is_some();
+            !toy && !idiom && aimed
+        } else if s.is(i, BLADE) {
+            let to_body = s.after(i, 8, BODY).is_some_and(|b| !s.is(b, HANDY))
+                || s.before(i, 8, BODY).is_some_and(|b| !s.is(b, HANDY));
+            let loose = matches!(
+                w,
+                "blade" | "blades" | "razor" | "razors" | "boxcutter" | "shard"
+            ) && s.before(i, 8, DESIRE | THINK).is_some();
+            (to_body || loose) && (!s.any(ACCIDENT) || s.any(ONPURPOSE | DESIRE))
+        } else if s.is(i, DROWN) {
+            s.after(i, 2, REFL).is_some()
+                || s.before(i, 4, DESIRE | INTENT).is_some()
+                    && !(s.w(i + 1) == "in" && s.after(i, 3, WATER).is_none())
+        } else if s.is(i, GAS) {
+            (w != "exhaust" || s.word_in(i + 1, &["fumes", "pipe", "hose"]))
+                && (s.before(i, 8, DESIRE | THINK | INTENT | BUY).is_some()
+                    || s.has_word(&["car", "garage", "bag", "tent"]))
+                && !s.has_word(&[
+                    "bbq", "barbecue", "grill", "drawing", "sketch", "balloon", "balloons",
+                    "detector", "alarm",
+                ])
+        } else if s.is(i, POISON) {
+            s.after(i, 2, REFL).is_some()
+                || s.word_before(
+                    i,
+                    3,
+                    &["drink", "drank", "drinking", "swallow", "swallowed"],
+                )
+                .is_some()
+        } else if s.is(i, PILLS) {
+            pills_in_quantity(s, i)
+        } else if w == "myself" && s.w(i.wrapping_sub(1)) == "on" {
+            // "wanted to use one on myself", "turn it on myself"
+            s.word_before(i, 6, &["use", "used", "using", "turn", "turned", "turning"])
+                .is_some()
+                && s.any(BLADE | WEAPON | PILLS | ROPE)
+        } else if w == "easy" || w == "easily" {
+            // "looked at the tracks and thought how easy it would be"
+            s.word_before(i, 2, &["how", "so", "be"]).is_some()
+                && (s.any(PILLS | ROPE | WEAPON | BLADE | GAS)
+                    || s.has_word(&[
+                        "tracks", "bridge", "cliff", "ledge", "roof", "balcony", "edge", "platform",
+                    ]))
+                && s.before(i, 8, THINK | DESIRE).is_some()
+        } else if w == "bag" {
+            // suffocation: a bag over my head
+            s.word_after(i, 4, &["head", "face"]).is_some()
+                && s.word_after(i, 2, &["over", "on"]).is_some()
+                && s.word_after(i, 3, &["my"]).is_some()
+        } else if w == "way" || w == "ways" {
+            s.word_before(
+                i,
+                3,
+                &[
+                    "painless", "quickest", "easiest", "quick", "best", "fastest", "surest",
+                    "peaceful",
+                ],
+            )
+            .is_some()
+                && s.after(i, 4, DIE | KILL | SUIC).is_some()
+        } else {
+            false
+        };
+        if ev {
+            events.push(i);
+        }
+    }
+    let mut found = None;
+    for i in events {
+        if s.titled(&[i]) || !s.mine(i) {
+            continue;
+        }
+        // A gun, a blade, a rope or gas is the writer's only when the
+        // writer is in the sentence ("guns by themselves aren't the issue").
+        if s.is(i, WEAPON | BLADE | ROPE | GAS) && !s.any(FP) {
+            continue;
+        }
+        // Reported: the nurse explained overdose, an article on bridges.
+        if (s.any(REPORT) || s.before(i, 5, TALK).is_some())
+            && s.before(i, 3, FP).is_none()
+            && !framed(i)
+        {
+            continue;
+        }
+        // Inherently self-directed, or tied to the writer by a wish, a
+        // thought, a plan or an attempt.
+        let inherent = s.is(i, OD | PILLS | HANG | POISON) && s.any(FP)
+            || s.after(i, 3, REFL).is_some()
+            || s.w(i) == "noose";
+        if !inherent && !framed(i) && s.subject(i) != Who::Me {
+            continue;
+        }
+        let negated = s.before(i, 3, NEG).is_some();
+        let pressing = !negated
+            && (s
+                .before(i, 8, DESIRE | INTENT | RESEARCH | BUY | STOCK)
+                .is_some()
+                || s.intent()
+                || s.recent() && !s.is(i, BLADE));
+        found = found.max(gentle_or_now(pressing));
+    }
+    found
+}
+
+/// "take all my pills", "swallow the whole bottle", "enough pills to …".
+fn pills_in_quantity(s: &View, p: usize) -> bool {
+    const MUCH: &[&str] = &[
+        "all", "whole", "every", "entire", "handful", "handfuls", "bunch", "lot", "enough", "many",
+        "too", "bottle", "bottles", "box", "boxes", "pack", "packs", "packet", "supply", "stash",
+        "rest", "months", "weeks", "lethal", "fatal", "dozens", "hundred", "fifty", "thirty",
+        "forty",
+    ];
+    const CONSUME: &[&str] = &[
+        "take",
+        "took",
+        "taken",
+        "taking",
+        "swallow",
+        "swallowed",
+        "swallowing",
+        "down",
+        "downed",
+        "chug",
+        "neck",
+        "ate",
+        "eat",
+        "pop",
+        "popped",
+        "empty",
+        "overdose",
+    ];
+    const ROUTINE: &[&str] = &[
+        "food",
+        "prescribed",
+        "time",
+        "morning",
+        "breakfast",
+        "dinner",
+        "lunch",
+        "water",
+        "day",
+        "daily",
+        "night",
+        "evening",
+        "schedule",
+        "routine",
+        "refill",
+        "pharmacy",
+        "organiser",
+        "organizer",
+        "doctor",
+        "gp",
+        "today",
+        "week",
+    ];
+    let much = s
+        .word_before(p, 5, MUCH)
+        .or_else(|| s.word_after(p, 7, MUCH));
+    let consume = s
+        .word_before(p, 7, CONSUME)
+        .or_else(|| s.word_after(p, 6, CONSUME).filter(|_| much.is_some()));
+    let to_die = s
+        .word_after(
+            p,
+            5,
+            &["die", "dying", "dead", "end", "kill", "lethal", "fatal"],
+        )
+        .is_some()
+        || (s.word_after(p, 6, &["wake"]).is_some() && s.after(p, 6, NEG).is_some());
+    let chore = s
+        .word_before(
+            p,
+            4,
+            &[
+                "forgot",
+                "forget",
+                "remember",
+                "remembered",
+                "need",
+                "have",
+                "supposed",
+                "should",
+                "must",
+                "refill",
+                "pick",
+                "picked",
+                "collect",
+                "collected",
+            ],
+        )
+        .is_some()
+        && !to_die
+        || s.word_after(
+            p,
+            3,
+            &[
+                "on", "with", "as", "at", "in", "every", "each", "before", "after",
+            ],
+        )
+        .is_some_and(|j| s.word_in(j + 1, ROUTINE) || s.word_in(j + 2, ROUTINE));
+    !chore
+        && ((much.is_some() && consume.is_some())
+            || to_die && much.is_some()
+            || to_die && consume.is_some())
+}
+
+/// Preparation: stockpiling medication, goodbye letters, giving things away
+/// for after, looking up how.
+fn preparation(s: &View) -> Option<Severity> {
+    // Every pattern below needs one of these; most sentences have none.
+    let needed = PILLS
+        | STOCK
+        | NOTE
+        | BUY
+        | RESEARCH
+        | ROPE
+        | WEAPON
+        | GAS
+        | BLADE
+        | PLACE
+        | DIE
+        | TIME
+        | INTENT
+        | HANG
+        | OD
+        | JUMP;
+    if !s.any(needed)
+        && !s.has_word(&[
+            "giving",
+            "gave",
+            "give",
+            "given",
+            "goodbye",
+            "goodbyes",
+            "farewell",
+            "farewells",
+            "gone",
+            "giveaway",
+            "rehome",
+            "rehomed",
+            "rehoming",
+            "weight",
+            "how",
+            "where",
+            "which",
+        ])
+    {
+        return None;
+    }
+    // stockpiling pills
+    for i in s.all_of(STOCK) {
+        let pills = s.after(i, 5, PILLS).or_else(|| s.before(i, 3, PILLS));
+        if pills.is_some() && !s.word_in(i + 1, &["on", "money", "for"]) && s.mine(i) && s.any(FP) {
+            return Some(Severity::Now);
+        }
+    }
+    // goodbye letters
+    for i in s.all_of(NOTE) {
+        let farewell = s
+            .word_before(i, 3, &["goodbye", "suicide", "farewell", "final", "last"])
+            .or_else(|| {
+                s.word_after(
+                    i,
+                    10,
+                    &[
+                        "goodbye",
+                        "find",
+                        "gone",
+                        "explain",
+                        "explaining",
+                        "farewell",
+                        "after",
+                        "dead",
+                        "die",
+                    ],
+                )
+            })
+            .is_some_and(|j| s.w(j) != "after" || s.is(j + 1, FP));
+        let therapy = s.has_word(&[
+            "younger",
+            "future",
+            "inner",
+            "child",
+            "anxiety",
+            "addiction",
+            "habit",
+            "habits",
+            "ego",
+            "depression",
+            "drinking",
+            "smoking",
+            "job",
+        ]) || s.any(JOURNEY);
+        if farewell && !therapy && s.mine(i) && !s.titled(&[i]) {
+            return Some(Severity::Now);
+        }
+    }
+    // giving things away for after
+    for i in (0..s.len())
+        .filter(|&i| s.w(i) == "giveaway" || s.word_in(i, &["rehome", "rehoming", "rehomed"]))
+    {
+        let after = s
+            .word_after(
+                i,
+                14,
+                &["gone", "dead", "die", "around", "after", "need", "here"],
+            )
+            .is_some_and(|j| match s.w(j) {
+                "need" | "around" | "here" => s.before(j, 3, NEG).is_some(),
+                "after" => s.is(j + 1, FP),
+                _ => true,
+            });
+        if after && s.mine(i) {
+            return Some(Severity::Now);
+        }
+    }
+    // "how many pills it would take", "how much insulin"
+    for i in (0..s.len()).filter(|&i| s.w(i) == "how" && s.word_in(i + 1, &["many", "much"])) {
+        if s.after(i, 5, PILLS).is_some() && s.mine(i) && !s.any(REPORT) {
+            return Some(Severity::Now);
+        }
+    }
+    // "I know where I would jump from", "I've worked out how I'd do it"
+    for i in (0..s.len()).filter(|&i| s.word_in(i, &["where", "how", "when"])) {
+        let settled = s
+            .word_before(
+                i,
+                3,
+                &[
+                    "know", "figured", "worked", "decided", "chosen", "picked", "found", "planned",
+                ],
+            )
+            .is_some();
+        let act = s
+            .after(i, 6, JUMP | KILL | OD | HANG | DROWN | SHOOT)
+            .is_some()
+            || s.word_after(i, 5, &["do"])
+                .is_some_and(|d| s.w(d + 1) == "it");
+        if settled && act && s.mine(i) {
+            return Some(Severity::Now);
+        }
+    }
+    // "I've decided on the pills", "I picked the bridge": means chosen,
+    // named right after the choosing
+    for i in (0..s.len()).filter(|&i| {
+        s.word_in(
+            i,
+            &[
+                "decided", "picked", "chosen", "chose", "settled", "choose", "pick",
+            ],
+        )
+    }) {
+        let object = (i + 1..(i + 4).min(s.len()))
+            .take_while(|&k| {
+                s.word_in(k, &["on", "the", "a", "my", "which", "what"])
+                    || s.is(k, PILLS | ROPE | WEAPON | PLACE | GAS | BLADE)
+            })
+            .find(|&k| {
+                s.is(k, PILLS | ROPE | WEAPON | GAS | BLADE)
+                    || s.word_in(
+                        k,
+                        &[
+                            "bridge", "cliff", "cliffs", "roof", "ledge", "tracks", "building",
+                            "carpark", "pier", "quarry",
+                        ],
+                    )
+            });
+        if object.is_some() && s.w(i + 1) != "up" && s.mine(i) && !s.any(REPORT) {
+            return Some(Severity::Now);
+        }
+    }
+    // "I've got the pills and I've chosen Saturday": a day chosen, with the
+    // means in the same sentence
+    for i in
+        (0..s.len()).filter(|&i| s.word_in(i, &["chosen", "picked", "chose", "set", "decided"]))
+    {
+        let day = s.after(i, 3, TIME).is_some()
+            || s.word_after(i, 3, &["day", "night", "week"]).is_some();
+        if day
+            && s.any(PILLS | ROPE | WEAPON | OD | HANG | JUMP | GAS)
+            && s.mine(i)
+            && !s.any(REPORT)
+        {
+            return Some(Severity::Now);
+        }
+    }
+    // "I know which bridge", "I've worked out I'd use the pills in the
+    // cabinet": a settled choice of means
+    for i in (0..s.len()).filter(|&i| {
+        s.word_in(
+            i,
+            &[
+                "which", "know", "worked", "figured", "chosen", "picked", "chose", "decided",
+                "settled",
+            ],
+        )
+    }) {
+        let settled = s.w(i) != "which"
+            || s.word_before(
+                i,
+                3,
+                &["know", "worked", "figured", "chosen", "picked", "decided"],
+            )
+            .is_some();
+        let means = s
+            .after(i, 8, PILLS | ROPE | WEAPON | PLACE | GAS | BLADE)
+            .filter(|&m| {
+                !s.is(m, PLACE) || s.word_in(i + 1, &["which", "where"]) || s.w(i) == "which"
+            });
+        let not_chore = !s.has_word(&[
+            "refill",
+            "prescription",
+            "pharmacy",
+            "doctor",
+            "gp",
+            "dose",
+            "dosage",
+            "side",
+        ]);
+        if settled
+            && means.is_some()
+            && (s.w(i) == "which"
+                || s.w(i + 1) == "which"
+                || s.word_after(i, 6, &["use", "do", "take", "jump", "would"])
+                    .is_some())
+            && not_chore
+            && s.mine(i)
+        {
+            return Some(Severity::Now);
+        }
+    }
+    // pills bought in quantity: "a second bottle so I'd have enough"
+    for i in s.all_of(BUY) {
+        if s.after(i, 6, PILLS).is_some()
+            && s.word_after(
+                i,
+                10,
+                &["enough", "extra", "second", "another", "spare", "more"],
+            )
+            .is_some()
+            && s.word_after(i, 10, &["enough"]).is_some()
+            && s.mine(i)
+        {
+            return Some(Severity::Now);
+        }
+    }
+    // getting things ready for after: "gave my cat to my sister because I
+    // won't be around", "sorted my will so it's easy for them after I die",
+    // "tested whether the beam would hold my weight"
+    for i in (0..s.len()).filter(|&i| {
+        s.word_in(
+            i,
+            &[
+                "gave",
+                "give",
+                "giving",
+                "sold",
+                "selling",
+                "sorted",
+                "sorting",
+                "cleaned",
+                "cleaning",
+                "arranged",
+                "arranging",
+                "organised",
+                "organized",
+                "left",
+                "leaving",
+                "rehomed",
+                "rehoming",
+                "wrote",
+                "written",
+            ],
+        )
+    }) {
+        let after_me = s
+            .word_after(i, 16, &["gone", "die", "dead"])
+            .is_some_and(|j| {
+                s.before(j, 3, FP).is_some()
+                    && s.word_before(j, 3, &["after", "when", "once", "before"])
+                        .is_some()
+            })
+            || s.word_after(i, 16, &["around", "here"])
+                .is_some_and(|j| s.before(j, 3, NEG).is_some() && s.before(j, 4, FP).is_some());
+        if after_me && s.mine(i) {
+            return Some(Severity::Now);
+        }
+    }
+    if s.has_word(&["weight"])
+        && s.word_before_any(&["hold", "holds", "take", "support"], "weight")
+        && s.has_word(&[
+            "beam",
+            "hook",
+            "branch",
+            "rail",
+            "rope",
+            "door",
+            "bannister",
+            "banister",
+            "rafter",
+        ])
+        && s.any(FP)
+    {
+        return Some(Severity::Now);
+    }
+    // A list of means: "the pills, the note, the day"; "the rope and the date"
+    let means = [
+        PILLS | OD,
+        ROPE | HANG,
+        WEAPON,
+        NOTE,
+        PLACE | JUMP,
+        TIME,
+        BLADE,
+    ]
+    .iter()
+    .filter(|&&m| s.any(m))
+    .count()
+        + usize::from(s.has_word(&["method", "methods", "way"]));
+    if means >= 2 && s.any(INTENT) && !s.any(THIRD | KIN | REPORT) {
+        return Some(Severity::Now);
+    }
+    // goodbyes written or recorded
+    for i in
+        (0..s.len()).filter(|&i| s.word_in(i, &["goodbye", "goodbyes", "farewell", "farewells"]))
+    {
+        let made = s
+            .word_before(
+                i,
+                4,
+                &[
+                    "wrote",
+                    "write",
+                    "writing",
+                    "written",
+                    "recorded",
+                    "recording",
+                    "drafted",
+                    "drafting",
+                    "typed",
+                    "left",
+                    "leaving",
+                ],
+            )
+            .is_some();
+        let to_all = s
+            .word_after(i, 3, &["everyone", "everybody", "world", "forever"])
+            .is_some()
+            && s.word_before(i, 3, &["say", "said", "saying"]).is_some();
+        if (made || to_all) && s.mine(i) && !s.journey(i) {
+            return Some(Severity::Now);
+        }
+    }
+    // "I've been quietly giving my things away"
+    for i in (0..s.len()).filter(|&i| s.word_in(i, &["giving", "gave", "give", "given"])) {
+        let things = s.word_after(
+            i,
+            3,
+            &["things", "stuff", "belongings", "possessions", "everything"],
+        );
+        if things.is_some_and(|t| s.word_after(t, 2, &["away"]).is_some()) && s.mine(i) {
+            return Some(Severity::Now);
+        }
+    }
+    // "after I'm gone", "once I'm dead", "when I die": the writer's own death
+    // as something to arrange for
+    for i in (0..s.len()).filter(|&i| s.word_in(i, &["gone", "dead", "die", "died"])) {
+        let own = s
+            .word_before(i, 3, &["after", "when", "once", "before"])
+            .is_some_and(|a| s.word_in(a + 1, &["i", "im"]));
+        let away = s.word_in(
+            i + 1,
+            &["for", "to", "on", "from", "away", "out", "shopping"],
+        );
+        if own && !away && s.mine(i) && !s.journey(i) && !s.any(MEDIA) {
+            let arranging = s.has_word(&[
+                "sorted",
+                "sorting",
+                "put",
+                "sure",
+                "arranged",
+                "arranging",
+                "organised",
+                "organized",
+                "left",
+                "leave",
+                "gave",
+                "given",
+                "giving",
+                "rehome",
+                "rehomed",
+                "wrote",
+                "written",
+                "will",
+                "folder",
+                "passwords",
+                "accounts",
+                "easy",
+                "ready",
+                "home",
+                "letter",
+                "letters",
+                "note",
+            ]);
+            return Some(if arranging {
+                Severity::Now
+            } else {
+                Severity::Gentle
+            });
+        }
+    }
+    // looking up how
+    for i in s.all_of(RESEARCH) {
+        // Reading about a murder is not looking up how: "read" counts only
+        // with a how, a way or a dose after it.
+        if s.word_in(
+            i,
+            &[
+                "read", "reading", "counted", "counting", "measured", "checked",
+            ],
+        ) && s
+            .word_after(
+                i,
+                4,
+                &[
+                    "how", "ways", "way", "methods", "lethal", "fatal", "overdose", "dose", "which",
+                ],
+            )
+            .is_none()
+        {
+            continue;
+        }
+        if s.after(i, 10, THIRD | KIN).is_some() || s.word_after(i, 10, &["who"]).is_some() {
+            continue;
+        }
+        // "Reading The Virgin Suicides" is a book, not a search.
+        let lethal = s
+            .after(i, 10, OD | HANG | ROPE | SUIC | DIE | KILL | POISON | GAS)
+            .is_some_and(|j| !s.titled(&[j]))
+            || s.word_after(
+                i,
+                10,
+                &["lethal", "fatal", "painless", "height", "high", "fall"],
+            )
+            .is_some()
+            || s.after(i, 8, PILLS).is_some()
+                && s.word_after(i, 8, &["many", "much", "enough", "take"])
+                    .is_some();
+        if lethal
+            && s.mine(i)
+            && !s.any(REPORT)
+            && s.word_after(i, 10, &["symptoms", "signs"]).is_none()
+        {
+            return Some(Severity::Now);
+        }
+    }
+    // bought a rope / a gun / razor blades, said with dying in the same sentence
+    for i in s.all_of(BUY) {
+        if s.after(i, 4, ROPE | WEAPON | BLADE | GAS).is_some()
+            && s.any(DIE | KILL | SUIC)
+            && s.mine(i)
+        {
+            return Some(Severity::Now);
+        }
+    }
+    None
+}
+
+/// Past attempts: "my attempt", "I attempted twice", "after the attempt",
+/// "had my stomach pumped".
+fn attempt(s: &View) -> Option<Severity> {
+    let mut hit = s.has_word(&["stomachpumped"]);
+    for i in (0..s.len()).filter(|&i| matches!(s.w(i), "attempt" | "attempts" | "attempted")) {
+        let next = s.w(i + 1);
+        let lone = matches!(
+            next,
+            "" | ","
+                | "again"
+                | "twice"
+                | "once"
+                | "last"
+                | "in"
+                | "when"
+                | "before"
+                | "after"
+                | "years"
+                | "months"
+                | "as"
+                | "and"
+                | "but"
+                | "was"
+                | "left"
+                | "still"
+                | "a"
+                | "anniversary"
+                | "because"
+                | "so"
+                | "back"
+                | "is"
+                | "at"
+        ) && (next != "at" || s.w(i + 2).chars().all(|c| c.is_ascii_digit()))
+            && !(next == "a" && s.w(i) != "attempted");
+        let lone = lone
+            || !s.word_in(
+                i + 1,
+                &["at", "to", "of", "on", "for", "with", "by", "is", "was"],
+            ) && s.w(i.wrapping_sub(1)) == "my";
+        let owned = s
+            .word_before(
+                i,
+                3,
+                &[
+                    "my", "i", "the", "first", "second", "last", "previous", "since",
+                ],
+            )
+            .is_some();
+        let lethal = s.after(i, 4, SUIC | OD | HANG | DIE).is_some()
+            || s.w(i + 1) == "on" && s.w(i + 2) == "my" && s.w(i + 3) == "life"
+            || s.w(i + 1) == "to"
+                && s.after(i, 3, KILL).is_some()
+                && s.after(i, 5, REFL | LIFE).is_some();
+        if (lone && owned || lethal) && s.mine(i) && !s.any(REPORT | MEDIA) {
+            hit = true;
+        }
+    }
+    // "woke up in hospital after taking…"
+    if s.any(WAKE)
+        && s.has_word(&["hospital", "icu", "er", "a&e", "ambulance"])
+        && (s.any(PILLS | OD) || s.has_word(&["took", "swallowed"]))
+    {
+        hit = true;
+    }
+    if !hit {
+        return None;
+    }
+    gentle_or_now(s.recent())
+}
+
+/// Self-injury: a cutting or burning verb with the writer's body or
+/// "myself" as object, or with no object at all ("I cut again"), or with
+/// "on purpose"; not an accident with its cause, not "cut myself some slack".
+fn self_injury(s: &View) -> Option<Severity> {
+    const NOT_OBJECT: &[&str] = &[
+        "",
+        ",",
+        "again",
+        "tonight",
+        "today",
+        "yesterday",
+        "last",
+        "deeper",
+        "deep",
+        "more",
+        "badly",
+        "and",
+        "until",
+        "till",
+        "when",
+        "because",
+        "after",
+        "to",
+        "at",
+        "for",
+        "so",
+        "but",
+        "onpurpose",
+        "myself",
+        "since",
+        "anymore",
+        "twice",
+        "once",
+        "or",
+        "while",
+        "every",
+        "is",
+        "was",
+        "has",
+        "came",
+        "comes",
+        "keeps",
+        "won",
+        "returned",
+        "hit",
+        "got",
+        "gets",
+        "feels",
+        "felt",
+        "on",
+        "in",
+    ];
+    const IDIOM_AFTER_SELF: &[&str] = &[
+        "some", "a", "an", "off", "short", "loose", "free", "out", "slack",
+    ];
+    let intent = |i: usize| {
+        s.any(ONPURPOSE)
+            || s.before(i, 5, DESIRE).is_some()
+            || s.after(i, 12, DESIRE)
+                .is_some_and(|d| s.is(d.saturating_sub(1), FP))
+            || s.any(BLEED) && s.has_word(&["until", "till"])
+            || s.has_word(&[
+                "urge", "urges", "feel", "punish", "cope", "coping", "numb", "release",
+            ])
+    };
+    let mut found = None;
+    for i in s.all_of(CUT) {
+        let w = s.w(i);
+        if s.titled(&[i]) || !s.mine(i) {
+            continue;
+        }
+        let passive = !w.ends_with("ing")
+            && s.word_in(
+                i.wrapping_sub(1),
+                &["was", "were", "been", "be", "is", "get", "got", "being"],
+            );
+        if passive
+            || s.word_in(
+                i.wrapping_sub(1),
+                &[
+                    "a", "the", "paper", "hair", "budget", "pay", "price", "this", "that", "final",
+                    "short", "clean", "quick", "tax", "rate", "power", "job", "costs", "director",
+                ],
+            )
+        {
+            continue;
+        }
+        let strong = s.is(i, STRONGCUT);
+        let accident = (0..s.len()).any(|k| k != i && s.is(k, ACCIDENT)) && !intent(i);
+        // cut myself / burned myself / hurt myself
+        if let Some(r) = s.after(i, 2, REFL) {
+            if s.word_in(r + 1, IDIOM_AFTER_SELF) && !s.any(BODY) {
+                continue;
+            }
+            if matches!(w, "punish" | "punishing")
+                && !s.has_word(&[
+                    "cutting", "cut", "burning", "hitting", "pain", "bleed", "starving", "hurting",
+                ])
+            {
+                continue;
+            }
+            // "burned myself on the radiator", "cut myself on a tin": the
+            // thing that did it, named, is an accident
+            let on_thing =
+                s.w(r + 1) == "on" && s.word_in(r + 2, &["the", "a", "an", "some", "that", "this"]);
+            if accident || on_thing && !intent(i) {
+                continue;
+            }
+            found = Some(Severity::Gentle);
+            continue;
+        }
+        // cut my wrists / burned my arm / scratched my thighs until they bled
+        if let Some(b) = s.after(i, 6, BODY) {
+            if !(i + 1..b).any(|k| s.w(k) == "my") {
+                continue;
+            }
+            let marked = intent(i)
+                || s.any(BLEED)
+                || s.is(b, VULN)
+                || s.has_word(&["until", "till", "again"]);
+            let deep = matches!(
+                w,
+                "carve"
+                    | "carved"
+                    | "carving"
+                    | "slash"
+                    | "slashed"
+                    | "slit"
+                    | "gouge"
+                    | "stab"
+                    | "stabbed"
+            );
+            if s.is(b, HANDY) && !deep && !(intent(i) || !strong && s.has_word(&["until", "till"]))
+            {
+                continue;
+            }
+            if accident || (!strong && !marked) {
+                continue;
+            }
+            found = Some(Severity::Gentle);
+            continue;
+        }
+        // I cut again / the urge to cut / I started cutting at 14
+        if strong
+            && s.word_in(i + 1, NOT_OBJECT)
+            && !matches!(w, "harm" | "harmed" | "harming" | "burning")
+        {
+            let subject_ok = s.subject(i) == Who::Me
+                || s.has_word(&[
+                    "helps", "help", "cope", "coping", "relief", "release", "numb",
+                ])
+                || s.before(i, 4, DESIRE | THINK | ATTEMPT).is_some()
+                || s.word_before(
+                    i,
+                    3,
+                    &[
+                        "urge", "stopped", "started", "relapsed", "quit", "clean", "from",
+                    ],
+                )
+                .is_some()
+                || i == 0;
+            let food = s.has_word(&[
+                "hair",
+                "grass",
+                "lawn",
+                "cake",
+                "bread",
+                "sugar",
+                "carbs",
+                "dairy",
+                "caffeine",
+                "alcohol",
+                "coffee",
+                "deal",
+                "class",
+                "meeting",
+                "call",
+                "losses",
+                "corners",
+                "ties",
+                "budget",
+                "hours",
+                "fabric",
+                "paper",
+                "wood",
+                "pattern",
+                "film",
+                "scene",
+                "edit",
+                "line",
+                "queue",
+                "calories",
+                "fuel",
+                "candle",
+                "bridges",
+                "incense",
+                "sage",
+                "fire",
+                "wood",
+                "fireplace",
+                "oil",
+                "daylight",
+                "money",
+                "cash",
+                "savings",
+            ]);
+            if subject_ok && !food && !accident {
+                found = Some(Severity::Gentle);
+            }
+        }
+    }
+    found
+}
+
+/// "I made myself bleed", "making myself hurt": the writer causing their
+/// own pain, whatever the verb.
+fn made_myself(s: &View) -> Option<Severity> {
+    for i in (0..s.len())
+        .filter(|&i| s.word_in(i, &["made", "make", "making", "makes"]) && s.is(i + 1, REFL))
+    {
+        if s.word_in(
+            i + 2,
+            &[
+                "bleed", "bled", "bleeding", "hurt", "suffer", "pay", "burn", "bruise",
+            ],
+        ) && (s.w(i + 2) != "pay" || s.any(CUT | BLEED))
+        {
+            return Some(Severity::Gentle);
+        }
+    }
+    None
+}
+
+/// A plan or preparation said in a sentence that may not itself speak of
+/// dying; it makes an entry that does speak of dying pressing.
+fn plan_marker(s: &View) -> bool {
+    if !s.any(INTENT | TIME | BUY | STOCK)
+        && !s.has_word(&[
+            "how", "through", "goodbye", "here", "around", "reads", "read", "plan",
+        ])
+    {
+        return false;
+    }
+    let has_plan = (0..s.len()).any(|i| {
+        (s.w(i) == "plan"
+            && s.word_before(i, 3, &["a", "my", "the"]).is_some()
+            && s.word_before(i, 4, &["have", "made", "got", "is"])
+                .is_some())
+            || (s.word_in(i, &["date", "day"])
+                && s.word_before(i, 3, &["set", "picked", "chosen", "chose", "pick"])
+                    .is_some())
+            || (s.w(i) == "how"
+                && s.word_before(i, 2, &["know", "worked", "figured"])
+                    .is_some()
+                && s.word_after(i, 4, &["do", "it", "when"]).is_some())
+            || (s.w(i) == "through"
+                && s.word_before(i, 2, &["go", "going", "went"]).is_some()
+                && s.w(i + 1) == "with"
+                && s.w(i + 2) == "it")
+            || (s.w(i) == "reads" || s.w(i) == "read")
+                && s.word_before(i, 3, &["time"]).is_some()
+                && s.w(i + 1) == "this"
+            || (s.w(i) == "goodbye"
+                && s.word_before(i, 3, &["say", "said", "saying", "is"])
+                    .is_some())
+            || (s.word_in(i, &["here", "around"])
+                && s.word_before(i, 3, &["wont", "not"]).is_some()
+                && s.word_after(i, 3, &["longer", "christmas", "birthday", "next"])
+                    .is_some())
+            || (s.w(i) == "decided" && s.word_after(i, 3, &["when", "how", "to", "it"]).is_some())
+    });
+    has_plan
+        || (s.any(BUY) && s.any(ROPE | WEAPON | GAS))
+        || s.all_of(STOCK).any(|i| s.after(i, 5, PILLS).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fires(text: &str) -> bool {
+        assess(text).is_some()
+    }
+
+    // The examples the phrase list this detector replaced was tested with:
+    // everything it caught is still caught, and what it let pass still passes.
+    const MUST_TRIGGER: &[&str] = &[
+        "I want to kill myself",
+        "thoughts of suicide",
+        "I've been thinking about ending my life",
+        "I’ve been thinking about ending my life",
+        "I don't want to be alive anymore",
+        "I don’t want to be alive anymore",
+        "I dont want to be alive anymore",
+        "I do not want to be alive anymore",
+        "better off dead",
+        "Everyone would be BETTER OFF DEAD without me.",
+        "I cut myself again",
+        "self-harm",
+        "Self harm",
+        "selfharm",
+        "hurting myself",
+        "no reason to live",
+        "I wish I could disappear forever",
+        "suicidal",
+        "Feeling Suicidal today.",
+        "I'm not suicidal, just tired", // negation is deliberately not "safe"
+        "I just want to die",
+        "i wanna die",
+        "I wanted to die after the call",
+        "I keep thinking about taking my own life",
+        "sometimes I want to end it all",
+        "I want to end my life",
+        "there's nothing to live for",
+        "life's not worth living",
+        "they'd be better off without me",
+        "I'd rather be dead",
+        "I wish I was dead",
+        "Last night I wished I were dead.",
+        "I wished I could go to sleep and not wake up",
+        "I don’t want to be here anymore",
+        "I want to go to sleep and never wake up",
+        "I hope I wouldn't wake up",
+        "I want to go to sleep and never wake up again",
+        "the world would be better without me",
+        "it would be better if I wasn't here",
+        "I harmed myself last week. harming myself again?",
+        "the urge to hurt myself came back",
+        "I've been cutting myself",
+        "self-injury",
+        "my history of self‑harm",         // non-breaking hyphen
+        "I do not want to live like this", // ambiguous; leaning towards the note
+        "kill\nmyself",
+        "KILL MYSELF",
+    ];
+
+    const MUST_NOT_TRIGGER: &[&str] = &[
+        "killing time",
+        "suicide squad",
+        "We watched Suicide Squad last night.",
+        "this traffic is killing me",
+        "I could kill for a coffee",
+        "dead tired",
+        "the deadline",
+        "my phone died",
+        "I killed it at the presentation",
+        "a dead end",
+        "suicide prevention training at work",
+        "Suicide awareness walk on Saturday",
+        "I'm dying to see her",
+        "that joke killed me",
+        "During the session I felt like I was dying and being reborn",
+        "ego death, then a huge sense of peace",
+        "I dissolved and didn't exist for a while",
+        "I felt I could disappear into the music",
+        "I was killing myself laughing",
+        "I need to cut myself some slack",
+        "I cut myself a slice of cake",
+        "I've been cutting myself off from friends",
+        "I keep shooting myself in the foot; I shot myself in the foot again",
+        "I could shoot myself in the foot with this plan",
+        "I wanted to die of embarrassment",
+        "I never wake up on time",
+        "I was careful not to wake up the baby",
+        "I worried I wouldn't wake up in time for the session",
+        "the meeting went better without me there",
+        "it would be career suicide",
+        "the cut on my hand is healing",
+        "myself and I had a long talk",
+        "I hurt my back lifting boxes",
+        "My grandfather died last spring and I miss him.",
+        "harm reduction",
+        "the self-help book was fine",
+        "",
+        "   ",
+    ];
+
+    #[test]
+    fn triggers_on_self_harm_language() {
+        for text in MUST_TRIGGER {
+            assert!(fires(text), "should trigger: {text:?}");
+        }
+    }
+
+    #[test]
+    fn does_not_trigger_on_everyday_language() {
+        for text in MUST_NOT_TRIGGER {
+            assert!(!fires(text), "should not trigger: {text:?}");
+        }
+    }
+
+    #[test]
+    fn a_guard_only_cancels_what_it_overlaps() {
+        assert!(fires(
+            "We watched Suicide Squad and afterwards I thought about suicide."
+        ));
+        assert!(fires(
+            "Suicide prevention training at work today. I've been thinking about ending my life."
+        ));
+        assert!(fires(
+            "I was killing myself laughing at first, but later I wanted to kill myself."
+        ));
+        assert!(fires("I cut myself some slack. Then I cut myself."));
+    }
+
+    #[test]
+    fn phrases_need_word_boundaries() {
+        assert!(!fires("suicidesquad"));
+        assert!(!fires("antisuicidal"));
+        assert!(!fires("I want to dieselpunk"));
+        assert!(fires("suicide."));
+        assert!(fires("(self-harm)"));
+    }
+}
