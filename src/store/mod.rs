@@ -9,6 +9,7 @@ mod import;
 mod misc;
 mod sessions;
 mod terms;
+mod theme_choices;
 
 use std::fs;
 use std::io::Read;
@@ -23,6 +24,7 @@ use crate::error::{user, user_hint};
 
 pub use entries::{EntryExtras, SearchHit};
 pub use import::ImportCounts;
+pub use theme_choices::{Choice, MergedTheme, NamedTheme, ResetCounts, ThemeChoices};
 
 include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
 
@@ -400,8 +402,14 @@ impl Store {
         if app != APPLICATION_ID && !(app == 0 && tables == 0) {
             return Err(foreign(&self.path));
         }
-        if version > MIGRATIONS.len() as i64 {
+        if version > highest_migration() {
             return Err(newer(version));
+        }
+        let unknown = crate::quiet::stderr_silenced(|| applied_migrations(&self.conn))?
+            .into_iter()
+            .find(|n| !MIGRATIONS.iter().any(|m| m.0 == *n));
+        if let Some(n) = unknown {
+            return Err(newer(n));
         }
         Ok(())
     }
@@ -425,29 +433,50 @@ impl Store {
         Ok(())
     }
 
-    /// Applies each numbered migration in its own transaction, recording it in
-    /// `user_version`. Re-reads the version inside the transaction so two
-    /// processes opening a new journal at once do not both migrate.
+    /// Applies each numbered migration not yet applied, in number order, in
+    /// its own transaction, recording it in `schema_migrations` and the
+    /// highest number applied in `user_version`. Numbers may have gaps (a
+    /// folder from a parallel branch merged later fills them): a journal
+    /// that has 05 still gets 03 when a later kapj brings it. Re-reads what
+    /// is applied inside the transaction so two processes opening a new
+    /// journal at once do not both migrate.
     fn migrate(&self) -> Result<()> {
-        for (i, (name, sql)) in MIGRATIONS.iter().enumerate() {
-            let target = i as i64 + 1;
-            let current: i64 = self
-                .conn
-                .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-            if current >= target {
+        let applied = applied_migrations(&self.conn)?;
+        for &(number, name, sql) in MIGRATIONS {
+            if applied.contains(&number) {
                 continue;
             }
             let tx = rusqlite::Transaction::new_unchecked(
                 &self.conn,
                 rusqlite::TransactionBehavior::Immediate,
             )?;
-            let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-            if current >= target {
+            let mut applied = applied_migrations(&tx)?;
+            if applied.contains(&number) {
                 continue;
             }
             tx.execute_batch(sql)
                 .with_context(|| format!("migration {name}"))?;
-            tx.pragma_update(None, "user_version", target)?;
+            // Older journals have no list yet: their version said how many
+            // of the first migrations they had.
+            tx.execute_batch(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (
+                     number INTEGER PRIMARY KEY,
+                     name   TEXT NOT NULL
+                 );",
+            )?;
+            applied.push(number);
+            for &n in &applied {
+                let name = MIGRATIONS
+                    .iter()
+                    .find(|m| m.0 == n)
+                    .map_or("", |m| m.1);
+                tx.execute(
+                    "INSERT OR IGNORE INTO schema_migrations(number, name) VALUES (?1, ?2)",
+                    rusqlite::params![n, name],
+                )?;
+            }
+            let highest = applied.iter().copied().max().unwrap_or(number);
+            tx.pragma_update(None, "user_version", highest)?;
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.commit()?;
         }
@@ -481,6 +510,29 @@ impl Store {
             .execute("DELETE FROM meta WHERE key = ?1", [key])?;
         Ok(())
     }
+}
+
+/// The highest migration number this kapj knows.
+fn highest_migration() -> i64 {
+    MIGRATIONS.iter().map(|m| m.0).max().unwrap_or(0)
+}
+
+/// The numbers of the migrations a journal has: listed in
+/// `schema_migrations`, or, in a journal from before that list, the first
+/// `user_version` of them (numbered without gaps then).
+fn applied_migrations(conn: &Connection) -> rusqlite::Result<Vec<i64>> {
+    let listed: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
+        [],
+        |r| r.get(0),
+    )?;
+    if listed {
+        let mut st = conn.prepare("SELECT number FROM schema_migrations ORDER BY number")?;
+        let rows = st.query_map([], |r| r.get(0))?;
+        return rows.collect();
+    }
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    Ok((1..=version).collect())
 }
 
 /// An advisory lock (flock) on `.kapj-open.lock` beside the journal, held
@@ -574,7 +626,7 @@ fn raw_header_verdict(path: &Path) -> Result<HeaderVerdict> {
     if app != 0 && app != APPLICATION_ID {
         return Err(foreign(path));
     }
-    if h.user_version as i64 > MIGRATIONS.len() as i64 {
+    if h.user_version as i64 > highest_migration() {
         return Err(newer(h.user_version as i64));
     }
     // With no WAL, the file is all there is: more than one page without
@@ -598,7 +650,7 @@ fn foreign(path: &Path) -> anyhow::Error {
 }
 
 fn newer(version: i64) -> anyhow::Error {
-    let known = MIGRATIONS.len() as i64;
+    let known = highest_migration();
     user_hint(
         format!(
             "This journal was written by a newer kapj (schema {version}; this kapj knows up to {known}). kapj left it untouched."

@@ -233,12 +233,32 @@ impl Store {
     /// The entries a filter selects, oldest first, with their terms that
     /// two or more entries of the journal use.
     pub fn term_corpus(&self, f: &Filter) -> Result<Corpus> {
+        self.term_corpus_with(f, &[])
+    }
+
+    /// [`Store::term_corpus`], with slots also for the keys in `also` that
+    /// only one entry uses (a kept theme shows wherever it appears).
+    pub fn term_corpus_with(&self, f: &Filter, also: &[String]) -> Result<Corpus> {
         let mut corpus = Corpus::new();
         {
             let mut st = self
                 .conn
                 .prepare("SELECT id, key FROM term_keys WHERE entries >= 2")?;
             let mut rows = st.query([])?;
+            while let Some(r) = rows.next()? {
+                let id: i64 = r.get(0)?;
+                corpus.add_key(id as u32, r.get(1)?);
+            }
+        }
+        if !also.is_empty() {
+            let keys: Vec<rusqlite::types::Value> = also
+                .iter()
+                .map(|k| rusqlite::types::Value::Text(k.clone()))
+                .collect();
+            let mut st = self
+                .conn
+                .prepare("SELECT id, key FROM term_keys WHERE key IN rarray(?1)")?;
+            let mut rows = st.query([std::rc::Rc::new(keys)])?;
             while let Some(r) = rows.next()? {
                 let id: i64 = r.get(0)?;
                 corpus.add_key(id as u32, r.get(1)?);

@@ -18,10 +18,12 @@ mod analysis;
 mod corpus;
 mod hash;
 mod lexicon;
+mod names;
 mod quote;
 mod rank;
 mod stem;
 mod text;
+mod usage;
 
 #[cfg(test)]
 mod tests;
@@ -30,6 +32,7 @@ use chrono::{DateTime, FixedOffset};
 
 pub use analysis::{Analysis, Term, ANALYSIS_VERSION};
 pub use corpus::{pack_terms, term_meta, unpack_terms, Corpus, Doc};
+pub use names::{core_of, key_of, quote_any, tidy_name, NameProblem, MAX_NAME_WORDS};
 
 pub struct RankOptions {
     /// At most this many themes.
