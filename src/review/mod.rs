@@ -7,6 +7,7 @@
 //! review`, `kapj demo` and `kapj export` all come here for it, so none of
 //! them calls another command.
 
+pub mod history;
 mod questions;
 mod steer;
 
@@ -32,7 +33,7 @@ pub struct Quote {
 }
 
 /// Longest quote in JSON and the export, in characters (no terminal there).
-const QUOTE_CHARS: usize = 120;
+pub(crate) const QUOTE_CHARS: usize = 120;
 /// Longest question in JSON and the export, in characters.
 const QUESTION_CHARS: usize = 160;
 /// Longest quote on a terminal line, after the indent and before the date.

@@ -24,6 +24,7 @@ use crate::error::{user, user_hint};
 
 pub use entries::{EntryExtras, SearchHit};
 pub use import::ImportCounts;
+pub use terms::{IndexedTerm, Occurrence};
 pub use theme_choices::{Choice, MergedTheme, NamedTheme, ResetCounts, ThemeChoices};
 
 include!(concat!(env!("OUT_DIR"), "/migrations.rs"));

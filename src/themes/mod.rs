@@ -31,7 +31,7 @@ mod tests;
 use chrono::{DateTime, FixedOffset};
 
 pub use analysis::{Analysis, Term, ANALYSIS_VERSION};
-pub use corpus::{pack_terms, term_meta, unpack_terms, Corpus, Doc};
+pub use corpus::{pack_terms, term_meta, unpack_terms, Corpus, Doc, COUNT_MASK};
 pub use names::{core_of, key_of, quote_any, tidy_name, NameProblem, MAX_NAME_WORDS};
 
 pub struct RankOptions {
