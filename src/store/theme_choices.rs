@@ -230,3 +230,64 @@ impl Store {
         Ok(counts)
     }
 }
+
+/// Adds a file's theme choices to the journal's, matched by key (from
+/// the names), inside the import's transaction. The journal's own choices
+/// win: a theme it keeps is not hidden by the file, nor one it hides kept,
+/// and a theme stays in the merge it is in. Merged themes of the same name
+/// join. Returns how many choices were added.
+pub(super) fn import_choices(
+    conn: &Connection,
+    file: &crate::journal::InThemes,
+    at: DateTime<FixedOffset>,
+) -> Result<usize> {
+    let named = |name: &str| {
+        let name = crate::themes::tidy_name(name);
+        crate::themes::key_of(&name)
+            .ok()
+            .map(|key| NamedTheme { key, name })
+    };
+    let mut added = 0;
+    for (list, choice) in [(&file.hidden, Choice::Hide), (&file.kept, Choice::Keep)] {
+        for theme in list.iter().filter_map(|n| named(n)) {
+            let mine = read_choices(conn)?;
+            let chosen = mine
+                .hidden
+                .iter()
+                .chain(&mine.kept)
+                .any(|t| t.key == theme.key);
+            if chosen || (choice == Choice::Hide && mine.group_of(&theme.key).is_some()) {
+                continue;
+            }
+            set_choice(conn, &theme, choice, at)?;
+            added += 1;
+        }
+    }
+    for (name, members) in &file.merged {
+        let name = crate::themes::tidy_name(name);
+        let mine = read_choices(conn)?;
+        let mut group = mine
+            .merged
+            .iter()
+            .find(|g| g.name == name)
+            .cloned()
+            .unwrap_or(MergedTheme {
+                name: name.clone(),
+                members: Vec::new(),
+            });
+        let before = group.members.len();
+        for m in members.iter().filter_map(|n| named(n)) {
+            let taken = group.members.iter().any(|g| g.key == m.key)
+                || mine.group_of(&m.key).is_some()
+                || mine.hidden.iter().any(|h| h.key == m.key);
+            if !taken {
+                group.members.push(m);
+            }
+        }
+        if group.members.len() >= 2 && group.members.len() > before {
+            set_group(conn, &group, at)?;
+            added += group.members.len() - before;
+        }
+    }
+    Ok(added)
+}
