@@ -24,8 +24,13 @@ fn main() {
             .next()
             .and_then(|n| n.parse().ok())
             .filter(|n| *n > 0)
-            .unwrap_or_else(|| panic!("migrations/{d}: the folder name must start with its number, e.g. 03-name"));
-        assert!(numbers.insert(number), "migrations/{d}: number {number} is used twice");
+            .unwrap_or_else(|| {
+                panic!("migrations/{d}: the folder name must start with its number, e.g. 03-name")
+            });
+        assert!(
+            numbers.insert(number),
+            "migrations/{d}: number {number} is used twice"
+        );
         println!("cargo:rerun-if-changed=migrations/{d}/up.sql");
         let path = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap())
             .join("migrations")

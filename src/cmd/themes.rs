@@ -33,7 +33,7 @@ pub(crate) fn named(text: &str) -> Result<NamedTheme> {
             "A theme needs a word, for example: kapj themes keep tightness",
         )),
         Err(NameProblem::TooLong) => Err(user(format!(
-            "“{name}” is too long: a theme is a word or a phrase of up to {} words.",
+            "“{name}” is too long for a theme (at most {} words).",
             themes::MAX_NAME_WORDS
         ))),
         Err(NameProblem::NotCounted) => Err(user(format!(
@@ -47,13 +47,13 @@ fn hide(app: &mut App, text: &str) -> Result<()> {
     let choices = app.store()?.theme_choices()?;
     if let Some(k) = choices.kept.iter().find(|k| k.key == theme.key) {
         return Err(user(format!(
-            "“{}” is kept, so it was not hidden; to hide it, first run: kapj themes reset {}",
+            "“{}” is kept, so it was not hidden; first run: kapj themes reset {}",
             k.name, k.name
         )));
     }
     if let Some(g) = merged_with(&choices, &theme.key) {
         return Err(user(format!(
-            "“{}” is merged into “{}”, so it was not hidden; first run: kapj themes reset {}",
+            "“{}” is merged into “{}”; to hide it: kapj themes reset {}",
             theme.name, g.name, theme.name
         )));
     }
@@ -75,7 +75,7 @@ fn keep(app: &mut App, text: &str) -> Result<()> {
     let choices = app.store()?.theme_choices()?;
     if let Some(h) = choices.hidden.iter().find(|h| h.key == theme.key) {
         return Err(user(format!(
-            "“{}” is hidden, so it was not kept; to keep it, first run: kapj themes reset {}",
+            "“{}” is hidden, so it was not kept; first run: kapj themes reset {}",
             h.name, h.name
         )));
     }
@@ -110,7 +110,7 @@ fn merge(app: &mut App, texts: &[String], name: Option<&str>) -> Result<()> {
                 ))
             } else {
                 user(format!(
-                    "“{}” and “{}” are already one theme: kapj counts them as the same word.",
+                    "“{}” and “{}” are one theme already (the same word to kapj).",
                     same.name, theme.name
                 ))
             });
@@ -127,14 +127,17 @@ fn merge(app: &mut App, texts: &[String], name: Option<&str>) -> Result<()> {
         .find_map(|m| choices.hidden.iter().find(|h| h.key == m.key))
     {
         return Err(user(format!(
-            "“{}” is hidden, so nothing was merged; to merge it, first run: kapj themes reset {}",
+            "“{}” is hidden, so nothing was merged; first run: kapj themes reset {}",
             h.name, h.name
         )));
     }
     // Groups these themes already belong to join the new one.
     let mut absorbed: Vec<&MergedTheme> = Vec::new();
     for g in &choices.merged {
-        let touches = g.members.iter().any(|m| members.iter().any(|n| n.key == m.key))
+        let touches = g
+            .members
+            .iter()
+            .any(|m| members.iter().any(|n| n.key == m.key))
             || shown_as.as_deref() == Some(g.name.as_str());
         if touches {
             absorbed.push(g);
@@ -146,7 +149,11 @@ fn merge(app: &mut App, texts: &[String], name: Option<&str>) -> Result<()> {
         _ => members[0].name.clone(),
     };
     let mut all: Vec<NamedTheme> = Vec::new();
-    for m in absorbed.iter().flat_map(|g| g.members.iter()).chain(&members) {
+    for m in absorbed
+        .iter()
+        .flat_map(|g| g.members.iter())
+        .chain(&members)
+    {
         if !all.iter().any(|a| a.key == m.key) {
             all.push(m.clone());
         }
@@ -207,7 +214,9 @@ fn reset(app: &mut App, text: &str) -> Result<()> {
     let group = choices
         .merged
         .iter()
-        .find(|g| g.name == theme.name || themes::key_of(&g.name).ok().as_deref() == Some(&theme.key))
+        .find(|g| {
+            g.name == theme.name || themes::key_of(&g.name).ok().as_deref() == Some(&theme.key)
+        })
         .map(|g| g.name.clone());
     let counts = app
         .store()?

@@ -170,8 +170,8 @@ fn in_themes(v: &Value) -> Result<InThemes, String> {
         for (i, g) in list.iter().enumerate() {
             let what = format!("themes.merged[{i}]");
             let g = object(g, &what)?;
-            let name = opt_str(g, "theme", &what)?
-                .ok_or_else(|| format!("{what} has no \"theme\""))?;
+            let name =
+                opt_str(g, "theme", &what)?.ok_or_else(|| format!("{what} has no \"theme\""))?;
             theme_name(&name, &format!("{what}.theme"))?;
             let members = str_list(g, "members", &what)?;
             for (j, m) in members.iter().enumerate() {
@@ -187,9 +187,9 @@ fn in_themes(v: &Value) -> Result<InThemes, String> {
 }
 
 fn theme_name(name: &str, what: &str) -> Result<(), String> {
-    crate::themes::key_of(name)
-        .map(|_| ())
-        .map_err(|_| format!("{what} (\"{name}\") is not a word or short phrase kapj counts as a theme"))
+    crate::themes::key_of(name).map(|_| ()).map_err(|_| {
+        format!("{what} (\"{name}\") is not a word or short phrase kapj counts as a theme")
+    })
 }
 
 fn optional_array<'a>(

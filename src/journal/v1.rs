@@ -357,7 +357,10 @@ mod tests {
         assert_eq!(themes.kept, vec!["tightness"]);
         assert_eq!(
             themes.merged,
-            vec![("dad".to_string(), vec!["dad".to_string(), "my father".to_string()])]
+            vec![(
+                "dad".to_string(),
+                vec!["dad".to_string(), "my father".to_string()]
+            )]
         );
     }
 }

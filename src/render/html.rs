@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::markdown::{
-    check_title_band, entry_facts, entry_title, flat, for_lines, mood_value, push_indent,
-    split_indent, kept_facts, CHECKS_NOTE,
+    check_title_band, entry_facts, entry_title, flat, for_lines, kept_facts, mood_value,
+    push_indent, split_indent, CHECKS_NOTE,
 };
 use super::{day, long_time, ExportDoc};
 use crate::domain::Entry;

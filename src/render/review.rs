@@ -195,7 +195,11 @@ fn kept_line(per_session: &[crate::review::SessionCount]) -> String {
     let shown = &per_session[per_session.len().saturating_sub(SPARK_SESSIONS)..];
     let numbers: Vec<i64> = shown.iter().map(|c| c.session).collect();
     let counts: Vec<usize> = shown.iter().map(|c| c.entries).collect();
-    let label = if numbers.len() == 1 { "session" } else { "sessions" };
+    let label = if numbers.len() == 1 {
+        "session"
+    } else {
+        "sessions"
+    };
     format!(
         "      kept · {label} {}  {}",
         first_line(&session_span(&numbers), 16),

@@ -26,7 +26,12 @@ pub fn print_choices(app: &mut App, c: &ThemeChoices) {
         app.line("To steer it: kapj themes hide WORD, keep WORD, merge A B [--as NAME].");
         return;
     }
-    let names = |l: &[NamedTheme]| l.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ");
+    let names = |l: &[NamedTheme]| {
+        l.iter()
+            .map(|t| t.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let mut labelled = |label: &str, text: String| {
         for (i, l) in wrap(&text, 66).into_iter().enumerate() {
             let head = if i == 0 { label } else { "" };
@@ -103,7 +108,10 @@ pub fn print_history(app: &mut App, h: &ThemeHistory) {
             "{}  {}  {}",
             app.bold("Per session"),
             count_sparkline(&counts),
-            app.dim(&format!("sessions {}", first_line(&session_span(&numbers), 12)))
+            app.dim(&format!(
+                "sessions {}",
+                first_line(&session_span(&numbers), 12)
+            ))
         ));
         let list: Vec<String> = h
             .per_session

@@ -53,10 +53,9 @@ pub fn trace(
     choices: &ThemeChoices,
 ) -> Result<Option<ThemeHistory>> {
     let group = choices.group_of(&theme.key).or_else(|| {
-        choices
-            .merged
-            .iter()
-            .find(|g| g.name == theme.name || themes::key_of(&g.name).ok().as_ref() == Some(&theme.key))
+        choices.merged.iter().find(|g| {
+            g.name == theme.name || themes::key_of(&g.name).ok().as_ref() == Some(&theme.key)
+        })
     });
     let (name, keys, forms): (String, Vec<String>, Vec<String>) = match group {
         Some(g) => (
@@ -64,7 +63,11 @@ pub fn trace(
             g.members.iter().map(|m| m.key.clone()).collect(),
             g.members.iter().map(|m| m.name.clone()).collect(),
         ),
-        None => (theme.name.clone(), vec![theme.key.clone()], vec![theme.name.clone()]),
+        None => (
+            theme.name.clone(),
+            vec![theme.key.clone()],
+            vec![theme.name.clone()],
+        ),
     };
     let store = app.store()?;
     store.index_pending()?;
@@ -182,10 +185,19 @@ fn together(app: &mut App, found: &[Occurrence], keys: &[String]) -> Result<Vec<
     let score = |t: &crate::store::IndexedTerm| {
         shared[&t.id] as f64 * (total / f64::from(t.entries.max(1))).ln()
     };
-    terms.sort_by(|a, b| score(b).total_cmp(&score(a)).then_with(|| a.key.cmp(&b.key)));
+    terms.sort_by(|a, b| {
+        score(b)
+            .total_cmp(&score(a))
+            .then_with(|| a.key.cmp(&b.key))
+    });
     let mut taken: HashSet<String> = keys
         .iter()
-        .flat_map(|k| themes::core_of(k).split(' ').map(str::to_string).collect::<Vec<_>>())
+        .flat_map(|k| {
+            themes::core_of(k)
+                .split(' ')
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
         .collect();
     let mut chosen = Vec::new();
     for t in terms {

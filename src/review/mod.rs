@@ -289,7 +289,11 @@ fn with_quotes(
     let wanted: Vec<i64> = themes
         .iter()
         .flat_map(|t| {
-            let n = if t.forms.len() > 1 { QUOTE_CANDIDATES } else { 3 };
+            let n = if t.forms.len() > 1 {
+                QUOTE_CANDIDATES
+            } else {
+                3
+            };
             t.hit.entry_ids.iter().take(n).copied()
         })
         .collect();
@@ -317,8 +321,7 @@ fn with_quotes(
                     continue;
                 };
                 let long = themes::quote_any(text, &[forms[form]], QUOTE_CHARS, false);
-                let short =
-                    themes::quote_any(text, &[forms[form]], TERMINAL_QUOTE_COLUMNS, true);
+                let short = themes::quote_any(text, &[forms[form]], TERMINAL_QUOTE_COLUMNS, true);
                 if let (Some(text), Some(short)) = (long, short) {
                     found.push((
                         form,
@@ -347,8 +350,13 @@ fn with_quotes(
 fn pick_quotes(found: Vec<(usize, Quote)>, n: usize) -> Vec<Quote> {
     let mut seen = std::collections::HashSet::new();
     let (fresh, again): (Vec<_>, Vec<_>) = found.into_iter().partition(|(f, _)| seen.insert(*f));
-    let mut chosen: Vec<Quote> = fresh.into_iter().chain(again).take(n).map(|q| q.1).collect();
-    chosen.sort_by(|a, b| b.at.cmp(&a.at));
+    let mut chosen: Vec<Quote> = fresh
+        .into_iter()
+        .chain(again)
+        .take(n)
+        .map(|q| q.1)
+        .collect();
+    chosen.sort_by_key(|q| std::cmp::Reverse(q.at));
     chosen
 }
 

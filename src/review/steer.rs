@@ -36,7 +36,12 @@ struct Unit {
 /// Keys of ranking's themes a caller should ask [`themes::rank`] for beyond
 /// `top`, so that hiding and merging still leave `top` to show.
 pub fn extra_wanted(choices: &ThemeChoices) -> usize {
-    choices.hidden.len() + choices.merged.iter().map(|g| g.members.len()).sum::<usize>()
+    choices.hidden.len()
+        + choices
+            .merged
+            .iter()
+            .map(|g| g.members.len())
+            .sum::<usize>()
 }
 
 /// Keys the corpus should have slots for even when only one entry of the
@@ -51,7 +56,12 @@ pub fn keys_wanted(choices: &ThemeChoices) -> Vec<String> {
 }
 
 /// Kept themes first, then up to `top` of the others in ranking order.
-pub fn steer(ranked: Vec<ThemeHit>, corpus: &Corpus, choices: &ThemeChoices, top: usize) -> Vec<Steered> {
+pub fn steer(
+    ranked: Vec<ThemeHit>,
+    corpus: &Corpus,
+    choices: &ThemeChoices,
+    top: usize,
+) -> Vec<Steered> {
     let mut units = units(choices);
     let mut unit_by: HashMap<String, usize> = HashMap::new();
     for (i, u) in units.iter().enumerate() {

@@ -467,10 +467,7 @@ impl Store {
             )?;
             applied.push(number);
             for &n in &applied {
-                let name = MIGRATIONS
-                    .iter()
-                    .find(|m| m.0 == n)
-                    .map_or("", |m| m.1);
+                let name = MIGRATIONS.iter().find(|m| m.0 == n).map_or("", |m| m.1);
                 tx.execute(
                     "INSERT OR IGNORE INTO schema_migrations(number, name) VALUES (?1, ?2)",
                     rusqlite::params![n, name],
@@ -752,6 +749,59 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn applied(s: &Store) -> Vec<i64> {
+        applied_migrations(&s.conn).unwrap()
+    }
+
+    #[test]
+    fn migrations_are_known_by_number_and_a_missing_one_is_applied_later() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kapj.db");
+        let s = Store::open(&path, None).unwrap();
+        let all: Vec<i64> = MIGRATIONS.iter().map(|m| m.0).collect();
+        assert_eq!(applied(&s), all);
+        assert_eq!(s.schema_version().unwrap(), highest_migration());
+        // A journal that has a later migration but lacks an earlier one (a
+        // folder merged from a parallel branch after a release): it is
+        // applied on the next open, although user_version is past it.
+        s.conn
+            .execute_batch(
+                "DROP TABLE theme_merges; DROP TABLE theme_choices;
+                 DELETE FROM schema_migrations WHERE number = 5;",
+            )
+            .unwrap();
+        drop(s);
+        let s = Store::open(&path, None).unwrap();
+        assert_eq!(applied(&s), all);
+        assert!(s.theme_choices().unwrap().is_empty());
+        // A journal with a migration this kapj does not know is refused.
+        s.conn
+            .execute(
+                "INSERT INTO schema_migrations(number, name) VALUES (999, '999-later')",
+                [],
+            )
+            .unwrap();
+        drop(s);
+        let err = Store::open(&path, None).err().expect("refused").to_string();
+        assert!(err.contains("newer kapj"), "{err}");
+    }
+
+    #[test]
+    fn a_journal_from_before_the_list_counts_its_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kapj.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(MIGRATIONS[0].2).unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+            conn.pragma_update(None, "application_id", APPLICATION_ID)
+                .unwrap();
+        }
+        let s = Store::open(&path, None).unwrap();
+        let all: Vec<i64> = MIGRATIONS.iter().map(|m| m.0).collect();
+        assert_eq!(applied(&s), all);
+    }
 
     #[test]
     fn plain_and_encrypted_journals_keep_temp_data_in_memory() {

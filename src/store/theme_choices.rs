@@ -76,7 +76,8 @@ impl ResetCounts {
 
 pub(super) fn read_choices(conn: &Connection) -> Result<ThemeChoices> {
     let mut out = ThemeChoices::default();
-    let mut st = conn.prepare_cached("SELECT key, name, choice FROM theme_choices ORDER BY rowid")?;
+    let mut st =
+        conn.prepare_cached("SELECT key, name, choice FROM theme_choices ORDER BY rowid")?;
     let rows = st.query_map([], |r| {
         Ok((
             NamedTheme {
@@ -141,8 +142,8 @@ pub(super) fn set_group(
     conn.prepare_cached("DELETE FROM theme_merges WHERE grp = ?1")?
         .execute([&group.name])?;
     let mut take_out = conn.prepare_cached("DELETE FROM theme_merges WHERE key = ?1")?;
-    let mut add =
-        conn.prepare_cached("INSERT INTO theme_merges(key, name, grp, at) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut add = conn
+        .prepare_cached("INSERT INTO theme_merges(key, name, grp, at) VALUES (?1, ?2, ?3, ?4)")?;
     for m in &group.members {
         take_out.execute([&m.key])?;
         add.execute(params![m.key, m.name, group.name, at.to_rfc3339()])?;
@@ -189,14 +190,22 @@ impl Store {
     /// Undoes every choice about these keys, and dissolves the group named
     /// `group_name` if there is one; a group left with one member is
     /// dissolved too (one theme alone is not a merge).
-    pub fn reset_theme(&mut self, keys: &[String], group_name: Option<&str>) -> Result<ResetCounts> {
+    pub fn reset_theme(
+        &mut self,
+        keys: &[String],
+        group_name: Option<&str>,
+    ) -> Result<ResetCounts> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut counts = ResetCounts::default();
         for key in keys {
             let choice: Option<String> = tx
-                .query_row("SELECT choice FROM theme_choices WHERE key = ?1", [key], |r| r.get(0))
+                .query_row(
+                    "SELECT choice FROM theme_choices WHERE key = ?1",
+                    [key],
+                    |r| r.get(0),
+                )
                 .optional()?;
             match choice.as_deref() {
                 Some("hide") => counts.hidden += 1,
@@ -222,10 +231,11 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let mut counts = ResetCounts::default();
-        counts.hidden = tx.execute("DELETE FROM theme_choices WHERE choice = 'hide'", [])?;
-        counts.kept = tx.execute("DELETE FROM theme_choices WHERE choice = 'keep'", [])?;
-        counts.merged = tx.execute("DELETE FROM theme_merges", [])?;
+        let counts = ResetCounts {
+            hidden: tx.execute("DELETE FROM theme_choices WHERE choice = 'hide'", [])?,
+            kept: tx.execute("DELETE FROM theme_choices WHERE choice = 'keep'", [])?,
+            merged: tx.execute("DELETE FROM theme_merges", [])?,
+        };
         tx.commit()?;
         Ok(counts)
     }

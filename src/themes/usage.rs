@@ -76,7 +76,11 @@ impl Corpus {
             first_seen: self.docs[first_doc].at,
             last_seen: self.docs[last_doc].at,
             trend: trend(first, early, positions.len() as u32, n),
-            entry_ids: positions.iter().rev().map(|&(_, d)| self.docs[d].entry).collect(),
+            entry_ids: positions
+                .iter()
+                .rev()
+                .map(|&(_, d)| self.docs[d].entry)
+                .collect(),
             score: 0.0,
         })
     }
@@ -133,8 +137,8 @@ mod tests {
             (2, "Nothing about family today, just rain and rain."),
         ];
         let analyses: Vec<Analysis> = texts.iter().map(|t| Analysis::of_text(t.1)).collect();
-        let corpus = Corpus::from_analyses(texts.iter().zip(&analyses).enumerate().map(
-            |(i, (t, a))| {
+        let corpus =
+            Corpus::from_analyses(texts.iter().zip(&analyses).enumerate().map(|(i, (t, a))| {
                 (
                     Doc {
                         entry: i as i64 + 1,
@@ -143,8 +147,7 @@ mod tests {
                     },
                     a,
                 )
-            },
-        ));
+            }));
         let sets = vec![
             vec!["dad".to_string(), "my father".to_string()],
             vec!["lake".to_string()],
@@ -152,7 +155,9 @@ mod tests {
         ];
         let found = corpus.docs_using(&sets);
         assert_eq!(found, vec![vec![0, 1, 2], vec![1, 2], vec![]]);
-        let hit = corpus.theme_of_docs(&found[0], "dad", "dad").expect("theme");
+        let hit = corpus
+            .theme_of_docs(&found[0], "dad", "dad")
+            .expect("theme");
         assert_eq!((hit.entries, hit.sessions), (3, 2));
         assert_eq!(hit.entry_ids, vec![3, 2, 1]);
         assert!(corpus.theme_of_docs(&found[2], "x", "x").is_none());
