@@ -103,6 +103,11 @@ pub fn steer(
         }
     }
 
+    let time_order = if units.is_empty() {
+        Vec::new()
+    } else {
+        corpus.time_order()
+    };
     let found = corpus.docs_using(&units.iter().map(|u| u.keys.clone()).collect::<Vec<_>>());
     let mut unit_hits: Vec<Option<ThemeHit>> = units
         .iter_mut()
@@ -110,7 +115,7 @@ pub fn steer(
         .map(|(u, docs)| {
             let mut hit = match u.ranked.take() {
                 Some(hit) => hit,
-                None => corpus.theme_of_docs(docs, &u.name, &u.keys[0])?,
+                None => corpus.theme_of_docs(docs, &u.name, &u.keys[0], &time_order)?,
             };
             hit.theme = u.name.clone();
             Some(hit)

@@ -23,24 +23,31 @@ impl Corpus {
             }
             m
         };
-        let mut sets_of_slot: HashMap<u32, &Vec<usize>> = HashMap::new();
+        // Slot to its sets, as a dense table: this loop touches every term
+        // of every entry, so it does no hashing.
+        const NONE: u32 = u32::MAX;
+        let mut sets_of_slot = vec![NONE; self.keys.len()];
+        let mut lists: Vec<&Vec<usize>> = Vec::new();
         for (slot, key) in self.keys.iter().enumerate() {
             if let Some(s) = wanted.get(key.as_str()) {
-                sets_of_slot.insert(slot as u32, s);
+                sets_of_slot[slot] = lists.len() as u32;
+                lists.push(s);
             }
         }
         let mut out = vec![Vec::new(); sets.len()];
-        if sets_of_slot.is_empty() {
+        if lists.is_empty() {
             return out;
         }
         for d in 0..self.docs.len() {
             let (slots, _) = self.terms_of(d);
-            for slot in slots {
-                if let Some(sets) = sets_of_slot.get(slot) {
-                    for &s in sets.iter() {
-                        if out[s].last() != Some(&d) {
-                            out[s].push(d);
-                        }
+            for &slot in slots {
+                let list = sets_of_slot[slot as usize];
+                if list == NONE {
+                    continue;
+                }
+                for &s in lists[list as usize] {
+                    if out[s].last() != Some(&d) {
+                        out[s].push(d);
                     }
                 }
             }
@@ -49,9 +56,15 @@ impl Corpus {
     }
 
     /// A theme made of these entries (indices into [`Corpus::docs`]), with
-    /// the same counts and trend rule as the ranking's themes.
-    pub fn theme_of_docs(&self, docs: &[usize], name: &str, key: &str) -> Option<ThemeHit> {
-        let order = self.time_order();
+    /// the same counts and trend rule as the ranking's themes. `order` is
+    /// [`Corpus::time_order`], made once for all the themes asked for.
+    pub fn theme_of_docs(
+        &self,
+        docs: &[usize],
+        name: &str,
+        key: &str,
+        order: &[u32],
+    ) -> Option<ThemeHit> {
         let mut positions: Vec<(u32, usize)> = docs.iter().map(|&d| (order[d], d)).collect();
         positions.sort_unstable();
         let (&(first, first_doc), &(_, last_doc)) = (positions.first()?, positions.last()?);
@@ -86,7 +99,7 @@ impl Corpus {
     }
 
     /// Each doc's position in time order (ties keep corpus order).
-    fn time_order(&self) -> Vec<u32> {
+    pub fn time_order(&self) -> Vec<u32> {
         let mut by_time: Vec<usize> = (0..self.docs.len()).collect();
         by_time.sort_by_key(|&i| self.docs[i].at);
         let mut pos = vec![0u32; by_time.len()];
@@ -160,6 +173,6 @@ mod tests {
             .expect("theme");
         assert_eq!((hit.entries, hit.sessions), (3, 2));
         assert_eq!(hit.entry_ids, vec![3, 2, 1]);
-        assert!(corpus.theme_of_docs(&found[2], "x", "x").is_none());
+        assert!(corpus.theme_of_docs(&found[2], "x", "x", &order).is_none());
     }
 }
