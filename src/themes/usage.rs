@@ -168,8 +168,9 @@ mod tests {
         ];
         let found = corpus.docs_using(&sets);
         assert_eq!(found, vec![vec![0, 1, 2], vec![1, 2], vec![]]);
+        let order = corpus.time_order();
         let hit = corpus
-            .theme_of_docs(&found[0], "dad", "dad")
+            .theme_of_docs(&found[0], "dad", "dad", &order)
             .expect("theme");
         assert_eq!((hit.entries, hit.sessions), (3, 2));
         assert_eq!(hit.entry_ids, vec![3, 2, 1]);
