@@ -224,7 +224,7 @@ mod tests {
 
     #[test]
     fn count_sparklines_scale_to_the_largest_and_dot_zeros() {
-        assert_eq!(count_sparkline(&[4, 2, 0, 1]), "█▄·▂");
+        assert_eq!(count_sparkline(&[4, 2, 0, 1]), "█▅·▃");
         assert_eq!(count_sparkline(&[0, 0]), "··");
         assert_eq!(session_span(&[1, 2, 3]), "1–3");
         assert_eq!(session_span(&[2, 5]), "2, 5");
