@@ -135,7 +135,10 @@ pub fn print_history(app: &mut App, h: &ThemeHistory) {
         .map(|(p, n)| format!("{} {n}", p.key()))
         .collect();
     app.line("");
-    app.line(format!("{}  {}", app.bold("Phases"), phases.join(", ")));
+    for (i, l) in wrap(&phases.join(", "), 70).into_iter().enumerate() {
+        let head = if i == 0 { "Phases" } else { "" };
+        app.line(format!("{}  {l}", app.bold(&format!("{head:<6}"))));
+    }
 
     if !h.together.is_empty() {
         let list: Vec<String> = h
