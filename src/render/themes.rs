@@ -113,13 +113,25 @@ pub fn print_history(app: &mut App, h: &ThemeHistory) {
                 first_line(&session_span(&numbers), 12)
             ))
         ));
-        let list: Vec<String> = h
-            .per_session
+        let list: Vec<String> = shown
             .iter()
             .map(|c| format!("{}: {}", c.session, c.entries))
             .collect();
         for l in wrap(&list.join(" · "), 76) {
             app.line(format!("  {l}"));
+        }
+        let earlier = &h.per_session[..h.per_session.len() - shown.len()];
+        if let (Some(first), Some(last)) = (earlier.first(), earlier.last()) {
+            let entries: usize = earlier.iter().map(|c| c.entries).sum();
+            let which = if first.session == last.session {
+                format!("Session {}", first.session)
+            } else {
+                format!("Earlier sessions ({}–{})", first.session, last.session)
+            };
+            app.line(format!(
+                "  {which}: {}.",
+                count(entries, "entry", "entries")
+            ));
         }
     }
     if h.outside_sessions > 0 {
