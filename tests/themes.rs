@@ -310,7 +310,10 @@ fn themes_show_follows_a_theme_that_fades_in_session_three() {
 
     let text = h.ok(&["themes", "show", "lighthouse"]);
     assert!(text.contains("Per session  ██▃·"), "{text}");
-    assert!(text.contains("1: 3 · 2: 3 · 3: 1 · 4: 0"), "{text}");
+    assert!(
+        text.contains("1:\u{a0}3\u{a0}· 2:\u{a0}3\u{a0}· 3:\u{a0}1\u{a0}· 4:\u{a0}0"),
+        "{text}"
+    );
     assert!(
         text.contains("7 entries, first on 2026-01-01, last on 2026-02-01"),
         "{text}"

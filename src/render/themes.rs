@@ -113,11 +113,13 @@ pub fn print_history(app: &mut App, h: &ThemeHistory) {
                 first_line(&session_span(&numbers), 12)
             ))
         ));
+        // No-break spaces keep a session with its count, and the dot after
+        // it on its line.
         let list: Vec<String> = shown
             .iter()
-            .map(|c| format!("{}: {}", c.session, c.entries))
+            .map(|c| format!("{}:\u{a0}{}", c.session, c.entries))
             .collect();
-        for l in wrap(&list.join(" · "), 76) {
+        for l in wrap(&list.join("\u{a0}· "), 76) {
             app.line(format!("  {l}"));
         }
         let earlier = &h.per_session[..h.per_session.len() - shown.len()];
@@ -144,7 +146,7 @@ pub fn print_history(app: &mut App, h: &ThemeHistory) {
     let phases: Vec<String> = h
         .phases
         .iter()
-        .map(|(p, n)| format!("{} {n}", p.key()))
+        .map(|(p, n)| format!("{}\u{a0}{n}", p.key()))
         .collect();
     app.line("");
     for (i, l) in wrap(&phases.join(", "), 70).into_iter().enumerate() {

@@ -18,6 +18,8 @@ use crate::themes;
 
 /// Themes written beside it: at most this many.
 const TOGETHER: usize = 5;
+/// How many of the terms sharing its entries are looked up at first.
+const LOOKED_UP: usize = 500;
 /// How many entries are read for the written form of each of those.
 const SURFACE_SAMPLE: usize = 10;
 
@@ -176,20 +178,47 @@ fn together(app: &mut App, found: &[Occurrence], keys: &[String]) -> Result<Vec<
             *shared.entry(id).or_default() += 1;
         }
     }
-    let ids: Vec<u32> = shared.iter().filter(|s| *s.1 >= 2).map(|s| *s.0).collect();
+    // Most shared first. A term's score is at most shared × log(total /
+    // shared), as no term is in fewer entries than it shares: only the
+    // most shared are looked up, then any other that could still beat
+    // them (at 100k entries a common theme shares tens of thousands).
+    let mut ids: Vec<(u32, usize)> = shared.into_iter().filter(|s| s.1 >= 2).collect();
     if ids.is_empty() {
         return Ok(Vec::new());
     }
+    ids.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let total = app.store()?.count_entries()?.max(1) as f64;
-    let mut terms = app.store()?.term_keys_by_id(&ids)?;
-    let score = |t: &crate::store::IndexedTerm| {
-        shared[&t.id] as f64 * (total / f64::from(t.entries.max(1))).ln()
+    let score =
+        |shared: usize, entries: u32| shared as f64 * (total / f64::from(entries.max(1))).ln();
+    let first = ids.len().min(LOOKED_UP);
+    type Scored = (f64, usize, crate::store::IndexedTerm);
+    let look_up = |ids: &[(u32, usize)], app: &mut App| -> Result<Vec<Scored>> {
+        let count: HashMap<u32, usize> = ids.iter().copied().collect();
+        let ids: Vec<u32> = ids.iter().map(|i| i.0).collect();
+        Ok(app
+            .store()?
+            .term_keys_by_id(&ids)?
+            .into_iter()
+            .map(|t| {
+                let n = count[&t.id];
+                (score(n, t.entries), n, t)
+            })
+            .collect())
     };
-    terms.sort_by(|a, b| {
-        score(b)
-            .total_cmp(&score(a))
-            .then_with(|| a.key.cmp(&b.key))
-    });
+    let mut terms = look_up(&ids[..first], app)?;
+    let mut scores: Vec<f64> = terms.iter().map(|t| t.0).collect();
+    scores.sort_unstable_by(|a, b| b.total_cmp(a));
+    let bar = scores
+        .get(4 * TOGETHER)
+        .copied()
+        .unwrap_or(f64::NEG_INFINITY);
+    let contenders: Vec<(u32, usize)> = ids[first..]
+        .iter()
+        .copied()
+        .filter(|&(_, n)| score(n, n as u32) > bar)
+        .collect();
+    terms.extend(look_up(&contenders, app)?);
+    terms.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.key.cmp(&b.2.key)));
     let mut taken: HashSet<String> = keys
         .iter()
         .flat_map(|k| {
@@ -200,8 +229,8 @@ fn together(app: &mut App, found: &[Occurrence], keys: &[String]) -> Result<Vec<
         })
         .collect();
     let mut chosen = Vec::new();
-    for t in terms {
-        if chosen.len() == TOGETHER || score(&t) <= 0.0 {
+    for (score, shared, t) in terms {
+        if chosen.len() == TOGETHER || score <= 0.0 {
             break;
         }
         let core = themes::core_of(&t.key);
@@ -210,7 +239,7 @@ fn together(app: &mut App, found: &[Occurrence], keys: &[String]) -> Result<Vec<
             continue;
         }
         taken.extend(words.iter().map(|w| w.to_string()));
-        chosen.push((t.id, t.key.clone(), shared[&t.id]));
+        chosen.push((t.id, t.key, shared));
     }
     // Written forms, from a few of the entries that share each one.
     let mut out = Vec::with_capacity(chosen.len());

@@ -456,7 +456,8 @@ impl Store {
             std::collections::HashMap::new();
         // The scan reads every entry's ids once: mapped, SQLite does not
         // copy each page out of the OS cache (a fifth of the time at 100k).
-        self.conn.pragma_update(None, "mmap_size", super::MMAP_SIZE)?;
+        self.conn
+            .pragma_update(None, "mmap_size", super::MMAP_SIZE)?;
         let scanned = (|| -> Result<()> {
             let mut st = self.conn.prepare("SELECT entry_id, ids FROM entry_terms")?;
             let mut rows = st.query([])?;
