@@ -229,11 +229,12 @@ fn name_as_written(app: &mut App, themes: &mut [steer::Steered]) -> Result<()> {
 /// The sessions a theme's per-session counts cover, by (row, number) in
 /// number order: the period's sessions and those its entries belong to.
 fn session_columns(period: &[Session], corpus: &Corpus, all: &[Session]) -> Vec<(i64, i64)> {
-    let used: std::collections::HashSet<i64> =
+    let mut used: std::collections::HashSet<i64> =
         corpus.docs().iter().filter_map(|d| d.session).collect();
+    used.extend(period.iter().map(|s| s.row));
     let mut out: Vec<(i64, i64)> = all
         .iter()
-        .filter(|s| used.contains(&s.row) || period.iter().any(|p| p.row == s.row))
+        .filter(|s| used.contains(&s.row))
         .map(|s| (s.row, s.number))
         .collect();
     out.sort_by_key(|c| c.1);
