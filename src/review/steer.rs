@@ -27,8 +27,8 @@ struct Unit {
     keys: Vec<String>,
     kept: bool,
     forms: Vec<String>,
-    /// Position of its first member in the ranked list.
-    ranked_at: Option<usize>,
+    /// Already placed in the ranking's order (at its first member).
+    placed: bool,
     /// The ranked theme itself, when the unit is exactly that one key.
     ranked: Option<ThemeHit>,
 }
@@ -82,7 +82,7 @@ pub fn steer(
         Unit(usize),
     }
     let mut order: Vec<Place> = Vec::new();
-    for (at, hit) in ranked.into_iter().enumerate() {
+    for hit in ranked {
         let core = themes::core_of(&hit.key);
         if hidden.contains(&hit.key) || hidden.contains(&core) {
             continue;
@@ -91,8 +91,8 @@ pub fn steer(
         match unit {
             Some(&u) => {
                 let unit = &mut units[u];
-                if unit.ranked_at.is_none() {
-                    unit.ranked_at = Some(at);
+                if !unit.placed {
+                    unit.placed = true;
                     order.push(Place::Unit(u));
                 }
                 if unit.keys.len() == 1 && unit.keys[0] == hit.key {
@@ -122,7 +122,8 @@ pub fn steer(
         })
         .collect();
 
-    let mut kept: Vec<(Option<usize>, Steered)> = Vec::new();
+    // Kept themes the ranking shows, in its order.
+    let mut kept: Vec<Steered> = Vec::new();
     let mut others: Vec<Steered> = Vec::new();
     for place in order {
         match place {
@@ -136,7 +137,7 @@ pub fn steer(
                 if let Some(hit) = unit_hits[u].take() {
                     let s = steered(&units[u], hit);
                     if s.kept {
-                        kept.push((units[u].ranked_at, s));
+                        kept.push(s);
                     } else {
                         others.push(s);
                     }
@@ -158,11 +159,7 @@ pub fn steer(
             .then_with(|| a.hit.theme.cmp(&b.hit.theme))
     });
     others.truncate(top);
-    kept.into_iter()
-        .map(|(_, s)| s)
-        .chain(unranked)
-        .chain(others)
-        .collect()
+    kept.into_iter().chain(unranked).chain(others).collect()
 }
 
 fn steered(u: &Unit, hit: ThemeHit) -> Steered {
@@ -191,7 +188,7 @@ fn units(choices: &ThemeChoices) -> Vec<Unit> {
             keys: g.members.iter().map(|m| m.key.clone()).collect(),
             kept,
             forms: g.members.iter().map(|m| m.name.clone()).collect(),
-            ranked_at: None,
+            placed: false,
             ranked: None,
         });
     }
@@ -204,7 +201,7 @@ fn units(choices: &ThemeChoices) -> Vec<Unit> {
             keys: vec![k.key.clone()],
             kept: true,
             forms: vec![k.name.clone()],
-            ranked_at: None,
+            placed: false,
             ranked: None,
         });
     }

@@ -454,8 +454,9 @@ impl Store {
         }
         let mut found: std::collections::HashMap<i64, (u32, Vec<u32>)> =
             std::collections::HashMap::new();
-        // The scan reads every entry's ids once: mapped, SQLite does not
-        // copy each page out of the OS cache (a fifth of the time at 100k).
+        // The scan reads every entry's ids once: mapped, SQLite reads the
+        // pages in place instead of copying each out of the OS cache (the
+        // copy showed as 7% of `themes show` at 100k entries).
         self.conn
             .pragma_update(None, "mmap_size", super::MMAP_SIZE)?;
         let scanned = (|| -> Result<()> {
