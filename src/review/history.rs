@@ -152,9 +152,9 @@ fn telling_quotes(app: &mut App, found: &[Occurrence], forms: &[String]) -> Resu
         let (Some(e), Some(text)) = (heads.get(&n), texts.get(&n)) else {
             continue;
         };
-        let long = themes::quote_any(text, &forms, QUOTE_CHARS, false);
-        let short = themes::quote_any(text, &forms, TERMINAL_QUOTE_COLUMNS, true);
-        if let (Some(text), Some(short)) = (long, short) {
+        if let Some((_, text, short)) =
+            themes::quote_any(text, &forms, QUOTE_CHARS, TERMINAL_QUOTE_COLUMNS)
+        {
             out.push(Quote {
                 entry: e.id.clone(),
                 at: e.at,

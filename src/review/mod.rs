@@ -309,30 +309,31 @@ fn with_quotes(
                 t.forms.iter().map(String::as_str).collect()
             };
             let candidates = if forms.len() > 1 { QUOTE_CANDIDATES } else { 3 };
-            // (form used, quote), newest entries first.
+            // (form used, quote), newest entries first; enough once there
+            // are two, and for a merged theme two of different members.
             let mut found: Vec<(usize, Quote)> = Vec::new();
+            let mut forms_quoted = std::collections::HashSet::new();
             for n in t.hit.entry_ids.iter().take(candidates) {
                 let (Some(e), Some(text)) = (heads.get(n), texts.get(n)) else {
                     continue;
                 };
-                let Some(form) = forms
-                    .iter()
-                    .position(|f| themes::quote_any(text, &[f], QUOTE_CHARS, false).is_some())
+                let Some((form, text, short)) =
+                    themes::quote_any(text, &forms, QUOTE_CHARS, TERMINAL_QUOTE_COLUMNS)
                 else {
                     continue;
                 };
-                let long = themes::quote_any(text, &[forms[form]], QUOTE_CHARS, false);
-                let short = themes::quote_any(text, &[forms[form]], TERMINAL_QUOTE_COLUMNS, true);
-                if let (Some(text), Some(short)) = (long, short) {
-                    found.push((
-                        form,
-                        Quote {
-                            entry: e.id.clone(),
-                            at: e.at,
-                            text,
-                            short,
-                        },
-                    ));
+                forms_quoted.insert(form);
+                found.push((
+                    form,
+                    Quote {
+                        entry: e.id.clone(),
+                        at: e.at,
+                        text,
+                        short,
+                    },
+                ));
+                if found.len() >= 2 && (forms.len() == 1 || forms_quoted.len() >= 2) {
+                    break;
                 }
             }
             let quotes = pick_quotes(found, 2);

@@ -60,17 +60,23 @@ pub fn core_of(key: &str) -> String {
 }
 
 /// A quote for a theme written in any of several ways (a merged theme's
-/// members): the sentence around the first of `forms` the text uses, at
-/// most `max` characters, or `max` terminal columns when `columns`.
-pub fn quote_any(text: &str, forms: &[&str], max: usize, columns: bool) -> Option<String> {
-    let measure: fn(&str) -> usize = if columns {
-        crate::text::width
-    } else {
-        |s| s.chars().count()
-    };
-    forms
-        .iter()
-        .find_map(|f| super::quote::quote(text, f, max, measure))
+/// members): the sentence around the first of `forms` the text uses, cut to
+/// at most `max_chars` characters and to at most `max_columns` terminal
+/// columns, with the index of the form found.
+pub fn quote_any(
+    text: &str,
+    forms: &[&str],
+    max_chars: usize,
+    max_columns: usize,
+) -> Option<(usize, String, String)> {
+    let fits: [(usize, fn(&str) -> usize); 2] = [
+        (max_chars, |s| s.chars().count()),
+        (max_columns, crate::text::width),
+    ];
+    let (which, mut cuts) = super::quote::quotes_of_any(text, forms, &fits)?;
+    let short = cuts.pop()?;
+    let long = cuts.pop()?;
+    Some((which, long, short))
 }
 
 #[cfg(test)]
