@@ -69,7 +69,7 @@ pub fn quote_any(
     max_chars: usize,
     max_columns: usize,
 ) -> Option<(usize, String, String)> {
-    let fits: [(usize, fn(&str) -> usize); 2] = [
+    let fits: [(usize, super::quote::Measure); 2] = [
         (max_chars, |s| s.chars().count()),
         (max_columns, crate::text::width),
     ];

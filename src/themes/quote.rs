@@ -136,14 +136,17 @@ fn render(s: &str, words: &[(usize, usize)], lo: usize, hi: usize) -> String {
     out
 }
 
-/// For the first entry-level use of any of `themes` (by stems, earliest in
+/// How a quote's length is measured: characters, or terminal columns.
+pub type Measure = fn(&str) -> usize;
+
+/// For the first use of any of `themes` (by stems, earliest in
 /// the text): which theme, and its quote cut to each of `fits` (a maximum
 /// and how to measure it). The text is split and stemmed once, however many
 /// themes and cuts: review quotes dozens of kept themes.
 pub fn quotes_of_any(
     text: &str,
     themes: &[&str],
-    fits: &[(usize, fn(&str) -> usize)],
+    fits: &[(usize, Measure)],
 ) -> Option<(usize, Vec<String>)> {
     let targets: Vec<Vec<String>> = themes
         .iter()
