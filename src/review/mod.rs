@@ -8,6 +8,7 @@
 //! them calls another command.
 
 pub mod history;
+mod per_session;
 mod questions;
 mod steer;
 
@@ -114,8 +115,8 @@ pub fn compute_with(
     let ranked = rank_themes(app, &corpus, top + steer::extra_wanted(&choices))?;
     let mut steered = steer::steer(ranked, &corpus, &choices, top);
     name_as_written(app, &mut steered)?;
-    let columns = session_columns(&sessions, &corpus, all_sessions);
-    let themes = with_quotes(app, steered, &corpus, &columns)?;
+    let columns = per_session::Columns::new(&sessions, &corpus, all_sessions);
+    let themes = with_quotes(app, steered, &columns)?;
 
     let with_text = |phase: Phase, limit: usize| Filter {
         phase: Some(phase),
@@ -226,42 +227,6 @@ fn name_as_written(app: &mut App, themes: &mut [steer::Steered]) -> Result<()> {
     Ok(())
 }
 
-/// The sessions a theme's per-session counts cover, by (row, number) in
-/// number order: the period's sessions and those its entries belong to.
-fn session_columns(period: &[Session], corpus: &Corpus, all: &[Session]) -> Vec<(i64, i64)> {
-    let mut used: std::collections::HashSet<i64> =
-        corpus.docs().iter().filter_map(|d| d.session).collect();
-    used.extend(period.iter().map(|s| s.row));
-    let mut out: Vec<(i64, i64)> = all
-        .iter()
-        .filter(|s| used.contains(&s.row))
-        .map(|s| (s.row, s.number))
-        .collect();
-    out.sort_by_key(|c| c.1);
-    out
-}
-
-/// Entries using a theme in each session of `columns`.
-fn per_session(
-    hit: &ThemeHit,
-    session_of: &HashMap<i64, Option<i64>>,
-    columns: &[(i64, i64)],
-) -> Vec<SessionCount> {
-    let mut counts: HashMap<i64, usize> = HashMap::new();
-    for e in &hit.entry_ids {
-        if let Some(Some(row)) = session_of.get(e) {
-            *counts.entry(*row).or_default() += 1;
-        }
-    }
-    columns
-        .iter()
-        .map(|&(row, number)| SessionCount {
-            session: number,
-            entries: counts.get(&row).copied().unwrap_or(0),
-        })
-        .collect()
-}
-
 /// At most `n` of `items`, evenly spread from first to last (all of them
 /// when there are no more than `n`): the written form of a theme is counted
 /// over its whole span, not only its newest entries.
@@ -282,11 +247,8 @@ const QUOTE_CANDIDATES: usize = 6;
 fn with_quotes(
     app: &mut App,
     themes: Vec<steer::Steered>,
-    corpus: &Corpus,
-    columns: &[(i64, i64)],
+    columns: &per_session::Columns,
 ) -> Result<Vec<Theme>> {
-    let session_of: HashMap<i64, Option<i64>> =
-        corpus.docs().iter().map(|d| (d.entry, d.session)).collect();
     let wanted: Vec<i64> = themes
         .iter()
         .flat_map(|t| {
@@ -338,7 +300,7 @@ fn with_quotes(
             }
             let quotes = pick_quotes(found, 2);
             Theme {
-                per_session: per_session(&t.hit, &session_of, columns),
+                per_session: columns.counts(&t.hit),
                 hit: t.hit,
                 quotes,
                 kept: t.kept,

@@ -2,9 +2,10 @@
 //! ranking would show them: a kept word below the bar, or merged themes
 //! counted together (an entry using several of them counts once).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::corpus::Corpus;
+use super::hash::{key_hash, ByHash};
 use super::{ThemeHit, Trend};
 
 impl Corpus {
@@ -14,24 +15,30 @@ impl Corpus {
     /// journal, unless the store was asked for them) are not found. One
     /// pass over the corpus, however many sets.
     pub fn docs_using(&self, sets: &[Vec<String>]) -> Vec<Vec<usize>> {
-        let wanted: HashMap<&str, Vec<usize>> = {
-            let mut m: HashMap<&str, Vec<usize>> = HashMap::new();
-            for (i, set) in sets.iter().enumerate() {
-                for k in set {
-                    m.entry(k.as_str()).or_default().push(i);
-                }
+        // By the index's own key hash: the corpus has tens of thousands of
+        // keys to check against a few dozen.
+        let mut wanted: ByHash<(&str, Vec<usize>)> = ByHash::default();
+        for (i, set) in sets.iter().enumerate() {
+            for k in set {
+                wanted
+                    .entry(key_hash(k))
+                    .or_insert((k, Vec::new()))
+                    .1
+                    .push(i);
             }
-            m
-        };
+        }
         // Slot to its sets, as a dense table: this loop touches every term
         // of every entry, so it does no hashing.
         const NONE: u32 = u32::MAX;
         let mut sets_of_slot = vec![NONE; self.keys.len()];
         let mut lists: Vec<&Vec<usize>> = Vec::new();
         for (slot, key) in self.keys.iter().enumerate() {
-            if let Some(s) = wanted.get(key.as_str()) {
-                sets_of_slot[slot] = lists.len() as u32;
-                lists.push(s);
+            match wanted.get(&key_hash(key)) {
+                Some((k, s)) if k == key => {
+                    sets_of_slot[slot] = lists.len() as u32;
+                    lists.push(s);
+                }
+                _ => {}
             }
         }
         let mut out = vec![Vec::new(); sets.len()];
