@@ -13,8 +13,25 @@ fn main() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     dirs.sort();
-    let mut code = String::from("/// Schema migrations, in order: (name, SQL).\npub const MIGRATIONS: &[(&str, &str)] = &[\n");
+    // A migration is known by its number, not its place in the list: folders
+    // made on parallel branches may leave gaps that a later merge fills.
+    let mut numbers = std::collections::HashSet::new();
+    let mut code = String::from(
+        "/// Schema migrations, in order: (number, name, SQL).\npub const MIGRATIONS: &[(i64, &str, &str)] = &[\n",
+    );
     for d in &dirs {
+        let number: i64 = d
+            .split('-')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .filter(|n| *n > 0)
+            .unwrap_or_else(|| {
+                panic!("migrations/{d}: the folder name must start with its number, e.g. 03-name")
+            });
+        assert!(
+            numbers.insert(number),
+            "migrations/{d}: number {number} is used twice"
+        );
         println!("cargo:rerun-if-changed=migrations/{d}/up.sql");
         let path = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap())
             .join("migrations")
@@ -22,7 +39,7 @@ fn main() {
             .join("up.sql");
         let _ = writeln!(
             code,
-            "    ({d:?}, include_str!({:?})),",
+            "    ({number}, {d:?}, include_str!({:?})),",
             path.display().to_string()
         );
     }

@@ -31,7 +31,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "KAPJ_HOME", value_name = "DIR")]
     pub home: Option<PathBuf>,
 
-    /// Print one JSON document instead of text (status, session list|show, list, show, search, review, actions list, check list, drafts list)
+    /// Print one JSON document instead of text (status, session list|show, list, show, search, review, actions list, check list, drafts list, themes list|show)
     #[arg(long, global = true)]
     pub json: bool,
 
@@ -103,6 +103,13 @@ the editor or standard input for anything private.")]
         after_help = "Examples:\n  kapj review\n  kapj review --since \"2026-09-01\" --top 5\n  kapj --json review"
     )]
     Review(ReviewArgs),
+
+    /// Steer review's themes: hide, keep or merge them, and see one through time
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  kapj themes hide exam\n  kapj themes keep tightness\n  kapj themes merge dad \"my father\" --as dad\n  kapj themes show dad\n  kapj themes list\n  kapj themes reset exam\n\nThemes are matched the way review counts them, so \"tight\" and \"tightness\" are one."
+    )]
+    Themes(ThemesCommand),
 
     /// Write a document to bring to your therapist (markdown, html) or a full backup (json)
     #[command(
@@ -443,4 +450,43 @@ pub struct DemoArgs {}
 pub struct CompletionsArgs {
     /// bash, zsh, fish, elvish or powershell
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ThemesCommand {
+    /// Never show this theme in review (its words stay searchable)
+    Hide {
+        /// A word or a phrase of up to three words
+        #[arg(value_name = "WORD|PHRASE", num_args = 1.., required = true)]
+        theme: Vec<String>,
+    },
+    /// Always show this theme in review when it appears, first and marked as kept
+    Keep {
+        /// A word or a phrase of up to three words
+        #[arg(value_name = "WORD|PHRASE", num_args = 1.., required = true)]
+        theme: Vec<String>,
+    },
+    /// Count these themes as one (quote a phrase: "my father")
+    Merge {
+        /// Two or more words or phrases
+        #[arg(value_name = "THEME", num_args = 2.., required = true)]
+        themes: Vec<String>,
+        /// The name review shows (default: the first theme)
+        #[arg(long = "as", value_name = "NAME")]
+        name: Option<String>,
+    },
+    /// What is hidden, kept and merged
+    List,
+    /// Undo the choices about one theme, or every choice
+    Reset {
+        /// A word or phrase; without one, every choice is undone
+        #[arg(value_name = "WORD|PHRASE", num_args = 0..)]
+        theme: Vec<String>,
+    },
+    /// One theme through time: per session, first and last seen, quotes, phases, company
+    Show {
+        /// A word or a phrase of up to three words
+        #[arg(value_name = "WORD|PHRASE", num_args = 1.., required = true)]
+        theme: Vec<String>,
+    },
 }

@@ -95,7 +95,9 @@ fn backup(app: &mut App, f: &Filter) -> Result<String> {
         .filter(|a| ids.contains(a.entry.as_str()))
         .collect();
     let (sessions, checks, plan) = (store.sessions()?, store.checks(None)?, store.safety_plan()?);
-    let doc = journal::v1::Journal::new(now, &sessions, &entries, &actions, &checks, &plan);
+    let themes = store.theme_choices()?;
+    let doc =
+        journal::v1::Journal::new(now, &sessions, &entries, &actions, &checks, &plan, &themes);
     Ok(serde_json::to_string_pretty(&doc)? + "\n")
 }
 

@@ -57,6 +57,13 @@ pub fn run(app: &mut App, file: &Path) -> Result<()> {
             render::count(c.checks, "self-check", "self-checks")
         );
     }
+    if c.theme_choices > 0 {
+        let _ = write!(
+            line,
+            ", {}",
+            render::count(c.theme_choices, "theme choice", "theme choices")
+        );
+    }
     line.push('.');
     if c.entries_present > 0 {
         let _ = write!(

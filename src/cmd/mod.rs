@@ -19,6 +19,7 @@ mod session;
 mod show;
 mod status;
 mod templates;
+mod themes;
 mod write;
 
 use anyhow::Result;
@@ -90,6 +91,7 @@ fn dispatch(app: &mut App, command: Command) -> Result<()> {
         Command::Encrypt => crypt::encrypt(app),
         Command::Decrypt => crypt::decrypt(app),
         Command::Templates(a) => templates::run(app, a),
+        Command::Themes(c) => themes::run(app, c),
         Command::Completions(_) | Command::Man | Command::Demo(_) => unreachable!("handled in run"),
     }
 }

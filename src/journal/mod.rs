@@ -22,6 +22,18 @@ pub struct Doc {
     pub actions: Option<Vec<InAction>>,
     pub checks: Vec<InCheck>,
     pub safety_plan: Vec<(String, String)>,
+    /// The client's choices about themes, by name; None when the file has
+    /// no `themes` (files from before it was added).
+    pub themes: Option<InThemes>,
+}
+
+/// Theme choices as a file carries them: names as the client typed them.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct InThemes {
+    pub hidden: Vec<String>,
+    pub kept: Vec<String>,
+    /// (name review shows, members).
+    pub merged: Vec<(String, Vec<String>)>,
 }
 
 #[derive(Debug)]
@@ -133,7 +145,51 @@ pub fn parse(text: &str) -> Result<Doc, String> {
             doc.safety_plan.push((k.clone(), t.to_string()));
         }
     }
+    if let Some(t) = root.get("themes").filter(|v| !v.is_null()) {
+        doc.themes = Some(in_themes(t)?);
+    }
     Ok(doc)
+}
+
+/// `themes`: every name must be one kapj can count as a theme.
+fn in_themes(v: &Value) -> Result<InThemes, String> {
+    let o = object(v, "its \"themes\"")?;
+    let names = |key: &str| -> Result<Vec<String>, String> {
+        let list = str_list(o, key, "themes")?;
+        for (i, n) in list.iter().enumerate() {
+            theme_name(n, &format!("themes.{key}[{i}]"))?;
+        }
+        Ok(list)
+    };
+    let mut out = InThemes {
+        hidden: names("hidden")?,
+        kept: names("kept")?,
+        merged: Vec::new(),
+    };
+    if let Some(list) = optional_array(o, "merged", "themes")? {
+        for (i, g) in list.iter().enumerate() {
+            let what = format!("themes.merged[{i}]");
+            let g = object(g, &what)?;
+            let name =
+                opt_str(g, "theme", &what)?.ok_or_else(|| format!("{what} has no \"theme\""))?;
+            theme_name(&name, &format!("{what}.theme"))?;
+            let members = str_list(g, "members", &what)?;
+            for (j, m) in members.iter().enumerate() {
+                theme_name(m, &format!("{what}.members[{j}]"))?;
+            }
+            if members.len() < 2 {
+                return Err(format!("{what} merges fewer than two themes"));
+            }
+            out.merged.push((name, members));
+        }
+    }
+    Ok(out)
+}
+
+fn theme_name(name: &str, what: &str) -> Result<(), String> {
+    crate::themes::key_of(name).map(|_| ()).map_err(|_| {
+        format!("{what} (\"{name}\") is not a word or short phrase kapj counts as a theme")
+    })
 }
 
 fn optional_array<'a>(

@@ -5,13 +5,15 @@
 //! shape, so a change to an entry's `--json` output or to a domain type
 //! never changes the backup. A golden file (tests/golden/journal-v1.json,
 //! checked by the test below) pins the bytes; a change to it is a new
-//! format version.
+//! format version, unless it only adds what older files may lack and
+//! older readers pass over (documented in the README as such: `themes`).
 
 use chrono::{DateTime, FixedOffset};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::domain;
+use crate::store::{NamedTheme, ThemeChoices};
 
 #[derive(Serialize)]
 pub struct Journal<'a> {
@@ -26,6 +28,41 @@ pub struct Journal<'a> {
     /// Section key to text, in the plan's order.
     #[serde(serialize_with = "in_order")]
     safety_plan: &'a [(String, String)],
+    /// The client's choices about review's themes, by name (added to
+    /// version 1; files without it import as having none).
+    themes: Themes<'a>,
+}
+
+#[derive(Serialize)]
+struct Themes<'a> {
+    hidden: Vec<&'a str>,
+    kept: Vec<&'a str>,
+    merged: Vec<Merged<'a>>,
+}
+
+#[derive(Serialize)]
+struct Merged<'a> {
+    /// The name review shows.
+    theme: &'a str,
+    members: Vec<&'a str>,
+}
+
+impl<'a> From<&'a ThemeChoices> for Themes<'a> {
+    fn from(c: &'a ThemeChoices) -> Self {
+        let names = |l: &'a [NamedTheme]| l.iter().map(|t| t.name.as_str()).collect();
+        Themes {
+            hidden: names(&c.hidden),
+            kept: names(&c.kept),
+            merged: c
+                .merged
+                .iter()
+                .map(|g| Merged {
+                    theme: &g.name,
+                    members: names(&g.members),
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -94,6 +131,7 @@ impl<'a> Journal<'a> {
         actions: &'a [domain::Action],
         checks: &'a [domain::CheckResult],
         safety_plan: &'a [(String, String)],
+        themes: &'a ThemeChoices,
     ) -> Journal<'a> {
         Journal {
             format: super::FORMAT,
@@ -104,6 +142,7 @@ impl<'a> Journal<'a> {
             actions: actions.iter().map(Action::from).collect(),
             checks: checks.iter().map(Check::from).collect(),
             safety_plan,
+            themes: themes.into(),
         }
     }
 }
@@ -273,6 +312,18 @@ mod tests {
             ("warning_signs".to_string(), "Not sleeping".to_string()),
             ("people".to_string(), "my sister".to_string()),
         ];
+        let named = |name: &str| NamedTheme {
+            key: crate::themes::key_of(name).unwrap(),
+            name: name.to_string(),
+        };
+        let themes = ThemeChoices {
+            hidden: vec![named("exam")],
+            kept: vec![named("tightness")],
+            merged: vec![crate::store::MergedTheme {
+                name: "dad".into(),
+                members: vec![named("dad"), named("my father")],
+            }],
+        };
         let j = Journal::new(
             at("2026-11-06T10:00:00+01:00"),
             &sessions,
@@ -280,6 +331,7 @@ mod tests {
             &actions,
             &checks,
             &plan,
+            &themes,
         );
         serde_json::to_string_pretty(&j).unwrap() + "\n"
     }
@@ -300,5 +352,15 @@ mod tests {
         assert_eq!(doc.entries.len(), 2);
         assert_eq!(doc.actions.map(|a| a.len()), Some(1));
         assert_eq!(doc.safety_plan.len(), 2);
+        let themes = doc.themes.expect("themes");
+        assert_eq!(themes.hidden, vec!["exam"]);
+        assert_eq!(themes.kept, vec!["tightness"]);
+        assert_eq!(
+            themes.merged,
+            vec![(
+                "dad".to_string(),
+                vec!["dad".to_string(), "my father".to_string()]
+            )]
+        );
     }
 }

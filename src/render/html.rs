@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::markdown::{
-    check_title_band, entry_facts, entry_title, flat, for_lines, mood_value, push_indent,
-    split_indent, theme_facts, CHECKS_NOTE,
+    check_title_band, entry_facts, entry_title, flat, for_lines, kept_facts, mood_value,
+    push_indent, split_indent, CHECKS_NOTE,
 };
 use super::{day, long_time, ExportDoc};
 use crate::domain::Entry;
@@ -153,7 +153,7 @@ pub fn summary(d: &ExportDoc) -> String {
                 s,
                 "<li><span class=\"theme\">{}</span> <span class=\"muted\">({})</span>",
                 esc(&flat(&t.hit.theme)),
-                esc(&theme_facts(&t.hit))
+                esc(&kept_facts(t))
             );
             if let Some(q) = t.quotes.first() {
                 let _ = write!(

@@ -331,6 +331,21 @@ pub fn theme_facts(h: &crate::themes::ThemeHit) -> String {
     )
 }
 
+/// A theme's facts, and for one the client keeps watching, that and its
+/// entries per session: "kept; body; 6 entries, 3 sessions; steady;
+/// entries per session 1–3: 2, 3, 1".
+pub fn kept_facts(t: &crate::review::Theme) -> String {
+    if t.kept {
+        format!(
+            "kept; {}; {}",
+            theme_facts(&t.hit),
+            super::per_session_text(&t.per_session)
+        )
+    } else {
+        theme_facts(&t.hit)
+    }
+}
+
 /// A mood average as the documents show it: "6.0", "5.3".
 pub fn mood_value(m: f64) -> String {
     format!("{m:.1}")
@@ -377,7 +392,7 @@ pub fn summary(d: &ExportDoc) -> String {
                 s,
                 "- **{}** ({}){quote}",
                 escape_inline(&flat(&t.hit.theme)),
-                theme_facts(&t.hit)
+                kept_facts(t)
             );
         }
         s.push('\n');

@@ -4,6 +4,7 @@
 pub mod html;
 pub mod markdown;
 pub mod review;
+pub mod themes;
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, Timelike};
 use serde_json::{json, Value};
@@ -134,6 +135,49 @@ pub fn entry_line(
     )
 }
 
+/// Counts as a sparkline scaled to their largest; a zero is a dot, so a
+/// theme that has gone quiet reads as gone.
+pub fn count_sparkline(counts: &[usize]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let most = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+    counts
+        .iter()
+        .map(|&c| {
+            if c == 0 {
+                '·'
+            } else {
+                BARS[((c as f64 / most) * 7.0).round() as usize]
+            }
+        })
+        .collect()
+}
+
+/// "1–4" for sessions numbered without a gap, else "1, 3, 4".
+pub fn session_span(numbers: &[i64]) -> String {
+    match (numbers.first(), numbers.last()) {
+        (Some(a), Some(b)) if numbers.len() > 1 && b - a + 1 == numbers.len() as i64 => {
+            format!("{a}–{b}")
+        }
+        _ => numbers
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// A theme's entries per session, for the export: "entries per session
+/// 1–4: 2, 3, 1, 0".
+pub fn per_session_text(per_session: &[crate::review::SessionCount]) -> String {
+    let numbers: Vec<i64> = per_session.iter().map(|c| c.session).collect();
+    let counts: Vec<String> = per_session.iter().map(|c| c.entries.to_string()).collect();
+    format!(
+        "entries per session {}: {}",
+        session_span(&numbers),
+        counts.join(", ")
+    )
+}
+
 pub fn session_json(s: &Session) -> Value {
     json!({"id": s.id, "number": s.number, "at": s.at.to_rfc3339(), "note": s.note, "setting": s.setting, "dose": s.dose})
 }
@@ -210,6 +254,15 @@ mod tests {
             assert_eq!(day(t), t.format("%Y-%m-%d").to_string());
             assert_eq!(day_time(t), t.format("%Y-%m-%d %H:%M").to_string());
         }
+    }
+
+    #[test]
+    fn count_sparklines_scale_to_the_largest_and_dot_zeros() {
+        assert_eq!(count_sparkline(&[4, 2, 0, 1]), "█▅·▃");
+        assert_eq!(count_sparkline(&[0, 0]), "··");
+        assert_eq!(session_span(&[1, 2, 3]), "1–3");
+        assert_eq!(session_span(&[2, 5]), "2, 5");
+        assert_eq!(session_span(&[4]), "4");
     }
 
     #[test]

@@ -8,7 +8,11 @@ use crate::review::{trend_key, Review, TERMINAL_QUOTE_COLUMNS};
 use crate::text::{pad, wrap};
 use crate::themes::Trend;
 
-use super::{age_days, count, day, first_line, sparkline};
+use super::{age_days, count, count_sparkline, day, first_line, session_span, sparkline};
+
+/// At most this many sessions in a kept theme's sparkline on the terminal
+/// (the latest), so the line fits 80 columns.
+const SPARK_SESSIONS: usize = 36;
 
 pub fn to_json(r: &Review) -> Value {
     json!({
@@ -27,6 +31,8 @@ pub fn to_json(r: &Review) -> Value {
             "last_seen": t.hit.last_seen.to_rfc3339(),
             "trend": trend_key(&t.hit.trend),
             "quotes": t.quotes.iter().map(|q| json!({"entry": q.entry, "at": q.at.to_rfc3339(), "text": q.text})).collect::<Vec<_>>(),
+            "kept": t.kept,
+            "per_session": t.per_session.iter().map(|c| json!({"session": c.session, "entries": c.entries})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "mood": r.mood.iter().map(|m| json!({"session": m.session, "at": m.at.to_rfc3339(), "mood": m.mood})).collect::<Vec<_>>(),
         "feelings": r.feelings.iter().map(|(f, n)| json!({"feeling": f, "entries": n})).collect::<Vec<_>>(),
@@ -89,6 +95,9 @@ pub fn print(app: &mut App, r: &Review) {
             count(h.sessions, "session", "sessions"),
             trend_key(&h.trend)
         ));
+        if t.kept {
+            app.line(app.dim(&kept_line(&t.per_session)));
+        }
         for q in &t.quotes {
             app.line(app.dim(&format!(
                 "      “{}” ({})",
@@ -177,6 +186,26 @@ pub fn print(app: &mut App, r: &Review) {
         }
     }
     print_checks(app, r);
+}
+
+/// "      kept · sessions 1–5  ▂▅█··": a kept theme's entries per session.
+fn kept_line(per_session: &[crate::review::SessionCount]) -> String {
+    if per_session.is_empty() {
+        return "      kept · not in a session yet".to_string();
+    }
+    let shown = &per_session[per_session.len().saturating_sub(SPARK_SESSIONS)..];
+    let numbers: Vec<i64> = shown.iter().map(|c| c.session).collect();
+    let counts: Vec<usize> = shown.iter().map(|c| c.entries).collect();
+    let label = if numbers.len() == 1 {
+        "session"
+    } else {
+        "sessions"
+    };
+    format!(
+        "      kept · {label} {}  {}",
+        first_line(&session_span(&numbers), 16),
+        count_sparkline(&counts)
+    )
 }
 
 /// The latest self-checks, newest first.

@@ -7,7 +7,10 @@
 //! review`, `kapj demo` and `kapj export` all come here for it, so none of
 //! them calls another command.
 
+pub mod history;
+mod per_session;
 mod questions;
+mod steer;
 
 use std::collections::HashMap;
 
@@ -31,7 +34,7 @@ pub struct Quote {
 }
 
 /// Longest quote in JSON and the export, in characters (no terminal there).
-const QUOTE_CHARS: usize = 120;
+pub(crate) const QUOTE_CHARS: usize = 120;
 /// Longest question in JSON and the export, in characters.
 const QUESTION_CHARS: usize = 160;
 /// Longest quote on a terminal line, after the indent and before the date.
@@ -42,6 +45,17 @@ const TERMINAL_QUESTION_COLUMNS: usize = 63;
 pub struct Theme {
     pub hit: ThemeHit,
     pub quotes: Vec<Quote>,
+    /// The client keeps watching it (`kapj themes keep`).
+    pub kept: bool,
+    /// Entries using it in each session of the period, by session number.
+    pub per_session: Vec<SessionCount>,
+}
+
+/// How many entries of one session use a theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionCount {
+    pub session: i64,
+    pub entries: usize,
 }
 
 pub struct LastIntention {
@@ -96,9 +110,13 @@ pub fn compute_with(
         .cloned()
         .collect();
 
-    let corpus = term_corpus(app, filter)?;
-    let hits = rank_themes(app, &corpus, top)?;
-    let themes = with_quotes(app, hits)?;
+    let choices = app.store()?.theme_choices()?;
+    let corpus = term_corpus(app, filter, &steer::keys_wanted(&choices))?;
+    let ranked = rank_themes(app, &corpus, top + steer::extra_wanted(&choices))?;
+    let mut steered = steer::steer(ranked, &corpus, &choices, top);
+    name_as_written(app, &mut steered)?;
+    let columns = per_session::Columns::new(&sessions, &corpus, all_sessions);
+    let themes = with_quotes(app, steered, &columns)?;
 
     let with_text = |phase: Phase, limit: usize| Filter {
         phase: Some(phase),
@@ -161,9 +179,10 @@ pub fn compute_with(
 /// The period's entries with their terms: from the index, once it holds
 /// every entry written since the last review; from the entries' own
 /// analyses when it cannot be updated just now (busy or read-only).
-fn term_corpus(app: &mut App, filter: &Filter) -> Result<Corpus> {
+/// `also`: keys to count even where only one entry of the journal uses them.
+fn term_corpus(app: &mut App, filter: &Filter, also: &[String]) -> Result<Corpus> {
     if app.store()?.index_pending()? {
-        app.store()?.term_corpus(filter)
+        app.store()?.term_corpus_with(filter, also)
     } else {
         app.store()?.analysed_corpus(filter)
     }
@@ -172,7 +191,7 @@ fn term_corpus(app: &mut App, filter: &Filter) -> Result<Corpus> {
 /// How many of a theme's entries are read for the way it is written.
 const SURFACE_SAMPLE: usize = 60;
 
-/// Ranks themes, named in the form their entries write most.
+/// Ranks themes, named by their keys (see [`name_as_written`]).
 fn rank_themes(app: &mut App, corpus: &Corpus, top: usize) -> Result<Vec<ThemeHit>> {
     let mut exclude_text: Vec<String> = Vec::new();
     for p in Phase::ALL {
@@ -190,15 +209,22 @@ fn rank_themes(app: &mut App, corpus: &Corpus, top: usize) -> Result<Vec<ThemeHi
             );
         }
     }
-    let mut hits = themes::rank(corpus, &RankOptions { top, exclude_text });
-    for h in &mut hits {
+    Ok(themes::rank(corpus, &RankOptions { top, exclude_text }))
+}
+
+/// Names the ranking's themes in the form their entries write most (the
+/// client's own themes keep the name they gave). Only for the themes shown:
+/// it reads entries.
+fn name_as_written(app: &mut App, themes: &mut [steer::Steered]) -> Result<()> {
+    for t in themes.iter_mut().filter(|t| !t.named) {
+        let h = &mut t.hit;
         let sample = spread(&h.entry_ids, SURFACE_SAMPLE);
         let analyses = app.store()?.analyses(&sample)?;
         if let Some(surface) = themes::surface_of(&h.key, &analyses) {
             h.theme = surface;
         }
     }
-    Ok(hits)
+    Ok(())
 }
 
 /// At most `n` of `items`, evenly spread from first to last (all of them
@@ -213,39 +239,89 @@ fn spread(items: &[i64], n: usize) -> Vec<i64> {
         .collect()
 }
 
-/// One or two quotes for each theme, from its newest entries.
-fn with_quotes(app: &mut App, hits: Vec<ThemeHit>) -> Result<Vec<Theme>> {
-    let wanted: Vec<i64> = hits
+/// How many of a theme's newest entries are read for its quotes.
+const QUOTE_CANDIDATES: usize = 6;
+
+/// One or two quotes for each theme, from its newest entries; for a merged
+/// theme, from different members where its entries allow.
+fn with_quotes(
+    app: &mut App,
+    themes: Vec<steer::Steered>,
+    columns: &per_session::Columns,
+) -> Result<Vec<Theme>> {
+    let wanted: Vec<i64> = themes
         .iter()
-        .flat_map(|h| h.entry_ids.iter().take(3).copied())
+        .flat_map(|t| {
+            let n = if t.forms.len() > 1 {
+                QUOTE_CANDIDATES
+            } else {
+                3
+            };
+            t.hit.entry_ids.iter().take(n).copied()
+        })
         .collect();
     let texts = app.store()?.entry_texts(&wanted)?;
     let heads = app.store()?.entry_heads_by_number(&wanted)?;
-    Ok(hits
+    Ok(themes
         .into_iter()
-        .map(|hit| {
-            let mut quotes = Vec::new();
-            for n in hit.entry_ids.iter().take(3) {
-                if quotes.len() == 2 {
-                    break;
-                }
+        .map(|t| {
+            let forms: Vec<&str> = if t.forms.is_empty() {
+                vec![t.hit.theme.as_str()]
+            } else {
+                t.forms.iter().map(String::as_str).collect()
+            };
+            let candidates = if forms.len() > 1 { QUOTE_CANDIDATES } else { 3 };
+            // (form used, quote), newest entries first; enough once there
+            // are two, and for a merged theme two of different members.
+            let mut found: Vec<(usize, Quote)> = Vec::new();
+            let mut forms_quoted = std::collections::HashSet::new();
+            for n in t.hit.entry_ids.iter().take(candidates) {
                 let (Some(e), Some(text)) = (heads.get(n), texts.get(n)) else {
                     continue;
                 };
-                let long = themes::quote(text, &hit, QUOTE_CHARS);
-                let short = themes::terminal_quote(text, &hit, TERMINAL_QUOTE_COLUMNS);
-                if let (Some(text), Some(short)) = (long, short) {
-                    quotes.push(Quote {
+                let Some((form, text, short)) =
+                    themes::quote_any(text, &forms, QUOTE_CHARS, TERMINAL_QUOTE_COLUMNS)
+                else {
+                    continue;
+                };
+                forms_quoted.insert(form);
+                found.push((
+                    form,
+                    Quote {
                         entry: e.id.clone(),
                         at: e.at,
                         text,
                         short,
-                    });
+                    },
+                ));
+                if found.len() >= 2 && (forms.len() == 1 || forms_quoted.len() >= 2) {
+                    break;
                 }
             }
-            Theme { hit, quotes }
+            let quotes = pick_quotes(found, 2);
+            Theme {
+                per_session: columns.counts(&t.hit),
+                hit: t.hit,
+                quotes,
+                kept: t.kept,
+            }
         })
         .collect())
+}
+
+/// The newest `n` quotes, preferring ones that show different forms (a
+/// merged theme's quotes come from all of its members where they can).
+fn pick_quotes(found: Vec<(usize, Quote)>, n: usize) -> Vec<Quote> {
+    let mut seen = std::collections::HashSet::new();
+    let (fresh, again): (Vec<_>, Vec<_>) = found.into_iter().partition(|(f, _)| seen.insert(*f));
+    let mut chosen: Vec<Quote> = fresh
+        .into_iter()
+        .chain(again)
+        .take(n)
+        .map(|q| q.1)
+        .collect();
+    chosen.sort_by_key(|q| std::cmp::Reverse(q.at));
+    chosen
 }
 
 /// Questions from meaning-making entries, newest first: the `questions`

@@ -20,6 +20,8 @@ pub struct ImportCounts {
     pub sessions: usize,
     pub actions: usize,
     pub checks: usize,
+    /// Theme choices added (hidden, kept, or merged members).
+    pub theme_choices: usize,
 }
 
 impl Store {
@@ -207,6 +209,9 @@ impl Store {
                     [k, t],
                 )?;
             }
+        }
+        if let Some(themes) = &doc.themes {
+            counts.theme_choices = super::theme_choices::import_choices(&tx, themes, now)?;
         }
         // Large imports are the moment to fill review's index, in the same
         // transaction: all of it lands, or none.

@@ -9,6 +9,7 @@ mod import;
 mod misc;
 mod sessions;
 mod terms;
+mod theme_choices;
 
 use std::fs;
 use std::io::Read;
@@ -24,6 +25,8 @@ use crate::error::{user, user_hint};
 
 pub use entries::{EntryExtras, SearchHit};
 pub use import::ImportCounts;
+pub use terms::{IndexedTerm, Occurrence};
+pub use theme_choices::{Choice, MergedTheme, NamedTheme, ResetCounts, ThemeChoices};
 
 include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
 
@@ -395,8 +398,14 @@ impl Store {
         if app != APPLICATION_ID && !(app == 0 && tables == 0) {
             return Err(foreign(&self.path));
         }
-        if version > MIGRATIONS.len() as i64 {
+        if version > highest_migration() {
             return Err(newer(version));
+        }
+        let unknown = applied_migrations(&self.conn)?
+            .into_iter()
+            .find(|n| !MIGRATIONS.iter().any(|m| m.0 == *n));
+        if let Some(n) = unknown {
+            return Err(newer(n));
         }
         Ok(())
     }
@@ -420,29 +429,47 @@ impl Store {
         Ok(())
     }
 
-    /// Applies each numbered migration in its own transaction, recording it in
-    /// `user_version`. Re-reads the version inside the transaction so two
-    /// processes opening a new journal at once do not both migrate.
+    /// Applies each numbered migration not yet applied, in number order, in
+    /// its own transaction, recording it in `schema_migrations` and the
+    /// highest number applied in `user_version`. Numbers may have gaps (a
+    /// folder from a parallel branch merged later fills them): a journal
+    /// that has 05 still gets 03 when a later kapj brings it. Re-reads what
+    /// is applied inside the transaction so two processes opening a new
+    /// journal at once do not both migrate.
     fn migrate(&self) -> Result<()> {
-        for (i, (name, sql)) in MIGRATIONS.iter().enumerate() {
-            let target = i as i64 + 1;
-            let current: i64 = self
-                .conn
-                .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-            if current >= target {
+        let applied = applied_migrations(&self.conn)?;
+        for &(number, name, sql) in MIGRATIONS {
+            if applied.contains(&number) {
                 continue;
             }
             let tx = rusqlite::Transaction::new_unchecked(
                 &self.conn,
                 rusqlite::TransactionBehavior::Immediate,
             )?;
-            let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-            if current >= target {
+            let mut applied = applied_migrations(&tx)?;
+            if applied.contains(&number) {
                 continue;
             }
             tx.execute_batch(sql)
                 .with_context(|| format!("migration {name}"))?;
-            tx.pragma_update(None, "user_version", target)?;
+            // Older journals have no list yet: their version said how many
+            // of the first migrations they had.
+            tx.execute_batch(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (
+                     number INTEGER PRIMARY KEY,
+                     name   TEXT NOT NULL
+                 );",
+            )?;
+            applied.push(number);
+            for &n in &applied {
+                let name = MIGRATIONS.iter().find(|m| m.0 == n).map_or("", |m| m.1);
+                tx.execute(
+                    "INSERT OR IGNORE INTO schema_migrations(number, name) VALUES (?1, ?2)",
+                    rusqlite::params![n, name],
+                )?;
+            }
+            let highest = applied.iter().copied().max().unwrap_or(number);
+            tx.pragma_update(None, "user_version", highest)?;
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.commit()?;
         }
@@ -498,6 +525,29 @@ impl Store {
             .execute("DELETE FROM meta WHERE key = ?1", [key])?;
         Ok(())
     }
+}
+
+/// The highest migration number this kapj knows.
+fn highest_migration() -> i64 {
+    MIGRATIONS.iter().map(|m| m.0).max().unwrap_or(0)
+}
+
+/// The numbers of the migrations a journal has: listed in
+/// `schema_migrations`, or, in a journal from before that list, the first
+/// `user_version` of them (numbered without gaps then).
+fn applied_migrations(conn: &Connection) -> rusqlite::Result<Vec<i64>> {
+    let listed: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
+        [],
+        |r| r.get(0),
+    )?;
+    if listed {
+        let mut st = conn.prepare("SELECT number FROM schema_migrations ORDER BY number")?;
+        let rows = st.query_map([], |r| r.get(0))?;
+        return rows.collect();
+    }
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    Ok((1..=version).collect())
 }
 
 /// An advisory lock (flock) on `.kapj-open.lock` beside the journal, held
@@ -584,7 +634,7 @@ fn raw_header_verdict(path: &Path) -> Result<HeaderVerdict> {
     if app != 0 && app != APPLICATION_ID {
         return Err(foreign(path));
     }
-    if i64::from(h.user_version) > MIGRATIONS.len() as i64 {
+    if i64::from(h.user_version) > highest_migration() {
         return Err(newer(i64::from(h.user_version)));
     }
     // With no WAL, the file is all there is: more than one page without
@@ -608,7 +658,7 @@ fn foreign(path: &Path) -> anyhow::Error {
 }
 
 fn newer(version: i64) -> anyhow::Error {
-    let known = MIGRATIONS.len() as i64;
+    let known = highest_migration();
     user_hint(
         format!(
             "This journal was written by a newer kapj (schema {version}; this kapj knows up to {known}). kapj left it untouched."
@@ -709,6 +759,59 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn applied(s: &Store) -> Vec<i64> {
+        applied_migrations(&s.conn).unwrap()
+    }
+
+    #[test]
+    fn migrations_are_known_by_number_and_a_missing_one_is_applied_later() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kapj.db");
+        let s = Store::open(&path, None).unwrap();
+        let all: Vec<i64> = MIGRATIONS.iter().map(|m| m.0).collect();
+        assert_eq!(applied(&s), all);
+        assert_eq!(s.schema_version().unwrap(), highest_migration());
+        // A journal that has a later migration but lacks an earlier one (a
+        // folder merged from a parallel branch after a release): it is
+        // applied on the next open, although user_version is past it.
+        s.conn
+            .execute_batch(
+                "DROP TABLE theme_merges; DROP TABLE theme_choices;
+                 DELETE FROM schema_migrations WHERE number = 5;",
+            )
+            .unwrap();
+        drop(s);
+        let s = Store::open(&path, None).unwrap();
+        assert_eq!(applied(&s), all);
+        assert!(s.theme_choices().unwrap().is_empty());
+        // A journal with a migration this kapj does not know is refused.
+        s.conn
+            .execute(
+                "INSERT INTO schema_migrations(number, name) VALUES (999, '999-later')",
+                [],
+            )
+            .unwrap();
+        drop(s);
+        let err = Store::open(&path, None).err().expect("refused").to_string();
+        assert!(err.contains("newer kapj"), "{err}");
+    }
+
+    #[test]
+    fn a_journal_from_before_the_list_counts_its_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kapj.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(MIGRATIONS[0].2).unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+            conn.pragma_update(None, "application_id", APPLICATION_ID)
+                .unwrap();
+        }
+        let s = Store::open(&path, None).unwrap();
+        let all: Vec<i64> = MIGRATIONS.iter().map(|m| m.0).collect();
+        assert_eq!(applied(&s), all);
+    }
 
     #[test]
     fn plain_and_encrypted_journals_keep_temp_data_in_memory() {

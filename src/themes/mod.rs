@@ -18,10 +18,12 @@ mod analysis;
 mod corpus;
 mod hash;
 mod lexicon;
+mod names;
 mod quote;
 mod rank;
 pub(crate) mod stem;
 mod text;
+mod usage;
 
 #[cfg(test)]
 mod tests;
@@ -29,7 +31,8 @@ mod tests;
 use chrono::{DateTime, FixedOffset};
 
 pub use analysis::{Analysis, Term, ANALYSIS_VERSION};
-pub use corpus::{pack_terms, term_meta, unpack_terms, Corpus, Doc};
+pub use corpus::{pack_terms, term_meta, unpack_terms, Corpus, Doc, COUNT_MASK};
+pub use names::{core_of, key_of, quote_any, tidy_name, NameProblem, MAX_NAME_WORDS};
 
 pub struct RankOptions {
     /// At most this many themes.

@@ -135,3 +135,74 @@ fn render(s: &str, words: &[(usize, usize)], lo: usize, hi: usize) -> String {
     }
     out
 }
+
+/// How a quote's length is measured: characters, or terminal columns.
+pub type Measure = fn(&str) -> usize;
+
+/// For the first use of any of `themes` (by stems, earliest in
+/// the text): which theme, and its quote cut to each of `fits` (a maximum
+/// and how to measure it). The text is split and stemmed once, however many
+/// themes and cuts: review quotes dozens of kept themes.
+pub fn quotes_of_any(
+    text: &str,
+    themes: &[&str],
+    fits: &[(usize, Measure)],
+) -> Option<(usize, Vec<String>)> {
+    let targets: Vec<Vec<String>> = themes
+        .iter()
+        .map(|t| {
+            clauses(t)
+                .into_iter()
+                .flatten()
+                .map(|w| stem(&w.norm))
+                .collect()
+        })
+        .collect();
+    let (which, start, end) = find_any(text, &targets)?;
+    let (s_start, s_end) = sentence_around(text, start, end);
+    let cuts = fits
+        .iter()
+        .map(|&(max, measure)| {
+            excerpt(
+                &text[s_start..s_end],
+                start - s_start,
+                end - s_start,
+                max,
+                measure,
+            )
+        })
+        .collect();
+    Some((which, cuts))
+}
+
+/// [`find`] for several targets at once: the first place any of them is
+/// written, and which. A word is stemmed only where a target's first stem
+/// could start (stemming keeps an ASCII word's first letter).
+fn find_any(text: &str, targets: &[Vec<String>]) -> Option<(usize, usize, usize)> {
+    let firsts: Vec<Option<char>> = targets
+        .iter()
+        .map(|t| t.first().and_then(|s| s.chars().next()))
+        .collect();
+    for clause in clauses(text) {
+        let mut stems: Vec<Option<String>> = vec![None; clause.len()];
+        for i in 0..clause.len() {
+            for (which, target) in targets.iter().enumerate() {
+                if target.is_empty() || i + target.len() > clause.len() {
+                    continue;
+                }
+                let norm = &clause[i].norm;
+                if norm.is_ascii() && norm.chars().next() != firsts[which] {
+                    continue;
+                }
+                let matches = (0..target.len()).all(|k| {
+                    let s = stems[i + k].get_or_insert_with(|| stem(&clause[i + k].norm));
+                    *s == target[k]
+                });
+                if matches {
+                    return Some((which, clause[i].start, clause[i + target.len() - 1].end));
+                }
+            }
+        }
+    }
+    None
+}

@@ -21,5 +21,6 @@ mod review;
 mod safety_detector;
 mod safety_note;
 mod smoke;
+mod themes;
 mod width;
 mod writing;
