@@ -15,6 +15,7 @@ pub mod feelings_picker;
 pub mod journal;
 pub mod render;
 pub mod review;
+pub mod safety_note;
 pub mod store;
 pub mod templates;
 pub mod term_text;

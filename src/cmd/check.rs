@@ -49,7 +49,7 @@ pub fn run(app: &mut App, a: CheckArgs) -> Result<()> {
         app.line(l);
     }
     if m.needs_safety_note(&answers) {
-        super::safety::note_once_a_day(app, super::safety::NoteFor::Check)?;
+        crate::safety_note::note_once_a_day(app, crate::safety_note::NoteFor::Check)?;
     }
     Ok(())
 }

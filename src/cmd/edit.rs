@@ -230,7 +230,7 @@ fn save(app: &mut App, e: &Entry, answers: &[Answer], mood: Option<u8>) -> Resul
             .collect::<Vec<_>>()
             .join("\n")
     };
-    super::safety::after_editing(app, &joined(&e.answers), &joined(answers))
+    crate::safety_note::after_editing(app, &joined(&e.answers), &joined(answers))
 }
 
 /// Answers written from standard input have no prompt; give the form a heading anyway.

@@ -43,7 +43,7 @@ pub fn write(app: &mut App, a: ExportArgs) -> Result<()> {
             if a.no_safety_dates {
                 doc
             } else {
-                let days = super::safety::raised_days(app, &filter)?;
+                let days = crate::safety_note::raised_days(app, &filter)?;
                 with_worth_raising(doc, &days, a.format)
             }
         }

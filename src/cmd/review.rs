@@ -28,14 +28,14 @@ pub fn run(app: &mut App, a: ReviewArgs) -> Result<()> {
         ..Filter::default()
     };
     let r = review::compute(app, &filter, a.top)?;
-    let worth_raising = super::safety::raised_days(app, &filter)?;
+    let worth_raising = crate::safety_note::raised_days(app, &filter)?;
     if app.json {
         let mut v = render::review::to_json(&r);
         v["worth_raising"] = worth_raising.iter().map(|d| d.to_string()).collect();
         app.json_out(&v);
     } else {
         render::review::print(app, &r);
-        super::safety::print_worth_raising(app, &worth_raising);
+        crate::safety_note::print_worth_raising(app, &worth_raising);
     }
     Ok(())
 }

@@ -602,5 +602,5 @@ fn save(app: &mut App, mut draft: Draft) -> Result<()> {
         .map(|a| a.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    super::safety::after_writing(app, &text)
+    crate::safety_note::after_writing(app, &text)
 }
