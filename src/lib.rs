@@ -17,7 +17,7 @@ pub mod render;
 pub mod review;
 pub mod store;
 pub mod templates;
-pub mod text;
 pub mod term_text;
+pub mod text;
 pub mod themes;
 pub mod when;

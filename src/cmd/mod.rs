@@ -8,6 +8,7 @@ mod crypt;
 mod delete;
 mod demo;
 mod drafts;
+mod due;
 mod edit;
 mod export;
 mod import;

@@ -500,6 +500,13 @@ fn save(app: &mut App, draft: Draft) -> Result<()> {
         .map(|a| a.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
+    // What comes next, from the same rule `kapj status` uses.
+    if let Some(hint) = super::due::compute(app)
+        .ok()
+        .and_then(|now| super::due::hint(&now.due))
+    {
+        app.line(hint);
+    }
     if care::safety::mentions_self_harm(&text) {
         super::safety::note_once_a_day(app, false)?;
     }

@@ -8,7 +8,7 @@ use crate::review::{trend_key, Review, TERMINAL_QUOTE_COLUMNS};
 use crate::text::{pad, wrap};
 use crate::themes::Trend;
 
-use super::{age_days, count, day, first_line, sparkline};
+use super::{added_ago, count, day, first_line, sparkline};
 
 pub fn to_json(r: &Review) -> Value {
     json!({
@@ -134,7 +134,7 @@ pub fn print(app: &mut App, r: &Review) {
                 "  {:>3}  {}  ({})",
                 a.number,
                 first_line(&a.text, 56),
-                age_days(r.to, a.at)
+                added_ago(r.to, a.at)
             ));
         }
     }
