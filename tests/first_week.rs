@@ -127,3 +127,111 @@ fn open_actions_show_their_age_not_a_due_date() {
     let review = h.ok(&["review"]);
     assert!(review.contains("(added today)"), "{review}");
 }
+
+// ---------------------------------------------------------------------------
+// search finds words in every language
+// ---------------------------------------------------------------------------
+
+fn journal_with_cjk() -> Home {
+    let h = Home::new();
+    h.ok(&["session", "add", "--at", "2 days ago"]);
+    h.ok(&[
+        "write",
+        "meaning",
+        "--answer",
+        "returning=海の音を聞きながら、父のことを考えていました",
+    ]);
+    h.ok(&[
+        "write",
+        "reflection",
+        "--at",
+        "1 day ago",
+        "--answer",
+        "body=The sea 🌊 again, and my chest felt open.",
+    ]);
+    h.ok(&[
+        "write",
+        "free",
+        "--private",
+        "--answer",
+        "text=心の中で父と話した",
+    ]);
+    h
+}
+
+#[test]
+fn search_finds_chinese_and_japanese_inside_a_sentence() {
+    let h = journal_with_cjk();
+    for q in ["海の音", "父", "心", "考えて"] {
+        let out = h.ok(&["search", q]);
+        assert!(!out.contains("Nothing found"), "{q}: {out}");
+        let j = h.json(&["search", q]);
+        assert!(!j.as_array().unwrap().is_empty(), "{q}");
+    }
+    // The snippet shows where.
+    let j = h.json(&["search", "海の音"]);
+    assert_eq!(j.as_array().unwrap().len(), 1);
+    assert!(
+        j[0]["snippet"].as_str().unwrap().contains("海の音を聞き"),
+        "{j}"
+    );
+    // 心 is in one entry only; filters still apply.
+    let j = h.json(&["search", "心"]);
+    assert_eq!(j.as_array().unwrap().len(), 1, "{j}");
+    assert_eq!(j[0]["phase"], "free");
+    assert_eq!(h.json(&["search", "父"]).as_array().unwrap().len(), 2);
+    let j = h.json(&["search", "父", "--phase", "meaning"]);
+    assert_eq!(j.as_array().unwrap().len(), 1, "{j}");
+    // Several terms: each must be there.
+    assert_eq!(
+        h.json(&["search", "海の音 父"]).as_array().unwrap().len(),
+        1
+    );
+    assert!(h.ok(&["search", "海の音 chest"]).contains("Nothing found"));
+    assert!(h.ok(&["search", "山"]).contains("Nothing found"));
+}
+
+#[test]
+fn search_finds_an_emoji() {
+    let h = journal_with_cjk();
+    let j = h.json(&["search", "🌊"]);
+    assert_eq!(j.as_array().unwrap().len(), 1, "{j}");
+    assert_eq!(j[0]["phase"], "reflection");
+    let out = h.ok(&["search", "🌊", "chest"]);
+    assert!(out.contains("reflection"), "{out}");
+}
+
+#[test]
+fn english_search_keeps_stemming_and_snippets() {
+    let h = journal_with_cjk();
+    let j = h.json(&["search", "chests"]);
+    assert_eq!(j.as_array().unwrap().len(), 1, "stemming: {j}");
+    assert!(j[0]["snippet"].as_str().unwrap().contains("chest"), "{j}");
+}
+
+#[test]
+fn an_older_journal_is_indexed_for_substrings_when_it_upgrades() {
+    let h = Home::new();
+    std::fs::create_dir_all(h.path()).unwrap();
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1.db");
+    std::fs::copy(&src, h.db()).expect("fixture exists");
+    {
+        // Text an earlier kapj could store but not find.
+        let conn = rusqlite::Connection::open(h.db()).unwrap();
+        let n = conn
+            .execute(
+                "UPDATE answers SET text = text || ' 海の音を聞きながら 🌊'
+                 WHERE text LIKE '%the door in the hallway%'",
+                [],
+            )
+            .unwrap();
+        assert_eq!(n, 1);
+    }
+    for q in ["海の音", "音", "🌊"] {
+        let j = h.json(&["search", q]);
+        assert_eq!(j.as_array().unwrap().len(), 1, "{q}: {j}");
+        assert_eq!(j[0]["phase"], "meaning", "{q}");
+    }
+    // And the words index still works after the upgrade.
+    assert_eq!(h.json(&["search", "hallway"]).as_array().unwrap().len(), 1);
+}

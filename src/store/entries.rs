@@ -463,6 +463,68 @@ impl Store {
         Ok(hits)
     }
 
+    /// Search for terms that the word index cannot find alone: `subs` are
+    /// runs of characters that spaces do not separate (Chinese, Japanese,
+    /// emoji), found anywhere in an answer; `words` are whole words, as in
+    /// [`Store::search`]. An entry is a hit when each term is in one of its
+    /// answers. Three characters or more use the trigram index; shorter runs
+    /// are a scan of the answers the filter allows. Newest first.
+    pub fn search_substrings(
+        &self,
+        words: &[String],
+        subs: &[String],
+        f: &Filter,
+    ) -> Result<Vec<SearchHit>> {
+        let (cond, filter_params) = filter_sql(f);
+        let mut conds: Vec<String> = Vec::new();
+        let mut params: Vec<Value> = Vec::new();
+        let quoted = |t: &str| format!("\"{}\"", t.replace('"', "\"\""));
+        for w in words {
+            conds.push(
+                "e.id IN (SELECT a.entry_id FROM answers a WHERE a.id IN
+                    (SELECT rowid FROM answers_fts WHERE answers_fts MATCH ?))"
+                    .into(),
+            );
+            params.push(Value::Text(quoted(w)));
+        }
+        for t in subs {
+            if t.chars().count() >= 3 {
+                conds.push(
+                    "e.id IN (SELECT a.entry_id FROM answers a WHERE a.id IN
+                        (SELECT rowid FROM answers_tri WHERE answers_tri MATCH ?))"
+                        .into(),
+                );
+                params.push(Value::Text(quoted(t)));
+            } else {
+                conds.push(
+                    "EXISTS (SELECT 1 FROM answers a WHERE a.entry_id = e.id AND instr(a.text, ?) > 0)"
+                        .into(),
+                );
+                params.push(Value::Text(t.clone()));
+            }
+        }
+        let limit = f.limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM entries e WHERE {cond} AND {}
+             ORDER BY e.at_ts DESC, e.id DESC{limit}",
+            conds.join(" AND ")
+        );
+        let mut all = filter_params;
+        all.extend(params);
+        let entries = self.load_entries(&sql, all)?;
+        let numbers: Vec<i64> = entries.iter().map(|e| e.number).collect();
+        let texts = self.entry_texts(&numbers)?;
+        let first = subs.first().map(String::as_str).unwrap_or_default();
+        Ok(entries
+            .into_iter()
+            .map(|entry| {
+                let text = texts.get(&entry.number).map(String::as_str).unwrap_or("");
+                let snippet = substring_snippet(text, first);
+                SearchHit { entry, snippet }
+            })
+            .collect())
+    }
+
     /// Plain text of the given entries (for quotes), by number.
     pub fn entry_texts(&self, numbers: &[i64]) -> Result<HashMap<i64, String>> {
         let mut out: HashMap<i64, String> = HashMap::new();
@@ -475,4 +537,42 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// A few words either side of the first place `needle` occurs in `text`,
+/// marked with \u{2} and \u{3} as FTS5's snippet() marks a match.
+pub(crate) fn substring_snippet(text: &str, needle: &str) -> String {
+    const AROUND: usize = 24;
+    let found = if needle.is_empty() {
+        None
+    } else {
+        text.find(needle)
+            .map(|i| (i, i + needle.len()))
+            .or_else(|| {
+                // The trigram index matches letters in any case.
+                let lower = text.to_lowercase();
+                (lower.len() == text.len())
+                    .then(|| lower.find(&needle.to_lowercase()))
+                    .flatten()
+                    .map(|i| (i, i + needle.to_lowercase().len()))
+                    .filter(|&(a, b)| text.is_char_boundary(a) && text.is_char_boundary(b))
+            })
+    };
+    let Some((a, b)) = found else {
+        let head: String = text.chars().take(AROUND * 2).collect();
+        let more = if head.len() < text.len() { "…" } else { "" };
+        return format!("{head}{more}");
+    };
+    let before: Vec<char> = text[..a].chars().collect();
+    let start = before.len().saturating_sub(AROUND);
+    let after: Vec<char> = text[b..].chars().collect();
+    let end = after.len().min(AROUND);
+    format!(
+        "{}{}\u{2}{}\u{3}{}{}",
+        if start > 0 { "…" } else { "" },
+        before[start..].iter().collect::<String>(),
+        &text[a..b],
+        after[..end].iter().collect::<String>(),
+        if end < after.len() { "…" } else { "" },
+    )
 }
