@@ -2,6 +2,8 @@
 //! words in every language, and the small things that add up.
 
 mod common;
+#[path = "common/pty.rs"]
+mod pty;
 
 use common::Home;
 use serde_json::Value;
@@ -234,4 +236,47 @@ fn an_older_journal_is_indexed_for_substrings_when_it_upgrades() {
     }
     // And the words index still works after the upgrade.
     assert_eq!(h.json(&["search", "hallway"]).as_array().unwrap().len(), 1);
+}
+
+// ---------------------------------------------------------------------------
+// small things
+// ---------------------------------------------------------------------------
+
+#[test]
+fn demo_at_a_terminal_asks_no_passphrase_question() {
+    let h = Home::new();
+    let demo = h.dir.path().join("demo");
+    let s = pty::spawn(&h, &["demo", "--home", demo.to_str().unwrap()], &[]);
+    let (out, code) = pty::finish(s);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("passphrase"), "{out}");
+    assert!(demo.join("kapj.db").exists());
+}
+
+#[test]
+fn the_first_terminal_run_welcomes_once() {
+    let h = Home::new();
+    let mut s = pty::spawn(&h, &[], &[]);
+    pty::wait_for(&mut s, "Welcome to kapj");
+    pty::answer(&mut s, "Protect it with a passphrase?", "n");
+    let (out, code) = pty::finish(s);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("Welcome"), "welcomed twice: {out}");
+    assert!(out.contains("No sessions yet"), "{out}");
+    let (again, _) = pty::finish(pty::spawn(&h, &[], &[]));
+    assert!(!again.contains("Welcome"), "{again}");
+}
+
+#[test]
+fn a_journal_made_without_a_terminal_still_welcomes_at_the_first_terminal_run() {
+    let h = Home::new();
+    h.ok(&["session", "add", "--at", "2 days ago"]);
+    // Pipes and scripts do not use the welcome up.
+    assert!(!h.ok(&[]).contains("Welcome"));
+    let (out, code) = pty::finish(pty::spawn(&h, &[], &[]));
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out.matches("Welcome to kapj").count(), 1, "{out}");
+    assert!(out.contains("kapj encrypt"), "{out}");
+    let (again, _) = pty::finish(pty::spawn(&h, &[], &[]));
+    assert!(!again.contains("Welcome"), "{again}");
 }

@@ -45,6 +45,8 @@ pub fn run(cli: Cli, home_from_flag: bool, out: &mut String) -> Result<()> {
                 None
             };
             let mut app = App::new(home.clone().unwrap_or_default(), clock, cli.json);
+            // A throwaway journal to explore: no passphrase question.
+            app.offer_passphrase = false;
             let r = demo::run(&mut app, home);
             hand_over(&mut app.out, out);
             return r;

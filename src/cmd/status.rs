@@ -34,13 +34,25 @@ pub fn run(app: &mut App) -> Result<()> {
         app.json_out(&v);
         return Ok(());
     }
-    if fresh {
+    // The welcome belongs to the first run at a terminal: a journal made by
+    // a script or a pipe does not use it up. A fresh journal's first status
+    // shows it anywhere; a journal made at a terminal showed it already.
+    let terminal = crate::app::interactive();
+    let welcomed = app.store()?.meta_get(crate::app::WELCOMED)?.is_some();
+    if !app.welcomed_now && (fresh || (terminal && !welcomed)) {
         app.line("Welcome to kapj, a quiet companion for the days around a medicine session.");
         app.line(format!(
             "Your journal lives in {}. Nothing leaves this machine unless you export it.",
             app.home.display()
         ));
+        if !fresh && !app.store()?.encrypted {
+            app.line("You can protect it with a passphrase whenever you like: kapj encrypt");
+        }
         app.line("");
+    }
+    if terminal && !welcomed {
+        // A journal that cannot be written (read-only) just welcomes again.
+        let _ = app.store()?.meta_set(crate::app::WELCOMED, "1");
     }
     print_status(app, &st, now);
     if let Some(line) = super::drafts::status_line(&drafts, now) {
