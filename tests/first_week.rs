@@ -280,3 +280,169 @@ fn a_journal_made_without_a_terminal_still_welcomes_at_the_first_terminal_run() 
     let (again, _) = pty::finish(pty::spawn(&h, &[], &[]));
     assert!(!again.contains("Welcome"), "{again}");
 }
+
+fn with_an_action() -> Home {
+    let h = Home::new();
+    h.ok(&["session", "add", "--at", "10 days ago"]);
+    h.ok(&["write", "embodiment", "--answer", "action=walk after lunch"]);
+    h
+}
+
+#[test]
+fn actions_all_is_accepted_without_list() {
+    let h = with_an_action();
+    h.ok(&["actions", "done", "1"]);
+    let out = h.ok(&["actions", "--all"]);
+    assert!(out.contains("walk after lunch"), "{out}");
+    assert!(out.contains("[done]"), "{out}");
+    assert_eq!(h.json(&["actions", "--all"]).as_array().unwrap().len(), 1);
+    assert_eq!(h.json(&["actions"]).as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn marking_a_done_action_done_again_says_so() {
+    let h = with_an_action();
+    assert!(h.ok(&["actions", "done", "1"]).contains("Marked done"));
+    let done_at = h.json(&["actions", "list", "--all"])[0]["done_at"].clone();
+    let before = h.snapshot();
+    let again = h.ok(&["actions", "done", "1"]);
+    assert!(!again.contains("Marked done"), "{again}");
+    assert!(again.contains("already done"), "{again}");
+    assert_eq!(h.json(&["actions", "list", "--all"])[0]["done_at"], done_at);
+    assert!(h.snapshot() == before, "nothing changes");
+    h.ok(&["actions", "drop", "1"]);
+    assert!(h.ok(&["actions", "drop", "1"]).contains("already let go"));
+}
+
+#[test]
+fn actions_done_and_drop_take_the_id_and_a_unique_prefix() {
+    let h = with_an_action();
+    h.ok(&["write", "embodiment", "--answer", "action=call my sister"]);
+    let list = h.json(&["actions", "list"]);
+    let id0 = list[0]["id"].as_str().unwrap().to_string();
+    let id1 = list[1]["id"].as_str().unwrap().to_string();
+    // The shortest prefix that tells the two apart, and one more character.
+    let common = id0
+        .chars()
+        .zip(id1.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let prefix = &id1[..common + 1];
+    let out = h.ok(&["actions", "done", prefix]);
+    assert!(out.contains("Marked done: call my sister"), "{out}");
+    let out = h.ok(&["actions", "drop", &id0]);
+    assert!(out.contains("Let go of: walk after lunch"), "{out}");
+    // Unknown and malformed ids: a plain error, nothing changed.
+    let before = h.snapshot();
+    let err = h.fails(&["actions", "done", "ffffffff-0000"]);
+    assert!(err.contains("no action"), "{err}");
+    let err = h.fails(&["actions", "done", "walk"]);
+    assert!(err.contains("not an action number or id"), "{err}");
+    assert!(h.snapshot() == before);
+}
+
+#[test]
+fn an_ambiguous_id_prefix_is_refused() {
+    let h = with_an_action();
+    // Add actions until two ids start with the same character that cannot
+    // be read as an action number (0 or a–f).
+    let shared = (0..60)
+        .find_map(|i| {
+            h.ok(&[
+                "write",
+                "embodiment",
+                "--answer",
+                &format!("action=step {i}"),
+            ]);
+            let list = h.json(&["actions", "list"]);
+            let mut firsts: Vec<char> = list
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a["id"].as_str().unwrap().chars().next().unwrap())
+                .filter(|c| "0abcdef".contains(*c))
+                .collect();
+            firsts.sort();
+            firsts.windows(2).find(|w| w[0] == w[1]).map(|w| w[0])
+        })
+        .expect("two ids share a first character");
+    let before = h.snapshot();
+    let err = h.fails(&["actions", "done", &shared.to_string()]);
+    assert!(err.contains("More than one action"), "{err}");
+    assert!(h.snapshot() == before);
+}
+
+#[test]
+fn templates_count_one_question_in_the_singular() {
+    let out = Home::new().ok(&["templates"]);
+    assert!(!out.contains(" 1 questions"), "{out}");
+    assert!(out.contains(" 1 question "), "{out}");
+}
+
+#[test]
+fn with_kapj_home_set_usage_lines_do_not_show_home_as_required() {
+    let h = Home::new();
+    let out = h.run(&["session", "show"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.contains("Usage: kapj session show <NUMBER>"), "{err}");
+    assert!(!err.contains("--home"), "{err}");
+    // KAPJ_HOME is still the journal's folder.
+    h.ok(&["session", "add"]);
+    assert!(h.db().exists());
+}
+
+#[test]
+fn completions_offer_phase_names_in_bash_zsh_and_fish() {
+    let h = Home::new();
+    for shell in ["bash", "zsh", "fish"] {
+        let script = h.ok(&["completions", shell]);
+        for phase in ["intention", "reflection", "meaning", "embodiment", "free"] {
+            assert!(script.contains(phase), "{shell}: {phase} missing");
+        }
+    }
+    let bash = h.ok(&["completions", "bash"]);
+    assert!(
+        bash.contains("intention reflection meaning embodiment free"),
+        "bash offers the phase list"
+    );
+    // Aliases and kapj's own message for a mistake still work.
+    h.ok(&["session", "add", "--at", "2 hours ago"]);
+    h.ok(&["write", "reflect", "--answer", "body=warm"]);
+    let err = h.fails(&["write", "reflecton", "--answer", "body=warm"]);
+    assert!(err.contains("is not a phase"), "{err}");
+}
+
+#[test]
+fn export_keeps_whole_questions_for_the_therapist() {
+    let h = Home::new();
+    h.ok(&["session", "add", "--at", "2 days ago"]);
+    let long = "Why does the part of me that wants to be seen keep going quiet whenever \
+                someone I love asks me how I am, even when I know they mean it and I \
+                have been waiting all week for exactly that question from them?";
+    h.ok(&["write", "meaning", "--answer", &format!("questions={long}")]);
+    let md = h.ok(&["export"]);
+    assert!(md.contains(long), "{md}");
+    let html = h.ok(&["export", "--format", "html"]);
+    assert!(html.contains(long), "html");
+}
+
+#[test]
+fn help_has_examples_on_the_commands_that_had_none() {
+    let h = Home::new();
+    for cmd in [
+        &["session"][..],
+        &["actions", "done"],
+        &["actions", "drop"],
+        &["actions", "list"],
+        &["safety", "edit"],
+        &["safety", "region"],
+        &["templates", "show"],
+        &["templates", "path"],
+    ] {
+        let mut args = cmd.to_vec();
+        args.push("--help");
+        let out = h.ok(&args);
+        assert!(out.contains("Examples:\n  kapj "), "{cmd:?}:\n{out}");
+    }
+}

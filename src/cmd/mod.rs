@@ -53,7 +53,10 @@ pub fn run(cli: Cli, home_from_flag: bool, out: &mut String) -> Result<()> {
         }
         _ => {}
     }
-    let home = match cli.home {
+    let from_env = std::env::var_os("KAPJ_HOME")
+        .filter(|h| !h.is_empty())
+        .map(std::path::PathBuf::from);
+    let home = match cli.home.or(from_env) {
         Some(h) => h,
         None => default_home()?,
     };
