@@ -60,6 +60,7 @@ pub enum Command {
 Phases: intention, reflection (reflect), meaning (meaning-making), embodiment (embody), free.
 
 Examples:
+  kapj write                            the phase that is due now (kapj status says which)
   kapj write reflection                 guided, one gentle question at a time
   kapj write meaning --editor           the whole entry in your editor
   kapj write free < notes.txt           standard input becomes the entry
@@ -235,8 +236,8 @@ impl clap::builder::TypedValueParser for PhaseName {
 
 #[derive(Debug, Args)]
 pub struct WriteArgs {
-    /// intention, reflection, meaning, embodiment or free
-    #[arg(value_name = "PHASE", value_parser = PhaseName, required_unless_present = "resume")]
+    /// intention, reflection, meaning, embodiment or free (default: the phase due now)
+    #[arg(value_name = "PHASE", value_parser = PhaseName)]
     pub phase: Option<String>,
     /// The session this entry belongs to (default: the nearest that fits)
     #[arg(long, value_name = "N", allow_negative_numbers = true)]

@@ -446,3 +446,28 @@ fn help_has_examples_on_the_commands_that_had_none() {
         assert!(out.contains("Examples:\n  kapj "), "{cmd:?}:\n{out}");
     }
 }
+
+#[test]
+fn write_without_a_phase_writes_the_phase_due_now_and_says_which() {
+    let h = Home::new();
+    h.ok(&["session", "add", "--at", "2026-11-21 09:00"]); // 36 h ago
+    let out = h
+        .cmd()
+        .args(["write"])
+        .write_stdin("the lake again")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Writing meaning-making, the phase due now"),
+        "{err}"
+    );
+    let j = h.json(&["show", "1"]);
+    assert_eq!(j["phase"], "meaning");
+    assert_eq!(j["session"], 1);
+    // Nothing due yet: an intention.
+    let h = Home::new();
+    h.ok(&["write", "--answer", "intention=to listen"]);
+    assert_eq!(h.json(&["show", "1"])["phase"], "intention");
+}
