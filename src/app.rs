@@ -65,7 +65,15 @@ impl App {
         if self.store.is_none() {
             ensure_home(&self.home)?;
             let path = self.db_path();
-            let passphrase = match store::file_kind(&path)? {
+            let kind = store::file_kind(&path)?;
+            if kind == FileKind::Opaque
+                && std::env::var_os("KAPJ_PASSPHRASE_FILE").is_none()
+                && interactive()
+            {
+                self.store = Some(open_with_tries(&path)?);
+                return Ok(self.store.as_mut().expect("opened above"));
+            }
+            let passphrase = match kind {
                 FileKind::Opaque => Some(passphrase(&path, false)?),
                 FileKind::Missing | FileKind::Empty if self.offer_passphrase && interactive() => {
                     self.welcomed_now = true;
@@ -276,6 +284,22 @@ pub fn passphrase(db: &Path, confirm: bool) -> Result<Zeroizing<String>> {
         return Err(user("No passphrase was entered; nothing was changed."));
     }
     Ok(p)
+}
+
+/// An encrypted journal at a terminal: three tries at the passphrase, as
+/// people mistype them.
+fn open_with_tries(path: &Path) -> Result<Store> {
+    const TRIES: usize = 3;
+    for attempt in 1..=TRIES {
+        let p = passphrase(path, false)?;
+        match Store::open(path, Some(p.as_str())) {
+            Err(e) if attempt < TRIES && store::is_wrong_passphrase(&e) => {
+                eprintln!("That passphrase does not open the journal. Please try again.");
+            }
+            other => return other,
+        }
+    }
+    unreachable!("the last try returns")
 }
 
 /// On the first interactive run, offer to encrypt the new journal.

@@ -471,3 +471,57 @@ fn write_without_a_phase_writes_the_phase_due_now_and_says_which() {
     h.ok(&["write", "--answer", "intention=to listen"]);
     assert_eq!(h.json(&["show", "1"])["phase"], "intention");
 }
+
+fn encrypted_journal() -> Home {
+    let h = Home::new();
+    h.ok(&["write", "free", "--answer", "text=behind the passphrase"]);
+    let pass = h.file("pass", "lighthouse keeper 42");
+    let out = h
+        .cmd()
+        .env("KAPJ_PASSPHRASE_FILE", &pass)
+        .arg("encrypt")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    h
+}
+
+fn type_passphrase(s: &mut expectrl::Session, p: &str) {
+    pty::wait_for(s, "Passphrase for your journal");
+    pty::wait_raw(s);
+    s.send(p).unwrap();
+    s.send(pty::ENTER).unwrap();
+}
+
+#[test]
+fn a_wrong_passphrase_at_a_terminal_can_be_tried_again() {
+    let h = encrypted_journal();
+    let mut s = pty::spawn(&h, &["list"], &[]);
+    type_passphrase(&mut s, "lighthouse keeper 24");
+    pty::wait_for(&mut s, "does not open the journal. Please try again.");
+    type_passphrase(&mut s, "lighthouse keeper 42");
+    let (out, code) = pty::finish(s);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("behind the passphrase"), "{out}");
+}
+
+#[test]
+fn three_wrong_passphrases_end_the_command_and_change_nothing() {
+    let h = encrypted_journal();
+    let before = h.snapshot();
+    let mut s = pty::spawn(&h, &["list"], &[]);
+    for attempt in 1..=3 {
+        type_passphrase(&mut s, "not it");
+        if attempt < 3 {
+            pty::wait_for(&mut s, "Please try again.");
+        }
+    }
+    let (out, code) = pty::finish(s);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("The passphrase does not open"), "{out}");
+    assert!(h.snapshot() == before);
+}
