@@ -191,6 +191,12 @@ fn search_finds_chinese_and_japanese_inside_a_sentence() {
     );
     assert!(h.ok(&["search", "海の音 chest"]).contains("Nothing found"));
     assert!(h.ok(&["search", "山"]).contains("Nothing found"));
+    assert!(h.ok(&["search", "海の音を聞き"]).contains("meaning"));
+    // Both trigrams of あいうえ are in the text, but not the whole run: only
+    // the whole run counts.
+    h.ok(&["write", "free", "--answer", "text=あいう。いうえ"]);
+    assert!(h.ok(&["search", "あいうえ"]).contains("Nothing found"));
+    assert!(h.ok(&["search", "あいう"]).contains("free"));
 }
 
 #[test]

@@ -8,11 +8,17 @@
 -- found by a scan (see store::entries::search_substrings). Like answers_fts it
 -- reads its text from `answers` and is kept in step by triggers in the same
 -- transaction as the write.
+--
+-- detail = 'none' keeps no positions: on the 10k bench journal the file grows
+-- by a fifth instead of three quarters. A search asks for every trigram of
+-- the substring and then checks the candidates' text, which positions would
+-- otherwise have done.
 CREATE VIRTUAL TABLE answers_tri USING fts5(
     text,
     content = 'answers',
     content_rowid = 'id',
-    tokenize = 'trigram'
+    tokenize = 'trigram',
+    detail = 'none'
 );
 INSERT INTO answers_tri(answers_tri) VALUES ('rebuild');
 

@@ -489,12 +489,16 @@ impl Store {
         }
         for t in subs {
             if t.chars().count() >= 3 {
+                // Every trigram of it (the index keeps no positions), then
+                // the candidates' text for the substring itself.
                 conds.push(
                     "e.id IN (SELECT a.entry_id FROM answers a WHERE a.id IN
-                        (SELECT rowid FROM answers_tri WHERE answers_tri MATCH ?))"
+                        (SELECT rowid FROM answers_tri WHERE answers_tri MATCH ?)
+                        AND instr(lower(a.text), lower(?)) > 0)"
                         .into(),
                 );
-                params.push(Value::Text(quoted(t)));
+                params.push(Value::Text(trigram_query(t)));
+                params.push(Value::Text(t.clone()));
             } else {
                 conds.push(
                     "EXISTS (SELECT 1 FROM answers a WHERE a.entry_id = e.id AND instr(a.text, ?) > 0)"
@@ -537,6 +541,19 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// An FTS5 query asking for every trigram of `term` (three characters or
+/// more), each quoted so that nothing in it is an operator.
+fn trigram_query(term: &str) -> String {
+    let chars: Vec<char> = term.chars().collect();
+    let mut grams: Vec<String> = chars
+        .windows(3)
+        .map(|w| format!("\"{}\"", w.iter().collect::<String>().replace('"', "\"\"")))
+        .collect();
+    grams.sort();
+    grams.dedup();
+    grams.join(" ")
 }
 
 /// A few words either side of the first place `needle` occurs in `text`,
