@@ -174,7 +174,7 @@ pub fn hint(due: &Due) -> Option<String> {
     }
     due.next_opens.map(|(p, h)| match p {
         Phase::Embodiment => format!(
-            "Meaning-making is written; the window stays open {} if more comes.",
+            "Meaning-making is written; the window stays open {} for more.",
             trim_in(&in_hours(h))
         ),
         _ => format!(

@@ -66,7 +66,7 @@ pub fn run(app: &mut App) -> Result<()> {
             app.line(format!(
                 "  {:>3}  {}  ({age})",
                 a.number,
-                render::first_line(&a.text, 56)
+                render::first_line(&a.text, 48)
             ));
         }
         if actions.len() > 3 {
@@ -112,8 +112,9 @@ fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>) {
         Stage::Meaning { closes_in_hours } => {
             let closes = due::in_hours(closes_in_hours);
             if written {
+                app.line("Now: meaning-making, and you have written for it.");
                 app.line(format!(
-                    "Now: meaning-making, and you have written for it. The window closes {closes}; more is welcome if more comes."
+                    "The window closes {closes}; more is welcome if more comes."
                 ));
             } else {
                 app.line(format!(
@@ -126,7 +127,10 @@ fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>) {
             }
         }
         Stage::Embodiment if written => {
-            app.line("Now: embodiment, carrying the session into daily life. Your embodiment entry is written; another is welcome whenever something shifts.");
+            app.line("Now: embodiment, carrying the session into daily life.");
+            app.line(
+                "Your embodiment entry is written; another is welcome whenever something shifts.",
+            );
         }
         Stage::Embodiment => {
             app.line("Now: embodiment, carrying the session into daily life.");
@@ -142,11 +146,12 @@ fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>) {
         };
         if d.stage == Stage::Intention && written {
             app.line(format!(
-                "{lead}: session {} {} ({}). Your intention is written; `kapj review` is there to read beforehand.",
+                "{lead}: session {} {} ({}).",
                 next.number,
                 render::relative(now, next.at),
                 render::long_time(next.at)
             ));
+            app.line("Your intention is written; `kapj review` is there to read beforehand.");
         } else {
             app.line(format!(
                 "{lead}: session {} {} ({}). You could set an intention, and read `kapj review` beforehand.",

@@ -133,7 +133,7 @@ pub fn print(app: &mut App, r: &Review) {
             app.line(format!(
                 "  {:>3}  {}  ({})",
                 a.number,
-                first_line(&a.text, 56),
+                first_line(&a.text, 48),
                 added_ago(r.to, a.at)
             ));
         }
