@@ -296,6 +296,8 @@ fn with_an_action() -> Home {
 
 #[test]
 fn actions_all_is_accepted_without_list() {
+    let empty = Home::new();
+    assert!(empty.ok(&["actions", "--all"]).contains("No actions yet."));
     let h = with_an_action();
     h.ok(&["actions", "done", "1"]);
     let out = h.ok(&["actions", "--all"]);

@@ -27,9 +27,11 @@ fn list(app: &mut App, all: bool) -> Result<()> {
         return Ok(());
     }
     if actions.is_empty() {
-        app.line(
-            "No open actions. The embodiment phase asks for one small step: kapj write embodiment",
-        );
+        app.line(if all {
+            "No actions yet. The embodiment phase asks for one small step: kapj write embodiment"
+        } else {
+            "No open actions. The embodiment phase asks for one small step: kapj write embodiment"
+        });
         return Ok(());
     }
     let now = app.clock.now();
