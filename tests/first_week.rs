@@ -335,7 +335,9 @@ fn actions_done_and_drop_take_the_id_and_a_unique_prefix() {
         .zip(id1.chars())
         .take_while(|(a, b)| a == b)
         .count();
-    let prefix = &id1[..common + 1];
+    // Digits alone are a number, so the prefix runs on to its first letter.
+    let letter = id1.find(|c: char| c.is_ascii_alphabetic()).unwrap();
+    let prefix = &id1[..(common + 1).max(letter + 1)];
     let out = h.ok(&["actions", "done", prefix]);
     assert!(out.contains("Marked done: call my sister"), "{out}");
     let out = h.ok(&["actions", "drop", &id0]);
@@ -350,10 +352,29 @@ fn actions_done_and_drop_take_the_id_and_a_unique_prefix() {
 }
 
 #[test]
+fn a_mistyped_number_never_marks_an_action_whose_id_starts_with_it() {
+    let h = with_an_action();
+    let id = h.json(&["actions", "list"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let digits: String = id.chars().take_while(|c| c.is_ascii_digit()).collect();
+    // Action 1 exists, so a number that is not 1.
+    let typed = match digits.parse::<i64>() {
+        Ok(n) if n != 1 => digits,
+        _ => "9".to_string(),
+    };
+    let before = h.snapshot();
+    let err = h.fails(&["actions", "done", &typed]);
+    assert!(err.contains("There is no action"), "{err}");
+    assert!(h.snapshot() == before);
+}
+
+#[test]
 fn an_ambiguous_id_prefix_is_refused() {
     let h = with_an_action();
-    // Add actions until two ids start with the same character that cannot
-    // be read as an action number (0 or a–f).
+    // Add actions until two ids start with the same letter (digits alone
+    // are an action number).
     let shared = (0..60)
         .find_map(|i| {
             h.ok(&[
@@ -368,7 +389,7 @@ fn an_ambiguous_id_prefix_is_refused() {
                 .unwrap()
                 .iter()
                 .map(|a| a["id"].as_str().unwrap().chars().next().unwrap())
-                .filter(|c| "0abcdef".contains(*c))
+                .filter(|c| "abcdef".contains(*c))
                 .collect();
             firsts.sort();
             firsts.windows(2).find(|w| w[0] == w[1]).map(|w| w[0])

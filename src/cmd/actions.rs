@@ -5,6 +5,7 @@ use serde_json::json;
 
 use crate::app::App;
 use crate::cli::{ActionsArgs, ActionsCommand};
+use crate::cmd::parse_number;
 use crate::domain::{Action, ActionState};
 use crate::error::user_hint;
 use crate::render;
@@ -53,17 +54,20 @@ fn list(app: &mut App, all: bool) -> Result<()> {
 
 /// An action by the number `kapj actions` shows, or by the id that
 /// `actions list --json` shows, or any prefix of it that fits one action.
-/// Digits are a number first; when no action has that number, they are
-/// read as the start of an id.
+/// Digits alone are always a number: a mistyped number must never mark
+/// whichever action's id happens to start with it.
 fn find(app: &mut App, id: &str) -> Result<Action> {
     let id = id.trim();
     let store = app.store()?;
     let digits = id.trim_start_matches('#');
-    let as_number = digits.parse::<i64>().ok().filter(|n| *n > 0);
-    if let Some(n) = as_number {
-        if let Some(a) = store.action(n)? {
-            return Ok(a);
-        }
+    if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+        let n = parse_number(id, "action")?;
+        return store.action(n)?.ok_or_else(|| {
+            user_hint(
+                format!("There is no action {n}."),
+                "`kapj actions` lists them with their numbers.",
+            )
+        });
     }
     let looks_like_id = id.starts_with(|c: char| c.is_ascii_hexdigit())
         && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
@@ -75,10 +79,6 @@ fn find(app: &mut App, id: &str) -> Result<Action> {
     }
     let mut found = store.actions_by_id_prefix(id)?;
     match found.len() {
-        0 if as_number.is_some() => Err(user_hint(
-            format!("There is no action {id}."),
-            "`kapj actions` lists them with their numbers.",
-        )),
         0 => Err(user_hint(
             format!("There is no action whose id starts with \"{id}\"."),
             "`kapj --json actions list --all` shows every action's id.",
