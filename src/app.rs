@@ -23,8 +23,16 @@ pub struct App {
     /// closed pipe is handled in one place.
     pub out: String,
     pub color: bool,
+    /// A new journal may be protected with a passphrase (not the demo's).
+    pub offer_passphrase: bool,
+    /// The welcome was shown by this run (when the journal was created at a
+    /// terminal), so `status` does not show it a second time.
+    pub welcomed_now: bool,
     store: Option<Store>,
 }
+
+/// The `meta` key that records that a terminal run showed the welcome.
+pub const WELCOMED: &str = "welcomed";
 
 impl App {
     pub fn new(home: PathBuf, clock: Clock, json: bool) -> App {
@@ -35,6 +43,8 @@ impl App {
             json,
             out: String::new(),
             color,
+            offer_passphrase: true,
+            welcomed_now: false,
             store: None,
         }
     }
@@ -55,15 +65,27 @@ impl App {
         if self.store.is_none() {
             ensure_home(&self.home)?;
             let path = self.db_path();
-            let passphrase = match store::file_kind(&path)? {
+            let kind = store::file_kind(&path)?;
+            if kind == FileKind::Opaque
+                && std::env::var_os("KAPJ_PASSPHRASE_FILE").is_none()
+                && interactive()
+            {
+                self.store = Some(open_with_tries(&path)?);
+                return Ok(self.store.as_mut().expect("opened above"));
+            }
+            let passphrase = match kind {
                 FileKind::Opaque => Some(passphrase(&path, false)?),
-                FileKind::Missing | FileKind::Empty => first_run_passphrase()?,
-                FileKind::PlainSqlite => None,
+                FileKind::Missing | FileKind::Empty if self.offer_passphrase && interactive() => {
+                    self.welcomed_now = true;
+                    first_run_passphrase(&self.home)?
+                }
+                FileKind::Missing | FileKind::Empty | FileKind::PlainSqlite => None,
             };
-            self.store = Some(Store::open(
-                &path,
-                passphrase.as_deref().map(String::as_str),
-            )?);
+            let store = Store::open(&path, passphrase.as_deref().map(String::as_str))?;
+            if self.welcomed_now {
+                store.meta_set(WELCOMED, "1")?;
+            }
+            self.store = Some(store);
         }
         Ok(self.store.as_mut().expect("opened above"))
     }
@@ -278,13 +300,33 @@ pub fn passphrase(db: &Path, confirm: bool) -> Result<Zeroizing<String>> {
     Ok(p)
 }
 
-/// On the first interactive run, offer to encrypt the new journal.
-fn first_run_passphrase() -> Result<Option<Zeroizing<String>>> {
-    if !interactive() {
-        return Ok(None);
+/// An encrypted journal at a terminal: three tries at the passphrase, as
+/// people mistype them.
+fn open_with_tries(path: &Path) -> Result<Store> {
+    const TRIES: usize = 3;
+    for attempt in 1..=TRIES {
+        let p = passphrase(path, false)?;
+        match Store::open(path, Some(p.as_str())) {
+            Err(e) if attempt < TRIES && store::is_wrong_passphrase(&e) => {
+                eprintln!("That passphrase does not open the journal. Please try again.");
+            }
+            other => return other,
+        }
     }
+    unreachable!("the last try returns")
+}
+
+/// On the first interactive run, offer to encrypt the new journal.
+fn first_run_passphrase(home: &Path) -> Result<Option<Zeroizing<String>>> {
     eprint_wrapped(
-        "Welcome to kapj. Your journal will live in one file on this machine; nothing is sent anywhere.",
+        "Welcome to kapj, a quiet companion for the days around a medicine session.",
+        "",
+    );
+    eprint_wrapped(
+        &format!(
+            "Your journal will live in {}. Nothing leaves this machine unless you export it.",
+            home.display()
+        ),
         "",
     );
     eprint_wrapped(

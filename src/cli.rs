@@ -27,8 +27,11 @@ clean document to bring to your therapist.",
     after_help = AFTER_HELP
 )]
 pub struct Cli {
-    /// Folder that holds the journal (default: your platform's data folder)
-    #[arg(long, global = true, env = "KAPJ_HOME", value_name = "DIR")]
+    /// Folder that holds the journal (default: $KAPJ_HOME, else your platform's data folder)
+    // KAPJ_HOME is read in cmd::run, not through clap's `env`: clap counts an
+    // argument set from the environment as given, and then shows
+    // `--home <DIR>` in every usage line as if it were required.
+    #[arg(long, global = true, value_name = "DIR")]
     pub home: Option<PathBuf>,
 
     /// Print one JSON document instead of text (status, session list|show, list, show, search, review, actions list, check list, drafts list, themes list|show)
@@ -46,7 +49,10 @@ pub enum Command {
     Status,
 
     /// Record, list and show medicine sessions
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  kapj session add --at \"tomorrow 10:00\"   a planned session\n  kapj session add --at \"2 hours ago\"      one that just happened\n  kapj session list\n  kapj session show 2"
+    )]
     Session(SessionCommand),
 
     /// Write an entry for a phase, guided one question at a time
@@ -54,6 +60,7 @@ pub enum Command {
 Phases: intention, reflection (reflect), meaning (meaning-making), embodiment (embody), free.
 
 Examples:
+  kapj write                            the phase that is due now (kapj status says which)
   kapj write reflection                 guided, one gentle question at a time
   kapj write meaning --editor           the whole entry in your editor
   kapj write free < notes.txt           standard input becomes the entry
@@ -208,10 +215,39 @@ pub struct SessionShowArgs {
     pub number: String,
 }
 
+/// A phase name. Any text is accepted here, since kapj's own check knows the
+/// aliases and says what to type instead; the names are offered to shell
+/// completion (bash, zsh, fish) and listed in help.
+#[derive(Debug, Clone, Copy)]
+pub struct PhaseName;
+
+impl clap::builder::TypedValueParser for PhaseName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            ["intention", "reflection", "meaning", "embodiment", "free"]
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct WriteArgs {
-    /// intention, reflection, meaning, embodiment or free
-    #[arg(value_name = "PHASE", required_unless_present = "resume")]
+    /// intention, reflection, meaning, embodiment or free (default: the phase due now)
+    #[arg(value_name = "PHASE", value_parser = PhaseName)]
     pub phase: Option<String>,
     /// The session this entry belongs to (default: the nearest that fits)
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
@@ -242,7 +278,7 @@ pub struct WriteArgs {
 #[derive(Debug, Args, Clone, Default)]
 pub struct FilterArgs {
     /// Only this phase
-    #[arg(long, value_name = "P")]
+    #[arg(long, value_name = "P", value_parser = PhaseName)]
     pub phase: Option<String>,
     /// Only this session
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
@@ -333,7 +369,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "WHEN")]
     pub until: Option<String>,
     /// Only this phase
-    #[arg(long, value_name = "P")]
+    #[arg(long, value_name = "P", value_parser = PhaseName)]
     pub phase: Option<String>,
     /// Include entries marked private
     #[arg(long)]
@@ -355,6 +391,9 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct ActionsArgs {
+    /// Also show done and dropped ones (as `actions list --all`)
+    #[arg(long)]
+    pub all: bool,
     #[command(subcommand)]
     pub command: Option<ActionsCommand>,
 }
@@ -362,18 +401,29 @@ pub struct ActionsArgs {
 #[derive(Debug, Subcommand)]
 pub enum ActionsCommand {
     /// Open actions, oldest first (the default)
+    #[command(
+        after_help = "Examples:\n  kapj actions list\n  kapj actions --all              done and dropped ones too\n  kapj --json actions list       with each action's id"
+    )]
     List {
         /// Also show done and dropped ones
         #[arg(long)]
         all: bool,
     },
     /// Mark an action done
+    #[command(
+        after_help = "Examples:\n  kapj actions done 3             the number `kapj actions` shows\n  kapj actions done 9f2c          the start of its id (`kapj --json actions list`)"
+    )]
     Done {
+        /// The action's number, its id, or the start of its id
         #[arg(allow_negative_numbers = true)]
         id: String,
     },
     /// Let an action go
+    #[command(
+        after_help = "Examples:\n  kapj actions drop 4             the number `kapj actions` shows\n  kapj actions drop 9f2c          the start of its id (`kapj --json actions list`)\n\nLetting an action go is part of integration too; it stays in `kapj actions --all`."
+    )]
     Drop {
+        /// The action's number, its id, or the start of its id
         #[arg(allow_negative_numbers = true)]
         id: String,
     },
@@ -422,8 +472,14 @@ pub enum SafetyCommand {
     #[command(alias = "plan")]
     Show,
     /// Write or change your safety plan
+    #[command(
+        after_help = "Examples:\n  kapj safety edit\n\nThe plan opens in your editor ($VISUAL, else $EDITOR, else vi). It stays on this machine."
+    )]
     Edit,
     /// Set the region for crisis lines (us, ca, uk, ie, au, nz), or "none"
+    #[command(
+        after_help = "Examples:\n  kapj safety region uk\n  kapj safety region none         no crisis lines shown"
+    )]
     Region { code: String },
 }
 
@@ -438,8 +494,17 @@ pub enum TemplatesCommand {
     /// Each phase's template and where it comes from (the default)
     List,
     /// The questions of one phase
-    Show { phase: String },
+    #[command(
+        after_help = "Examples:\n  kapj templates show reflection\n  kapj templates show embody      aliases work too"
+    )]
+    Show {
+        #[arg(value_parser = PhaseName)]
+        phase: String,
+    },
     /// The folder where your own templates override the built-in ones
+    #[command(
+        after_help = "Examples:\n  kapj templates path\n\nA file there named PHASE.toml (for example reflection.toml) replaces that phase's built-in questions."
+    )]
     Path,
 }
 

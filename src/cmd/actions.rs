@@ -6,13 +6,13 @@ use serde_json::json;
 use crate::app::App;
 use crate::cli::{ActionsArgs, ActionsCommand};
 use crate::cmd::parse_number;
-use crate::domain::ActionState;
+use crate::domain::{Action, ActionState};
 use crate::error::user_hint;
 use crate::render;
 
 pub fn run(app: &mut App, a: ActionsArgs) -> Result<()> {
-    match a.command.unwrap_or(ActionsCommand::List { all: false }) {
-        ActionsCommand::List { all } => list(app, all),
+    match a.command.unwrap_or(ActionsCommand::List { all: a.all }) {
+        ActionsCommand::List { all } => list(app, all || a.all),
         ActionsCommand::Done { id } => close(app, &id, ActionState::Done),
         ActionsCommand::Drop { id } => close(app, &id, ActionState::Dropped),
     }
@@ -28,9 +28,11 @@ fn list(app: &mut App, all: bool) -> Result<()> {
         return Ok(());
     }
     if actions.is_empty() {
-        app.line(
-            "No open actions. The embodiment phase asks for one small step: kapj write embodiment",
-        );
+        app.line(if all {
+            "No actions yet. The embodiment phase asks for one small step: kapj write embodiment"
+        } else {
+            "No open actions. The embodiment phase asks for one small step: kapj write embodiment"
+        });
         return Ok(());
     }
     let now = app.clock.now();
@@ -50,18 +52,58 @@ fn list(app: &mut App, all: bool) -> Result<()> {
     Ok(())
 }
 
-fn close(app: &mut App, id: &str, state: ActionState) -> Result<()> {
-    let n = parse_number(id, "action")?;
-    let now = app.clock.now();
+/// An action by the number `kapj actions` shows, or by the id that
+/// `actions list --json` shows, or any prefix of it that fits one action.
+/// Digits alone are always a number: a mistyped number must never mark
+/// whichever action's id happens to start with it.
+fn find(app: &mut App, id: &str) -> Result<Action> {
+    let id = id.trim();
     let store = app.store()?;
-    let a = store.action(n)?.ok_or_else(|| {
-        user_hint(
-            format!("There is no action {n}."),
-            "`kapj actions` lists them with their numbers.",
-        )
-    })?;
-    store.set_action_state(n, state, Some(now))?;
+    let digits = id.trim_start_matches('#');
+    if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+        let n = parse_number(id, "action")?;
+        return store.action(n)?.ok_or_else(|| {
+            user_hint(
+                format!("There is no action {n}."),
+                "`kapj actions` lists them with their numbers.",
+            )
+        });
+    }
+    let looks_like_id = id.starts_with(|c: char| c.is_ascii_hexdigit())
+        && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+    if !looks_like_id {
+        return Err(user_hint(
+            format!("\"{id}\" is not an action number or id."),
+            "`kapj actions` lists them with their numbers; `kapj --json actions list` shows their ids.",
+        ));
+    }
+    let mut found = store.actions_by_id_prefix(id)?;
+    match found.len() {
+        0 => Err(user_hint(
+            format!("There is no action whose id starts with \"{id}\"."),
+            "`kapj --json actions list --all` shows every action's id.",
+        )),
+        1 => Ok(found.pop().expect("one")),
+        _ => Err(user_hint(
+            format!("More than one action has an id starting with \"{id}\"."),
+            "Type a few more characters of the id, or use the number `kapj actions` shows.",
+        )),
+    }
+}
+
+fn close(app: &mut App, id: &str, state: ActionState) -> Result<()> {
+    let a = find(app, id)?;
     let text = render::first_line(&a.text, 60);
+    if a.state == state {
+        // Nothing to change; the first time it was marked stays the record.
+        app.line(match state {
+            ActionState::Done => format!("Action {} is already done: {text}", a.number),
+            _ => format!("Action {} was already let go: {text}", a.number),
+        });
+        return Ok(());
+    }
+    let now = app.clock.now();
+    app.store()?.set_action_state(a.number, state, Some(now))?;
     app.line(match state {
         ActionState::Done => format!("Marked done: {text}"),
         _ => format!("Let go of: {text}"),

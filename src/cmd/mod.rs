@@ -8,6 +8,7 @@ mod crypt;
 mod delete;
 mod demo;
 mod drafts;
+mod due;
 mod edit;
 mod export;
 mod import;
@@ -45,13 +46,18 @@ pub fn run(cli: Cli, home_from_flag: bool, out: &mut String) -> Result<()> {
                 None
             };
             let mut app = App::new(home.clone().unwrap_or_default(), clock, cli.json);
+            // A throwaway journal to explore: no passphrase question.
+            app.offer_passphrase = false;
             let r = demo::run(&mut app, home);
             hand_over(&mut app.out, out);
             return r;
         }
         _ => {}
     }
-    let home = match cli.home {
+    let from_env = std::env::var_os("KAPJ_HOME")
+        .filter(|h| !h.is_empty())
+        .map(std::path::PathBuf::from);
+    let home = match cli.home.or(from_env) {
         Some(h) => h,
         None => default_home()?,
     };

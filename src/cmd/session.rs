@@ -39,10 +39,14 @@ fn add(app: &mut App, a: SessionAddArgs) -> Result<()> {
         "Recorded session {number} on {} ({when}).",
         render::long_time(at)
     ));
-    if at > now {
+    let due = super::due::compute(app)?.due;
+    if at > now && due.session != Some(number) {
+        // A session still inside its window comes first (see `due`); the
+        // planned one can have its intention whenever the person likes.
         app.line("When you are ready, you could set an intention for it: kapj write intention");
-    } else {
-        app.line("Rest first. When you are ready: kapj write reflection");
+    }
+    if let Some(hint) = super::due::hint(&due) {
+        app.line(hint);
     }
     Ok(())
 }

@@ -1,85 +1,20 @@
 //! `kapj status`: where the client stands in the integration cycle.
 //!
-//! The window follows design.md: 0–24 h after a session, immediate
-//! reflection; 24–72 h, meaning-making while the window is open; after 72 h,
-//! embodiment. A planned session ahead asks for an intention — unless the
-//! latest session is still inside its 72 hours, which comes first; then the
-//! planned one is mentioned as well.
+//! What is due is decided in `due`, which every hinting command shares;
+//! this module only says it.
 
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 use serde_json::json;
 
+use super::due::{self, Stage};
 use crate::app::App;
-use crate::domain::{Phase, Session};
+use crate::domain::Phase;
 use crate::render;
-
-pub struct Status {
-    pub latest: Option<Session>,
-    pub next: Option<Session>,
-    pub hours_since: Option<f64>,
-    pub due: Due,
-    pub done: Vec<(Phase, i64)>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Due {
-    FirstSession,
-    Intention,
-    Reflection,
-    Meaning { closes_in_hours: f64 },
-    Embodiment,
-}
-
-impl Due {
-    fn key(self) -> &'static str {
-        match self {
-            Due::FirstSession => "session",
-            Due::Intention => "intention",
-            Due::Reflection => "reflection",
-            Due::Meaning { .. } => "meaning",
-            Due::Embodiment => "embodiment",
-        }
-    }
-}
-
-pub fn compute(app: &mut App) -> Result<Status> {
-    let now = app.clock.now();
-    let store = app.store()?;
-    let latest = store.session_at_or_before(now)?;
-    let next = store.session_after(now)?.map(|(s, _)| s);
-    let hours_since = latest
-        .as_ref()
-        .map(|(s, _)| now.signed_duration_since(s.at).num_seconds() as f64 / 3600.0);
-    let due = match (hours_since, &next) {
-        (Some(h), _) if h < 24.0 => Due::Reflection,
-        (Some(h), _) if h <= 72.0 => Due::Meaning {
-            closes_in_hours: 72.0 - h,
-        },
-        (_, Some(_)) => Due::Intention,
-        (Some(_), None) => Due::Embodiment,
-        (None, None) => Due::FirstSession,
-    };
-    let done = match &latest {
-        Some((_, row)) => store
-            .phase_counts(*row)?
-            .into_iter()
-            .filter_map(|(p, n)| Phase::parse(&p).map(|p| (p, n)))
-            .collect(),
-        None => Vec::new(),
-    };
-    Ok(Status {
-        latest: latest.map(|(s, _)| s),
-        next,
-        hours_since,
-        due,
-        done,
-    })
-}
 
 pub fn run(app: &mut App) -> Result<()> {
     let fresh = !app.journal_exists();
-    let st = compute(app)?;
+    let st = due::compute(app)?;
     let actions = app.store()?.actions(false)?;
     let drafts = app.drafts()?;
     let now = app.clock.now();
@@ -89,8 +24,9 @@ pub fn run(app: &mut App) -> Result<()> {
             "latest_session": st.latest.as_ref().map(render::session_json),
             "next_session": st.next.as_ref().map(render::session_json),
             "hours_since_session": st.hours_since.map(|h| (h * 10.0).round() / 10.0),
-            "due": st.due.key(),
-            "window_closes_in_hours": match st.due { Due::Meaning { closes_in_hours } => Some((closes_in_hours * 10.0).round() / 10.0), _ => None },
+            "due": st.due.stage.key(),
+            "write_next": st.due.write.map(|p| p.key()),
+            "window_closes_in_hours": match st.due.stage { Stage::Meaning { closes_in_hours } => Some((closes_in_hours * 10.0).round() / 10.0), _ => None },
             "phases_written": st.done.iter().map(|(p, _)| p.key()).collect::<Vec<_>>(),
             "open_actions": actions.iter().map(render::action_json).collect::<Vec<_>>(),
             "drafts": drafts.iter().enumerate().map(|(i, d)| super::drafts::summary_json(i + 1, d)).collect::<Vec<_>>(),
@@ -98,13 +34,25 @@ pub fn run(app: &mut App) -> Result<()> {
         app.json_out(&v);
         return Ok(());
     }
-    if fresh {
+    // The welcome belongs to the first run at a terminal: a journal made by
+    // a script or a pipe does not use it up. A fresh journal's first status
+    // shows it anywhere; a journal made at a terminal showed it already.
+    let terminal = crate::app::interactive();
+    let welcomed = app.store()?.meta_get(crate::app::WELCOMED)?.is_some();
+    if !app.welcomed_now && (fresh || (terminal && !welcomed)) {
         app.line("Welcome to kapj, a quiet companion for the days around a medicine session.");
         app.line(format!(
             "Your journal lives in {}. Nothing leaves this machine unless you export it.",
             app.home.display()
         ));
+        if !fresh && !app.store()?.encrypted {
+            app.line("You can protect it with a passphrase whenever you like: kapj encrypt");
+        }
         app.line("");
+    }
+    if terminal && !welcomed {
+        // A journal that cannot be written (read-only) just welcomes again.
+        let _ = app.store()?.meta_set(crate::app::WELCOMED, "1");
     }
     print_status(app, &st, now);
     if let Some(line) = super::drafts::status_line(&drafts, now) {
@@ -114,11 +62,11 @@ pub fn run(app: &mut App) -> Result<()> {
         app.line("");
         app.line(app.bold("Open actions"));
         for a in actions.iter().take(3) {
-            let age = render::age_days(now, a.at);
+            let age = render::added_ago(now, a.at);
             app.line(format!(
                 "  {:>3}  {}  ({age})",
                 a.number,
-                render::first_line(&a.text, 56)
+                render::first_line(&a.text, 48)
             ));
         }
         if actions.len() > 3 {
@@ -128,9 +76,10 @@ pub fn run(app: &mut App) -> Result<()> {
     Ok(())
 }
 
-fn print_status(app: &mut App, st: &Status, now: DateTime<FixedOffset>) {
-    match (&st.latest, st.due) {
-        (None, Due::FirstSession) => {
+fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>) {
+    let d = &st.due;
+    match (&st.latest, d.stage) {
+        (None, Stage::FirstSession) => {
             app.line("No sessions yet.");
             app.line("When your next medicine session is planned, you could record it and set an intention:");
             app.line("  kapj session add --at \"2026-12-01 10:00\"");
@@ -147,41 +96,71 @@ fn print_status(app: &mut App, st: &Status, now: DateTime<FixedOffset>) {
         }
         (None, _) => {}
     }
-    match st.due {
-        Due::Reflection => {
+    let written = d.write.is_none();
+    match d.stage {
+        Stage::Reflection if written => {
+            let opens = d.next_opens.map(|(_, h)| h).unwrap_or(0.0);
+            app.line(format!(
+                "Now: rest. Your reflection is written; meaning-making opens {}.",
+                due::in_hours(opens)
+            ));
+        }
+        Stage::Reflection => {
             app.line("Now: immediate reflection. Rest comes first; a few words while things are fresh are enough.");
             app.line("  kapj write reflection");
         }
-        Due::Meaning { closes_in_hours } => {
-            let closes = match closes_in_hours.round() as i64 {
-                0 => "within the hour".to_string(),
-                n => format!("in about {}", render::plural(n, "hour")),
-            };
-            app.line(format!(
-                "Now: meaning-making. These days after a session are a window when change comes easier; it closes {closes}."
-            ));
+        Stage::Meaning { closes_in_hours } => {
+            let closes = due::in_hours(closes_in_hours);
+            if written {
+                app.line("Now: meaning-making, and you have written for it.");
+                app.line(format!(
+                    "The window closes {closes}; more is welcome if more comes."
+                ));
+            } else {
+                app.line(format!(
+                    "Now: meaning-making. These days after a session are a window when change comes easier; it closes {closes}."
+                ));
+            }
             app.line("An integration conversation with your therapist is often helpful around 48–72 hours after a session.");
-            app.line("  kapj write meaning");
+            if !written {
+                app.line("  kapj write meaning");
+            }
         }
-        Due::Embodiment => {
+        Stage::Embodiment if written => {
+            app.line("Now: embodiment, carrying the session into daily life.");
+            app.line(
+                "Your embodiment entry is written; another is welcome whenever something shifts.",
+            );
+        }
+        Stage::Embodiment => {
             app.line("Now: embodiment, carrying the session into daily life.");
             app.line("  kapj write embodiment");
         }
-        Due::Intention | Due::FirstSession => {}
+        Stage::Intention | Stage::FirstSession => {}
     }
     if let Some(next) = &st.next {
-        let lead = if st.due == Due::Intention {
+        let lead = if d.stage == Stage::Intention {
             "Next"
         } else {
             "Also ahead"
         };
-        app.line(format!(
-            "{lead}: session {} {} ({}). You could set an intention, and read `kapj review` beforehand.",
-            next.number,
-            render::relative(now, next.at),
-            render::long_time(next.at)
-        ));
-        if st.due == Due::Intention {
+        if d.stage == Stage::Intention && written {
+            app.line(format!(
+                "{lead}: session {} {} ({}).",
+                next.number,
+                render::relative(now, next.at),
+                render::long_time(next.at)
+            ));
+            app.line("Your intention is written; `kapj review` is there to read beforehand.");
+        } else {
+            app.line(format!(
+                "{lead}: session {} {} ({}). You could set an intention, and read `kapj review` beforehand.",
+                next.number,
+                render::relative(now, next.at),
+                render::long_time(next.at)
+            ));
+        }
+        if d.stage == Stage::Intention && !written {
             app.line("  kapj write intention");
         }
     }

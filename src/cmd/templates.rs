@@ -19,10 +19,10 @@ pub fn run(app: &mut App, a: TemplatesArgs) -> Result<()> {
                     None => "built in".into(),
                 };
                 app.line(format!(
-                    "{:<11} {} {} questions  ({source})",
+                    "{:<11} {} {}  ({source})",
                     p.key(),
                     pad(&t.title, 22),
-                    t.prompts.len()
+                    crate::render::count(t.prompts.len(), "question", "questions")
                 ));
             }
         }

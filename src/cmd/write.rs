@@ -57,7 +57,10 @@ pub fn run(app: &mut App, a: WriteArgs) -> Result<()> {
 }
 
 fn new_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
-    let phase = parse_phase(a.phase.as_deref().unwrap_or_default())?;
+    let phase = match a.phase.as_deref() {
+        Some(p) => parse_phase(p)?,
+        None => phase_due_now(app)?,
+    };
     let at = match &a.at {
         Some(w) => parse_when(w, &app.clock)?.at(&app.clock),
         None => app.clock.now(),
@@ -94,6 +97,20 @@ fn new_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
         form: None,
         typing: None,
     })
+}
+
+/// `kapj write` without a phase: the phase due now, from the same rule as
+/// `kapj status` (when it is already written, another entry for it; with no
+/// session yet, an intention). Says which on stderr, so piped text and
+/// `--answer` still work and stdout stays the saved line.
+fn phase_due_now(app: &mut App) -> Result<Phase> {
+    let due = super::due::compute(app)?.due;
+    let phase = due.write.or(due.stage.phase()).unwrap_or(Phase::Intention);
+    eprintln!(
+        "Writing {}, the phase due now. For another: kapj write PHASE",
+        phase.label()
+    );
+    Ok(phase)
 }
 
 /// Intention: the next planned session, else the most recent. Others: the
@@ -602,5 +619,12 @@ fn save(app: &mut App, mut draft: Draft) -> Result<()> {
         .map(|a| a.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
+    // What comes next, from the same rule `kapj status` uses.
+    if let Some(hint) = super::due::compute(app)
+        .ok()
+        .and_then(|now| super::due::hint(&now.due))
+    {
+        app.line(hint);
+    }
     crate::safety_note::after_writing(app, &text)
 }

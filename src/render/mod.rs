@@ -92,6 +92,16 @@ pub fn age_days(now: DateTime<FixedOffset>, t: DateTime<FixedOffset>) -> String 
     }
 }
 
+/// How long ago something was added, so it never reads as a due date:
+/// "added today", "added yesterday", "added 3 days ago".
+pub fn added_ago(now: DateTime<FixedOffset>, t: DateTime<FixedOffset>) -> String {
+    match now.signed_duration_since(t).num_days() {
+        d if d <= 0 => "added today".into(),
+        1 => "added yesterday".into(),
+        d => format!("added {d} days ago"),
+    }
+}
+
 /// Mood values as a sparkline (0–10 scale, so lines are comparable across journals).
 pub fn sparkline(values: &[f64]) -> String {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];

@@ -8,7 +8,7 @@ use crate::review::{trend_key, Review, TERMINAL_QUOTE_COLUMNS};
 use crate::text::{pad, wrap};
 use crate::themes::Trend;
 
-use super::{age_days, count, count_sparkline, day, first_line, session_span, sparkline};
+use super::{added_ago, count, count_sparkline, day, first_line, session_span, sparkline};
 
 /// At most this many sessions in a kept theme's sparkline on the terminal
 /// (the latest), so the line fits 80 columns.
@@ -143,8 +143,8 @@ pub fn print(app: &mut App, r: &Review) {
             app.line(format!(
                 "  {:>3}  {}  ({})",
                 a.number,
-                first_line(&a.text, 56),
-                age_days(r.to, a.at)
+                first_line(&a.text, 48),
+                added_ago(r.to, a.at)
             ));
         }
     }

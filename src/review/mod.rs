@@ -20,7 +20,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::app::App;
 use crate::domain::{Action, CheckResult, Entry, Filter, Phase, Session};
 use crate::templates;
-use crate::text::{first_line, first_line_chars};
+use crate::text::first_line;
 use crate::themes::{self, Corpus, RankOptions, ThemeHit, Trend};
 
 pub struct Quote {
@@ -35,8 +35,6 @@ pub struct Quote {
 
 /// Longest quote in JSON and the export, in characters (no terminal there).
 pub(crate) const QUOTE_CHARS: usize = 120;
-/// Longest question in JSON and the export, in characters.
-const QUESTION_CHARS: usize = 160;
 /// Longest quote on a terminal line, after the indent and before the date.
 pub const TERMINAL_QUOTE_COLUMNS: usize = 58;
 /// Longest question on a terminal line, after "  - " and before the date.
@@ -337,7 +335,8 @@ fn open_questions(entries: &[Entry]) -> Vec<Quote> {
             out.push(Quote {
                 entry: e.id.clone(),
                 at: e.at,
-                text: first_line_chars(&t, QUESTION_CHARS),
+                // Whole: a therapist's copy holds the question as it was asked.
+                text: t.clone(),
                 short: first_line(&t, TERMINAL_QUESTION_COLUMNS),
             });
             if out.len() == 5 {

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::rc::Rc;
+use unicode_segmentation::UnicodeSegmentation;
 
 use anyhow::Result;
 use rusqlite::types::Value;
@@ -463,6 +464,72 @@ impl Store {
         Ok(hits)
     }
 
+    /// Search for terms that the word index cannot find alone: `subs` are
+    /// runs of characters that spaces do not separate (Chinese, Japanese,
+    /// emoji), found anywhere in an answer; `words` are whole words, as in
+    /// [`Store::search`]. An entry is a hit when each term is in one of its
+    /// answers. Three characters or more use the trigram index; shorter runs
+    /// are a scan of the answers the filter allows. Newest first.
+    pub fn search_substrings(
+        &self,
+        words: &[String],
+        subs: &[String],
+        f: &Filter,
+    ) -> Result<Vec<SearchHit>> {
+        let (cond, filter_params) = filter_sql(f);
+        let mut conds: Vec<String> = Vec::new();
+        let mut params: Vec<Value> = Vec::new();
+        let quoted = |t: &str| format!("\"{}\"", t.replace('"', "\"\""));
+        for w in words {
+            conds.push(
+                "e.id IN (SELECT a.entry_id FROM answers a WHERE a.id IN
+                    (SELECT rowid FROM answers_fts WHERE answers_fts MATCH ?))"
+                    .into(),
+            );
+            params.push(Value::Text(quoted(w)));
+        }
+        for t in subs {
+            if t.chars().count() >= 3 {
+                // Every trigram of it (the index keeps no positions), then
+                // the candidates' text for the substring itself.
+                conds.push(
+                    "e.id IN (SELECT a.entry_id FROM answers a WHERE a.id IN
+                        (SELECT rowid FROM answers_tri WHERE answers_tri MATCH ?)
+                        AND instr(lower(a.text), lower(?)) > 0)"
+                        .into(),
+                );
+                params.push(Value::Text(trigram_query(t)));
+                params.push(Value::Text(t.clone()));
+            } else {
+                conds.push(
+                    "EXISTS (SELECT 1 FROM answers a WHERE a.entry_id = e.id AND instr(a.text, ?) > 0)"
+                        .into(),
+                );
+                params.push(Value::Text(t.clone()));
+            }
+        }
+        let limit = f.limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM entries e WHERE {cond} AND {}
+             ORDER BY e.at_ts DESC, e.id DESC{limit}",
+            conds.join(" AND ")
+        );
+        let mut all = filter_params;
+        all.extend(params);
+        let entries = self.load_entries(&sql, all)?;
+        let numbers: Vec<i64> = entries.iter().map(|e| e.number).collect();
+        let texts = self.entry_texts(&numbers)?;
+        let first = subs.first().map(String::as_str).unwrap_or_default();
+        Ok(entries
+            .into_iter()
+            .map(|entry| {
+                let text = texts.get(&entry.number).map(String::as_str).unwrap_or("");
+                let snippet = substring_snippet(text, first);
+                SearchHit { entry, snippet }
+            })
+            .collect())
+    }
+
     /// Plain text of the given entries (for quotes), by number.
     pub fn entry_texts(&self, numbers: &[i64]) -> Result<HashMap<i64, String>> {
         let mut out: HashMap<i64, String> = HashMap::new();
@@ -475,4 +542,63 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// An FTS5 query asking for every trigram of `term` (three characters or
+/// more), each quoted so that nothing in it is an operator.
+fn trigram_query(term: &str) -> String {
+    let chars: Vec<char> = term.chars().collect();
+    let mut grams: Vec<String> = chars
+        .windows(3)
+        .map(|w| format!("\"{}\"", w.iter().collect::<String>().replace('"', "\"\"")))
+        .collect();
+    grams.sort();
+    grams.dedup();
+    grams.join(" ")
+}
+
+/// A few words either side of the first place `needle` occurs in `text`,
+/// marked with \u{2} and \u{3} as FTS5's snippet() marks a match.
+pub(crate) fn substring_snippet(text: &str, needle: &str) -> String {
+    const AROUND: usize = 24;
+    let found = if needle.is_empty() {
+        None
+    } else {
+        text.find(needle)
+            .map(|i| (i, i + needle.len()))
+            .or_else(|| {
+                // The trigram index matches letters in any case.
+                let lower = text.to_lowercase();
+                (lower.len() == text.len())
+                    .then(|| lower.find(&needle.to_lowercase()))
+                    .flatten()
+                    .map(|i| (i, i + needle.to_lowercase().len()))
+                    .filter(|&(a, b)| text.is_char_boundary(a) && text.is_char_boundary(b))
+            })
+    };
+    // Counted and cut in whole graphemes, so an emoji sequence or a letter
+    // with its accents is never split at either end.
+    let Some((a, b)) = found else {
+        let head: String = text.graphemes(true).take(AROUND * 2).collect();
+        let more = if head.len() < text.len() { "…" } else { "" };
+        return format!("{head}{more}");
+    };
+    // A match inside a cluster (one emoji of a family) marks the whole cluster.
+    let (a, b) = text
+        .grapheme_indices(true)
+        .map(|(i, g)| (i, i + g.len()))
+        .filter(|&(gs, ge)| ge > a && gs < b)
+        .fold((a, b), |(lo, hi), (gs, ge)| (lo.min(gs), hi.max(ge)));
+    let before: Vec<&str> = text[..a].graphemes(true).collect();
+    let start = before.len().saturating_sub(AROUND);
+    let after: Vec<&str> = text[b..].graphemes(true).collect();
+    let end = after.len().min(AROUND);
+    format!(
+        "{}{}\u{2}{}\u{3}{}{}",
+        if start > 0 { "…" } else { "" },
+        before[start..].concat(),
+        &text[a..b],
+        after[..end].concat(),
+        if end < after.len() { "…" } else { "" },
+    )
 }

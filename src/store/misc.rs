@@ -63,6 +63,18 @@ impl Store {
             .optional()?)
     }
 
+    /// Actions whose id starts with `prefix`, which holds only hex digits
+    /// and dashes (at most two: one is an answer, two say the prefix is
+    /// too short).
+    pub fn actions_by_id_prefix(&self, prefix: &str) -> Result<Vec<Action>> {
+        debug_assert!(prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-'));
+        let mut st = self.conn.prepare(&format!(
+            "{ACTION_SELECT} WHERE a.uuid LIKE ?1 || '%' ORDER BY a.id LIMIT 2"
+        ))?;
+        let rows = st.query_map([prefix.to_ascii_lowercase()], action)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     pub fn set_action_state(
         &self,
         number: i64,

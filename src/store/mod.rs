@@ -387,7 +387,7 @@ impl Store {
             Err(e) if kind == FileKind::Opaque && is_not_a_database(&e) => {
                 return Err(user_hint(
                     format!(
-                        "The passphrase does not open {}, or the file is not a kapj journal. Nothing was changed.",
+                        "{WRONG_PASSPHRASE} {}, or the file is not a kapj journal. Nothing was changed.",
                         self.path.display()
                     ),
                     "Check the passphrase (KAPJ_PASSPHRASE_FILE or the prompt) and try again.",
@@ -672,6 +672,16 @@ fn damaged(path: &Path) -> anyhow::Error {
         format!("{} is damaged. kapj left it untouched.", path.display()),
         "Restore it from a backup (kapj export --format json makes one).",
     )
+}
+
+/// How the error for a passphrase that does not open the journal begins.
+const WRONG_PASSPHRASE: &str = "The passphrase does not open";
+
+/// The journal was refused because the passphrase does not open it (so a
+/// person at a terminal may try again).
+pub fn is_wrong_passphrase(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<crate::error::UserError>()
+        .is_some_and(|u| u.message.starts_with(WRONG_PASSPHRASE))
 }
 
 fn needs_passphrase(path: &Path) -> anyhow::Error {

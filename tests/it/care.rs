@@ -120,15 +120,15 @@ fn status_shows_the_three_oldest_open_actions_and_review_all_oldest_first() {
     let shown: Vec<&str> = block.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(shown.len(), 4, "{out}");
     assert!(
-        shown[0].contains("first") && shown[0].contains("(8 days)"),
+        shown[0].contains("first") && shown[0].contains("(added 8 days ago)"),
         "{out}"
     );
     assert!(
-        shown[1].contains("second") && shown[1].contains("(5 days)"),
+        shown[1].contains("second") && shown[1].contains("(added 5 days ago)"),
         "{out}"
     );
     assert!(
-        shown[2].contains("third") && shown[2].contains("(2 days)"),
+        shown[2].contains("third") && shown[2].contains("(added 2 days ago)"),
         "{out}"
     );
     assert!(shown[3].contains("and 2 more: kapj actions"), "{out}");

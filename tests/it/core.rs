@@ -138,9 +138,13 @@ fn status_after_three_days_asks_for_embodiment_and_lists_open_actions() {
     let out = h.ok(&["status"]);
     assert!(out.contains("Session 1 was 10 days ago"), "{out}");
     assert!(out.contains("Now: embodiment"), "{out}");
-    assert!(out.contains("kapj write embodiment"), "{out}");
+    // Written already, so not suggested again.
+    assert!(!out.contains("kapj write embodiment"), "{out}");
     assert!(out.contains("Open actions"), "{out}");
-    assert!(out.contains("walk after lunch  (3 days)"), "{out}");
+    assert!(
+        out.contains("walk after lunch  (added 3 days ago)"),
+        "{out}"
+    );
     let j = h.json(&["status"]);
     assert_eq!(j["due"], "embodiment");
     assert_eq!(j["open_actions"][0]["text"], "walk after lunch");

@@ -14,6 +14,7 @@ mod durability_upgrade;
 mod edit;
 mod export;
 mod first_run;
+mod first_week;
 mod guided;
 mod newcomer;
 mod pickers;
