@@ -230,6 +230,7 @@ pub fn pick(term: &Term, chosen: Vec<String>) -> io::Result<Vec<String>> {
         return pick_on_a_line(term, chosen);
     }
     let mut p = Picker::new(chosen);
+    let keys = crate::textbox::KeysHeld::hold();
     let _ = term.hide_cursor();
     let mut drawn: Vec<String> = Vec::new();
     let result = loop {
@@ -250,6 +251,7 @@ pub fn pick(term: &Term, chosen: Vec<String>) -> io::Result<Vec<String>> {
             Err(e) => break Err(e),
         }
     };
+    drop(keys);
     let cols = term.size().1 as usize;
     clear(term, &drawn, cols)?;
     let _ = term.show_cursor();

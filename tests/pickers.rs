@@ -8,6 +8,8 @@ mod screen;
 #[path = "common/script.rs"]
 mod script;
 
+use std::io::Write;
+
 use common::Home;
 use screen::Screen;
 
@@ -301,4 +303,39 @@ fn on_a_dumb_terminal_feelings_are_one_plain_line() {
         e["feelings"],
         serde_json::json!(["grateful", "sad", "wobbly inside"])
     );
+}
+
+/// Keys typed quickly, as a person does who knows what they want to name
+/// (or holds Backspace down): every one reaches the picker. Between two
+/// keys the terminal must not fall back to line mode, where Backspace is
+/// eaten by the terminal and letters are echoed over the picker.
+#[test]
+fn fast_keys_in_the_feelings_picker_are_never_lost() {
+    let h = Home::new();
+    at_the_feelings_picker(&h);
+    let mut s = Screen::spawn(&h, &["write", "--resume"], &[], 80, 24);
+    s.wait_for("Any feelings you want to name?");
+    s.wait_raw();
+    let quick = |s: &mut Screen, keys: &str| {
+        for ch in keys.chars() {
+            let mut b = [0u8; 4];
+            s.session
+                .write_all(ch.encode_utf8(&mut b).as_bytes())
+                .expect("type");
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        s.settle();
+    };
+    quick(&mut s, "kind of lost");
+    quick(&mut s, &"\x7f".repeat(12));
+    quick(&mut s, "calm");
+    let screen = s.text();
+    assert!(screen.contains("Find: calm\n"), "{screen}");
+    s.keys("\r");
+    s.keys("\r");
+    let code = s.finish();
+    let history = s.history();
+    assert_eq!(code, 0, "{history:#?}");
+    let e = h.json(&["show", "1"]);
+    assert_eq!(e["feelings"], serde_json::json!(["calm"]), "{history:#?}");
 }
