@@ -11,18 +11,22 @@ use console::{measure_text_width, Term};
 /// line stays whole (the terminal wraps it; nothing is redrawn over it).
 pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     let width = width.max(measure_text_width(indent) + 10);
-    let mut lines: Vec<String> = vec![String::new()];
+    // Spaces that start the text start its first line too.
+    let lead = &text[..text.len() - text.trim_start().len()];
+    let mut lines: Vec<String> = vec![lead.to_string()];
+    let mut empty = true;
     for word in text.split_whitespace() {
         let cur = lines.last_mut().expect("one line at least");
         let used = measure_text_width(cur);
-        if used > 0 && used + 1 + measure_text_width(word) > width {
+        if !empty && used + 1 + measure_text_width(word) > width {
             lines.push(format!("{indent}{word}"));
         } else {
-            if used > 0 {
+            if !empty {
                 cur.push(' ');
             }
             cur.push_str(word);
         }
+        empty = false;
     }
     lines
 }
@@ -60,5 +64,10 @@ mod tests {
         // Double-width characters count twice.
         let lines = wrap("父のことを 考えていました ずっと 長い間", 16, "");
         assert_eq!(lines, ["父のことを", "考えていました", "ずっと 長い間"]);
+        // An indented first line keeps its indent.
+        assert_eq!(
+            wrap("    warm hands and a heavy chest", 20, "    "),
+            ["    warm hands and a", "    heavy chest"]
+        );
     }
 }

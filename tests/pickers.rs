@@ -339,3 +339,43 @@ fn fast_keys_in_the_feelings_picker_are_never_lost() {
     let e = h.json(&["show", "1"]);
     assert_eq!(e["feelings"], serde_json::json!(["calm"]), "{history:#?}");
 }
+
+/// The mood question of a reflection is wider than 50 columns. At 50
+/// columns, typing a word that is not a number and then the number leaves
+/// the question shown once, and no half-erased copy of it.
+#[test]
+fn the_mood_question_is_drawn_once_at_50_columns() {
+    for cols in [80, 50] {
+        let h = Home::new();
+        h.ok(&["session", "add", "--at", "today 10:00"]);
+        std::fs::create_dir_all(h.path().join("drafts")).unwrap();
+        std::fs::write(
+            h.path().join("drafts/2026-11-22T20-00-00-01-00-mood0001.json"),
+            r#"{"phase":"reflection","session":1,"at":"2026-11-22T20:00:00+01:00",
+            "tags":[],"feelings":[],"private":false,
+            "answers":[{"key":"body","prompt":"What do you notice in your body?","text":"warm hands"},
+                {"key":"images","prompt":"","text":""},{"key":"messages","prompt":"","text":""},
+                {"key":"surprise","prompt":"","text":""},{"key":"now","prompt":"","text":""}],
+            "asked_mood":false,"asked_feelings":true,
+            "saved_at":"2026-11-22T20:00:00+01:00"}"#,
+        )
+        .unwrap();
+        let mut s = Screen::spawn(&h, &["write", "--resume"], &[], cols, 24);
+        s.wait_for("to 10");
+        s.wait_raw();
+        s.type_slowly("ok");
+        s.keys("\r");
+        s.keys("\x7f\x7f");
+        s.type_slowly("6");
+        s.keys("\r");
+        let code = s.finish();
+        let history = s.history();
+        assert_eq!(code, 0, "{history:#?}");
+        assert_eq!(
+            lines_with(&history, "as a number"),
+            1,
+            "{cols} columns: the mood question once: {history:#?}"
+        );
+        assert_eq!(h.json(&["show", "1"])["mood"], 6, "{history:#?}");
+    }
+}

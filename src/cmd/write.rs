@@ -147,10 +147,13 @@ fn resume_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
         }
     }
     if app.store().is_ok() {
-        eprintln!(
-            "Continuing your {} entry from {}.",
-            d.phase.label(),
-            render::day_time(DateTime::parse_from_rfc3339(&d.at).unwrap_or(app.clock.now()))
+        crate::term_text::eprint_wrapped(
+            &format!(
+                "Continuing your {} entry from {}.",
+                d.phase.label(),
+                render::day_time(DateTime::parse_from_rfc3339(&d.at).unwrap_or(app.clock.now()))
+            ),
+            "",
         );
     }
     let kept: Vec<&Answer> = d
@@ -161,7 +164,10 @@ fn resume_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
     if !kept.is_empty() {
         eprintln!("Your answers so far:");
         for x in kept {
-            eprintln!("  {}\n    {}", x.prompt, x.text.replace('\n', "\n    "));
+            crate::term_text::eprint_wrapped(&format!("  {}", x.prompt), "  ");
+            for para in x.text.split('\n') {
+                crate::term_text::eprint_wrapped(&format!("    {para}"), "    ");
+            }
         }
     }
     Ok(d)
@@ -179,6 +185,7 @@ fn choose_draft(app: &App, all: &[Draft]) -> Result<usize> {
         })
         .collect();
     crate::app::ctrl_c_ends_prompts();
+    let _keys = textbox::KeysHeld::hold();
     dialoguer::Select::with_theme(theme(app).as_ref())
         .with_prompt("Which one?")
         .items(&items)
@@ -359,14 +366,18 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
         draft.save()?;
     }
     if let (Some(q), false) = (&tpl.mood, draft.asked_mood) {
+        // The question is printed wrapped and the prompt line kept short:
+        // dialoguer redraws a prompt wider than the window over a stale row.
+        crate::term_text::eprint_wrapped(q, "");
+        let _keys = textbox::KeysHeld::hold();
         let m: String = Input::with_theme(theme.as_ref())
-            .with_prompt(q)
+            .with_prompt("Your number")
             .allow_empty(true)
             .validate_with(|s: &String| -> Result<(), &str> {
                 if s.trim().is_empty() || parse_mood(s).is_ok() {
                     Ok(())
                 } else {
-                    Err("a whole number from 0 to 10, or Enter to skip")
+                    Err("a number from 0 to 10, or Enter to skip")
                 }
             })
             .interact_text_on(&term)
