@@ -477,3 +477,31 @@ fn a_failed_edit_of_an_encrypted_journal_is_kept_sealed() {
     assert_eq!(e["answers"][0]["text"], "a vermilion gate");
     assert!(draft_files(&h).is_empty());
 }
+
+/// Ctrl-C while the first answer is being typed leaves a draft whose only
+/// words are in that answer. The list shows them (not "no answers yet",
+/// which reads as if they were lost), and discarding asks first.
+#[test]
+fn a_draft_with_an_answer_being_typed_shows_its_words_and_is_discarded_only_when_asked() {
+    let h = Home::new();
+    h.ok(&["status"]);
+    std::fs::create_dir_all(h.path().join("drafts")).unwrap();
+    std::fs::write(
+        h.path()
+            .join("drafts/2026-11-22T20-00-00-01-00-typ00001.json"),
+        r#"{"phase":"intention","session":null,"at":"2026-11-22T20:00:00+01:00",
+            "tags":[],"feelings":[],"private":false,"answers":[],
+            "asked_mood":false,"asked_feelings":false,
+            "saved_at":"2026-11-22T20:00:00+01:00",
+            "typing":{"key":"state","text":"Tired, a bit anxious","cursor":20}}"#,
+    )
+    .unwrap();
+    let out = h.ok(&["drafts"]);
+    assert!(!out.contains("no answers yet"), "{out}");
+    assert!(out.contains("Tired, a bit anxious"), "{out}");
+    let v = h.json(&["drafts"]);
+    assert_eq!(v[0]["typing"]["text"], "Tired, a bit anxious", "{v}");
+    let before = h.snapshot();
+    assert!(h.fails(&["drafts", "discard", "1"]).contains("--yes"));
+    assert_eq!(before, h.snapshot());
+}
