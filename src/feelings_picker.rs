@@ -223,13 +223,15 @@ fn chosen_line(chosen: &[String]) -> String {
     }
 }
 
-/// Runs the picker on `term`; returns the chosen feelings, or an error when
-/// the person stopped (Ctrl-C) or the terminal went away.
-pub fn pick(term: &Term, chosen: Vec<String>) -> io::Result<Vec<String>> {
+/// Runs the picker on `term` with `chosen` chosen; afterwards `chosen`
+/// holds the feelings chosen, also when the result is an error because the
+/// person stopped (Ctrl-C) or the terminal went away, so a draft keeps them.
+pub fn pick(term: &Term, chosen: &mut Vec<String>) -> io::Result<()> {
     if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
-        return pick_on_a_line(term, chosen);
+        *chosen = pick_on_a_line(term, std::mem::take(chosen))?;
+        return Ok(());
     }
-    let mut p = Picker::new(chosen);
+    let mut p = Picker::new(std::mem::take(chosen));
     let keys = crate::textbox::KeysHeld::hold();
     let _ = term.hide_cursor();
     let mut drawn: Vec<String> = Vec::new();
@@ -252,18 +254,18 @@ pub fn pick(term: &Term, chosen: Vec<String>) -> io::Result<Vec<String>> {
         }
     };
     drop(keys);
+    *chosen = p.chosen().to_vec();
     let cols = term.size().1 as usize;
     clear(term, &drawn, cols)?;
     let _ = term.show_cursor();
     result?;
-    let chosen = p.chosen().to_vec();
     let summary = if chosen.is_empty() {
         "Feelings: none named".to_string()
     } else {
         format!("Feelings: {}", chosen.join(", "))
     };
     term.write_line(&console::truncate_str(&summary, cols.max(10) - 1, "…"))?;
-    Ok(chosen)
+    Ok(())
 }
 
 /// A terminal that cannot move the cursor (TERM=dumb): one plain line,

@@ -379,3 +379,29 @@ fn the_mood_question_is_drawn_once_at_50_columns() {
         assert_eq!(h.json(&["show", "1"])["mood"], 6, "{history:#?}");
     }
 }
+
+/// Feelings chosen before Ctrl-C are kept with the draft: the picker opens
+/// with them chosen on `write --resume`.
+#[test]
+fn feelings_chosen_before_ctrl_c_are_kept() {
+    let h = Home::new();
+    at_the_feelings_picker(&h);
+    let mut s = Screen::spawn(&h, &["write", "--resume"], &[], 80, 24);
+    s.wait_for("Any feelings you want to name?");
+    s.wait_raw();
+    s.type_slowly("calm");
+    s.keys("\r");
+    s.type_slowly("wobbly");
+    s.keys("\r");
+    s.keys("\x03");
+    assert_eq!(s.finish(), 130, "{:#?}", s.history());
+
+    let mut s = Screen::spawn(&h, &["write", "--resume"], &[], 80, 24);
+    s.wait_for("Any feelings you want to name?");
+    s.wait_raw();
+    assert!(s.text().contains("Chosen: calm, wobbly"), "{}", s.text());
+    s.keys("\r");
+    assert_eq!(s.finish(), 0, "{:#?}", s.history());
+    let e = h.json(&["show", "1"]);
+    assert_eq!(e["feelings"], serde_json::json!(["calm", "wobbly"]));
+}

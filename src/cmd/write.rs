@@ -391,8 +391,11 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
         draft.save()?;
     }
     if tpl.feelings && !draft.asked_feelings {
-        draft.feelings = crate::feelings_picker::pick(&term, std::mem::take(&mut draft.feelings))
-            .map_err(|e| interrupted(e.into()))?;
+        if let Err(e) = crate::feelings_picker::pick(&term, &mut draft.feelings) {
+            // The feelings chosen so far stay with the draft.
+            draft.save()?;
+            return Err(interrupted(e.into()));
+        }
         draft.asked_feelings = true;
         draft.save()?;
     }
