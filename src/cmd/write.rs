@@ -191,6 +191,9 @@ fn choose_draft(app: &App, all: &[Draft]) -> Result<usize> {
         .items(&items)
         .default(0)
         .max_length(8)
+        // The menu goes once chosen: "Continuing your … entry" says which,
+        // and "Which one? · " before a menu line would not fit the window.
+        .report(false)
         .interact_on(&console::Term::stderr())
         .map_err(|_| {
             crate::app::after_stopped_prompt();
