@@ -405,3 +405,36 @@ fn feelings_chosen_before_ctrl_c_are_kept() {
     let e = h.json(&["show", "1"]);
     assert_eq!(e["feelings"], serde_json::json!(["calm", "wobbly"]));
 }
+
+/// The reflection's introduction is 88 columns. It is wrapped at a space,
+/// at 80 columns and at 50, never broken inside a word by the terminal.
+#[test]
+fn the_introduction_of_a_write_is_wrapped_at_spaces() {
+    for cols in [80, 50] {
+        let h = Home::new();
+        h.ok(&["status"]);
+        let mut s = Screen::spawn(&h, &["write", "reflection"], &[], cols, 24);
+        s.wait_for("What do you notice in your body?");
+        s.wait_raw();
+        s.settle();
+        let history = s.history();
+        let intro: Vec<&String> = history
+            .iter()
+            .skip_while(|l| !l.starts_with("Rest comes first."))
+            .take_while(|l| !l.starts_with("What do you notice"))
+            .collect();
+        assert!(!intro.is_empty(), "{history:#?}");
+        for l in &intro {
+            assert!(
+                l.len() < usize::from(cols) || !l.contains(' '),
+                "{cols}: {history:#?}"
+            );
+        }
+        assert!(
+            intro.iter().any(|l| l.ends_with("is enough.")),
+            "{cols}: {history:#?}"
+        );
+        s.keys("\x03");
+        s.finish();
+    }
+}

@@ -314,13 +314,14 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
         eprintln!("{}", app_bold(app, &tpl.title));
         transcript.text(&tpl.title, true);
         if !tpl.intro.is_empty() {
-            eprintln!("{}", tpl.intro);
+            crate::term_text::eprint_wrapped(&tpl.intro, "");
             transcript.text(&tpl.intro, false);
         }
         if !textbox::usable() {
             // The box's own hint line says the keys; a plain line says them here.
-            eprintln!(
-                "(Enter skips a question. Type \\e to write a longer answer in your editor.)"
+            crate::term_text::eprint_wrapped(
+                "(Enter skips a question. Type \\e to write a longer answer in your editor.)",
+                "",
             );
         }
     }
