@@ -41,6 +41,22 @@ pub fn eprint_wrapped(text: &str, indent: &str) {
     }
 }
 
+/// A message on standard error: at a terminal each of its lines is
+/// wrapped at spaces to the window, elsewhere (a log, a pipe) it is
+/// written as it is.
+pub fn eprint_message(text: &str) {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        eprintln!("{text}");
+        return;
+    }
+    for line in text.lines() {
+        // An indented line stays indented when it wraps.
+        let lead = &line[..line.len() - line.trim_start().len()];
+        eprint_wrapped(line, lead);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -438,3 +438,28 @@ fn the_introduction_of_a_write_is_wrapped_at_spaces() {
         s.finish();
     }
 }
+
+/// What kapj says after Ctrl-C in an answer is wrapped at spaces at 50
+/// columns, as everything else on that screen is.
+#[test]
+fn the_words_after_ctrl_c_are_wrapped_at_spaces() {
+    let h = Home::new();
+    h.ok(&["status"]);
+    let mut s = Screen::spawn(&h, &["write", "reflection"], &[], 50, 24);
+    s.wait_for("What do you notice in your body?");
+    s.wait_raw();
+    s.type_slowly("warm");
+    s.keys("\x03");
+    assert_eq!(s.finish(), 130);
+    let history = s.history();
+    assert!(
+        history
+            .iter()
+            .any(|l| l == "Stopped before the end. Your answers so far are"),
+        "{history:#?}"
+    );
+    assert!(
+        history.iter().any(|l| l == "kept as a draft."),
+        "{history:#?}"
+    );
+}
