@@ -514,3 +514,35 @@ fn a_draft_with_an_answer_being_typed_shows_its_words_and_is_discarded_only_when
     assert!(h.fails(&["drafts", "discard", "1"]).contains("--yes"));
     assert_eq!(before, h.snapshot());
 }
+
+/// `kapj` and `kapj drafts` at a 50-column terminal: their sentences about
+/// drafts are wrapped at spaces, never broken inside a word.
+#[test]
+fn draft_sentences_are_wrapped_at_spaces_at_a_terminal() {
+    let mut h = Home::new();
+    h.ok(&["status"]);
+    h.now = "2026-11-20T10:00:00+01:00".into();
+    leave_draft(&h, "free", "older words");
+    h.now = common::NOW.into();
+    leave_draft(&h, "meaning", "newer words");
+    for (args, sentence) in [
+        (
+            &["drafts"][..],
+            "`kapj write --resume` continues one (`kapj edit N` an edit); `kapj drafts discard N` lets one go.",
+        ),
+        (
+            &["status"][..],
+            "2 unfinished entries are waiting (the newest: meaning-making, last written just now): `kapj drafts` lists them.",
+        ),
+    ] {
+        let mut s = screen::Screen::spawn(&h, args, &[], 50, 24);
+        assert_eq!(s.finish(), 0);
+        let history = s.history();
+        let joined = history
+            .iter()
+            .map(|l| l.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(joined.contains(sentence), "{history:#?}");
+    }
+}

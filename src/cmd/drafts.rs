@@ -49,13 +49,13 @@ fn list(app: &mut App) -> Result<()> {
         return Ok(());
     }
     for (i, d) in drafts.iter().enumerate() {
-        app.line(format!("{:>3}  {}", i + 1, describe(d, now)));
+        app.para(format!("{:>3}  {}", i + 1, describe(d, now)));
         if let Some(first) = d.first_words() {
             app.line(format!("     {}", render::first_line(first, 60)));
         }
     }
     app.line("");
-    app.line("`kapj write --resume` continues one (`kapj edit N` an edit); `kapj drafts discard N` lets one go.");
+    app.para("`kapj write --resume` continues one (`kapj edit N` an edit); `kapj drafts discard N` lets one go.");
     Ok(())
 }
 

@@ -99,30 +99,30 @@ pub fn run(app: &mut App) -> Result<()> {
         return Ok(());
     }
     if fresh {
-        app.line("Welcome to kapj, a quiet companion for the days around a medicine session.");
-        app.line(format!(
+        app.para("Welcome to kapj, a quiet companion for the days around a medicine session.");
+        app.para(format!(
             "Your journal lives in {}. Nothing leaves this machine unless you export it.",
             app.home.display()
         ));
-        app.line("");
+        app.para("");
     }
     print_status(app, &st, now);
     if let Some(line) = super::drafts::status_line(&drafts, now) {
-        app.line(line);
+        app.para(line);
     }
     if !actions.is_empty() {
-        app.line("");
-        app.line(app.bold("Open actions"));
+        app.para("");
+        app.para(app.bold("Open actions"));
         for a in actions.iter().take(3) {
             let age = render::age_days(now, a.at);
-            app.line(format!(
+            app.para(format!(
                 "  {:>3}  {}  ({age})",
                 a.number,
                 render::first_line(&a.text, 56)
             ));
         }
         if actions.len() > 3 {
-            app.line(format!("  … and {} more: kapj actions", actions.len() - 3));
+            app.para(format!("  … and {} more: kapj actions", actions.len() - 3));
         }
     }
     Ok(())
@@ -131,14 +131,14 @@ pub fn run(app: &mut App) -> Result<()> {
 fn print_status(app: &mut App, st: &Status, now: DateTime<FixedOffset>) {
     match (&st.latest, st.due) {
         (None, Due::FirstSession) => {
-            app.line("No sessions yet.");
-            app.line("When your next medicine session is planned, you could record it and set an intention:");
-            app.line("  kapj session add --at \"2026-12-01 10:00\"");
-            app.line("  kapj write intention");
+            app.para("No sessions yet.");
+            app.para("When your next medicine session is planned, you could record it and set an intention:");
+            app.para("  kapj session add --at \"2026-12-01 10:00\"");
+            app.para("  kapj write intention");
             return;
         }
         (Some(s), _) => {
-            app.line(format!(
+            app.para(format!(
                 "{} was {} ({}).",
                 app.bold(&format!("Session {}", s.number)),
                 render::relative(now, s.at),
@@ -149,23 +149,23 @@ fn print_status(app: &mut App, st: &Status, now: DateTime<FixedOffset>) {
     }
     match st.due {
         Due::Reflection => {
-            app.line("Now: immediate reflection. Rest comes first; a few words while things are fresh are enough.");
-            app.line("  kapj write reflection");
+            app.para("Now: immediate reflection. Rest comes first; a few words while things are fresh are enough.");
+            app.para("  kapj write reflection");
         }
         Due::Meaning { closes_in_hours } => {
             let closes = match closes_in_hours.round() as i64 {
                 0 => "within the hour".to_string(),
                 n => format!("in about {}", render::plural(n, "hour")),
             };
-            app.line(format!(
+            app.para(format!(
                 "Now: meaning-making. These days after a session are a window when change comes easier; it closes {closes}."
             ));
-            app.line("An integration conversation with your therapist is often helpful around 48–72 hours after a session.");
-            app.line("  kapj write meaning");
+            app.para("An integration conversation with your therapist is often helpful around 48–72 hours after a session.");
+            app.para("  kapj write meaning");
         }
         Due::Embodiment => {
-            app.line("Now: embodiment, carrying the session into daily life.");
-            app.line("  kapj write embodiment");
+            app.para("Now: embodiment, carrying the session into daily life.");
+            app.para("  kapj write embodiment");
         }
         Due::Intention | Due::FirstSession => {}
     }
@@ -175,14 +175,14 @@ fn print_status(app: &mut App, st: &Status, now: DateTime<FixedOffset>) {
         } else {
             "Also ahead"
         };
-        app.line(format!(
+        app.para(format!(
             "{lead}: session {} {} ({}). You could set an intention, and read `kapj review` beforehand.",
             next.number,
             render::relative(now, next.at),
             render::long_time(next.at)
         ));
         if st.due == Due::Intention {
-            app.line("  kapj write intention");
+            app.para("  kapj write intention");
         }
     }
     if let Some(s) = &st.latest {
@@ -193,6 +193,6 @@ fn print_status(app: &mut App, st: &Status, now: DateTime<FixedOffset>) {
                 format!("{} {}", p.key(), if done { "✓" } else { "·" })
             })
             .collect();
-        app.line(format!("Session {} so far: {}", s.number, marks.join("  ")));
+        app.para(format!("Session {} so far: {}", s.number, marks.join("  ")));
     }
 }
