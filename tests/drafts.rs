@@ -546,3 +546,33 @@ fn draft_sentences_are_wrapped_at_spaces_at_a_terminal() {
         assert!(joined.contains(sentence), "{history:#?}");
     }
 }
+
+/// Starting a new entry of a phase that already has an unfinished one says
+/// so, once, before the first question: drafts no longer pile up unseen.
+#[test]
+fn a_new_write_mentions_an_unfinished_entry_of_the_same_phase() {
+    let h = Home::new();
+    h.ok(&["status"]);
+    leave_draft(&h, "meaning", "earlier words");
+    let mut s = screen::Screen::spawn(&h, &["write", "meaning"], &[], 80, 24);
+    s.wait_for("Which moments of the session keep coming back to you?");
+    s.wait_raw();
+    s.settle();
+    let screen = s.text();
+    assert!(
+        screen.contains("unfinished meaning-making entry")
+            && screen.contains("continues it. This starts a new one."),
+        "{screen}"
+    );
+    s.keys("\x03");
+    assert_eq!(s.finish(), 130);
+
+    // Another phase's draft is not mentioned.
+    let mut s = screen::Screen::spawn(&h, &["write", "free"], &[], 80, 24);
+    s.wait_for("What would you like to write?");
+    s.wait_raw();
+    s.settle();
+    assert!(!s.text().contains("unfinished"), "{}", s.text());
+    s.keys("\x03");
+    s.finish();
+}

@@ -52,9 +52,37 @@ pub fn run(app: &mut App, a: WriteArgs) -> Result<()> {
             text: text.trim_end().to_string(),
         }];
     } else {
+        if !a.resume {
+            mention_unfinished(app, draft.phase)?;
+        }
         guided(app, &mut draft, &tpl)?;
     }
     save(app, draft)
+}
+
+/// Before a new guided entry: an unfinished one of the same phase is
+/// mentioned, so drafts do not pile up unseen.
+fn mention_unfinished(app: &mut App, phase: Phase) -> Result<()> {
+    let same: Vec<Draft> = app
+        .drafts()?
+        .into_iter()
+        .filter(|d| d.edit_of.is_none() && d.phase == phase && d.has_words())
+        .collect();
+    let note = match same.as_slice() {
+        [] => return Ok(()),
+        [d] => format!(
+            "You have an unfinished {} entry from {}; `kapj write --resume` continues it. This starts a new one.",
+            phase.label(),
+            render::day_time(DateTime::parse_from_rfc3339(&d.at).unwrap_or(app.clock.now()))
+        ),
+        more => format!(
+            "You have {} unfinished {} entries; `kapj write --resume` continues one. This starts a new one.",
+            more.len(),
+            phase.label()
+        ),
+    };
+    crate::term_text::eprint_wrapped(&note, "");
+    Ok(())
 }
 
 fn new_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
