@@ -125,6 +125,18 @@ fn phq9_on(cols: u16) {
         );
     }
     assert_eq!(h.json(&["check", "list"])[0]["total"], 9);
+    // The notice and the question's stem are wrapped at spaces.
+    let joined = history
+        .iter()
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        joined.contains("Janet B.W. Williams")
+            && joined
+                .contains("how often have you been bothered by any of the following problems?"),
+        "{cols}: {history:#?}"
+    );
 }
 
 #[test]
