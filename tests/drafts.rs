@@ -576,3 +576,25 @@ fn a_new_write_mentions_an_unfinished_entry_of_the_same_phase() {
     s.keys("\x03");
     s.finish();
 }
+
+/// A draft continued today was last written today: `kapj drafts` and the
+/// resume menu say so and list it first, not by the day it was begun.
+#[test]
+fn a_continued_draft_is_last_written_when_it_was_continued() {
+    let mut h = Home::new();
+    h.ok(&["status"]);
+    h.now = "2026-11-20T10:00:00+01:00".into();
+    leave_draft(&h, "meaning", "begun days ago");
+    leave_draft(&h, "free", "another page");
+    h.now = common::NOW.into();
+    let mut s = screen::Screen::spawn(&h, &["write", "--resume", "meaning"], &[], 80, 24);
+    s.wait_for("to 10 (very well)?");
+    s.wait_raw();
+    s.keys("\x03");
+    assert_eq!(s.finish(), 130);
+    let out = h.ok(&["drafts"]);
+    assert!(
+        out.contains("  1  meaning-making, 1 answer, last written just now"),
+        "{out}"
+    );
+}

@@ -13,6 +13,7 @@ use dialoguer::Input;
 use crate::app::App;
 use crate::care;
 use crate::cli::WriteArgs;
+use crate::clock::Clock;
 use crate::cmd::{normalise_tag, parse_mood, parse_phase, parse_when, session_number};
 use crate::domain::{Answer, NewEntry, Phase};
 use crate::drafts::{Draft, Typing};
@@ -290,6 +291,7 @@ struct AnswerHost<'a> {
     home: &'a Path,
     draft: &'a mut Draft,
     key: &'a str,
+    clock: Clock,
 }
 
 impl textbox::Host for AnswerHost<'_> {
@@ -299,7 +301,7 @@ impl textbox::Host for AnswerHost<'_> {
             text: model.text().to_string(),
             cursor: model.cursor(),
         });
-        self.draft.save()
+        keep(self.draft, self.clock)
     }
 
     /// The editor opens a small form with the question as its heading, so
@@ -330,6 +332,13 @@ impl textbox::Host for AnswerHost<'_> {
     }
 }
 
+/// Saves the draft, noting when it was last written (for `kapj drafts`,
+/// status and the resume menu, which lists the most recent first).
+fn keep(draft: &mut Draft, clock: Clock) -> Result<()> {
+    draft.saved_at = clock.now().to_rfc3339();
+    draft.save()
+}
+
 /// One prompt at a time; the draft is saved after every answer, and while
 /// an answer is being typed.
 fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
@@ -356,7 +365,7 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
     for a in draft.answers.iter().filter(|a| !a.text.trim().is_empty()) {
         transcript.answered(&a.prompt, Some(&a.text));
     }
-    draft.save()?;
+    keep(draft, app.clock)?;
     let mode = if draft.phase == Phase::Free {
         textbox::Mode::Page
     } else {
@@ -375,6 +384,7 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
             home: &home,
             draft,
             key: &p.key,
+            clock: app.clock,
         };
         let text = match textbox::ask(&p.text, mode, color, start, &mut transcript, &mut host)? {
             textbox::Outcome::Saved(text) => text,
@@ -385,7 +395,7 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
                     text: model.text().to_string(),
                     cursor: model.cursor(),
                 });
-                draft.save()?;
+                keep(draft, app.clock)?;
                 return Err(stopped());
             }
         };
@@ -395,7 +405,7 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
             prompt: p.text.clone(),
             text,
         });
-        draft.save()?;
+        keep(draft, app.clock)?;
     }
     if let (Some(q), false) = (&tpl.mood, draft.asked_mood) {
         // The question is printed wrapped and the prompt line kept short:
@@ -420,16 +430,16 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
             Some(parse_mood(&m)?)
         };
         draft.asked_mood = true;
-        draft.save()?;
+        keep(draft, app.clock)?;
     }
     if tpl.feelings && !draft.asked_feelings {
         if let Err(e) = crate::feelings_picker::pick(&term, &mut draft.feelings) {
             // The feelings chosen so far stay with the draft.
-            draft.save()?;
+            keep(draft, app.clock)?;
             return Err(interrupted(e.into()));
         }
         draft.asked_feelings = true;
-        draft.save()?;
+        keep(draft, app.clock)?;
     }
     Ok(())
 }
@@ -515,7 +525,7 @@ fn editor_write(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> 
         if let Some(f) = failed {
             let kept = draft.has_words() || !mood_text.trim().is_empty();
             if kept {
-                draft.save()?;
+                keep(draft, app.clock)?;
             }
             return Err(editor::failed_error(&f, kept));
         }
@@ -538,7 +548,7 @@ fn editor_write(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> 
             continue;
         }
         draft.form = Some(editor::with_note(&content, &problem));
-        draft.save()?;
+        keep(draft, app.clock)?;
         return Err(user_hint(
             format!("{problem} Nothing was saved to the journal."),
             "What you wrote is kept as a draft: `kapj write --resume --editor` continues it.",
@@ -622,7 +632,7 @@ fn save(app: &mut App, mut draft: Draft) -> Result<()> {
         Err(e) => {
             // Whatever went wrong (a busy journal, a full disk), the words
             // are kept: piped and --answer text has no draft of its own yet.
-            if draft.save().is_ok() {
+            if keep(&mut draft, app.clock).is_ok() {
                 eprintln!("What you wrote is kept as a draft: `kapj write --resume` continues it.");
             }
             return Err(e);
