@@ -1,6 +1,7 @@
-//! The feelings picker at a terminal: type to find a feeling, Space or
-//! Enter to choose it, Enter on an empty search to finish. A word that is
-//! not in the vocabulary can be added as the person's own.
+//! The feelings picker at a terminal: type to find a feeling and Enter to
+//! choose it (or arrows and Space to tick), Enter on an empty search to
+//! finish. Words that are not in the vocabulary, several if need be, can be
+//! added as the person's own.
 //!
 //! dialoguer's MultiSelect reprinted its heading on every key when the
 //! heading was wider than the window, and its single-letter commands (`a`
@@ -36,7 +37,7 @@ pub struct Picker {
 }
 
 const TITLE: &str = "Any feelings you want to name?";
-const HINT: &str = "Type to find · Space chooses · Enter when done";
+const HINT: &str = "Type to find, Enter to choose; Enter when done";
 
 impl Picker {
     pub fn new(chosen: Vec<String>) -> Picker {
@@ -127,15 +128,14 @@ impl Picker {
                 }
             },
             Key::Char(' ') => match highlighted {
-                // Space chooses (or un-chooses) the highlighted feeling.
-                Some(w) => {
-                    self.toggle(w);
-                    if !self.query.is_empty() {
-                        self.set_query(String::new());
-                    }
-                }
-                // No match: an own word of several words goes on.
-                None => {
+                // While browsing (nothing typed), Space ticks or unticks
+                // the highlighted feeling.
+                Some(w) if self.query.is_empty() => self.toggle(w),
+                // In a search, a space is part of it: a feeling of several
+                // words ("a bit lost") is typed whole, and never chooses
+                // what its first letters happen to find.
+                _ if self.query.is_empty() => {}
+                _ => {
                     let mut q = self.query.clone();
                     q.push(' ');
                     self.query = q;
@@ -317,6 +317,18 @@ mod tests {
         p.key(&Key::Escape);
         assert_eq!(p.key(&Key::Enter), Step::Done);
         assert_eq!(p.chosen(), ["sad"]);
+    }
+
+    #[test]
+    fn a_space_in_a_search_never_chooses() {
+        let mut p = Picker::new(Vec::new());
+        typed(&mut p, "a bit lost");
+        assert!(p.chosen().is_empty());
+        p.key(&Key::Enter);
+        assert_eq!(p.chosen(), ["a bit lost"]);
+        // Browsing, with nothing typed, Space ticks the highlighted feeling.
+        p.key(&Key::Char(' '));
+        assert_eq!(p.chosen(), ["a bit lost", "joyful"]);
     }
 
     #[test]

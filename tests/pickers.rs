@@ -475,3 +475,26 @@ fn the_words_after_ctrl_c_are_wrapped_at_spaces() {
         "{history:#?}"
     );
 }
+
+/// A feeling of several words is typed as it is said: a space inside the
+/// search never chooses the feeling its first letters happen to find
+/// ("a bit lost" chose "alive" and "bitter").
+#[test]
+fn a_feeling_of_several_words_is_typed_whole() {
+    let h = Home::new();
+    at_the_feelings_picker(&h);
+    let mut s = Screen::spawn(&h, &["write", "--resume"], &[], 80, 24);
+    s.wait_for("Any feelings you want to name?");
+    s.wait_raw();
+    s.type_slowly("a bit lost");
+    let screen = s.text();
+    assert!(screen.contains("Find: a bit lost"), "{screen}");
+    assert!(screen.contains("Chosen: none yet"), "{screen}");
+    s.keys("\r");
+    s.type_slowly("sad ");
+    s.keys("\r");
+    s.keys("\r");
+    assert_eq!(s.finish(), 0, "{:#?}", s.history());
+    let e = h.json(&["show", "1"]);
+    assert_eq!(e["feelings"], serde_json::json!(["a bit lost", "sad"]));
+}
