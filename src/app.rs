@@ -157,6 +157,24 @@ impl App {
         self.out.push('\n');
     }
 
+    /// A line of prose: at a terminal, a line wider than the window is
+    /// wrapped at spaces (an indent kept) instead of being broken inside a
+    /// word by the terminal. Lines that fit, and output to a pipe, are
+    /// written as they are.
+    pub fn para(&mut self, s: impl AsRef<str>) {
+        use std::io::IsTerminal;
+        let s = s.as_ref();
+        let cols = console::Term::stdout().size().1 as usize;
+        if self.json || !std::io::stdout().is_terminal() || console::measure_text_width(s) < cols {
+            self.line(s);
+            return;
+        }
+        let lead = &s[..s.len() - s.trim_start().len()];
+        for l in crate::term_text::wrap(s, cols.saturating_sub(1), lead) {
+            self.line(l);
+        }
+    }
+
     pub fn json_out(&mut self, v: &serde_json::Value) {
         let _ = writeln!(
             self.out,

@@ -193,7 +193,34 @@ impl Draft {
     }
 
     pub fn has_words(&self) -> bool {
-        self.answers.iter().any(|a| !a.text.trim().is_empty())
+        self.answers.iter().any(|a| !a.text.trim().is_empty()) || self.typing_words().is_some()
+    }
+
+    /// How many answers hold words, the one being typed included.
+    pub fn answered(&self) -> usize {
+        self.answers
+            .iter()
+            .filter(|a| !a.text.trim().is_empty())
+            .count()
+            + usize::from(self.typing_words().is_some())
+    }
+
+    /// The first words written: of the first answer, else of the one being typed.
+    pub fn first_words(&self) -> Option<&str> {
+        self.answers
+            .iter()
+            .map(|a| a.text.as_str())
+            .find(|t| !t.trim().is_empty())
+            .or_else(|| self.typing_words())
+    }
+
+    /// The answer being typed when writing stopped, if it holds words and
+    /// is not also among the answers.
+    fn typing_words(&self) -> Option<&str> {
+        self.typing
+            .as_ref()
+            .filter(|t| !t.text.trim().is_empty() && !self.answers.iter().any(|a| a.key == t.key))
+            .map(|t| t.text.as_str())
     }
 
     /// Moves the draft to a file sealed with `key` (or a plain one when

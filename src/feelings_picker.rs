@@ -1,6 +1,7 @@
-//! The feelings picker at a terminal: type to find a feeling, Space or
-//! Enter to choose it, Enter on an empty search to finish. A word that is
-//! not in the vocabulary can be added as the person's own.
+//! The feelings picker at a terminal: type to find a feeling and Enter to
+//! choose it (or arrows and Space to tick), Enter on an empty search to
+//! finish. Words that are not in the vocabulary, several if need be, can be
+//! added as the person's own.
 //!
 //! dialoguer's MultiSelect reprinted its heading on every key when the
 //! heading was wider than the window, and its single-letter commands (`a`
@@ -36,7 +37,7 @@ pub struct Picker {
 }
 
 const TITLE: &str = "Any feelings you want to name?";
-const HINT: &str = "Type to find · Space chooses · Enter when done";
+const HINT: &str = "Type to find, Enter to choose; Enter when done";
 
 impl Picker {
     pub fn new(chosen: Vec<String>) -> Picker {
@@ -127,15 +128,14 @@ impl Picker {
                 }
             },
             Key::Char(' ') => match highlighted {
-                // Space chooses (or un-chooses) the highlighted feeling.
-                Some(w) => {
-                    self.toggle(w);
-                    if !self.query.is_empty() {
-                        self.set_query(String::new());
-                    }
-                }
-                // No match: an own word of several words goes on.
-                None => {
+                // While browsing (nothing typed), Space ticks or unticks
+                // the highlighted feeling.
+                Some(w) if self.query.is_empty() => self.toggle(w),
+                // In a search, a space is part of it: a feeling of several
+                // words ("a bit lost") is typed whole, and never chooses
+                // what its first letters happen to find.
+                _ if self.query.is_empty() => {}
+                _ => {
                     let mut q = self.query.clone();
                     q.push(' ');
                     self.query = q;
@@ -223,13 +223,16 @@ fn chosen_line(chosen: &[String]) -> String {
     }
 }
 
-/// Runs the picker on `term`; returns the chosen feelings, or an error when
-/// the person stopped (Ctrl-C) or the terminal went away.
-pub fn pick(term: &Term, chosen: Vec<String>) -> io::Result<Vec<String>> {
+/// Runs the picker on `term` with `chosen` chosen; afterwards `chosen`
+/// holds the feelings chosen, also when the result is an error because the
+/// person stopped (Ctrl-C) or the terminal went away, so a draft keeps them.
+pub fn pick(term: &Term, chosen: &mut Vec<String>) -> io::Result<()> {
     if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
-        return pick_on_a_line(term, chosen);
+        *chosen = pick_on_a_line(term, std::mem::take(chosen))?;
+        return Ok(());
     }
-    let mut p = Picker::new(chosen);
+    let mut p = Picker::new(std::mem::take(chosen));
+    let keys = crate::textbox::KeysHeld::hold();
     let _ = term.hide_cursor();
     let mut drawn: Vec<String> = Vec::new();
     let result = loop {
@@ -250,18 +253,19 @@ pub fn pick(term: &Term, chosen: Vec<String>) -> io::Result<Vec<String>> {
             Err(e) => break Err(e),
         }
     };
+    drop(keys);
+    *chosen = p.chosen().to_vec();
     let cols = term.size().1 as usize;
     clear(term, &drawn, cols)?;
     let _ = term.show_cursor();
     result?;
-    let chosen = p.chosen().to_vec();
     let summary = if chosen.is_empty() {
         "Feelings: none named".to_string()
     } else {
         format!("Feelings: {}", chosen.join(", "))
     };
     term.write_line(&console::truncate_str(&summary, cols.max(10) - 1, "…"))?;
-    Ok(chosen)
+    Ok(())
 }
 
 /// A terminal that cannot move the cursor (TERM=dumb): one plain line,
@@ -313,6 +317,18 @@ mod tests {
         p.key(&Key::Escape);
         assert_eq!(p.key(&Key::Enter), Step::Done);
         assert_eq!(p.chosen(), ["sad"]);
+    }
+
+    #[test]
+    fn a_space_in_a_search_never_chooses() {
+        let mut p = Picker::new(Vec::new());
+        typed(&mut p, "a bit lost");
+        assert!(p.chosen().is_empty());
+        p.key(&Key::Enter);
+        assert_eq!(p.chosen(), ["a bit lost"]);
+        // Browsing, with nothing typed, Space ticks the highlighted feeling.
+        p.key(&Key::Char(' '));
+        assert_eq!(p.chosen(), ["a bit lost", "joyful"]);
     }
 
     #[test]

@@ -78,9 +78,9 @@ fn report(e: &anyhow::Error) -> i32 {
         }
     }
     if let Some(u) = e.downcast_ref::<UserError>() {
-        eprintln!("{}", u.message);
+        kapj::term_text::eprint_message(&u.message);
         if let Some(h) = &u.hint {
-            eprintln!("{h}");
+            kapj::term_text::eprint_message(h);
         }
         return u.code;
     }

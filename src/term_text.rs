@@ -11,18 +11,22 @@ use console::{measure_text_width, Term};
 /// line stays whole (the terminal wraps it; nothing is redrawn over it).
 pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     let width = width.max(measure_text_width(indent) + 10);
-    let mut lines: Vec<String> = vec![String::new()];
+    // Spaces that start the text start its first line too.
+    let lead = &text[..text.len() - text.trim_start().len()];
+    let mut lines: Vec<String> = vec![lead.to_string()];
+    let mut empty = true;
     for word in text.split_whitespace() {
         let cur = lines.last_mut().expect("one line at least");
         let used = measure_text_width(cur);
-        if used > 0 && used + 1 + measure_text_width(word) > width {
+        if !empty && used + 1 + measure_text_width(word) > width {
             lines.push(format!("{indent}{word}"));
         } else {
-            if used > 0 {
+            if !empty {
                 cur.push(' ');
             }
             cur.push_str(word);
         }
+        empty = false;
     }
     lines
 }
@@ -34,6 +38,22 @@ pub fn eprint_wrapped(text: &str, indent: &str) {
     let width = (term.size().1 as usize).saturating_sub(1);
     for line in wrap(text, width, indent) {
         let _ = term.write_line(&line);
+    }
+}
+
+/// A message on standard error: at a terminal each of its lines is
+/// wrapped at spaces to the window, elsewhere (a log, a pipe) it is
+/// written as it is.
+pub fn eprint_message(text: &str) {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        eprintln!("{text}");
+        return;
+    }
+    for line in text.lines() {
+        // An indented line stays indented when it wraps.
+        let lead = &line[..line.len() - line.trim_start().len()];
+        eprint_wrapped(line, lead);
     }
 }
 
@@ -60,5 +80,10 @@ mod tests {
         // Double-width characters count twice.
         let lines = wrap("父のことを 考えていました ずっと 長い間", 16, "");
         assert_eq!(lines, ["父のことを", "考えていました", "ずっと 長い間"]);
+        // An indented first line keeps its indent.
+        assert_eq!(
+            wrap("    warm hands and a heavy chest", 20, "    "),
+            ["    warm hands and a", "    heavy chest"]
+        );
     }
 }

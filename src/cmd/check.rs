@@ -64,9 +64,9 @@ fn ask(m: Measure) -> Result<(Vec<u8>, Option<u8>)> {
             .into()
     };
     eprintln!("{}", m.title());
-    eprintln!("{}", measures::NOTICE);
+    eprint_wrapped(measures::NOTICE, "");
     eprintln!();
-    eprintln!("{}", m.stem());
+    eprint_wrapped(m.stem(), "");
     let mut answers = Vec::new();
     for (i, item) in m.items().iter().enumerate() {
         // The item (verbatim) above, wrapped to the window; a short prompt

@@ -33,6 +33,11 @@ fn list(app: &mut App) -> Result<()> {
                     .iter()
                     .map(|a| json!({"key": a.key, "prompt": a.prompt, "text": a.text}))
                     .collect();
+                // The answer being typed when writing stopped.
+                v["typing"] = d
+                    .typing
+                    .as_ref()
+                    .map_or(Value::Null, |t| json!({"key": t.key, "text": t.text}));
                 v
             })
             .collect();
@@ -44,13 +49,13 @@ fn list(app: &mut App) -> Result<()> {
         return Ok(());
     }
     for (i, d) in drafts.iter().enumerate() {
-        app.line(format!("{:>3}  {}", i + 1, describe(d, now)));
-        if let Some(first) = d.answers.iter().find(|a| !a.text.trim().is_empty()) {
-            app.line(format!("     {}", render::first_line(&first.text, 60)));
+        app.para(format!("{:>3}  {}", i + 1, describe(d, now)));
+        if let Some(first) = d.first_words() {
+            app.line(format!("     {}", render::first_line(first, 60)));
         }
     }
     app.line("");
-    app.line("`kapj write --resume` continues one (`kapj edit N` an edit); `kapj drafts discard N` lets one go.");
+    app.para("`kapj write --resume` continues one (`kapj edit N` an edit); `kapj drafts discard N` lets one go.");
     Ok(())
 }
 
@@ -101,12 +106,7 @@ fn saved_at(d: &Draft) -> Option<DateTime<FixedOffset>> {
 
 /// "immediate reflection, 2 of its answers, last written 3 hours ago".
 pub fn describe(d: &Draft, now: DateTime<FixedOffset>) -> String {
-    let answered = d
-        .answers
-        .iter()
-        .filter(|a| !a.text.trim().is_empty())
-        .count();
-    let words = match answered {
+    let words = match d.answered() {
         0 => "no answers yet".to_string(),
         n => render::count(n, "answer", "answers"),
     };
@@ -122,20 +122,15 @@ pub fn describe(d: &Draft, now: DateTime<FixedOffset>) -> String {
 
 /// One short menu line: "reflection · 2 answers · 3 hours ago · buzzing hands…".
 pub fn short(d: &Draft, now: DateTime<FixedOffset>) -> String {
-    let answered = d
-        .answers
-        .iter()
-        .filter(|a| !a.text.trim().is_empty())
-        .count();
     let mut parts = vec![
         d.phase.key().to_string(),
-        render::count(answered, "answer", "answers"),
+        render::count(d.answered(), "answer", "answers"),
     ];
     if let Some(t) = saved_at(d) {
         parts.push(render::relative(now, t));
     }
-    if let Some(first) = d.answers.iter().find(|a| !a.text.trim().is_empty()) {
-        parts.push(render::first_line(&first.text, 40));
+    if let Some(first) = d.first_words() {
+        parts.push(render::first_line(first, 40));
     }
     parts.join(" · ")
 }
@@ -148,7 +143,7 @@ pub fn summary_json(number: usize, d: &Draft) -> Value {
         "session": d.session,
         "at": d.at,
         "saved_at": d.saved_at,
-        "answered": d.answers.iter().filter(|a| !a.text.trim().is_empty()).count(),
+        "answered": d.answered(),
         "edit_of": d.edit_of,
     })
 }

@@ -40,15 +40,15 @@ pub fn run(app: &mut App) -> Result<()> {
     let terminal = crate::app::interactive();
     let welcomed = app.store()?.meta_get(crate::app::WELCOMED)?.is_some();
     if !app.welcomed_now && (fresh || (terminal && !welcomed)) {
-        app.line("Welcome to kapj, a quiet companion for the days around a medicine session.");
-        app.line(format!(
+        app.para("Welcome to kapj, a quiet companion for the days around a medicine session.");
+        app.para(format!(
             "Your journal lives in {}. Nothing leaves this machine unless you export it.",
             app.home.display()
         ));
         if !fresh && !app.store()?.encrypted {
-            app.line("You can protect it with a passphrase whenever you like: kapj encrypt");
+            app.para("You can protect it with a passphrase whenever you like: kapj encrypt");
         }
-        app.line("");
+        app.para("");
     }
     if terminal && !welcomed {
         // A journal that cannot be written (read-only) just welcomes again.
@@ -56,21 +56,21 @@ pub fn run(app: &mut App) -> Result<()> {
     }
     print_status(app, &st, now);
     if let Some(line) = super::drafts::status_line(&drafts, now) {
-        app.line(line);
+        app.para(line);
     }
     if !actions.is_empty() {
-        app.line("");
-        app.line(app.bold("Open actions"));
+        app.para("");
+        app.para(app.bold("Open actions"));
         for a in actions.iter().take(3) {
             let age = render::added_ago(now, a.at);
-            app.line(format!(
+            app.para(format!(
                 "  {:>3}  {}  ({age})",
                 a.number,
                 render::first_line(&a.text, 48)
             ));
         }
         if actions.len() > 3 {
-            app.line(format!("  … and {} more: kapj actions", actions.len() - 3));
+            app.para(format!("  … and {} more: kapj actions", actions.len() - 3));
         }
     }
     Ok(())
@@ -80,14 +80,14 @@ fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>) {
     let d = &st.due;
     match (&st.latest, d.stage) {
         (None, Stage::FirstSession) => {
-            app.line("No sessions yet.");
-            app.line("When your next medicine session is planned, you could record it and set an intention:");
-            app.line("  kapj session add --at \"2026-12-01 10:00\"");
-            app.line("  kapj write intention");
+            app.para("No sessions yet.");
+            app.para("When your next medicine session is planned, you could record it and set an intention:");
+            app.para("  kapj session add --at \"2026-12-01 10:00\"");
+            app.para("  kapj write intention");
             return;
         }
         (Some(s), _) => {
-            app.line(format!(
+            app.para(format!(
                 "{} was {} ({}).",
                 app.bold(&format!("Session {}", s.number)),
                 render::relative(now, s.at),
@@ -100,41 +100,41 @@ fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>) {
     match d.stage {
         Stage::Reflection if written => {
             let opens = d.next_opens.map(|(_, h)| h).unwrap_or(0.0);
-            app.line(format!(
+            app.para(format!(
                 "Now: rest. Your reflection is written; meaning-making opens {}.",
                 due::in_hours(opens)
             ));
         }
         Stage::Reflection => {
-            app.line("Now: immediate reflection. Rest comes first; a few words while things are fresh are enough.");
-            app.line("  kapj write reflection");
+            app.para("Now: immediate reflection. Rest comes first; a few words while things are fresh are enough.");
+            app.para("  kapj write reflection");
         }
         Stage::Meaning { closes_in_hours } => {
             let closes = due::in_hours(closes_in_hours);
             if written {
-                app.line("Now: meaning-making, and you have written for it.");
-                app.line(format!(
+                app.para("Now: meaning-making, and you have written for it.");
+                app.para(format!(
                     "The window closes {closes}; more is welcome if more comes."
                 ));
             } else {
-                app.line(format!(
+                app.para(format!(
                     "Now: meaning-making. These days after a session are a window when change comes easier; it closes {closes}."
                 ));
             }
-            app.line("An integration conversation with your therapist is often helpful around 48–72 hours after a session.");
+            app.para("An integration conversation with your therapist is often helpful around 48–72 hours after a session.");
             if !written {
-                app.line("  kapj write meaning");
+                app.para("  kapj write meaning");
             }
         }
         Stage::Embodiment if written => {
-            app.line("Now: embodiment, carrying the session into daily life.");
-            app.line(
+            app.para("Now: embodiment, carrying the session into daily life.");
+            app.para(
                 "Your embodiment entry is written; another is welcome whenever something shifts.",
             );
         }
         Stage::Embodiment => {
-            app.line("Now: embodiment, carrying the session into daily life.");
-            app.line("  kapj write embodiment");
+            app.para("Now: embodiment, carrying the session into daily life.");
+            app.para("  kapj write embodiment");
         }
         Stage::Intention | Stage::FirstSession => {}
     }
@@ -145,15 +145,15 @@ fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>) {
             "Also ahead"
         };
         if d.stage == Stage::Intention && written {
-            app.line(format!(
+            app.para(format!(
                 "{lead}: session {} {} ({}).",
                 next.number,
                 render::relative(now, next.at),
                 render::long_time(next.at)
             ));
-            app.line("Your intention is written; `kapj review` is there to read beforehand.");
+            app.para("Your intention is written; `kapj review` is there to read beforehand.");
         } else {
-            app.line(format!(
+            app.para(format!(
                 "{lead}: session {} {} ({}). You could set an intention, and read `kapj review` beforehand.",
                 next.number,
                 render::relative(now, next.at),
@@ -161,7 +161,7 @@ fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>) {
             ));
         }
         if d.stage == Stage::Intention && !written {
-            app.line("  kapj write intention");
+            app.para("  kapj write intention");
         }
     }
     if let Some(s) = &st.latest {
@@ -172,6 +172,6 @@ fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>) {
                 format!("{} {}", p.key(), if done { "✓" } else { "·" })
             })
             .collect();
-        app.line(format!("Session {} so far: {}", s.number, marks.join("  ")));
+        app.para(format!("Session {} so far: {}", s.number, marks.join("  ")));
     }
 }

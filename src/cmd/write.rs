@@ -12,6 +12,7 @@ use dialoguer::Input;
 
 use crate::app::App;
 use crate::cli::WriteArgs;
+use crate::clock::Clock;
 use crate::cmd::{normalise_tag, parse_mood, parse_phase, parse_when, session_number};
 use crate::domain::{Answer, NewEntry, Phase};
 use crate::drafts::{Draft, Typing};
@@ -51,9 +52,37 @@ pub fn run(app: &mut App, a: WriteArgs) -> Result<()> {
             text: text.trim_end().to_string(),
         }];
     } else {
+        if !a.resume {
+            mention_unfinished(app, draft.phase)?;
+        }
         guided(app, &mut draft, &tpl)?;
     }
     save(app, draft)
+}
+
+/// Before a new guided entry: an unfinished one of the same phase is
+/// mentioned, so drafts do not pile up unseen.
+fn mention_unfinished(app: &mut App, phase: Phase) -> Result<()> {
+    let same: Vec<Draft> = app
+        .drafts()?
+        .into_iter()
+        .filter(|d| d.edit_of.is_none() && d.phase == phase && d.has_words())
+        .collect();
+    let note = match same.as_slice() {
+        [] => return Ok(()),
+        [d] => format!(
+            "You have an unfinished {} entry from {}; `kapj write --resume` continues it. This starts a new one.",
+            phase.label(),
+            render::day_time(DateTime::parse_from_rfc3339(&d.at).unwrap_or(app.clock.now()))
+        ),
+        more => format!(
+            "You have {} unfinished {} entries; `kapj write --resume` continues one. This starts a new one.",
+            more.len(),
+            phase.label()
+        ),
+    };
+    crate::term_text::eprint_wrapped(&note, "");
+    Ok(())
 }
 
 fn new_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
@@ -163,10 +192,13 @@ fn resume_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
         }
     }
     if app.store().is_ok() {
-        eprintln!(
-            "Continuing your {} entry from {}.",
-            d.phase.label(),
-            render::day_time(DateTime::parse_from_rfc3339(&d.at).unwrap_or(app.clock.now()))
+        crate::term_text::eprint_wrapped(
+            &format!(
+                "Continuing your {} entry from {}.",
+                d.phase.label(),
+                render::day_time(DateTime::parse_from_rfc3339(&d.at).unwrap_or(app.clock.now()))
+            ),
+            "",
         );
     }
     let kept: Vec<&Answer> = d
@@ -177,7 +209,10 @@ fn resume_draft(app: &mut App, a: &WriteArgs) -> Result<Draft> {
     if !kept.is_empty() {
         eprintln!("Your answers so far:");
         for x in kept {
-            eprintln!("  {}\n    {}", x.prompt, x.text.replace('\n', "\n    "));
+            crate::term_text::eprint_wrapped(&format!("  {}", x.prompt), "  ");
+            for para in x.text.split('\n') {
+                crate::term_text::eprint_wrapped(&format!("    {para}"), "    ");
+            }
         }
     }
     Ok(d)
@@ -195,11 +230,15 @@ fn choose_draft(app: &App, all: &[Draft]) -> Result<usize> {
         })
         .collect();
     crate::app::ctrl_c_ends_prompts();
+    let _keys = textbox::KeysHeld::hold();
     dialoguer::Select::with_theme(theme(app).as_ref())
         .with_prompt("Which one?")
         .items(&items)
         .default(0)
         .max_length(8)
+        // The menu goes once chosen: "Continuing your … entry" says which,
+        // and "Which one? · " before a menu line would not fit the window.
+        .report(false)
         .interact_on(&console::Term::stderr())
         .map_err(|_| {
             crate::app::after_stopped_prompt();
@@ -268,6 +307,7 @@ struct AnswerHost<'a> {
     home: &'a Path,
     draft: &'a mut Draft,
     key: &'a str,
+    clock: Clock,
 }
 
 impl textbox::Host for AnswerHost<'_> {
@@ -277,7 +317,7 @@ impl textbox::Host for AnswerHost<'_> {
             text: model.text().to_string(),
             cursor: model.cursor(),
         });
-        self.draft.save()
+        keep(self.draft, self.clock)
     }
 
     /// The editor opens a small form with the question as its heading, so
@@ -308,6 +348,13 @@ impl textbox::Host for AnswerHost<'_> {
     }
 }
 
+/// Saves the draft, noting when it was last written (for `kapj drafts`,
+/// status and the resume menu, which lists the most recent first).
+fn keep(draft: &mut Draft, clock: Clock) -> Result<()> {
+    draft.saved_at = clock.now().to_rfc3339();
+    draft.save()
+}
+
 /// One prompt at a time; the draft is saved after every answer, and while
 /// an answer is being typed.
 fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
@@ -320,20 +367,21 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
         eprintln!("{}", app_bold(app, &tpl.title));
         transcript.text(&tpl.title, true);
         if !tpl.intro.is_empty() {
-            eprintln!("{}", tpl.intro);
+            crate::term_text::eprint_wrapped(&tpl.intro, "");
             transcript.text(&tpl.intro, false);
         }
         if !textbox::usable() {
             // The box's own hint line says the keys; a plain line says them here.
-            eprintln!(
-                "(Enter skips a question. Type \\e to write a longer answer in your editor.)"
+            crate::term_text::eprint_wrapped(
+                "(Enter skips a question. Type \\e to write a longer answer in your editor.)",
+                "",
             );
         }
     }
     for a in draft.answers.iter().filter(|a| !a.text.trim().is_empty()) {
         transcript.answered(&a.prompt, Some(&a.text));
     }
-    draft.save()?;
+    keep(draft, app.clock)?;
     let mode = if draft.phase == Phase::Free {
         textbox::Mode::Page
     } else {
@@ -352,6 +400,7 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
             home: &home,
             draft,
             key: &p.key,
+            clock: app.clock,
         };
         let text = match textbox::ask(&p.text, mode, color, start, &mut transcript, &mut host)? {
             textbox::Outcome::Saved(text) => text,
@@ -362,7 +411,7 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
                     text: model.text().to_string(),
                     cursor: model.cursor(),
                 });
-                draft.save()?;
+                keep(draft, app.clock)?;
                 return Err(stopped());
             }
         };
@@ -372,17 +421,21 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
             prompt: p.text.clone(),
             text,
         });
-        draft.save()?;
+        keep(draft, app.clock)?;
     }
     if let (Some(q), false) = (&tpl.mood, draft.asked_mood) {
+        // The question is printed wrapped and the prompt line kept short:
+        // dialoguer redraws a prompt wider than the window over a stale row.
+        crate::term_text::eprint_wrapped(q, "");
+        let _keys = textbox::KeysHeld::hold();
         let m: String = Input::with_theme(theme.as_ref())
-            .with_prompt(q)
+            .with_prompt("Your number")
             .allow_empty(true)
             .validate_with(|s: &String| -> Result<(), &str> {
                 if s.trim().is_empty() || parse_mood(s).is_ok() {
                     Ok(())
                 } else {
-                    Err("a whole number from 0 to 10, or Enter to skip")
+                    Err("a number from 0 to 10, or Enter to skip")
                 }
             })
             .interact_text_on(&term)
@@ -393,13 +446,16 @@ fn guided(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> {
             Some(parse_mood(&m)?)
         };
         draft.asked_mood = true;
-        draft.save()?;
+        keep(draft, app.clock)?;
     }
     if tpl.feelings && !draft.asked_feelings {
-        draft.feelings = crate::feelings_picker::pick(&term, std::mem::take(&mut draft.feelings))
-            .map_err(|e| interrupted(e.into()))?;
+        if let Err(e) = crate::feelings_picker::pick(&term, &mut draft.feelings) {
+            // The feelings chosen so far stay with the draft.
+            keep(draft, app.clock)?;
+            return Err(interrupted(e.into()));
+        }
         draft.asked_feelings = true;
-        draft.save()?;
+        keep(draft, app.clock)?;
     }
     Ok(())
 }
@@ -485,7 +541,7 @@ fn editor_write(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> 
         if let Some(f) = failed {
             let kept = draft.has_words() || !mood_text.trim().is_empty();
             if kept {
-                draft.save()?;
+                keep(draft, app.clock)?;
             }
             return Err(editor::failed_error(&f, kept));
         }
@@ -508,7 +564,7 @@ fn editor_write(app: &mut App, draft: &mut Draft, tpl: &Template) -> Result<()> 
             continue;
         }
         draft.form = Some(editor::with_note(&content, &problem));
-        draft.save()?;
+        keep(draft, app.clock)?;
         return Err(user_hint(
             format!("{problem} Nothing was saved to the journal."),
             "What you wrote is kept as a draft: `kapj write --resume --editor` continues it.",
@@ -592,7 +648,7 @@ fn save(app: &mut App, mut draft: Draft) -> Result<()> {
         Err(e) => {
             // Whatever went wrong (a busy journal, a full disk), the words
             // are kept: piped and --answer text has no draft of its own yet.
-            if draft.save().is_ok() {
+            if keep(&mut draft, app.clock).is_ok() {
                 eprintln!("What you wrote is kept as a draft: `kapj write --resume` continues it.");
             }
             return Err(e);

@@ -26,6 +26,7 @@ use keys::{Decoder, Input};
 pub use model::Model;
 pub use screen::Transcript;
 use screen::{Frame, Screen};
+pub use terminal::KeysHeld;
 
 /// An answer box asks for one answer; Enter saves it. A page is for free
 /// writing: Enter starts a new line and Ctrl+D saves.

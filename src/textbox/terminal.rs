@@ -84,6 +84,49 @@ impl Drop for RawMode {
     }
 }
 
+/// For prompts that read one key at a time through `console` (the
+/// feelings picker, dialoguer's prompts): keys are held for the prompt, not
+/// taken by the terminal, for as long as this lives. `console` switches the
+/// terminal to raw mode only while it waits for a key and back to line mode
+/// in between; a key arriving while the prompt redraws was then handled by
+/// the terminal itself: Backspace was lost, and letters were echoed over the
+/// prompt. Output is left as it is (new lines still return the cursor).
+pub struct KeysHeld {
+    original: libc::termios,
+}
+
+impl KeysHeld {
+    /// None when standard input is not a terminal (nothing to hold).
+    pub fn hold() -> Option<KeysHeld> {
+        // SAFETY: tcgetattr/tcsetattr on standard input with a fully
+        // initialised termios struct.
+        unsafe {
+            let mut original: libc::termios = std::mem::zeroed();
+            if libc::tcgetattr(0, &raw mut original) != 0 {
+                return None;
+            }
+            let mut held = original;
+            // Ctrl-C stays a key (0x03), which `console` reads as the stop it is.
+            held.c_lflag &= !(libc::ICANON | libc::ECHO | libc::ISIG | libc::IEXTEN);
+            held.c_cc[libc::VMIN] = 1;
+            held.c_cc[libc::VTIME] = 0;
+            if libc::tcsetattr(0, libc::TCSANOW, &raw const held) != 0 {
+                return None;
+            }
+            Some(KeysHeld { original })
+        }
+    }
+}
+
+impl Drop for KeysHeld {
+    fn drop(&mut self) {
+        // SAFETY: puts back the settings saved in `hold`.
+        unsafe {
+            libc::tcsetattr(0, libc::TCSANOW, &raw const self.original);
+        }
+    }
+}
+
 fn write_stderr(s: &str) {
     let mut err = io::stderr().lock();
     let _ = err.write_all(s.as_bytes());

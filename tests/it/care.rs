@@ -611,7 +611,8 @@ fn phq9_on_a_terminal_asks_each_item_with_arrow_keys() {
     h.ok(&["status"]);
     let mut s = pty::spawn(&h, &["check", "phq9"], &[]);
     pty::wait_for(&mut s, "PHQ-9");
-    pty::wait_for(&mut s, "No permission required to reproduce");
+    // The notice, wrapped to the window: its last word.
+    pty::wait_for(&mut s, "distribute.");
     pty::wait_for(&mut s, "Over the last 2 weeks");
     // Item values: the number of arrow-down presses before Enter.
     let picks = [0, 1, 2, 3, 0, 1, 0, 0, 1];

@@ -410,9 +410,18 @@ fn resume_asks_which_draft_when_there_are_several() {
     let code = s.finish();
     let history = s.history();
     assert_eq!(code, 0, "{history:#?}");
-    assert_eq!(
-        history.iter().filter(|l| l.contains("Which one?")).count(),
-        1,
+    // Once chosen, the menu gives way to one line saying which, wrapped
+    // at a space: nothing is left broken at the window's edge.
+    assert!(
+        !history
+            .iter()
+            .any(|l| l.contains("Which one?") || l.contains(" · ")),
+        "{history:#?}"
+    );
+    assert!(
+        history
+            .iter()
+            .any(|l| l == "Continuing your free writing entry from"),
         "{history:#?}"
     );
     assert!(
@@ -467,4 +476,116 @@ fn a_failed_edit_of_an_encrypted_journal_is_kept_sealed() {
         serde_json::from_str(&ok_with_pass(&h, &pass, &["--json", "show", "1"], &[])).unwrap();
     assert_eq!(e["answers"][0]["text"], "a vermilion gate");
     assert!(draft_files(&h).is_empty());
+}
+
+/// Ctrl-C while the first answer is being typed leaves a draft whose only
+/// words are in that answer. The list shows them (not "no answers yet",
+/// which reads as if they were lost), and discarding asks first.
+#[test]
+fn a_draft_with_an_answer_being_typed_shows_its_words_and_is_discarded_only_when_asked() {
+    let h = Home::new();
+    h.ok(&["status"]);
+    std::fs::create_dir_all(h.path().join("drafts")).unwrap();
+    std::fs::write(
+        h.path()
+            .join("drafts/2026-11-22T20-00-00-01-00-typ00001.json"),
+        r#"{"phase":"intention","session":null,"at":"2026-11-22T20:00:00+01:00",
+            "tags":[],"feelings":[],"private":false,"answers":[],
+            "asked_mood":false,"asked_feelings":false,
+            "saved_at":"2026-11-22T20:00:00+01:00",
+            "typing":{"key":"state","text":"Tired, a bit anxious","cursor":20}}"#,
+    )
+    .unwrap();
+    let out = h.ok(&["drafts"]);
+    assert!(!out.contains("no answers yet"), "{out}");
+    assert!(out.contains("Tired, a bit anxious"), "{out}");
+    let v = h.json(&["drafts"]);
+    assert_eq!(v[0]["typing"]["text"], "Tired, a bit anxious", "{v}");
+    let before = h.snapshot();
+    assert!(h.fails(&["drafts", "discard", "1"]).contains("--yes"));
+    assert_eq!(before, h.snapshot());
+}
+
+/// `kapj` and `kapj drafts` at a 50-column terminal: their sentences about
+/// drafts are wrapped at spaces, never broken inside a word.
+#[test]
+fn draft_sentences_are_wrapped_at_spaces_at_a_terminal() {
+    let mut h = Home::new();
+    h.ok(&["status"]);
+    h.now = "2026-11-20T10:00:00+01:00".into();
+    leave_draft(&h, "free", "older words");
+    h.now = common::NOW.into();
+    leave_draft(&h, "meaning", "newer words");
+    for (args, sentence) in [
+        (
+            &["drafts"][..],
+            "`kapj write --resume` continues one (`kapj edit N` an edit); `kapj drafts discard N` lets one go.",
+        ),
+        (
+            &["status"][..],
+            "2 unfinished entries are waiting (the newest: meaning-making, last written just now): `kapj drafts` lists them.",
+        ),
+    ] {
+        let mut s = screen::Screen::spawn(&h, args, &[], 50, 24);
+        assert_eq!(s.finish(), 0);
+        let history = s.history();
+        let joined = history
+            .iter()
+            .map(|l| l.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(joined.contains(sentence), "{history:#?}");
+    }
+}
+
+/// Starting a new entry of a phase that already has an unfinished one says
+/// so, once, before the first question: drafts no longer pile up unseen.
+#[test]
+fn a_new_write_mentions_an_unfinished_entry_of_the_same_phase() {
+    let h = Home::new();
+    h.ok(&["status"]);
+    leave_draft(&h, "meaning", "earlier words");
+    let mut s = screen::Screen::spawn(&h, &["write", "meaning"], &[], 80, 24);
+    s.wait_for("Which moments of the session keep coming back to you?");
+    s.wait_raw();
+    s.settle();
+    let screen = s.text();
+    assert!(
+        screen.contains("unfinished meaning-making entry")
+            && screen.contains("continues it. This starts a new one."),
+        "{screen}"
+    );
+    s.keys("\x03");
+    assert_eq!(s.finish(), 130);
+
+    // Another phase's draft is not mentioned.
+    let mut s = screen::Screen::spawn(&h, &["write", "free"], &[], 80, 24);
+    s.wait_for("What would you like to write?");
+    s.wait_raw();
+    s.settle();
+    assert!(!s.text().contains("unfinished"), "{}", s.text());
+    s.keys("\x03");
+    s.finish();
+}
+
+/// A draft continued today was last written today: `kapj drafts` and the
+/// resume menu say so and list it first, not by the day it was begun.
+#[test]
+fn a_continued_draft_is_last_written_when_it_was_continued() {
+    let mut h = Home::new();
+    h.ok(&["status"]);
+    h.now = "2026-11-20T10:00:00+01:00".into();
+    leave_draft(&h, "meaning", "begun days ago");
+    leave_draft(&h, "free", "another page");
+    h.now = common::NOW.into();
+    let mut s = screen::Screen::spawn(&h, &["write", "--resume", "meaning"], &[], 80, 24);
+    s.wait_for("to 10 (very well)?");
+    s.wait_raw();
+    s.keys("\x03");
+    assert_eq!(s.finish(), 130);
+    let out = h.ok(&["drafts"]);
+    assert!(
+        out.contains("  1  meaning-making, 1 answer, last written just now"),
+        "{out}"
+    );
 }

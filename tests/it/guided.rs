@@ -88,7 +88,7 @@ fn reflection_asks_a_mood_and_offers_the_feelings_picker() {
         "And as a number, from 0 (very low) to 10 (very well)?",
         "11",
     );
-    wait_for(&mut s, "a whole number from 0 to 10, or Enter to skip");
+    wait_for(&mut s, "a number from 0 to 10, or Enter to skip");
     s.send("\x7f\x7f6").unwrap();
     s.send(ENTER).unwrap();
     // The picker: space ticks, arrow down moves, Enter finishes.
