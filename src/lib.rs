@@ -11,6 +11,7 @@ pub mod domain;
 pub mod drafts;
 pub mod editor;
 pub mod error;
+pub mod export;
 pub mod feelings_picker;
 pub mod journal;
 pub mod render;

@@ -184,17 +184,15 @@ pub fn run(app: &mut App, home: Option<PathBuf>) -> Result<()> {
         crate::render::review::print(app, &r);
     }
     let export_path = home.join("demo-export.md");
-    let fa = crate::cli::ExportArgs {
-        format: crate::cli::ExportFormat::Markdown,
-        session: None,
-        since: None,
-        until: None,
-        phase: None,
-        include_private: false,
-        no_safety_dates: false,
-        output: Some(export_path.clone()),
-    };
-    super::export::write(app, fa)?;
+    let text = crate::export::build(
+        app,
+        &crate::export::Request {
+            format: crate::export::Format::Markdown,
+            filter: Filter::default(),
+            safety_dates: true,
+        },
+    )?;
+    crate::atomic_file::write(&export_path, text.as_bytes())?;
     app.line("");
     app.line(format!(
         "The export for a therapist went to {}.",
