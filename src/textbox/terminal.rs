@@ -1,5 +1,6 @@
 //! The terminal under the box: raw mode, bracketed paste, the window size,
-//! resizes, and reading what was typed, with plain libc calls.
+//! resizes, and reading what was typed, through rustix's safe wrappers
+//! (libc only for the signal handlers, which rustix does not install).
 //!
 //! (crossterm would do this, but its event reader brings mio with its
 //! network feature, which `ci/no-network` keeps out of kapj; the few calls
@@ -8,6 +9,12 @@
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
+
+use rustix::event::{poll, PollFd, PollFlags, Timespec};
+use rustix::io::Errno;
+use rustix::stdio::{stderr, stdin};
+use rustix::termios::{tcgetattr, tcgetwinsize, tcsetattr, OptionalActions, SpecialCodeIndex};
+use rustix::termios::{LocalModes, Termios};
 
 static RESIZED: AtomicBool = AtomicBool::new(false);
 static HUNG_UP: AtomicBool = AtomicBool::new(false);
@@ -24,56 +31,63 @@ extern "C" fn note_hangup(_: libc::c_int) {
 /// and bracketed paste, for as long as this lives; everything is put back
 /// on drop, whichever way the box ends.
 pub struct RawMode {
-    original: libc::termios,
+    original: Termios,
     old_winch: libc::sigaction,
     old_hup: libc::sigaction,
 }
 
 impl RawMode {
     pub fn enter() -> io::Result<RawMode> {
-        // SAFETY: tcgetattr/tcsetattr/cfmakeraw on standard input with fully
-        // initialised termios structs; sigaction installs a handler that only
-        // stores to an atomic (async-signal-safe). SA_RESTART keeps other
-        // reads going through a resize; poll(2) still wakes, as it is never
-        // restarted.
-        unsafe {
-            let mut original: libc::termios = std::mem::zeroed();
-            if libc::tcgetattr(0, &raw mut original) != 0 {
-                return Err(io::Error::last_os_error());
-            }
-            let mut raw = original;
-            libc::cfmakeraw(&raw mut raw);
-            if libc::tcsetattr(0, libc::TCSANOW, &raw const raw) != 0 {
-                return Err(io::Error::last_os_error());
-            }
-            let mut action: libc::sigaction = std::mem::zeroed();
-            action.sa_sigaction = note_resize as *const () as libc::sighandler_t;
-            action.sa_flags = libc::SA_RESTART;
-            libc::sigemptyset(&raw mut action.sa_mask);
-            let mut old_winch: libc::sigaction = std::mem::zeroed();
-            libc::sigaction(libc::SIGWINCH, &raw const action, &raw mut old_winch);
-            // A closed terminal (SIGHUP) would end kapj at once, losing the
-            // words typed since the last draft; noted instead, the box stops
-            // and the write keeps them.
-            action.sa_sigaction = note_hangup as *const () as libc::sighandler_t;
-            let mut old_hup: libc::sigaction = std::mem::zeroed();
-            libc::sigaction(libc::SIGHUP, &raw const action, &raw mut old_hup);
-            write_stderr("\x1b[?2004h");
-            Ok(RawMode {
-                original,
-                old_winch,
-                old_hup,
-            })
-        }
+        let original = tcgetattr(stdin())?;
+        let mut raw = original.clone();
+        // The same changes as cfmakeraw(3), VMIN 1 and VTIME 0 included.
+        raw.make_raw();
+        tcsetattr(stdin(), OptionalActions::Now, &raw)?;
+        let (old_winch, old_hup) = note_resize_and_hangup();
+        write_stderr("\x1b[?2004h");
+        Ok(RawMode {
+            original,
+            old_winch,
+            old_hup,
+        })
+    }
+}
+
+/// Installs the handlers that note a resize (SIGWINCH) and a closed terminal
+/// (SIGHUP), and returns the actions they replace.
+fn note_resize_and_hangup() -> (libc::sigaction, libc::sigaction) {
+    // Why unsafe remains: neither std nor rustix's stable API installs a
+    // signal handler (rustix's one sigaction, `runtime::kernel_sigaction`, is
+    // itself unsafe, unstable, and meant for libc replacements).
+    // SAFETY: sigaction with fully initialised structs, installing handlers
+    // that only store to an atomic (async-signal-safe). SA_RESTART keeps
+    // other reads going through a resize; poll(2) still wakes, as it is never
+    // restarted.
+    unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = note_resize as *const () as libc::sighandler_t;
+        action.sa_flags = libc::SA_RESTART;
+        libc::sigemptyset(&raw mut action.sa_mask);
+        let mut old_winch: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(libc::SIGWINCH, &raw const action, &raw mut old_winch);
+        // A closed terminal (SIGHUP) would end kapj at once, losing the
+        // words typed since the last draft; noted instead, the box stops
+        // and the write keeps them.
+        action.sa_sigaction = note_hangup as *const () as libc::sighandler_t;
+        let mut old_hup: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(libc::SIGHUP, &raw const action, &raw mut old_hup);
+        (old_winch, old_hup)
     }
 }
 
 impl Drop for RawMode {
     fn drop(&mut self) {
         write_stderr("\x1b[?2004l\x1b[?25h");
-        // SAFETY: puts back the settings and handler saved in `enter`.
+        let _ = tcsetattr(stdin(), OptionalActions::Now, &self.original);
+        // Why unsafe remains: as in `note_resize_and_hangup`, no safe API
+        // sets a signal action.
+        // SAFETY: puts back the handlers saved in `enter`.
         unsafe {
-            libc::tcsetattr(0, libc::TCSANOW, &raw const self.original);
             libc::sigaction(
                 libc::SIGWINCH,
                 &raw const self.old_winch,
@@ -92,38 +106,28 @@ impl Drop for RawMode {
 /// the terminal itself: Backspace was lost, and letters were echoed over the
 /// prompt. Output is left as it is (new lines still return the cursor).
 pub struct KeysHeld {
-    original: libc::termios,
+    original: Termios,
 }
 
 impl KeysHeld {
     /// None when standard input is not a terminal (nothing to hold).
     pub fn hold() -> Option<KeysHeld> {
-        // SAFETY: tcgetattr/tcsetattr on standard input with a fully
-        // initialised termios struct.
-        unsafe {
-            let mut original: libc::termios = std::mem::zeroed();
-            if libc::tcgetattr(0, &raw mut original) != 0 {
-                return None;
-            }
-            let mut held = original;
-            // Ctrl-C stays a key (0x03), which `console` reads as the stop it is.
-            held.c_lflag &= !(libc::ICANON | libc::ECHO | libc::ISIG | libc::IEXTEN);
-            held.c_cc[libc::VMIN] = 1;
-            held.c_cc[libc::VTIME] = 0;
-            if libc::tcsetattr(0, libc::TCSANOW, &raw const held) != 0 {
-                return None;
-            }
-            Some(KeysHeld { original })
-        }
+        let original = tcgetattr(stdin()).ok()?;
+        let mut held = original.clone();
+        // Ctrl-C stays a key (0x03), which `console` reads as the stop it is.
+        held.local_modes -=
+            LocalModes::ICANON | LocalModes::ECHO | LocalModes::ISIG | LocalModes::IEXTEN;
+        held.special_codes[SpecialCodeIndex::VMIN] = 1;
+        held.special_codes[SpecialCodeIndex::VTIME] = 0;
+        tcsetattr(stdin(), OptionalActions::Now, &held).ok()?;
+        Some(KeysHeld { original })
     }
 }
 
 impl Drop for KeysHeld {
     fn drop(&mut self) {
-        // SAFETY: puts back the settings saved in `hold`.
-        unsafe {
-            libc::tcsetattr(0, libc::TCSANOW, &raw const self.original);
-        }
+        // Puts back the settings saved in `hold`.
+        let _ = tcsetattr(stdin(), OptionalActions::Now, &self.original);
     }
 }
 
@@ -135,11 +139,9 @@ fn write_stderr(s: &str) {
 
 /// Columns and rows of the terminal the box draws on (standard error).
 pub fn size() -> Option<(usize, usize)> {
-    for fd in [2, 0] {
-        // SAFETY: TIOCGWINSZ fills a winsize struct we own.
-        unsafe {
-            let mut ws: libc::winsize = std::mem::zeroed();
-            if libc::ioctl(fd, libc::TIOCGWINSZ, &mut ws) == 0 && ws.ws_col > 0 && ws.ws_row > 0 {
+    for fd in [stderr(), stdin()] {
+        if let Ok(ws) = tcgetwinsize(fd) {
+            if ws.ws_col > 0 && ws.ws_row > 0 {
                 return Some((ws.ws_col as usize, ws.ws_row as usize));
             }
         }
@@ -164,47 +166,43 @@ pub fn read(timeout: Duration) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
     let mut wait = timeout;
     loop {
-        let mut fds = libc::pollfd {
-            fd: 0,
-            events: libc::POLLIN,
-            revents: 0,
-        };
+        let mut fds = [PollFd::from_borrowed_fd(stdin(), PollFlags::IN)];
+        // Whole milliseconds, at most i32::MAX of them, as poll(2) takes.
         let ms = wait.as_millis().min(i32::MAX as u128) as i32;
-        // SAFETY: poll on one pollfd we own.
-        let ready = unsafe { libc::poll(&raw mut fds, 1, ms) };
-        if ready < 0 {
-            let e = io::Error::last_os_error();
-            if e.kind() == io::ErrorKind::Interrupted {
-                return Ok(out);
-            }
-            return Err(e);
-        }
+        let timeout = Timespec {
+            tv_sec: (ms / 1000).into(),
+            tv_nsec: ((ms % 1000) * 1_000_000).into(),
+        };
+        // Neither poll nor read is retried on EINTR: a signal ends the wait,
+        // with what has arrived so far.
+        let ready = match poll(&mut fds, Some(&timeout)) {
+            Ok(ready) => ready,
+            Err(Errno::INTR) => return Ok(out),
+            Err(e) => return Err(e.into()),
+        };
         if ready == 0 {
             return Ok(out);
         }
-        if fds.revents & (libc::POLLHUP | libc::POLLERR) != 0 && fds.revents & libc::POLLIN == 0 {
+        let revents = fds[0].revents();
+        if revents.intersects(PollFlags::HUP | PollFlags::ERR) && !revents.contains(PollFlags::IN) {
             return Err(io::Error::new(
                 io::ErrorKind::UnexpectedEof,
                 "the terminal closed",
             ));
         }
         let mut buf = [0u8; 65536];
-        // SAFETY: reads into a buffer we own, at most its length.
-        let n = unsafe { libc::read(0, buf.as_mut_ptr().cast(), buf.len()) };
-        if n < 0 {
-            let e = io::Error::last_os_error();
-            if e.kind() == io::ErrorKind::Interrupted {
-                return Ok(out);
-            }
-            return Err(e);
-        }
+        let n = match rustix::io::read(stdin(), &mut buf) {
+            Ok(n) => n,
+            Err(Errno::INTR) => return Ok(out),
+            Err(e) => return Err(e.into()),
+        };
         if n == 0 {
             return Err(io::Error::new(
                 io::ErrorKind::UnexpectedEof,
                 "the terminal closed",
             ));
         }
-        out.extend_from_slice(&buf[..n as usize]);
+        out.extend_from_slice(&buf[..n]);
         // Take whatever else is already there, so one redraw covers it all.
         wait = Duration::ZERO;
     }
