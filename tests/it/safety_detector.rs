@@ -133,7 +133,7 @@ fn sixth_development_set() {
     check("dev6", DEV6_RECALL_FLOOR, 0.03);
 }
 
-const DEV6_RECALL_FLOOR: f64 = 0.89;
+const DEV6_RECALL_FLOOR: f64 = 0.93;
 
 /// The held-out set is not tuned on, so it is not held to the goal (95% and
 /// 3%); this floor, just under what it measured when it was written, catches

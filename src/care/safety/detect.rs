@@ -94,6 +94,14 @@ const FINAL_WORDS: &[&str] = &[
     "plane",
     "swallowed",
     "sink",
+    "onpurpose",
+    "rope",
+    "noose",
+    "saving",
+    "method",
+    "swerving",
+    "coming",
+    "come",
 ];
 
 /// Whether a sentence holds an unnamed act: "do it", "doing it", "go
@@ -137,13 +145,13 @@ fn finality(s: &View) -> Option<Severity> {
             | "bit" | "bite" | "biting" | "pinch" | "pinched" | "pull" | "pulled" | "pulling"
             | "punish" | "punishing" | "relapsed" | "relapse" | "clean" => 1024,
             "head" | "step" | "speed" | "over" | "take" | "garage" | "swerving" | "swerve"
-            | "swerved" | "veer" | "veering" => 2048,
+            | "swerved" | "veer" | "veering" | "running" => 2048,
             "nice" | "good" | "easier" | "better" | "lovely" | "relief" | "rest" | "peace"
             | "relieving" => 4096,
             _ => 0,
         };
     }
-    if g == 0 && !s.any(DESIRE | FOREVER | BLEED) {
+    if g == 0 && !s.any(DESIRE | FOREVER | BLEED | ROPE | PILLS | ONPURPOSE) && !has(&["method"]) {
         return None;
     }
     // "we picked the day for the wedding": someone else, or an object after.
@@ -299,7 +307,8 @@ fn finality(s: &View) -> Option<Severity> {
         if s.before(d, 2, NEG).is_some() || other(d) {
             continue;
         }
-        let (mut vehicle, mut ends, mut happen, mut me) = (false, false, false, false);
+        let mut vehicle = s.any(VEHICLE);
+        let (mut ends, mut happen, mut me) = (false, false, false);
         for j in d + 1..(d + 12).min(n) {
             vehicle |= s.is(j, VEHICLE);
             match w(j) {
@@ -365,12 +374,79 @@ fn finality(s: &View) -> Option<Severity> {
                 || (s.is(i, DROWN) && w(i.wrapping_sub(1)) == "and")
                 || (w(i) == "take" && w(i + 1) == "me")
         });
-        let garage =
-            has(&["garage"]) && has(&["car", "engine"]) && has(&["running", "run", "closed"]);
-        let barrier = has(&["swerving", "swerve", "swerved", "veer", "veering"]) && has(&["into"]);
-        if (cue || garage || barrier) && !s.any(ACCIDENT | MEDIA) {
+        if cue && !s.any(ACCIDENT | MEDIA) {
             return gentle_or_now(s.intent() || has(&["ending", "used"]));
         }
+    }
+    // "running the car in the closed garage", "swerving into the barrier"
+    if g & 2048 != 0 && !other(0) && !s.any(MEDIA) {
+        let garage = has(&["garage"])
+            && has(&["car", "engine"])
+            && has(&["running", "run", "closed", "sealed"]);
+        let swerve = has(&["swerving", "swerve", "swerved", "veer", "veering"])
+            && has(&["into"])
+            && (s.any(THINK | DESIRE) || has(&["speed"]));
+        if garage || swerve {
+            return gentle_or_now(s.intent());
+        }
+    }
+    // A rope or noose bought, tested, tied or kept, with nothing else it
+    // is for: "Bought the rope today", "Tested the noose tonight".
+    if s.any(ROPE)
+        && has(&[
+            "bought", "buy", "tested", "test", "tied", "tie", "made", "hid", "hidden", "kept",
+            "keep", "got", "ordered",
+        ])
+        && !has(&[
+            "climbing",
+            "climb",
+            "boat",
+            "tent",
+            "camping",
+            "swing",
+            "washing",
+            "clothesline",
+            "dog",
+            "garden",
+            "knot",
+            "knots",
+            "sailing",
+            "skipping",
+            "jump",
+            "tug",
+            "hammock",
+        ])
+        && !s.any(MEDIA | REPORT)
+        && !other(0)
+        // "rope for the tomato plants", "a rope ladder": a stated use.
+        && !s
+            .all_of(ROPE)
+            .any(|r| s.word_after(r, 2, &["for", "ladder", "to", "lights"]).is_some())
+    {
+        return Some(Severity::Now);
+    }
+    // Pills being saved up: "packed the pills I've been saving".
+    if s.all_of(PILLS).any(|p| {
+        s.word_after(
+            p,
+            5,
+            &["saving", "saved", "hoarding", "stockpiling", "collecting"],
+        )
+        .is_some()
+    }) && !other(0)
+    {
+        return Some(Severity::Now);
+    }
+    // "I have the method and the time worked out"
+    if has(&["method"])
+        && (0..n).any(|i| {
+            s.word_in(i, &["method", "way", "time", "place", "date", "details"])
+                && s.word_before(i, 4, &["the", "my"]).is_some()
+                && s.word_after(i, 5, &["worked", "figured", "sorted", "planned"])
+                    .is_some()
+        })
+    {
+        return Some(Severity::Now);
     }
     // "swallowing the whole box at once"
     if g & 256 != 0
@@ -426,8 +502,9 @@ fn finality(s: &View) -> Option<Severity> {
         });
         let against = (0..n).any(|i| {
             s.word_in(i, &["against", "into"])
-                && s.word_before(i, 3, &["my"]).is_some()
-                && s.before(i, 3, BODY | HANDY).is_some()
+                && (s.word_before(i, 3, &["my"]).is_some()
+                    && s.before(i, 3, BODY | HANDY).is_some()
+                    || w(i + 1) == "my" && s.is(i + 2, BODY | HANDY))
                 && (s
                     .word_after(i, 2, &["wall", "walls", "door", "floor"])
                     .is_some()
