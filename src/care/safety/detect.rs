@@ -44,7 +44,9 @@ pub fn assess(text: &str) -> Option<Finding> {
     for (k, sentence) in all.iter().enumerate() {
         let s = View::new(sentence);
         plan_marked |= plan_marker(&s);
-        if !anchored(&s) && !s.has_word(FINAL_WORDS) && !act_anchor(&s) {
+        // Sentences only the finality rules could read skip the others.
+        let main = anchored(&s);
+        if !main && !s.has_word(FINAL_WORDS) && !act_anchor(&s) {
             continue;
         }
         // "The nurse asked whether I had … Standard question, I said no.":
@@ -52,7 +54,7 @@ pub fn assess(text: &str) -> Option<Finding> {
         if asked(&s) && all.get(k + 1).is_some_and(|n| answered_no(&View::new(n))) {
             continue;
         }
-        if let Some(sev) = judge(&s) {
+        if let Some(sev) = judge(&s, main) {
             let key = s.key();
             let f = found.get_or_insert(Finding {
                 severity: sev,
@@ -180,14 +182,16 @@ fn finality(s: &View) -> Option<Severity> {
                 && !other(i)
                 && s.before(i, 3, NEG).is_none()
         });
-    let decided = (0..n).any(|i| {
-        (w(i) == "decision"
-            && (s.word_before(i, 2, &["made", "make"]).is_some() || w(i + 1) == "is"))
-            || (w(i) == "mind" && w(i.wrapping_sub(1)) == "my" && w(i.wrapping_sub(2)) == "up")
-    });
-    let timed = s.any(TIME) || has(&["this", "time", "after", "before", "when", "tonight"]);
-    if act_it && (decided || timed || s.intent()) {
-        return Some(Severity::Now);
+    if act_it {
+        let decided = (0..n).any(|i| {
+            (w(i) == "decision"
+                && (s.word_before(i, 2, &["made", "make"]).is_some() || w(i + 1) == "is"))
+                || (w(i) == "mind" && w(i.wrapping_sub(1)) == "my" && w(i.wrapping_sub(2)) == "up")
+        });
+        let timed = s.any(TIME) || has(&["this", "time", "after", "before", "when", "tonight"]);
+        if decided || timed || s.intent() {
+            return Some(Severity::Now);
+        }
     }
     if bare_pick {
         return Some(Severity::Now);
@@ -844,8 +848,9 @@ enum Who {
     Unknown,
 }
 
-/// The sentence's verdict: the strongest of the rules.
-fn judge(s: &View) -> Option<Severity> {
+/// The sentence's verdict: the strongest of the rules (only [`finality`]
+/// when `main` is false: no other rule's anchor is in the sentence).
+fn judge(s: &View, main: bool) -> Option<Severity> {
     let rules: [fn(&View) -> Option<Severity>; 16] = [
         wish_broad,
         made_myself,
@@ -888,7 +893,11 @@ fn judge(s: &View) -> Option<Severity> {
     {
         return None;
     }
-    let found = rules.iter().filter_map(|r| r(s)).max()?;
+    let found = if main {
+        rules.iter().filter_map(|r| r(s)).max()?
+    } else {
+        finality(s)?
+    };
     Some(if s.intent() { Severity::Now } else { found })
 }
 
