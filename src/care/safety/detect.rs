@@ -41,9 +41,23 @@ pub fn assess(text: &str) -> Option<Finding> {
     let mut found: Option<Finding> = None;
     let mut plan_marked = false;
     let all = sentences(text);
+    // What the sentence before left open for the next to finish: "Last
+    // night I tried." + "It didn't work."; "Death doesn't scare me." + "It
+    // sounds like rest."; "I have a plan now." + "The date, the place".
+    let mut open = Open::default();
     for (k, sentence) in all.iter().enumerate() {
         let s = View::new(sentence);
         plan_marked |= plan_marker(&s);
+        let was = std::mem::replace(&mut open, Open::of(&s));
+        if let Some(sev) = was.finished_by(&s) {
+            let f = found.get_or_insert(Finding {
+                severity: sev,
+                sentences: Vec::new(),
+            });
+            f.severity = f.severity.max(sev);
+            f.sentences.push(s.key());
+            continue;
+        }
         // Sentences only the finality rules could read skip the others.
         let main = anchored(&s);
         if !main && !s.has_word(FINAL_WORDS) && !act_anchor(&s) {
@@ -73,6 +87,59 @@ pub fn assess(text: &str) -> Option<Finding> {
         }
     }
     found
+}
+
+/// A sentence that reads as the first half of something the next sentence
+/// finishes.
+#[derive(Default)]
+struct Open {
+    /// "Last night I tried.": a bare try, recently.
+    tried: bool,
+    /// The writer's own death, spoken of calmly.
+    death: bool,
+    /// "I have a plan now.": a plan with no object.
+    plan: bool,
+}
+
+impl Open {
+    fn of(s: &View) -> Open {
+        let n = s.len();
+        if n == 0 || n > 12 {
+            return Open::default();
+        }
+        let last = n - 1;
+        Open {
+            tried: s.w(last) == "tried" && (s.recent() || s.any(TIME)),
+            death: s.any(DIE) && s.any(FP) && s.subject(n) != Who::Other && !s.any(REPORT | MEDIA),
+            plan: (0..n).any(|i| {
+                s.w(i) == "plan"
+                    && s.word_in(i.wrapping_sub(1), &["a", "the"])
+                    && s.word_before(i, 3, &["have", "got", "made"]).is_some()
+                    && (i == last || (i + 1 == last && s.w(last) == "now"))
+            }),
+        }
+    }
+
+    fn finished_by(&self, s: &View) -> Option<Severity> {
+        let it = s.w(0) == "it";
+        if self.tried && it && (s.has_word(&["work", "worked", "failed"])) {
+            return Some(Severity::Now);
+        }
+        if self.death
+            && it
+            && s.has_word(&["rest", "peace", "relief", "peaceful"])
+            && s.has_word(&["sounds", "seems", "feels", "like", "would"])
+        {
+            return Some(Severity::Gentle);
+        }
+        if self.plan
+            && s.has_word(&["date", "place", "spot", "method", "time", "night"])
+            && s.w(0) == "the"
+        {
+            return Some(Severity::Now);
+        }
+        None
+    }
 }
 
 /// Words any of the finality rules start from (see [`finality`]); checked
