@@ -122,7 +122,7 @@ impl Open {
 
     fn finished_by(&self, s: &View) -> Option<Severity> {
         let it = s.w(0) == "it";
-        if self.tried && it && (s.has_word(&["work", "worked", "failed"])) {
+        if self.tried && it && s.len() <= 6 && s.has_word(&["work", "worked", "failed"]) {
             return Some(Severity::Now);
         }
         if self.death
@@ -135,6 +135,26 @@ impl Open {
         if self.plan
             && s.has_word(&["date", "place", "spot", "method", "time", "night"])
             && s.w(0) == "the"
+            && s.toks.iter().all(|t| {
+                matches!(
+                    t.word.as_str(),
+                    "the"
+                        | "date"
+                        | "place"
+                        | "spot"
+                        | "method"
+                        | "time"
+                        | "night"
+                        | "day"
+                        | "everything"
+                        | "all"
+                        | "and"
+                        | "how"
+                        | "where"
+                        | "when"
+                        | BREAK
+                )
+            })
         {
             return Some(Severity::Now);
         }
@@ -248,6 +268,10 @@ fn finality(s: &View) -> Option<Severity> {
                     || s.is(i + 1, TIME))
                 && !other(i)
                 && s.before(i, 3, NEG).is_none()
+                // "doing it, finally asking for the raise": the act named after.
+                && (w(i + 1) != BREAK || s.word_in(i + 2, &["and", "i", "no", ""]))
+                // "do it this time: sign up for …"
+                && !(w(i + 1) == "this" && w(i + 3) == BREAK && !w(i + 4).is_empty())
         });
     if act_it {
         let decided = (0..n).any(|i| {
@@ -294,6 +318,7 @@ fn finality(s: &View) -> Option<Severity> {
             s.word_in(i, &["coming", "come"])
                 && s.word_before(i, 2, &["not", "never"]).is_some()
                 && s.word_in(i + 1, &["back", "home"])
+                && !s.word_in(i + 2, &["until", "till", "for", "before", "tonight"])
                 && (s.any(INTENT) || has(&["alone", "afterwards", "where", "know"]))
         })
     {
@@ -334,6 +359,12 @@ fn finality(s: &View) -> Option<Severity> {
         "meeting",
         "party",
         "dinner",
+        "contract",
+        "job",
+        "moving",
+        "move",
+        "course",
+        "term",
     ];
     if g & 32 != 0
         && (0..n).any(|i| {
@@ -386,6 +417,7 @@ fn finality(s: &View) -> Option<Severity> {
                 "plane" => vehicle = true,
                 "hit" | "down" | "stop" | "crash" | "crashed" | "run" | "ran" => ends = true,
                 "happen" => happen = true,
+                "not" | "doesnt" | "dont" | "wont" | "didnt" | "never" if w(j - 1) != "to" => break,
                 "me" => me = true,
                 "sink" | "vanish" | "fade" => return Some(Severity::Gentle),
                 "gone" if w(j - 1) == "be" => return Some(Severity::Gentle),
@@ -513,6 +545,7 @@ fn finality(s: &View) -> Option<Severity> {
         && (0..n).any(|i| {
             s.word_in(i, &["method", "way", "time", "place", "date", "details"])
                 && s.word_before(i, 4, &["the", "my"]).is_some()
+                && s.word_after(i, 8, &["for", "recipe"]).is_none()
                 && s.word_after(i, 5, &["worked", "figured", "sorted", "planned"])
                     .is_some()
         })
@@ -562,15 +595,16 @@ fn finality(s: &View) -> Option<Severity> {
     // "hitting my head against the wall", "bit my hand hard enough to leave
     // bruises", "to punish myself", "a hot spoon against my skin".
     if (g & 1024 != 0 || s.any(BLEED)) && !s.any(ACCIDENT) {
-        let marks = (0..n).any(|i| {
-            s.word_in(
-                i,
-                &["marks", "cuts", "scars", "burns", "bruises", "scratches"],
-            ) && s
-                .word_before(i, 2, &["fresh", "new", "hid", "hide", "hiding"])
-                .is_some()
-                && s.after(i, 3, BODY | VULN).is_some()
-        });
+        let marks = !has(&["cat", "dog", "kitten", "puppy", "gym", "roses", "brambles"])
+            && (0..n).any(|i| {
+                s.word_in(
+                    i,
+                    &["marks", "cuts", "scars", "burns", "bruises", "scratches"],
+                ) && s
+                    .word_before(i, 2, &["fresh", "new", "hid", "hide", "hiding"])
+                    .is_some()
+                    && s.after(i, 3, BODY | VULN).is_some()
+            });
         let against = (0..n).any(|i| {
             s.word_in(i, &["against", "into"])
                 && (s.word_before(i, 3, &["my"]).is_some()
