@@ -65,10 +65,11 @@ pub fn assess(text: &str) -> Option<Finding> {
         }
         // "The nurse asked whether I had … Standard question, I said no.":
         // the question in one sentence, the no in the next.
-        if asked(&s) && all.get(k + 1).is_some_and(|n| answered_no(&View::new(n))) {
+        let question = asked(&s);
+        if question && all.get(k + 1).is_some_and(|n| answered_no(&View::new(n))) {
             continue;
         }
-        if let Some(sev) = judge(&s, main) {
+        if let Some(sev) = judge(&s, main, question) {
             let key = s.key();
             let f = found.get_or_insert(Finding {
                 severity: sev,
@@ -951,7 +952,8 @@ enum Who {
 
 /// The sentence's verdict: the strongest of the rules (only [`finality`]
 /// when `main` is false: no other rule's anchor is in the sentence).
-fn judge(s: &View, main: bool) -> Option<Severity> {
+/// `question`: the sentence puts a question to the writer (see [`asked`]).
+fn judge(s: &View, main: bool, question: bool) -> Option<Severity> {
     let rules: [fn(&View) -> Option<Severity>; 16] = [
         wish_broad,
         made_myself,
@@ -972,7 +974,7 @@ fn judge(s: &View, main: bool) -> Option<Severity> {
     ];
     // Reported therapy process: "my therapist asked if I think about killing
     // myself and I said no". A question answered no is not a disclosure.
-    if asked(s) && answered_no(s) {
+    if question && answered_no(s) {
         return None;
     }
     // The journey's own dying: "I experienced my death and it was quiet".
