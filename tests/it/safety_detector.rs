@@ -124,6 +124,13 @@ fn fifth_development_set() {
     check("dev5", 0.95, 0.03);
 }
 
+/// Written by an independent writer who never saw the rules; measured
+/// untouched at 66.0% recall and 2.6% near-misses, then used for development.
+#[test]
+fn sixth_development_set() {
+    check("dev6", 0.95, 0.03);
+}
+
 /// The held-out set is not tuned on, so it is not held to the goal (95% and
 /// 3%); this floor, just under what it measured when it was written, catches
 /// a change that makes the detector worse on text it has never seen.

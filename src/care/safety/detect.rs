@@ -40,13 +40,36 @@ pub struct Finding {
 pub fn assess(text: &str) -> Option<Finding> {
     let mut found: Option<Finding> = None;
     let mut plan_marked = false;
-    for sentence in sentences(text) {
-        let s = View::new(&sentence);
+    let all = sentences(text);
+    // What the sentence before left open for the next to finish: "Last
+    // night I tried." + "It didn't work."; "Death doesn't scare me." + "It
+    // sounds like rest."; "I have a plan now." + "The date, the place".
+    let mut open = Open::default();
+    for (k, sentence) in all.iter().enumerate() {
+        let s = View::new(sentence);
         plan_marked |= plan_marker(&s);
-        if !anchored(&s) {
+        let was = std::mem::replace(&mut open, Open::of(&s));
+        if let Some(sev) = was.finished_by(&s) {
+            let f = found.get_or_insert(Finding {
+                severity: sev,
+                sentences: Vec::new(),
+            });
+            f.severity = f.severity.max(sev);
+            f.sentences.push(s.key());
             continue;
         }
-        if let Some(sev) = judge(&s) {
+        // Sentences only the finality rules could read skip the others.
+        let main = anchored(&s);
+        if !main && !s.has_word(FINAL_WORDS) && !act_anchor(&s) {
+            continue;
+        }
+        // "The nurse asked whether I had … Standard question, I said no.":
+        // the question in one sentence, the no in the next.
+        let question = asked(&s);
+        if question && all.get(k + 1).is_some_and(|n| answered_no(&View::new(n))) {
+            continue;
+        }
+        if let Some(sev) = judge(&s, main, question) {
             let key = s.key();
             let f = found.get_or_insert(Finding {
                 severity: sev,
@@ -65,6 +88,567 @@ pub fn assess(text: &str) -> Option<Finding> {
         }
     }
     found
+}
+
+/// A sentence that reads as the first half of something the next sentence
+/// finishes.
+#[derive(Default)]
+struct Open {
+    /// "Last night I tried.": a bare try, recently.
+    tried: bool,
+    /// The writer's own death, spoken of calmly.
+    death: bool,
+    /// "I have a plan now.": a plan with no object.
+    plan: bool,
+}
+
+impl Open {
+    fn of(s: &View) -> Open {
+        let n = s.len();
+        if n == 0 || n > 12 {
+            return Open::default();
+        }
+        let last = n - 1;
+        Open {
+            tried: s.w(last) == "tried" && (s.recent() || s.any(TIME)),
+            death: s.any(DIE) && s.any(FP) && s.subject(n) != Who::Other && !s.any(REPORT | MEDIA),
+            plan: (0..n).any(|i| {
+                s.w(i) == "plan"
+                    && s.word_in(i.wrapping_sub(1), &["a", "the"])
+                    && s.word_before(i, 3, &["have", "got", "made"]).is_some()
+                    && (i == last || (i + 1 == last && s.w(last) == "now"))
+            }),
+        }
+    }
+
+    fn finished_by(&self, s: &View) -> Option<Severity> {
+        let it = s.w(0) == "it";
+        if self.tried && it && s.len() <= 6 && s.has_word(&["work", "worked", "failed"]) {
+            return Some(Severity::Now);
+        }
+        if self.death
+            && it
+            && s.has_word(&["rest", "peace", "relief", "peaceful"])
+            && s.has_word(&["sounds", "seems", "feels", "like", "would"])
+        {
+            return Some(Severity::Gentle);
+        }
+        if self.plan
+            && s.has_word(&["date", "place", "spot", "method", "time", "night"])
+            && s.w(0) == "the"
+            && s.toks.iter().all(|t| {
+                matches!(
+                    t.word.as_str(),
+                    "the"
+                        | "date"
+                        | "place"
+                        | "spot"
+                        | "method"
+                        | "time"
+                        | "night"
+                        | "day"
+                        | "everything"
+                        | "all"
+                        | "and"
+                        | "how"
+                        | "where"
+                        | "when"
+                        | BREAK
+                )
+            })
+        {
+            return Some(Severity::Now);
+        }
+        None
+    }
+}
+
+/// Words any of the finality rules start from (see [`finality`]); checked
+/// only for sentences no other rule is anchored in.
+const FINAL_WORDS: &[&str] = &[
+    "entry",
+    "decision",
+    "mind",
+    "found",
+    "finds",
+    "problem",
+    "permanently",
+    "spot",
+    "attempt",
+    "marks",
+    "cuts",
+    "scars",
+    "punish",
+    "terminal",
+    "happen",
+    "plane",
+    "swallowed",
+    "sink",
+    "onpurpose",
+    "rope",
+    "noose",
+    "saving",
+    "method",
+    "swerving",
+    "coming",
+    "come",
+];
+
+/// Whether a sentence holds an unnamed act: "do it", "doing it", "go
+/// through with it".
+fn act_anchor(s: &View) -> bool {
+    (1..s.len()).any(|i| s.w(i) == "it" && s.word_in(i - 1, &["do", "doing", "with"]))
+}
+
+/// Whether a clause ends at `i`: the sentence's end or a clause break.
+fn clause_end(s: &View, i: usize) -> bool {
+    i >= s.len() || s.w(i) == BREAK
+}
+
+/// The classes an independent writer used that the other rules did not
+/// reach: finality said without naming death ("I'm going to do it this
+/// time", "I won't be here after Friday", "whoever finds me"), a wish for
+/// an outside agent to end things ("I wish a truck would hit me"), a method
+/// with a finality cue ("putting it to my head", "one step"), a past attempt
+/// named as a noun, and self-injury named by its marks or its purpose.
+fn finality(s: &View) -> Option<Severity> {
+    let n = s.len();
+    let w = |i: usize| s.w(i);
+    let has = |words: &[&str]| s.has_word(words);
+    let other = |i: usize| s.subject(i) == Who::Other;
+    // One pass to see which of the rules below could apply at all: most
+    // sentences that reach here need none of them.
+    let mut g = 0u32;
+    for t in s.toks {
+        g |= match t.word.as_str() {
+            "it" => 1,
+            "picked" | "chosen" | "chose" | "choose" | "pick" | "set" => 2,
+            "entry" => 4,
+            "finds" | "find" | "found" => 8,
+            "coming" | "come" => 16,
+            "here" | "around" | "alive" => 32,
+            "being" | "problem" => 64,
+            "terminal" | "diagnosis" | "cancer" => 128,
+            "swallowing" | "swallow" | "swallowed" => 256,
+            "attempt" | "attempts" => 512,
+            "marks" | "cuts" | "scars" | "burns" | "bruises" | "scratches" | "against" | "into"
+            | "bit" | "bite" | "biting" | "pinch" | "pinched" | "pull" | "pulled" | "pulling"
+            | "punish" | "punishing" | "relapsed" | "relapse" | "clean" => 1024,
+            "head" | "step" | "speed" | "over" | "take" | "garage" | "swerving" | "swerve"
+            | "swerved" | "veer" | "veering" | "running" => 2048,
+            "nice" | "good" | "easier" | "better" | "lovely" | "relief" | "rest" | "peace"
+            | "relieving" => 4096,
+            _ => 0,
+        };
+    }
+    if g == 0 && !s.any(DESIRE | FOREVER | BLEED | ROPE | PILLS | ONPURPOSE) && !has(&["method"]) {
+        return None;
+    }
+    // "we picked the day for the wedding": someone else, or an object after.
+    let bare_pick = g & 2 != 0
+        && (0..n).any(|i| {
+            s.word_in(i, &["day", "night", "spot", "date", "place", "method"])
+                && s.word_before(
+                    i,
+                    3,
+                    &["picked", "chosen", "chose", "choose", "pick", "set"],
+                )
+                .is_some()
+                && s.word_in(i.wrapping_sub(1), &["the", "a", "my"])
+                && (clause_end(s, i + 1) || s.word_in(i + 1, &["and", "now"]))
+                && !other(i)
+        });
+    // The act left unnamed, as if both writer and reader know what it is.
+    let act_it = g & 1 != 0
+        && (0..n).any(|i| {
+            w(i) == "it"
+                && (s.word_in(i.wrapping_sub(1), &["do", "doing"])
+                    || (w(i.wrapping_sub(1)) == "with" && w(i.wrapping_sub(2)) == "through"))
+                && (clause_end(s, i + 1)
+                    || s.word_in(i + 1, &["this", "on", "and", "tonight", "tomorrow", "soon"])
+                    || s.is(i + 1, TIME))
+                && !other(i)
+                && s.before(i, 3, NEG).is_none()
+                // "doing it, finally asking for the raise": the act named after.
+                && (w(i + 1) != BREAK || s.word_in(i + 2, &["and", "i", "no", ""]))
+                // "do it this time: sign up for …"
+                && !(w(i + 1) == "this" && w(i + 3) == BREAK && !w(i + 4).is_empty())
+        });
+    if act_it {
+        let decided = (0..n).any(|i| {
+            (w(i) == "decision"
+                && (s.word_before(i, 2, &["made", "make"]).is_some() || w(i + 1) == "is"))
+                || (w(i) == "mind" && w(i.wrapping_sub(1)) == "my" && w(i.wrapping_sub(2)) == "up")
+        });
+        let timed = s.any(TIME) || has(&["this", "time", "after", "before", "when", "tonight"]);
+        if decided || timed || s.intent() {
+            return Some(Severity::Now);
+        }
+    }
+    if bare_pick {
+        return Some(Severity::Now);
+    }
+    // "this is my last journal entry"
+    if g & 4 != 0
+        && (0..n).any(|i| {
+            w(i) == "entry"
+                && s.word_before(i, 2, &["last", "final"]).is_some()
+                && s.word_before(i, 4, &["my", "this"]).is_some()
+                && clause_end(s, i + 1)
+        })
+    {
+        return Some(Severity::Now);
+    }
+    // "for whoever finds me", "how long it takes for someone to be found"
+    if g & 8 != 0
+        && (0..n).any(|i| {
+            (s.word_in(i, &["finds", "find"])
+                && s.word_before(i, 1, &["whoever", "who", "whomever"])
+                    .is_some()
+                && s.word_in(i + 1, &["me", "my"]))
+                || (w(i) == "found"
+                    && w(i.wrapping_sub(1)) == "be"
+                    && (s.any(RESEARCH) || has(&["long", "until"])))
+        })
+    {
+        return Some(Severity::Now);
+    }
+    // "not coming home", "and not come back", with somewhere to go.
+    if g & 16 != 0
+        && (0..n).any(|i| {
+            s.word_in(i, &["coming", "come"])
+                && s.word_before(i, 2, &["not", "never"]).is_some()
+                && s.word_in(i + 1, &["back", "home"])
+                && !s.word_in(i + 2, &["until", "till", "for", "before", "tonight"])
+                && (s.any(INTENT) || has(&["alone", "afterwards", "where", "know"]))
+        })
+    {
+        return Some(Severity::Now);
+    }
+    // "I won't be here after Friday", "I won't be around much longer",
+    // "I don't plan on being around for it", "not going to be alive".
+    let long_times: &[&str] = &[
+        "after",
+        "past",
+        "by",
+        "for",
+        "next",
+        "much",
+        "longer",
+        "long",
+        "soon",
+        "anymore",
+        "then",
+        "christmas",
+        "birthday",
+        "year",
+    ];
+    let holiday: &[&str] = &[
+        "holiday",
+        "vacation",
+        "trip",
+        "travelling",
+        "traveling",
+        "conference",
+        "office",
+        "away",
+        "visiting",
+        "week",
+        "weekend",
+        "tomorrow",
+        "shift",
+        "meeting",
+        "party",
+        "dinner",
+        "contract",
+        "job",
+        "moving",
+        "move",
+        "course",
+        "term",
+    ];
+    if g & 32 != 0
+        && (0..n).any(|i| {
+            s.word_in(i, &["here", "around", "alive"])
+                && s.word_before(i, 2, &["be", "being"]).is_some()
+                && s.word_before(i, 5, &["wont", "not", "dont", "never"])
+                    .is_some()
+                && s.word_after(i, 3, long_times).is_some()
+                && !other(i)
+        })
+        && !has(holiday)
+    {
+        return gentle_or_now(has(&["decision", "mind", "after"]));
+    }
+    // "if I just stopped being here", "to leave permanently", "not be
+    // anyone's problem ever again", "not going to be a problem for much longer"
+    if (g & 64 != 0 || s.any(FOREVER))
+        && (0..n).any(|i| {
+            (w(i) == "being"
+                && s.word_in(i + 1, &["here", "alive", "around"])
+                && s.word_before(i, 2, &["stop", "stopped", "stopping", "quit"])
+                    .is_some())
+                || (s.is(i, FOREVER)
+                    && s.word_in(i.wrapping_sub(1), &["leave", "go", "disappear"])
+                    && !other(i))
+                || (w(i) == "problem"
+                    && s.word_before(i, 5, &["be"]).is_some()
+                    && s.word_before(i, 6, &["not", "never", "wont"]).is_some()
+                    && (s
+                        .word_after(i, 4, &["again", "longer", "anymore", "soon"])
+                        .is_some()
+                        || has(&["ever"])))
+        })
+    {
+        return Some(Severity::Gentle);
+    }
+    // Passive: a wish or hope that something from outside ends it: "I wish a
+    // truck would hit me", "hoping the plane would go down", "wanted the car
+    // to not stop", "hoping something will happen to me", "to sink and not
+    // come up", "to simply be gone, to vanish", "to fade out".
+    for d in s.all_of(DESIRE) {
+        if s.before(d, 2, NEG).is_some() || other(d) {
+            continue;
+        }
+        let mut vehicle = s.any(VEHICLE);
+        let (mut ends, mut happen, mut me) = (false, false, false);
+        for j in d + 1..(d + 12).min(n) {
+            vehicle |= s.is(j, VEHICLE);
+            match w(j) {
+                "plane" => vehicle = true,
+                "hit" | "down" | "stop" | "crash" | "crashed" | "run" | "ran" => ends = true,
+                "happen" => happen = true,
+                "not" | "doesnt" | "dont" | "wont" | "didnt" | "never" if w(j - 1) != "to" => break,
+                "me" => me = true,
+                "sink" | "vanish" | "fade" => return Some(Severity::Gentle),
+                "gone" if w(j - 1) == "be" => return Some(Severity::Gentle),
+                "anywhere" | "anyone" | "anything" if s.is(j + 1, FOREVER) => {
+                    return Some(Severity::Gentle)
+                }
+                _ => {}
+            }
+        }
+        if (vehicle && ends) || (happen && me) {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "it would be nice to not be alive anymore"
+    if g & 4096 != 0
+        && (0..n).any(|i| {
+            s.is(i, LIFE)
+                && s.before(i, 3, NEG).is_some()
+                && s.word_before(
+                    i,
+                    6,
+                    &["nice", "good", "easier", "better", "lovely", "relief"],
+                )
+                .is_some()
+        })
+    {
+        return Some(Severity::Gentle);
+    }
+    // "If I got a terminal diagnosis I'd feel relieved"; "death sounds like rest"
+    if (g & 128 != 0 && s.any(BETTER) && has(&["if", "would"]))
+        || g & 4096 != 0
+            && (0..n).any(|i| {
+                s.is(i, DIE)
+                    && s.word_after(i, 4, &["rest", "peace", "relief", "relieving"])
+                        .is_some()
+                    && s.word_after(i, 3, &["sounds", "seems", "feels", "like", "would"])
+                        .is_some()
+                    && !other(i)
+            })
+    {
+        return Some(Severity::Gentle);
+    }
+    // Method with a finality cue, by the writer: "if I had a gun I'd have
+    // used it", "putting it to my head", "going over", "one step", "at full
+    // speed", "for ending it", "sleep for good", "let it take me and drown".
+    let method = s.any(WEAPON | BLADE | ROPE | GAS | PLACE | VEHICLE | WATER | PILLS | DROWN);
+    if method && g & (2048 | 1) != 0 {
+        let cue = (0..n).any(|i| {
+            (w(i) == "head" && w(i.wrapping_sub(1)) == "my" && w(i.wrapping_sub(2)) == "to")
+                || (w(i) == "over" && s.word_in(i.wrapping_sub(1), &["going", "go", "went"]))
+                || (w(i) == "step" && w(i.wrapping_sub(1)) == "one")
+                || (w(i) == "speed" && w(i.wrapping_sub(1)) == "full")
+                || (w(i) == "it"
+                    && s.word_in(i.wrapping_sub(1), &["ending", "end", "used", "use"])
+                    && !other(i))
+                || (s.is(i, FOREVER) && s.is(i.wrapping_sub(1), SLEEP))
+                || (s.is(i, DROWN) && w(i.wrapping_sub(1)) == "and")
+                || (w(i) == "take" && w(i + 1) == "me")
+        });
+        if cue && !s.any(ACCIDENT | MEDIA) {
+            return gentle_or_now(s.intent() || has(&["ending", "used"]));
+        }
+    }
+    // "running the car in the closed garage", "swerving into the barrier"
+    if g & 2048 != 0 && !other(0) && !s.any(MEDIA) {
+        let garage = has(&["garage"])
+            && has(&["car", "engine"])
+            && has(&["running", "run", "closed", "sealed"]);
+        let swerve = has(&["swerving", "swerve", "swerved", "veer", "veering"])
+            && has(&["into"])
+            && (s.any(THINK | DESIRE) || has(&["speed"]));
+        if garage || swerve {
+            return gentle_or_now(s.intent());
+        }
+    }
+    // A rope or noose bought, tested, tied or kept, with nothing else it
+    // is for: "Bought the rope today", "Tested the noose tonight".
+    if s.any(ROPE)
+        && has(&[
+            "bought", "buy", "tested", "test", "tied", "tie", "made", "hid", "hidden", "kept",
+            "keep", "got", "ordered",
+        ])
+        && !has(&[
+            "climbing",
+            "climb",
+            "boat",
+            "tent",
+            "camping",
+            "swing",
+            "washing",
+            "clothesline",
+            "dog",
+            "garden",
+            "knot",
+            "knots",
+            "sailing",
+            "skipping",
+            "jump",
+            "tug",
+            "hammock",
+        ])
+        && !s.any(MEDIA | REPORT)
+        && !other(0)
+        // "rope for the tomato plants", "a rope ladder": a stated use.
+        && !s
+            .all_of(ROPE)
+            .any(|r| s.word_after(r, 2, &["for", "ladder", "to", "lights"]).is_some())
+    {
+        return Some(Severity::Now);
+    }
+    // Pills being saved up: "packed the pills I've been saving".
+    if s.all_of(PILLS).any(|p| {
+        s.word_after(
+            p,
+            5,
+            &["saving", "saved", "hoarding", "stockpiling", "collecting"],
+        )
+        .is_some()
+    }) && !other(0)
+    {
+        return Some(Severity::Now);
+    }
+    // "I have the method and the time worked out"
+    if has(&["method"])
+        && (0..n).any(|i| {
+            s.word_in(i, &["method", "way", "time", "place", "date", "details"])
+                && s.word_before(i, 4, &["the", "my"]).is_some()
+                && s.word_after(i, 8, &["for", "recipe"]).is_none()
+                && s.word_after(i, 5, &["worked", "figured", "sorted", "planned"])
+                    .is_some()
+        })
+    {
+        return Some(Severity::Now);
+    }
+    // "swallowing the whole box at once"
+    if g & 256 != 0
+        && (0..n).any(|i| {
+            s.word_in(i, &["swallowing", "swallow", "swallowed"])
+                && s.word_after(
+                    i,
+                    4,
+                    &["whole", "handful", "box", "bottle", "packet", "all"],
+                )
+                .is_some()
+        })
+    {
+        return gentle_or_now(s.recent() || has(&["swallowed"]));
+    }
+    // A past attempt as a noun: "since the attempt", "survived another
+    // attempt", "my last attempt" (not "my attempt at bread").
+    if g & 512 != 0
+        && (0..n).any(|i| {
+            s.word_in(i, &["attempt", "attempts"])
+                && s.word_in(
+                    i.wrapping_sub(1),
+                    &["the", "my", "another", "last", "first", "second"],
+                )
+                && !s.word_in(i + 1, &["to", "at", "on", "of", "for", "with", "in"])
+                && !other(i)
+        })
+        && !s.any(REPORT | MEDIA)
+    {
+        return gentle_or_now(s.recent() || has(&["survived", "another"]));
+    }
+    // "drove into a tree on purpose"
+    if s.any(ONPURPOSE)
+        && has(&[
+            "drove", "crashed", "swerved", "stepped", "walked", "jumped", "ran",
+        ])
+        && has(&["into", "off", "infrontof"])
+    {
+        return Some(Severity::Now);
+    }
+    // Self-injury named by its marks or purpose: "fresh marks on my thighs",
+    // "hitting my head against the wall", "bit my hand hard enough to leave
+    // bruises", "to punish myself", "a hot spoon against my skin".
+    if (g & 1024 != 0 || s.any(BLEED)) && !s.any(ACCIDENT) {
+        let marks = !has(&["cat", "dog", "kitten", "puppy", "gym", "roses", "brambles"])
+            && (0..n).any(|i| {
+                s.word_in(
+                    i,
+                    &["marks", "cuts", "scars", "burns", "bruises", "scratches"],
+                ) && s
+                    .word_before(i, 2, &["fresh", "new", "hid", "hide", "hiding"])
+                    .is_some()
+                    && s.after(i, 3, BODY | VULN).is_some()
+            });
+        let against = (0..n).any(|i| {
+            s.word_in(i, &["against", "into"])
+                && (s.word_before(i, 3, &["my"]).is_some()
+                    && s.before(i, 3, BODY | HANDY).is_some()
+                    || w(i + 1) == "my" && s.is(i + 2, BODY | HANDY))
+                && (s
+                    .word_after(i, 2, &["wall", "walls", "door", "floor"])
+                    .is_some()
+                    || has(&["hot", "until", "blistered", "blister", "burned", "burnt"]))
+                && s.word_before(
+                    i,
+                    5,
+                    &[
+                        "hitting", "hit", "banging", "bang", "pressed", "press", "pressing",
+                        "held", "slammed", "slamming",
+                    ],
+                )
+                .is_some()
+        });
+        let bit = (0..n).any(|i| {
+            s.word_in(
+                i,
+                &[
+                    "bit", "bite", "biting", "pinch", "pinched", "pull", "pulled", "pulling",
+                ],
+            ) && (i == 0 || s.word_in(i - 1, &["i", "to"]))
+                && w(i + 1) == "my"
+                && (s.is(i + 2, BODY | HANDY) || w(i + 2) == "hair")
+                && has(&[
+                    "hard", "bruises", "bleeds", "bled", "blood", "punish", "chunks", "until",
+                ])
+        });
+        let punish = (0..n).any(|i| s.word_in(i, &["punish", "punishing"]) && w(i + 1) == "myself")
+            && s.any(CUT | BLEED | BLADE);
+        let bleed = s.all_of(BLEED).any(|i| {
+            s.before(i, 3, DESIRE).is_some() && clause_end(s, i + 1) || s.word_in(i + 1, &["so"])
+        }) && !other(0);
+        let relapse = s.any(BLADE) && has(&["relapsed", "relapse", "clean"]);
+        if marks || against || bit || punish || bleed || relapse {
+            return Some(Severity::Gentle);
+        }
+    }
+    None
 }
 
 /// Whether a sentence holds anything at least one rule starts from. Every
@@ -366,9 +950,11 @@ enum Who {
     Unknown,
 }
 
-/// The sentence's verdict: the strongest of the rules.
-fn judge(s: &View) -> Option<Severity> {
-    let rules: [fn(&View) -> Option<Severity>; 15] = [
+/// The sentence's verdict: the strongest of the rules (only [`finality`]
+/// when `main` is false: no other rule's anchor is in the sentence).
+/// `question`: the sentence puts a question to the writer (see [`asked`]).
+fn judge(s: &View, main: bool, question: bool) -> Option<Severity> {
+    let rules: [fn(&View) -> Option<Severity>; 16] = [
         wish_broad,
         made_myself,
         naming,
@@ -384,24 +970,58 @@ fn judge(s: &View) -> Option<Severity> {
         preparation,
         attempt,
         self_injury,
+        finality,
     ];
     // Reported therapy process: "my therapist asked if I think about killing
     // myself and I said no". A question answered no is not a disclosure.
-    let asked = (0..s.len()).any(|i| {
+    if question && answered_no(s) {
+        return None;
+    }
+    // The journey's own dying: "I experienced my death and it was quiet".
+    if (0..s.len()).any(|i| {
+        s.is(i, DIE)
+            && s.w(i.wrapping_sub(1)) == "my"
+            && s.word_in(
+                i.wrapping_sub(2),
+                &[
+                    "experienced",
+                    "witnessed",
+                    "watched",
+                    "saw",
+                    "felt",
+                    "through",
+                ],
+            )
+    }) && !s.any(DESIRE | INTENT)
+    {
+        return None;
+    }
+    let found = if main {
+        rules.iter().filter_map(|r| r(s)).max()?
+    } else {
+        finality(s)?
+    };
+    Some(if s.intent() { Severity::Now } else { found })
+}
+
+/// A question put to the writer: "asked if", "asked whether", "the
+/// standard questions".
+fn asked(s: &View) -> bool {
+    (0..s.len()).any(|i| {
         s.word_in(
             i,
             &["asked", "asks", "ask", "asking", "question", "questions"],
-        ) && s.word_after(i, 4, &["if", "whether", "about"]).is_some()
-    });
-    let answered_no = (0..s.len()).any(|i| {
+        ) && (s.word_after(i, 4, &["if", "whether", "about"]).is_some()
+            || s.word_in(i.wrapping_sub(1), &["standard", "usual", "screening"]))
+    })
+}
+
+/// The writer's answer was no.
+fn answered_no(s: &View) -> bool {
+    (0..s.len()).any(|i| {
         s.word_in(i, &["said", "answered", "told", "say", "replied"])
             && s.word_after(i, 3, &["no", "nope"]).is_some()
-    });
-    if asked && answered_no && !s.has_word(&["yes", "sometimes", "lately"]) {
-        return None;
-    }
-    let found = rules.iter().filter_map(|r| r(s)).max()?;
-    Some(if s.intent() { Severity::Now } else { found })
+    }) && !s.has_word(&["yes", "sometimes", "lately"])
 }
 
 fn gentle_or_now(now: bool) -> Option<Severity> {

@@ -808,6 +808,8 @@ const LISTS: &[(Tags, &[&str])] = &[
     (
         REPORT,
         &[
+            "slides",
+            "slide",
             "workshop",
             "course",
             "lecture",

@@ -253,6 +253,8 @@ fn expand(w: &str, apostrophe: bool) -> Option<&'static [&'static str]> {
         "cuz" | "coz" | "bc" | "cos" => &["because"],
         "kms" | "kmslf" => &["kill", "myself"],
         "ded" => &["dead"],
+        // Short words typed in a hurry, inside the frames they belong to.
+        "wnat" | "watn" | "wnt" | "whant" => &["want"],
         "w" => &["with"],
         // Words coined online to talk about suicide past content filters.
         "sewerslide" | "suicidee" => &["suicide"],
@@ -335,6 +337,8 @@ const PHRASES: &[(&[&str], &str)] = &[
     (&["carrying", "on"], "goon"),
     (&["keep", "going"], "goon"),
     (&["stomach", "pumped"], "stomachpumped"),
+    (&["six", "feet", "under"], "dead"),
+    (&["6", "feet", "under"], "dead"),
 ];
 
 fn merge_phrases(toks: &mut Vec<Token>) {
