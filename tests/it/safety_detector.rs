@@ -143,3 +143,13 @@ fn held_out_set() {
 /// near-misses raised), less a little.
 const HOLDOUT_RECALL_FLOOR: f64 = 0.91;
 const HOLDOUT_NEAR_CEILING: f64 = 0.03;
+
+/// A second independent writer's set, never looked at while building the
+/// rules (tests/fixtures/safety/README.md). It shows how far the detector
+/// is from the goal on unseen text; this floor, at what it measured,
+/// catches a change that makes that worse. Tuning on it would spoil it:
+/// the next round needs a fresh independent set for its measurement.
+#[test]
+fn independent_set() {
+    check("independent", 0.73, 0.04);
+}
