@@ -135,44 +135,8 @@ pub fn print_worth_raising(app: &mut App, days: &[NaiveDate]) {
     if let Some(sentence) = safety::review_sentence(days) {
         app.line("");
         app.line(app.bold(safety::WORTH_RAISING));
-        for l in wrap(&sentence, 76) {
+        for l in crate::term_text::wrap(&sentence, 76, "") {
             app.line(format!("  {l}"));
         }
-    }
-}
-
-/// Lines of at most `width` display columns, broken at spaces.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in text.split(' ') {
-        match lines.last_mut() {
-            Some(cur)
-                if console::measure_text_width(cur) + 1 + console::measure_text_width(word)
-                    <= width =>
-            {
-                cur.push(' ');
-                cur.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
-    lines
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wrap_keeps_to_the_width_in_columns() {
-        let text =
-            "You wrote about hurting yourself or not wanting to be alive on 3, 9, 12 and 14 Nov.";
-        let lines = wrap(text, 40);
-        assert!(lines.len() > 1);
-        assert!(
-            lines.iter().all(|l| console::measure_text_width(l) <= 40),
-            "{lines:?}"
-        );
-        assert_eq!(lines.join(" "), text);
     }
 }

@@ -59,6 +59,19 @@ pub fn eprint_message(text: &str) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn wrap_keeps_to_the_width_in_columns() {
+        let text =
+            "You wrote about hurting yourself or not wanting to be alive on 3, 9, 12 and 14 Nov.";
+        let lines = super::wrap(text, 40, "");
+        assert!(lines.len() > 1);
+        assert!(
+            lines.iter().all(|l| console::measure_text_width(l) <= 40),
+            "{lines:?}"
+        );
+        assert_eq!(lines.join(" "), text);
+    }
+
     use super::*;
 
     #[test]
