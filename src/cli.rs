@@ -118,6 +118,12 @@ the editor or standard input for anything private.")]
     )]
     Themes(ThemesCommand),
 
+    /// The few things you can switch off, such as the note after a big decision
+    #[command(
+        after_help = "Examples:\n  kapj settings                         every setting, on or off\n  kapj settings notes.decisions off\n  kapj settings notes.decisions --reset back to the default\n\nSettings are kept inside the journal, so they are encrypted with it."
+    )]
+    Settings(SettingsArgs),
+
     /// Write a document to bring to your therapist (markdown, html) or a full backup (json)
     #[command(
         after_help = "Examples:\n  kapj export -o for-therapist.md\n  kapj export --format html -o journal.html --since \"30 days ago\"\n  kapj export --format json -o backup.json\n\nPrivate entries are left out unless --include-private is given."
@@ -554,4 +560,17 @@ pub enum ThemesCommand {
         #[arg(value_name = "WORD|PHRASE", num_args = 1.., required = true)]
         theme: Vec<String>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct SettingsArgs {
+    /// A setting's name, such as notes.decisions (without one: list them all)
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+    /// on or off (without one: show the setting)
+    #[arg(value_name = "on|off")]
+    pub value: Option<String>,
+    /// Go back to the default
+    #[arg(long, conflicts_with = "value", requires = "name")]
+    pub reset: bool,
 }

@@ -17,6 +17,7 @@ pub mod journal;
 pub mod render;
 pub mod review;
 pub mod safety_note;
+pub mod settings;
 pub mod store;
 pub mod templates;
 pub mod term_text;

@@ -17,6 +17,7 @@ mod review;
 mod safety;
 mod search;
 mod session;
+mod settings;
 mod show;
 mod status;
 mod templates;
@@ -98,6 +99,7 @@ fn dispatch(app: &mut App, command: Command) -> Result<()> {
         Command::Decrypt => crypt::decrypt(app),
         Command::Templates(a) => templates::run(app, a),
         Command::Themes(c) => themes::run(app, c),
+        Command::Settings(a) => settings::run(app, a),
         Command::Completions(_) | Command::Man | Command::Demo(_) => unreachable!("handled in run"),
     }
 }

@@ -21,6 +21,7 @@ mod pickers;
 mod review;
 mod safety_detector;
 mod safety_note;
+mod settings;
 mod smoke;
 mod themes;
 mod width;
