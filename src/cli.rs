@@ -124,6 +124,13 @@ the editor or standard input for anything private.")]
     )]
     Settings(SettingsArgs),
 
+    /// Reminders in the calendar you already use (no journal text goes into them)
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  kapj remind ics                        reminders for your latest and next session\n  kapj remind ics --session 3 -o ~/Downloads/reminders.ics\n\nThe titles say only \"Journal check-in\" or \"Reflection time\"."
+    )]
+    Remind(RemindCommand),
+
     /// Write a document to bring to your therapist (markdown, html) or a full backup (json)
     #[command(
         after_help = "Examples:\n  kapj export -o for-therapist.md\n  kapj export --format html -o journal.html --since \"30 days ago\"\n  kapj export --format json -o backup.json\n\nPrivate entries are left out unless --include-private is given."
@@ -573,4 +580,33 @@ pub struct SettingsArgs {
     /// Go back to the default
     #[arg(long, conflicts_with = "value", requires = "name")]
     pub reset: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RemindCommand {
+    /// Write a calendar file (.ics) of gentle check-ins around a session
+    #[command(after_help = "\
+Examples:
+  kapj remind ics                          the reminders still ahead (latest and next session)
+  kapj remind ics --session 3              one session's reminders
+  kapj remind ics -o ~/reminders.ics       somewhere else
+  kapj remind ics -o -                     to standard output
+
+The reminders: the evening of the session (rest, a few words), 24 and 48 hours
+after (meaning-making), a moment to book or confirm a follow-up conversation,
+a week after (embodiment), and the evening before your next session. Reminders
+already past are left out. Open the file with your calendar app to add them;
+exporting again updates them instead of adding copies.")]
+    Ics(IcsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IcsArgs {
+    /// The session (default: your latest session and the next planned one)
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub session: Option<String>,
+    /// Write to this file, readable by you alone (default: journal-reminders.ics
+    /// in the current folder; - for standard output)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

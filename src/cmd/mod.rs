@@ -13,6 +13,7 @@ mod edit;
 mod export;
 mod import;
 mod list;
+mod remind_ics;
 mod review;
 mod safety;
 mod search;
@@ -27,7 +28,7 @@ mod write;
 use anyhow::Result;
 
 use crate::app::{default_home, App};
-use crate::cli::{Cli, Command, FilterArgs};
+use crate::cli::{Cli, Command, FilterArgs, RemindCommand};
 use crate::clock::Clock;
 use crate::domain::{Filter, Phase};
 use crate::error::{user, user_hint};
@@ -100,6 +101,7 @@ fn dispatch(app: &mut App, command: Command) -> Result<()> {
         Command::Templates(a) => templates::run(app, a),
         Command::Themes(c) => themes::run(app, c),
         Command::Settings(a) => settings::run(app, a),
+        Command::Remind(RemindCommand::Ics(a)) => remind_ics::run(app, a),
         Command::Completions(_) | Command::Man | Command::Demo(_) => unreachable!("handled in run"),
     }
 }

@@ -48,6 +48,12 @@ fn add(app: &mut App, a: SessionAddArgs) -> Result<()> {
     if let Some(hint) = super::due::hint(&due) {
         app.line(hint);
     }
+    // At a terminal only: an offer, never a file written unasked.
+    if crate::app::interactive() && !app.json {
+        if let Some(offer) = super::remind_ics::offer(app, number)? {
+            app.line(offer);
+        }
+    }
     Ok(())
 }
 

@@ -18,6 +18,7 @@ mod first_week;
 mod guided;
 mod newcomer;
 mod pickers;
+mod reminders;
 mod review;
 mod safety_detector;
 mod safety_note;
