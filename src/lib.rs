@@ -14,6 +14,7 @@ pub mod error;
 pub mod export;
 pub mod feelings_picker;
 pub mod journal;
+pub mod on_this_day;
 pub mod reminders;
 pub mod render;
 pub mod review;

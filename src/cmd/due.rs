@@ -8,10 +8,10 @@
 //! that already has an entry for its session is not suggested again.
 
 use anyhow::Result;
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Duration, FixedOffset};
 
 use crate::app::App;
-use crate::domain::{Phase, Session};
+use crate::domain::{Filter, Phase, Session};
 
 /// Where the client stands in the window (design.md's table).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -77,9 +77,9 @@ pub fn decide(now: DateTime<FixedOffset>, latest: Option<&Seen>, next: Option<&S
     let h = latest.map(|s| hours_between(now, s.at));
     let (stage, session) = match (h, next) {
         (Some(h), _) if h < 24.0 => (Stage::Reflection, latest),
-        (Some(h), _) if h <= 72.0 => (
+        (Some(h), _) if h <= WINDOW_HOURS => (
             Stage::Meaning {
-                closes_in_hours: 72.0 - h,
+                closes_in_hours: WINDOW_HOURS - h,
             },
             latest,
         ),
@@ -110,6 +110,21 @@ pub struct Now {
     /// Phases of the latest session that have entries, with their counts.
     pub done: Vec<(Phase, i64)>,
     pub due: Due,
+    /// The person comes back after the latest session's window closed with
+    /// nothing written for it (see [`window_passed_unwritten`]) and nothing
+    /// written anywhere since: status welcomes them back.
+    pub welcome_back: bool,
+}
+
+/// The hours after a session that the window lasts (design.md's table).
+pub const WINDOW_HOURS: f64 = 72.0;
+
+/// The window after the latest session (`h` hours ago) has closed, and
+/// neither meaning-making nor embodiment was written for it. Not a rule of
+/// what is due (that stays [`decide`]'s); only whether status says
+/// "welcome back" before saying it.
+pub fn window_passed_unwritten(h: f64, written: &[Phase]) -> bool {
+    h > WINDOW_HOURS && !written.contains(&Phase::Meaning) && !written.contains(&Phase::Embodiment)
 }
 
 pub fn compute(app: &mut App) -> Result<Now> {
@@ -144,7 +159,23 @@ pub fn compute(app: &mut App) -> Result<Now> {
         written: &next_done,
     });
     let due = decide(now, seen_latest.as_ref(), seen_next.as_ref());
+    let welcome_back = match &latest {
+        Some((s, _)) if window_passed_unwritten(hours_between(now, s.at), &latest_done) => {
+            // Back only if nothing at all was written since the window closed.
+            let closed = s.at + Duration::hours(WINDOW_HOURS as i64);
+            store
+                .entries(&Filter {
+                    since: Some(closed),
+                    include_private: true,
+                    limit: Some(1),
+                    ..Filter::default()
+                })?
+                .is_empty()
+        }
+        _ => false,
+    };
     Ok(Now {
+        welcome_back,
         hours_since: latest.as_ref().map(|(s, _)| hours_between(now, s.at)),
         latest: latest.map(|(s, _)| s),
         next: next.map(|(s, _)| s),
@@ -199,6 +230,18 @@ mod tests {
 
     fn t(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn the_window_passes_unwritten_only_after_72_hours_without_meaning_or_embodiment() {
+        assert!(!window_passed_unwritten(72.0, &[]));
+        assert!(window_passed_unwritten(72.5, &[]));
+        assert!(window_passed_unwritten(
+            200.0,
+            &[Phase::Reflection, Phase::Free]
+        ));
+        assert!(!window_passed_unwritten(200.0, &[Phase::Meaning]));
+        assert!(!window_passed_unwritten(200.0, &[Phase::Embodiment]));
     }
 
     #[test]

@@ -24,6 +24,7 @@ mod safety_detector;
 mod safety_note;
 mod settings;
 mod smoke;
+mod status_notices;
 mod themes;
 mod width;
 mod writing;
