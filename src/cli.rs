@@ -127,7 +127,7 @@ the editor or standard input for anything private.")]
     /// Reminders in the calendar you already use (no journal text goes into them)
     #[command(
         subcommand,
-        after_help = "Examples:\n  kapj remind ics                        reminders for your latest and next session\n  kapj remind ics --session 3 -o ~/Downloads/reminders.ics\n\nThe titles say only \"Journal check-in\" or \"Reflection time\"."
+        after_help = "Examples:\n  kapj remind ics                        reminders for your latest and next session\n  kapj remind ics --session 3 -o ~/Downloads/reminders.ics\n\nThe titles are neutral (\"Journal check-in\", \"Reflection time\") and no journal text goes into the file."
     )]
     Remind(RemindCommand),
 

@@ -49,7 +49,8 @@ pub fn run(app: &mut App) -> Result<()> {
     // shows it anywhere; a journal made at a terminal showed it already.
     let terminal = crate::app::interactive();
     let welcomed = app.store()?.meta_get(crate::app::WELCOMED)?.is_some();
-    if !app.welcomed_now && (fresh || (terminal && !welcomed)) {
+    let first_welcome = !app.welcomed_now && (fresh || (terminal && !welcomed));
+    if first_welcome {
         app.para("Welcome to kapj, a quiet companion for the days around a medicine session.");
         app.para(format!(
             "Your journal lives in {}. Nothing leaves this machine unless you export it.",
@@ -64,7 +65,7 @@ pub fn run(app: &mut App) -> Result<()> {
         // A journal that cannot be written (read-only) just welcomes again.
         let _ = app.store()?.meta_set(crate::app::WELCOMED, "1");
     }
-    print_status(app, &st, now);
+    print_status(app, &st, now, first_welcome);
     if let Some(line) = super::drafts::status_line(&drafts, now) {
         app.para(line);
     }
@@ -136,7 +137,10 @@ fn capitalised(s: &str) -> String {
         .unwrap_or_default()
 }
 
-fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>) {
+/// `first_welcome`: kapj's own welcome was just shown, so a "welcome back"
+/// would be one welcome too many (a session recorded days after it happened).
+fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>, first_welcome: bool) {
+    let back = st.welcome_back && !first_welcome;
     let d = &st.due;
     match (&st.latest, d.stage) {
         (None, Stage::FirstSession) => {
@@ -153,7 +157,7 @@ fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>) {
                 render::relative(now, s.at),
                 render::long_time(s.at)
             ));
-            if st.welcome_back {
+            if back {
                 // No count of days, no list of what is missing: only that
                 // coming back is welcome, and the one thing to do now.
                 let h = st.hours_since.unwrap_or(0.0);
@@ -202,7 +206,7 @@ fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>) {
                 "Your embodiment entry is written; another is welcome whenever something shifts.",
             );
         }
-        Stage::Embodiment if st.welcome_back => {
+        Stage::Embodiment if back => {
             app.para("Now: embodiment, carrying the session into daily life. A few lines are enough: what has changed, and what has stayed.");
             app.para("  kapj write embodiment");
         }
@@ -239,7 +243,7 @@ fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>) {
         }
     }
     // After a welcome back, a row of empty marks would read as a report card.
-    if let Some(s) = st.latest.as_ref().filter(|_| !st.welcome_back) {
+    if let Some(s) = st.latest.as_ref().filter(|_| !back) {
         let marks: Vec<String> = Phase::CYCLE
             .iter()
             .map(|p| {

@@ -227,3 +227,19 @@ fn a_long_first_line_is_cut_to_the_columns_it_takes() {
     assert!(columns <= 80, "{columns} columns: {quoted}");
     assert!(!out.contains("second line"));
 }
+
+#[test]
+fn kapj_s_first_welcome_is_not_followed_by_a_welcome_back() {
+    // A session recorded days after it happened, then kapj at a terminal
+    // for the first time: one welcome, not two.
+    let mut h = home_with_session();
+    h.now = after(9 * 24);
+    let mut s = crate::common::pty::spawn(&h, &[], &[]);
+    crate::common::pty::wait_for(&mut s, "Welcome to kapj");
+    let (out, code) = crate::common::pty::finish(s);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("Welcome back"), "{out}");
+    assert!(out.contains("kapj write embodiment"), "{out}");
+    // The next time, it is a return.
+    assert!(h.ok(&["status"]).contains("Welcome back"));
+}
