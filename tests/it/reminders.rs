@@ -205,6 +205,12 @@ fn exporting_again_keeps_every_uid() {
             "a new DTSTAMP tells the update"
         );
     }
+    // An earlier session recorded later renumbers this one to 2; its
+    // reminders keep their UIDs (they come from the session's id).
+    h.ok(&["session", "add", "--at", "2026-11-01 10:00"]);
+    let (_, evs3) = export(&h, &["--session", "2"]);
+    let uids = |v: &[Ev]| v.iter().map(|e| e.uid.clone()).collect::<Vec<_>>();
+    assert_eq!(uids(&evs3), uids(&evs2));
 }
 
 #[test]
