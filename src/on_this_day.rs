@@ -12,7 +12,7 @@ use chrono::{DateTime, Duration, FixedOffset, Months, NaiveDate, NaiveTime};
 use serde_json::{json, Value};
 
 use crate::clock::Clock;
-use crate::domain::{Entry, Filter};
+use crate::domain::Entry;
 use crate::store::Store;
 
 /// The setting that switches it off.
@@ -42,16 +42,13 @@ pub fn find(store: &Store, clock: &Clock) -> Result<Option<Found>> {
             continue;
         };
         let (since, until) = day_bounds(clock, day);
-        let mut entries = store.entries(&Filter {
-            since: Some(since),
-            until: Some(until),
-            include_private: false,
-            ..Filter::default()
-        })?;
-        // Newest first from the store; the first written that day is last.
-        entries.retain(|e| !first_line(e).is_empty());
-        if let Some(entry) = entries.pop() {
-            return Ok(Some(Found { entry, ago }));
+        // The first written that day, among those with any words.
+        for number in store.public_entries_between(since, until)? {
+            if let Some(entry) = store.entry(&number.to_string())? {
+                if !first_line(&entry).is_empty() {
+                    return Ok(Some(Found { entry, ago }));
+                }
+            }
         }
     }
     Ok(None)

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use unicode_segmentation::UnicodeSegmentation;
 
 use anyhow::Result;
+use chrono::{DateTime, FixedOffset};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
@@ -352,6 +353,23 @@ impl Store {
             Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The numbers of the entries in `[since, until]` that are not
+    /// private, oldest first: for status's "On this day", which then reads
+    /// only the one it shows.
+    pub fn public_entries_between(
+        &self,
+        since: DateTime<FixedOffset>,
+        until: DateTime<FixedOffset>,
+    ) -> Result<Vec<i64>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT e.id FROM entries e
+             WHERE e.at_ts >= ?1 AND e.at_ts <= ?2 AND e.private = 0
+             ORDER BY e.at_ts, e.id",
+        )?;
+        let rows = st.query_map([since.timestamp(), until.timestamp()], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// One entry by its short number, or by its id (or an unambiguous id prefix of 4+ characters).
