@@ -8,6 +8,7 @@ mod durability_support;
 
 mod care;
 mod core;
+mod decision_detector;
 mod drafts;
 mod durability;
 mod durability_upgrade;
