@@ -57,12 +57,17 @@ fn raw_sentences(text: &str) -> Vec<&str> {
         let cut = if matches!(c, '.' | '!' | '?' | ';' | '…') {
             // Closing quotes and brackets belong to the sentence they end.
             let mut end = i + c.len_utf8();
-            while k + 1 < bytes.len() && matches!(bytes[k + 1].1, '"' | '”' | '\'' | '’' | ')') {
+            while k + 1 < bytes.len() && matches!(bytes[k + 1].1, '"' | '”' | '\'' | '’' | ')')
+            {
                 k += 1;
                 end = bytes[k].0 + bytes[k].1.len_utf8();
             }
             Some(end)
-        } else if c == '\n' && text[i + 1..].trim_start_matches([' ', '\t']).starts_with('\n') {
+        } else if c == '\n'
+            && text[i + 1..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with('\n')
+        {
             Some(i)
         } else {
             None
@@ -89,18 +94,75 @@ fn raw_sentences(text: &str) -> Vec<&str> {
 
 /// What may stand between a verb and its object: "quit *my whole* job".
 const DETS: &[&str] = &[
-    "the", "my", "our", "a", "an", "this", "that", "current", "whole", "entire", "own", "new",
-    "big", "old", "stupid", "damn", "full", "fulltime", "day", "little", "shitty", "toxic",
-    "corporate", "second",
+    "the",
+    "my",
+    "our",
+    "a",
+    "an",
+    "this",
+    "that",
+    "current",
+    "whole",
+    "entire",
+    "own",
+    "new",
+    "big",
+    "old",
+    "stupid",
+    "damn",
+    "full",
+    "fulltime",
+    "day",
+    "little",
+    "shitty",
+    "toxic",
+    "corporate",
+    "second",
 ];
 
 /// Work and study: what quitting or leaving makes a life decision.
 const JOB: &[&str] = &[
-    "job", "work", "career", "company", "firm", "employer", "position", "role", "post",
-    "business", "practice", "team", "band", "teaching", "nursing", "law", "medicine", "academia",
-    "school", "university", "uni", "college", "course", "degree", "phd", "masters", "programme",
-    "program", "studies", "apprenticeship", "training", "church", "army", "military", "agency",
-    "startup", "restaurant", "profession", "industry", "residency", "internship",
+    "job",
+    "work",
+    "career",
+    "company",
+    "firm",
+    "employer",
+    "position",
+    "role",
+    "post",
+    "business",
+    "practice",
+    "team",
+    "band",
+    "teaching",
+    "nursing",
+    "law",
+    "medicine",
+    "academia",
+    "school",
+    "university",
+    "uni",
+    "college",
+    "course",
+    "degree",
+    "phd",
+    "masters",
+    "programme",
+    "program",
+    "studies",
+    "apprenticeship",
+    "training",
+    "church",
+    "army",
+    "military",
+    "agency",
+    "startup",
+    "restaurant",
+    "profession",
+    "industry",
+    "residency",
+    "internship",
 ];
 
 /// A partner or the relationship itself.
@@ -488,9 +550,24 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
                 || s.is(
                     i + 1,
                     &[
-                        "and", "tomorrow", "today", "soon", "now", "next", "at", "on", "in",
-                        "before", "after", "when", "by", "once", "completely", "altogether",
-                        "forever", "anyway",
+                        "and",
+                        "tomorrow",
+                        "today",
+                        "soon",
+                        "now",
+                        "next",
+                        "at",
+                        "on",
+                        "in",
+                        "before",
+                        "after",
+                        "when",
+                        "by",
+                        "once",
+                        "completely",
+                        "altogether",
+                        "forever",
+                        "anyway",
                     ],
                 );
             (s.is(k, JOB) || s.within(i + 1, 4, MEDS) || bare).then_some((i, Kind::Plain))
@@ -500,8 +577,7 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
                 return plain;
             }
             let k = s.object(i + 1);
-            if s.is(k, JOB) || s.is(k, PARTNER) || s.is(k, PLACE) || (s.named(k) && k == i + 1)
-            {
+            if s.is(k, JOB) || s.is(k, PARTNER) || s.is(k, PLACE) || (s.named(k) && k == i + 1) {
                 return plain;
             }
             s.end(i + 1).then_some((i, Kind::Bare))
@@ -528,8 +604,11 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
                 }
                 "abroad" | "overseas" | "away" | "countries" | "cities" | "house" | "home"
                 | "continents" => true,
-                "out" => !(s.w(i + 2) == "of" && s.is(i + 3, &["the", "my", "your"])
-                    && s.is(i + 4, &["way", "body", "head", "comfort"])),
+                "out" => {
+                    !(s.w(i + 2) == "of"
+                        && s.is(i + 3, &["the", "my", "your"])
+                        && s.is(i + 4, &["way", "body", "head", "comfort"]))
+                }
                 "back" => s.is(i + 2, &["home", "to", "in"]),
                 "in" => s.w(i + 2) == "with",
                 "on" => {
@@ -573,8 +652,7 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
                     && s.is(
                         i - 2,
                         &[
-                            "get", "getting", "ask", "asking", "file", "filing", "seek",
-                            "seeking",
+                            "get", "getting", "ask", "asking", "file", "filing", "seek", "seeking",
                         ],
                     );
                 let start = if verb {
@@ -634,7 +712,10 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
         "give" | "giving" | "say" | "saying"
             if (next == "up" || (next == "goodbye" && s.w(i + 2) == "to")) && {
                 let k = s.object(if next == "up" { i + 2 } else { i + 3 });
-                s.is(k, JOB) || s.is(k, PROPERTY) || s.is(k, PARTNER) || s.is(k, PLACE)
+                s.is(k, JOB)
+                    || s.is(k, PROPERTY)
+                    || s.is(k, PARTNER)
+                    || s.is(k, PLACE)
                     || s.is(k, &["tenancy", "lease"])
             } =>
         {
@@ -652,8 +733,8 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
             let k = if next == "off" { s.object(i + 2) } else { 0 };
             let ties = next == "ties";
             let off = next == "off" && (s.is(k, PERSON) || s.is(k, PARTNER) || s.named(k));
-            let around = (s.is(s.object(i + 1), PERSON) || s.named(i + 1))
-                && s.within(i + 1, 4, &["off"]);
+            let around =
+                (s.is(s.object(i + 1), PERSON) || s.named(i + 1)) && s.within(i + 1, 4, &["off"]);
             (ties || off || around).then_some((i, Kind::Plain))
         }
         "walk" | "walking" => (next == "away" && s.w(i + 2) == "from" && {
@@ -753,10 +834,17 @@ fn governed(s: &View, start: usize, kind: Kind) -> bool {
     // "I'm leaving my job": the first-person present.
     if kind == Kind::Plain && s.w(start).ends_with("ing") && start > 0 {
         let mut k = start - 1;
-        while k > 0 && s.is(k, &["now", "finally", "officially", "definitely", "probably"]) {
+        while k > 0
+            && s.is(
+                k,
+                &["now", "finally", "officially", "definitely", "probably"],
+            )
+        {
             k -= 1;
         }
-        if (s.is(k, &["am", "are"]) && k > 0 && s.is(k - 1, &["i", "we"])) || s.w(k) == "were" && (k == 0 || s.w(k - 1) == BREAK) {
+        if (s.is(k, &["am", "are"]) && k > 0 && s.is(k - 1, &["i", "we"]))
+            || s.w(k) == "were" && (k == 0 || s.w(k - 1) == BREAK)
+        {
             return true;
         }
     }
@@ -774,13 +862,12 @@ fn governed(s: &View, start: usize, kind: Kind) -> bool {
             continue;
         }
         // "it's time to": no one else is its subject.
-        let subject = if s.w(f.saturating_sub(1)) == "time" && s.w(f) == "to" {
-            Some(frame)
-        } else if s.w(frame) == "my" {
-            Some(frame)
-        } else {
-            writer_at(s, frame)
-        };
+        let subject =
+            if (s.w(f.saturating_sub(1)) == "time" && s.w(f) == "to") || s.w(frame) == "my" {
+                Some(frame)
+            } else {
+                writer_at(s, frame)
+            };
         let Some(subject) = subject else {
             return false;
         };

@@ -18,6 +18,7 @@ pub fn run(app: &mut App) -> Result<()> {
     let actions = app.store()?.actions(false)?;
     let drafts = app.drafts()?;
     let now = app.clock.now();
+    let uneven = crate::review::uneven::for_status(app, now)?;
     if app.json {
         let v = json!({
             "now": now.to_rfc3339(),
@@ -30,6 +31,7 @@ pub fn run(app: &mut App) -> Result<()> {
             "phases_written": st.done.iter().map(|(p, _)| p.key()).collect::<Vec<_>>(),
             "open_actions": actions.iter().map(render::action_json).collect::<Vec<_>>(),
             "drafts": drafts.iter().enumerate().map(|(i, d)| super::drafts::summary_json(i + 1, d)).collect::<Vec<_>>(),
+            "uneven_session": uneven.is_some(),
         });
         app.json_out(&v);
         return Ok(());
@@ -55,6 +57,9 @@ pub fn run(app: &mut App) -> Result<()> {
         let _ = app.store()?.meta_set(crate::app::WELCOMED, "1");
     }
     print_status(app, &st, now);
+    if let Some(sentence) = uneven {
+        app.para(sentence);
+    }
     if let Some(line) = super::drafts::status_line(&drafts, now) {
         app.para(line);
     }

@@ -69,7 +69,10 @@ fn check(name: &str, min_precision: f64, min_recall: f64) {
         "{name}: too small a set"
     );
     let (p, r) = measure(name);
-    assert!(p >= min_precision, "{name}: precision {p:.3} < {min_precision}");
+    assert!(
+        p >= min_precision,
+        "{name}: precision {p:.3} < {min_precision}"
+    );
     assert!(r >= min_recall, "{name}: recall {r:.3} < {min_recall}");
 }
 
@@ -85,7 +88,10 @@ fn development_set() {
 #[test]
 fn second_development_set() {
     let (p, r) = measure("dev2.tsv");
-    assert!(p >= DEV_PRECISION_FLOOR && r >= DEV2_RECALL_FLOOR, "dev2: {p:.3} {r:.3}");
+    assert!(
+        p >= DEV_PRECISION_FLOOR && r >= DEV2_RECALL_FLOOR,
+        "dev2: {p:.3} {r:.3}"
+    );
 }
 
 /// The held-out set, never tuned on: floors just under what it measured.
