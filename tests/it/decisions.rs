@@ -475,3 +475,20 @@ fn relationships_reach_the_export_summary() {
         "Saying no to my sister without explaining."
     );
 }
+
+#[test]
+fn relationship_themes_reach_the_export_summary() {
+    let h = Home::new();
+    let demo = h.dir.path().join("demo");
+    h.ok(&["demo", "--home", demo.to_str().unwrap()]);
+    let md = h.ok(&["--home", demo.to_str().unwrap(), "export"]);
+    let summary = md.split("## Session 1").next().unwrap();
+    let section = summary
+        .split("### Relationships\n\n")
+        .nth(1)
+        .expect("a relationships section in the summary");
+    assert!(
+        section.starts_with("Recurring themes about people and relationships: my father."),
+        "{summary}"
+    );
+}
