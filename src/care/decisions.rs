@@ -186,8 +186,28 @@ const PARTNER: &[&str] = &[
 
 /// The people a friendship or a family tie is with.
 const PERSON: &[&str] = &[
-    "mother", "mum", "mom", "father", "dad", "brother", "sister", "friend", "friends", "family",
-    "parents", "sibling", "siblings", "them", "cousin", "aunt", "uncle", "bestie",
+    "mother",
+    "mum",
+    "mom",
+    "father",
+    "dad",
+    "brother",
+    "sister",
+    "friend",
+    "friends",
+    "family",
+    "parents",
+    "sibling",
+    "siblings",
+    "them",
+    "cousin",
+    "aunt",
+    "uncle",
+    "bestie",
+    "therapist",
+    "psychiatrist",
+    "counsellor",
+    "counselor",
 ];
 
 /// What a move goes to: "move to the coast", "leave this city".
@@ -318,6 +338,9 @@ const MEDS: &[&str] = &[
     "antipsychotic",
 ];
 
+/// People and places of work: "tell my manager I'm leaving" leaves the job.
+const WORKPLACE: &[&str] = &["boss", "manager", "employer", "hr", "office", "colleagues"];
+
 /// Words that turn a frame down.
 const NEG: &[&str] = &[
     "not", "never", "dont", "doesnt", "didnt", "wont", "cant", "cannot", "couldnt", "wouldnt",
@@ -373,6 +396,7 @@ const SKIP: &[&str] = &[
     "almost",
     "secretly",
     "half",
+    "stop",
 ];
 
 /// Words before "to" that make a frame: "going to", "ready to".
@@ -409,6 +433,7 @@ const TO_FRAMES: &[&str] = &[
     "dying",
     "preparing",
     "prepared",
+    "close",
     "whether",
 ];
 
@@ -577,7 +602,12 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
                 return plain;
             }
             let k = s.object(i + 1);
-            if s.is(k, JOB) || s.is(k, PARTNER) || s.is(k, PLACE) || (s.named(k) && k == i + 1) {
+            if s.is(k, JOB)
+                || s.is(k, PARTNER)
+                || s.is(k, PLACE)
+                || s.w(k) == "everything"
+                || (s.named(k) && k == i + 1)
+            {
                 return plain;
             }
             s.end(i + 1).then_some((i, Kind::Bare))
@@ -626,11 +656,13 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
             let share = s.is(k, &["share", "stake", "half"])
                 && s.is(k + 1, &["of", "in"])
                 && s.is(s.object(k + 2), PROPERTY);
-            (s.is(k, PROPERTY) || share).then_some((i, Kind::Plain))
+            (s.is(k, PROPERTY) || share || next == "up").then_some((i, Kind::Plain))
         }
         "put" | "putting" => {
             let k = s.object(i + 1);
-            let market = s.is(k, PROPERTY) && s.w(k + 1) == "on" && s.w(k + 3) == "market";
+            let market = s.is(k, PROPERTY)
+                && ((s.w(k + 1) == "on" && s.w(k + 3) == "market")
+                    || (s.w(k + 1) == "up" && s.w(k + 2) == "for" && s.w(k + 3) == "sale"));
             let notice =
                 s.within(i + 1, 4, &["notice", "resignation"]) && !s.within(i + 1, 4, &["up"]);
             (market || notice).then_some((i, Kind::Plain))
@@ -642,9 +674,10 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
             let k = s.object(i + 2);
             (w == "mortgage" || (next == "on" && s.is(k, PURCHASE))).then_some((i, Kind::Plain))
         }
-        "spend" | "spending" => s
+        "spend" | "spending" | "blow" | "blowing" => s
             .within(i + 1, 3, &["savings", "inheritance", "pension"])
             .then_some((i, Kind::Plain)),
+        "divorced" if i > 0 && s.is(i - 1, &["get", "getting"]) => Some((i - 1, Kind::Plain)),
         "divorce" | "divorcing" => {
             if i > 0 && s.w(i - 1) == "a" {
                 // "a divorce": from the verb that asks for it, if there is one.
@@ -696,6 +729,18 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
         {
             s.within(i + 2, 4, MEDS).then_some((i, Kind::Plain))
         }
+        "pull" | "pulling" if next == "out" && s.w(i + 2) == "of" && s.is(s.object(i + 3), JOB) => {
+            plain
+        }
+        "take" | "taking" | "accept" | "accepting"
+            if {
+                let k = s.object(i + 1);
+                s.is(k, &["job", "offer", "position", "role", "post"])
+                    && (s.end(k + 1) || s.is(k + 1, &["in", "at", "abroad", "overseas", "offer"]))
+            } =>
+        {
+            plain
+        }
         "drop" | "dropping" => {
             (next == "out" || s.is(s.object(i + 1), JOB)).then_some((i, Kind::Plain))
         }
@@ -733,13 +778,17 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
             let k = if next == "off" { s.object(i + 2) } else { 0 };
             let ties = next == "ties";
             let off = next == "off" && (s.is(k, PERSON) || s.is(k, PARTNER) || s.named(k));
-            let around =
-                (s.is(s.object(i + 1), PERSON) || s.named(i + 1)) && s.within(i + 1, 4, &["off"]);
+            let around = (s.is(s.object(i + 1), PERSON) || s.named(i + 1))
+                && s.within(i + 1, 4, &["off", "out"]);
             (ties || off || around).then_some((i, Kind::Plain))
         }
         "walk" | "walking" => (next == "away" && s.w(i + 2) == "from" && {
             let k = s.object(i + 3);
-            s.is(k, JOB) || s.is(k, PARTNER) || s.is(k, PERSON) || s.named(k)
+            s.is(k, JOB)
+                || s.is(k, PARTNER)
+                || s.is(k, PERSON)
+                || s.is(k, &["friendship", "engagement"])
+                || s.named(k)
         })
         .then_some((i, Kind::Plain)),
         "change" | "changing" | "switch" | "switching" => s
@@ -748,6 +797,14 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
                 &["jobs", "careers", "career", "job", "profession", "fields"],
             )
             .then_some((i, Kind::Plain)),
+        // "telling him it's over"
+        "telling" | "tell"
+            if (s.is(i + 1, PARTNER) || s.named(i + 1))
+                && s.w(i + 2) == "its"
+                && s.w(i + 3) == "over" =>
+        {
+            plain
+        }
         "out" if i > 0 && s.is(i - 1, &["want", "wants"]) => {
             let ok = s.end(i + 1)
                 || (next == "of" && {
@@ -809,8 +866,9 @@ fn frame_ending_at(s: &View, f: usize) -> Option<(usize, bool)> {
         }
         return None;
     }
-    if matches!(w, "of" | "about" | "on")
-        && matches!(before, "thinking" | "think" | "thought" | "planning")
+    if (matches!(w, "of" | "about" | "on")
+        && matches!(before, "thinking" | "think" | "thought" | "planning"))
+        || (w == "at" && before == "looking")
     {
         return Some((f - 1, false));
     }
@@ -858,7 +916,7 @@ fn governed(s: &View, start: usize, kind: Kind) -> bool {
         let Some((frame, decided)) = frame_ending_at(s, f) else {
             continue;
         };
-        if kind == Kind::Bare && !decided {
+        if kind == Kind::Bare && !decided && !s.within(0, s.len(), WORKPLACE) {
             continue;
         }
         // "it's time to": no one else is its subject.
@@ -875,7 +933,10 @@ fn governed(s: &View, start: usize, kind: Kind) -> bool {
         let doubted = subject >= 2
             && s.is(subject - 1, &["think", "know", "believe", "sure", "feel"])
             && (subject.saturating_sub(4)..subject - 1).any(|k| s.is(k, NEG));
-        return !doubted && !(subject..start).any(|k| s.is(k, NEG));
+        // "I can't stop thinking about": not a negation.
+        let negated =
+            (subject..start).any(|k| s.is(k, NEG) && !s.is(k + 1, &["stop", "help", "wait"]));
+        return !doubted && !negated;
     }
     false
 }
