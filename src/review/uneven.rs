@@ -46,15 +46,20 @@ pub fn sentence_for(
 
 /// Status's sentence: about the latest session, in the two weeks after it.
 pub fn for_status(app: &mut App, now: DateTime<FixedOffset>) -> Result<Option<&'static str>> {
-    let sessions = app.store()?.sessions()?;
-    let upto: Vec<&Session> = sessions.iter().filter(|s| s.at <= now).collect();
-    let [.., previous, latest] = upto.as_slice() else {
+    let store = app.store()?;
+    if !crate::settings::enabled(store, SETTING)? {
+        return Ok(None);
+    }
+    let Some((latest, _)) = store.session_at_or_before(now)? else {
         return Ok(None);
     };
     if now - latest.at > Duration::days(STATUS_DAYS) {
         return Ok(None);
     }
-    decide(app, previous, latest, true)
+    let Some((previous, _)) = store.session_by_number(latest.number - 1)? else {
+        return Ok(None);
+    };
+    decide(app, &previous, &latest, true)
 }
 
 fn decide(
@@ -72,7 +77,8 @@ fn decide(
         ..Filter::default()
     };
     let latest_entries = app.store()?.entries(&of(latest.number))?;
-    let previous_entries = app.store()?.entries(&of(previous.number))?;
+    // Only the moods of the session before are needed, not its words.
+    let previous_entries = app.store()?.entry_heads(&of(previous.number))?;
     let dip = match (
         reflection_mood(&previous_entries),
         reflection_mood(&latest_entries),
@@ -140,6 +146,23 @@ const SAYINGS: &[&str] = &[
 /// Whether the writer says the session did not work, was nothing, and the
 /// like ("it didn't work", "the session was nothing", "nothing happened").
 pub fn says_it_did_not_work(text: &str) -> bool {
+    // Most entries hold none of the words: no need to read them closely.
+    let lower = text.to_lowercase();
+    if ![
+        "work",
+        "nothing",
+        "waste",
+        "pointless",
+        "dud",
+        "useless",
+        "let",
+        "failure",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return false;
+    }
     sentences(text).iter().any(|s| {
         let words: Vec<&str> = s.iter().map(|t| t.word.as_str()).collect();
         let joined = format!(" {} ", words.join(" "));

@@ -492,3 +492,37 @@ fn relationship_themes_reach_the_export_summary() {
         "{summary}"
     );
 }
+
+#[test]
+fn the_mood_line_shows_the_latest_sessions_that_fit_the_terminal() {
+    let h = Home::new();
+    let sessions: Vec<Value> = (1..=16)
+        .map(|n| json!({"number": n, "at": format!("2026-{:02}-{:02}T10:00:00+01:00", 1 + (n - 1) / 2, 1 + 14 * ((n - 1) % 2))}))
+        .collect();
+    let entries: Vec<Value> = (1..=16)
+        .map(|n| json!({"phase": "reflection", "session": n, "mood": (n * 3) % 11,
+            "at": format!("2026-{:02}-{:02}T16:00:00+01:00", 1 + (n - 1) / 2, 1 + 14 * ((n - 1) % 2)),
+            "answers": [{"text": "warm hands"}]}))
+        .collect();
+    let f = h.file(
+        "j.json",
+        &json!({"sessions": sessions, "entries": entries}).to_string(),
+    );
+    h.ok(&["import", f.to_str().unwrap()]);
+    for (cols, all) in [(60u16, false), (200, true)] {
+        let mut s = crate::common::screen::Screen::spawn(&h, &["review"], &[], cols, 40);
+        assert_eq!(s.finish(), 0);
+        let history = s.history();
+        let line = history
+            .iter()
+            .find(|l| l.starts_with("Mood across sessions"))
+            .unwrap_or_else(|| panic!("{history:#?}"));
+        assert!(
+            line.trim_end().chars().count() < usize::from(cols),
+            "{cols}: {line}"
+        );
+        assert!(line.trim_end().ends_with("s16 4"), "{cols}: {line}");
+        assert_eq!(line.contains("s1 3,"), all, "{cols}: {line}");
+        assert_eq!(line.contains("… "), !all, "{cols}: {line}");
+    }
+}
