@@ -34,7 +34,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub home: Option<PathBuf>,
 
-    /// Print one JSON document instead of text (status, session list|show, list, show, search, review, actions list, check list, drafts list, themes list|show)
+    /// Print one JSON document instead of text (status, session list|show, list, show, search, review, actions list, check list, drafts list, themes list|show, decisions list, settings)
     #[arg(long, global = true)]
     pub json: bool,
 
