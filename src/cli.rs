@@ -34,7 +34,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub home: Option<PathBuf>,
 
-    /// Print one JSON document instead of text (status, session list|show, list, show, search, review, actions list, check list, drafts list, themes list|show)
+    /// Print one JSON document instead of text (status, session list|show, list, show, search, review, actions list, check list, drafts list, themes list|show, decisions list, settings)
     #[arg(long, global = true)]
     pub json: bool,
 
@@ -146,6 +146,12 @@ the editor or standard input for anything private.")]
         after_help = "Examples:\n  kapj actions\n  kapj actions done 3\n  kapj actions drop 4"
     )]
     Actions(ActionsArgs),
+
+    /// Big decisions noted in the days after a session, and marking them settled
+    #[command(
+        after_help = "Examples:\n  kapj decisions                  the ones you are weighing\n  kapj decisions --all            settled ones too\n  kapj decisions done 2           settled: it leaves the list and review\n\nkapj notes a decision when an entry written in the 14 days after a session\nweighs one. `kapj settings notes.decisions off` stops this."
+    )]
+    Decisions(DecisionsArgs),
 
     /// Optional self-check measures (PHQ-9, GAD-7), kept over time
     #[command(
@@ -566,6 +572,37 @@ pub enum ThemesCommand {
         /// A word or a phrase of up to three words
         #[arg(value_name = "WORD|PHRASE", num_args = 1.., required = true)]
         theme: Vec<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct DecisionsArgs {
+    /// Also show settled ones (as `decisions list --all`)
+    #[arg(long)]
+    pub all: bool,
+    #[command(subcommand)]
+    pub command: Option<DecisionsCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DecisionsCommand {
+    /// The decisions you are weighing, oldest first (the default)
+    #[command(
+        after_help = "Examples:\n  kapj decisions list\n  kapj decisions list --all\n  kapj --json decisions list"
+    )]
+    List {
+        /// Also show settled ones
+        #[arg(long)]
+        all: bool,
+    },
+    /// Mark a decision settled, so it leaves the list and review
+    #[command(
+        after_help = "Examples:\n  kapj decisions done 2           the number `kapj decisions` shows"
+    )]
+    Done {
+        /// The number `kapj decisions` shows
+        #[arg(allow_negative_numbers = true)]
+        number: String,
     },
 }
 

@@ -78,8 +78,14 @@ fn backup(app: &mut App, f: &Filter) -> Result<String> {
         .collect();
     let (sessions, checks, plan) = (store.sessions()?, store.checks(None)?, store.safety_plan()?);
     let themes = store.theme_choices()?;
-    let doc =
-        journal::v1::Journal::new(now, &sessions, &entries, &actions, &checks, &plan, &themes);
+    let decisions: Vec<_> = store
+        .decisions(true)?
+        .into_iter()
+        .filter(|d| ids.contains(d.entry.as_str()))
+        .collect();
+    let doc = journal::v1::Journal::new(
+        now, &sessions, &entries, &actions, &checks, &plan, &themes, &decisions,
+    );
     Ok(serde_json::to_string_pretty(&doc)? + "\n")
 }
 

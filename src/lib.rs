@@ -7,6 +7,7 @@ pub mod care;
 pub mod cli;
 pub mod clock;
 pub mod cmd;
+pub mod decision_note;
 pub mod domain;
 pub mod drafts;
 pub mod editor;

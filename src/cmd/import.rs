@@ -64,6 +64,13 @@ pub fn run(app: &mut App, file: &Path) -> Result<()> {
             render::count(c.theme_choices, "theme choice", "theme choices")
         );
     }
+    if c.decisions > 0 {
+        let _ = write!(
+            line,
+            ", {}",
+            render::count(c.decisions, "decision", "decisions")
+        );
+    }
     line.push('.');
     if c.entries_present > 0 {
         let _ = write!(

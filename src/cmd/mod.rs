@@ -5,6 +5,7 @@ mod actions;
 mod check;
 mod completions;
 mod crypt;
+mod decisions;
 mod delete;
 mod demo;
 mod drafts;
@@ -94,6 +95,7 @@ fn dispatch(app: &mut App, command: Command) -> Result<()> {
         Command::Export(a) => export::run(app, a),
         Command::Import(a) => import::run(app, &a.file),
         Command::Actions(a) => actions::run(app, a),
+        Command::Decisions(a) => decisions::run(app, a),
         Command::Check(a) => check::run(app, a),
         Command::Safety(a) => safety::run(app, a),
         Command::Encrypt => crypt::encrypt(app),

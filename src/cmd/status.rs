@@ -20,6 +20,7 @@ pub fn run(app: &mut App) -> Result<()> {
     let actions = app.store()?.actions(false)?;
     let drafts = app.drafts()?;
     let now = app.clock.now();
+    let uneven = crate::review::uneven::for_status(app, now)?;
     if app.json {
         let clock = app.clock;
         let remembered = if settings::enabled(app.store()?, on_this_day::SETTING)? {
@@ -40,6 +41,7 @@ pub fn run(app: &mut App) -> Result<()> {
             "drafts": drafts.iter().enumerate().map(|(i, d)| super::drafts::summary_json(i + 1, d)).collect::<Vec<_>>(),
             "welcome_back": st.welcome_back,
             "on_this_day": remembered.as_ref().map(on_this_day::to_json),
+            "uneven_session": uneven.is_some(),
         });
         app.json_out(&v);
         return Ok(());
@@ -66,6 +68,9 @@ pub fn run(app: &mut App) -> Result<()> {
         let _ = app.store()?.meta_set(crate::app::WELCOMED, "1");
     }
     print_status(app, &st, now, first_welcome);
+    if let Some(sentence) = uneven {
+        app.para(sentence);
+    }
     if let Some(line) = super::drafts::status_line(&drafts, now) {
         app.para(line);
     }

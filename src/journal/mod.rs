@@ -25,6 +25,20 @@ pub struct Doc {
     /// The client's choices about themes, by name; None when the file has
     /// no `themes` (files from before it was added).
     pub themes: Option<InThemes>,
+    /// Big decisions noted after sessions; None when the file has no
+    /// `decisions` (files from before they were added).
+    pub decisions: Option<Vec<InDecision>>,
+}
+
+#[derive(Debug)]
+pub struct InDecision {
+    pub id: Option<String>,
+    /// The entry's id.
+    pub entry: String,
+    pub sentence: String,
+    /// None: the entry's time.
+    pub at: Option<DateTime<FixedOffset>>,
+    pub settled_at: Option<DateTime<FixedOffset>>,
 }
 
 /// Theme choices as a file carries them: names as the client typed them.
@@ -147,6 +161,16 @@ pub fn parse(text: &str) -> Result<Doc, String> {
     }
     if let Some(t) = root.get("themes").filter(|v| !v.is_null()) {
         doc.themes = Some(in_themes(t)?);
+    }
+    if let Some(list) = optional_array(root, "decisions", "the file")? {
+        let mut out = Vec::new();
+        for (i, d) in list.iter().enumerate() {
+            out.push(decision(
+                d,
+                &format!("decision {} (decisions[{i}])", i + 1),
+            )?);
+        }
+        doc.decisions = Some(out);
     }
     Ok(doc)
 }
@@ -344,6 +368,22 @@ fn action(v: &Value, what: &str) -> Result<InAction, String> {
         state,
         at: opt_time(o, "at", what)?,
         done_at: opt_time(o, "done_at", what)?,
+    })
+}
+
+fn decision(v: &Value, what: &str) -> Result<InDecision, String> {
+    let o = object(v, what)?;
+    let sentence =
+        opt_str(o, "sentence", what)?.ok_or_else(|| format!("{what} has no \"sentence\""))?;
+    if sentence.trim().is_empty() {
+        return Err(format!("{what} has an empty \"sentence\""));
+    }
+    Ok(InDecision {
+        id: opt_id(o, what)?,
+        entry: opt_str(o, "entry", what)?.ok_or_else(|| format!("{what} has no \"entry\""))?,
+        sentence,
+        at: opt_time(o, "at", what)?,
+        settled_at: opt_time(o, "settled_at", what)?,
     })
 }
 

@@ -220,6 +220,18 @@ pub fn action_json(a: &Action) -> Value {
     })
 }
 
+pub fn decision_json(d: &crate::domain::Decision) -> Value {
+    json!({
+        "id": d.id,
+        "number": d.number,
+        "entry": d.entry,
+        "session": d.session,
+        "sentence": d.sentence,
+        "at": d.at.to_rfc3339(),
+        "settled_at": d.settled_at.map(|t| t.to_rfc3339()),
+    })
+}
+
 pub fn check_json(c: &CheckResult) -> Value {
     json!({
         "id": c.id,

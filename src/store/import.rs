@@ -22,6 +22,7 @@ pub struct ImportCounts {
     pub checks: usize,
     /// Theme choices added (hidden, kept, or merged members).
     pub theme_choices: usize,
+    pub decisions: usize,
 }
 
 impl Store {
@@ -209,6 +210,49 @@ impl Store {
                     [k, t],
                 )?;
             }
+        }
+        for d in doc.decisions.iter().flatten() {
+            if let Some(id) = &d.id {
+                let exists = tx
+                    .query_row("SELECT 1 FROM decisions WHERE uuid = ?1", [id], |_| Ok(()))
+                    .optional()?
+                    .is_some();
+                if exists {
+                    continue;
+                }
+            }
+            let found: Option<(i64, Option<i64>, String)> = tx
+                .query_row(
+                    "SELECT id, session_id, at FROM entries WHERE uuid = ?1",
+                    [&d.entry],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            let (entry_row, session_row, entry_at) = found.ok_or_else(|| {
+                user(format!(
+                    "A decision (\"{}\") refers to entry {}, which is neither in the file nor in the journal. Nothing was imported.",
+                    crate::text::first_line(&d.sentence, 40),
+                    d.entry
+                ))
+            })?;
+            let at = d.at.map(|t| t.to_rfc3339()).unwrap_or(entry_at);
+            let at_ts = DateTime::parse_from_rfc3339(&at)
+                .map(|t| t.timestamp())
+                .unwrap_or(0);
+            // An entry holds one decision: one it has already stays.
+            counts.decisions += tx.execute(
+                "INSERT OR IGNORE INTO decisions(uuid, entry_id, session_id, sentence, at, at_ts, settled_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    d.id.clone().unwrap_or_else(new_uuid),
+                    entry_row,
+                    session_row,
+                    d.sentence,
+                    at,
+                    at_ts,
+                    d.settled_at.map(|t| t.to_rfc3339())
+                ],
+            )?;
         }
         if let Some(themes) = &doc.themes {
             counts.theme_choices = super::theme_choices::import_choices(&tx, themes, now)?;

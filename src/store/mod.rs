@@ -3,6 +3,7 @@
 //! Opening is careful: a file that is not a kapj journal, is damaged, or was
 //! written by a newer kapj is refused before anything is written to it.
 
+mod decisions;
 mod entries;
 mod filter;
 mod import;

@@ -8,6 +8,8 @@ mod durability_support;
 
 mod care;
 mod core;
+mod decision_detector;
+mod decisions;
 mod drafts;
 mod durability;
 mod durability_upgrade;
