@@ -38,6 +38,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// Print straight to the terminal, never through a pager ($KAPJ_PAGER, else $PAGER, else less -FRX)
+    #[arg(long, global = true)]
+    pub no_pager: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

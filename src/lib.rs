@@ -14,6 +14,7 @@ pub mod error;
 pub mod export;
 pub mod feelings_picker;
 pub mod journal;
+pub mod pager;
 pub mod render;
 pub mod review;
 pub mod safety_note;

@@ -9,6 +9,7 @@ use crate::cmd::parse_number;
 use crate::domain::{Action, ActionState};
 use crate::error::user_hint;
 use crate::render;
+use crate::text::width;
 
 pub fn run(app: &mut App, a: ActionsArgs) -> Result<()> {
     match a.command.unwrap_or(ActionsCommand::List { all: a.all }) {
@@ -41,12 +42,15 @@ fn list(app: &mut App, all: bool) -> Result<()> {
             ActionState::Open => String::new(),
             s => format!("  [{}]", s.key()),
         };
+        let head = format!("{:>4}  {:<8}  ", a.number, render::age_days(now, a.at));
+        let entry = format!("(entry {})", a.entry_number);
+        let room = app
+            .line_columns()
+            .saturating_sub(width(&head) + width(&state) + 2 + width(&entry));
         app.line(format!(
-            "{:>4}  {:<8}  {}{state}  {}",
-            a.number,
-            render::age_days(now, a.at),
-            render::first_line(&a.text, 52),
-            app.dim(&format!("(entry {})", a.entry_number))
+            "{head}{}{state}  {}",
+            render::first_line(&a.text, room),
+            app.dim(&entry)
         ));
     }
     Ok(())

@@ -67,6 +67,43 @@ pub fn run(cli: Cli, home_from_flag: bool, out: &mut String) -> Result<()> {
     r
 }
 
+/// Whether a command's output may go through a pager when it is taller
+/// than the window: what is read at length (listings, entries, review, an
+/// export to the terminal), not the last words of a conversation at the
+/// keyboard (write, edit, a self-check) nor a change of state.
+pub fn may_page(command: Option<&Command>) -> bool {
+    use crate::cli::{ActionsCommand, DraftsCommand, SafetyCommand};
+    match command {
+        None
+        | Some(
+            Command::Status
+            | Command::Session(_)
+            | Command::List(_)
+            | Command::Show(_)
+            | Command::Search(_)
+            | Command::Review(_)
+            | Command::Themes(_)
+            | Command::Export(_)
+            | Command::Templates(_)
+            | Command::Demo(_)
+            | Command::Man,
+        ) => true,
+        Some(Command::Actions(a)) => matches!(a.command, None | Some(ActionsCommand::List { .. })),
+        Some(Command::Drafts(a)) => matches!(a.command, None | Some(DraftsCommand::List)),
+        Some(Command::Check(a)) => a.measure.as_deref() == Some("list"),
+        Some(Command::Safety(a)) => matches!(a.command, None | Some(SafetyCommand::Show)),
+        Some(
+            Command::Write(_)
+            | Command::Edit(_)
+            | Command::Delete(_)
+            | Command::Import(_)
+            | Command::Encrypt
+            | Command::Decrypt
+            | Command::Completions(_),
+        ) => false,
+    }
+}
+
 /// Moves a command's output to `out`: moved rather than copied, as an
 /// export can be megabytes.
 fn hand_over(from: &mut String, out: &mut String) {
