@@ -134,7 +134,7 @@ the editor or standard input for anything private.")]
 
     /// The small actions you committed to, and marking them done or dropped
     #[command(
-        after_help = "Examples:\n  kapj actions\n  kapj actions done 3\n  kapj actions drop 4"
+        after_help = "Examples:\n  kapj actions\n  kapj actions add \"Walk by the sea on Sunday\"\n  kapj actions edit 3 \"Walk by the sea on Saturday\"\n  kapj actions done 3\n  kapj actions drop 4"
     )]
     Actions(ActionsArgs),
 
@@ -162,7 +162,7 @@ the editor or standard input for anything private.")]
 
     /// The questions each phase asks
     #[command(
-        after_help = "Examples:\n  kapj templates list\n  kapj templates show reflection\n  kapj templates path"
+        after_help = "Examples:\n  kapj templates list\n  kapj templates show reflection\n  kapj templates copy reflection      then edit the file it names\n  kapj templates check reflection\n  kapj templates path"
     )]
     Templates(TemplatesArgs),
 
@@ -413,6 +413,30 @@ pub enum ActionsCommand {
         #[arg(long)]
         all: bool,
     },
+    /// Note a small action of your own, in the latest session (or --session N)
+    #[command(
+        after_help = "Examples:\n  kapj actions add \"Walk by the sea on Sunday\"\n  kapj actions add \"Call my sister\" --session 2\n\nThe embodiment phase (kapj write embodiment) asks for one too; either way it is listed by `kapj actions`."
+    )]
+    Add {
+        /// What you mean to do (quote it, or write it as several words)
+        #[arg(value_name = "TEXT", num_args = 1.., required = true)]
+        text: Vec<String>,
+        /// The session it belongs to (default: the latest that has happened)
+        #[arg(long, value_name = "N", allow_negative_numbers = true)]
+        session: Option<String>,
+    },
+    /// Change an action's words (in your editor when no text is given)
+    #[command(
+        after_help = "Examples:\n  kapj actions edit 3 \"Walk by the sea on Saturday\"\n  kapj actions edit 3              opens it in your editor ($VISUAL, else $EDITOR, else vi)\n\nIts number, state and date stay. The entry it was written in keeps your words as they were."
+    )]
+    Edit {
+        /// The action's number, its id, or the start of its id
+        #[arg(allow_negative_numbers = true)]
+        id: String,
+        /// The new words (default: open the action in your editor)
+        #[arg(value_name = "TEXT", num_args = 0..)]
+        text: Vec<String>,
+    },
     /// Mark an action done
     #[command(
         after_help = "Examples:\n  kapj actions done 3             the number `kapj actions` shows\n  kapj actions done 9f2c          the start of its id (`kapj --json actions list`)"
@@ -504,6 +528,26 @@ pub enum TemplatesCommand {
     Show {
         #[arg(value_parser = PhaseName)]
         phase: String,
+    },
+    /// Copy a built-in template into your template folder, to change it there
+    #[command(
+        after_help = "Examples:\n  kapj templates copy reflection\n  kapj templates copy embodiment --force     start again from the built-in one\n\nThen edit the file it names, and `kapj templates check reflection` reads it as kapj will."
+    )]
+    Copy {
+        #[arg(value_parser = PhaseName)]
+        phase: String,
+        /// Replace a template of your own that is already there
+        #[arg(long)]
+        force: bool,
+    },
+    /// Read your own templates as kapj will, and say what is wrong and on which line
+    #[command(
+        after_help = "Examples:\n  kapj templates check                 every template in your folder\n  kapj templates check reflection      your reflection.toml\n  kapj templates check ~/my-meaning.toml\n\nExit status 1 when a template would be refused."
+    )]
+    Check {
+        /// A phase (your template for it) or a file; default: every template of yours
+        #[arg(value_name = "PHASE|FILE")]
+        target: Option<String>,
     },
     /// The folder where your own templates override the built-in ones
     #[command(

@@ -213,6 +213,7 @@ pub fn action_json(a: &Action) -> Value {
         "id": a.id,
         "number": a.number,
         "entry": a.entry,
+        "session": a.session,
         "text": a.text,
         "state": a.state.key(),
         "at": a.at.to_rfc3339(),

@@ -6,6 +6,7 @@
 mod common;
 mod durability_support;
 
+mod actions_own;
 mod care;
 mod core;
 mod drafts;
@@ -23,6 +24,7 @@ mod review;
 mod safety_detector;
 mod safety_note;
 mod smoke;
+mod templates_own;
 mod themes;
 mod width;
 mod writing;
