@@ -39,17 +39,18 @@ fn main() -> ExitCode {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         cmd::run(cli, home_from_flag, &mut out)
     }));
-    let status = match result {
-        Ok(Ok(())) => 0,
-        Ok(Err(e)) => report(&e),
-        Err(_) => 101,
-    };
     // Through a pager when it is taller than the window; a reader that went
     // away (`kapj list | head`, a pager quit early) is not an error.
     if let Err(e) = kapj::pager::write(&out, pager_allowed) {
         eprintln!("kapj could not write its output: {}.", store::plain_io(&e));
         return ExitCode::from(EXIT_USER as u8);
     }
+    // After what the command printed, so a closing message reads last.
+    let status = match result {
+        Ok(Ok(())) => 0,
+        Ok(Err(e)) => report(&e),
+        Err(_) => 101,
+    };
     ExitCode::from(status as u8)
 }
 
