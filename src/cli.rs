@@ -176,9 +176,11 @@ the editor or standard input for anything private.")]
     )]
     Completions(CompletionsArgs),
 
-    /// Print the man page (roff)
-    #[command(after_help = "Examples:\n  kapj man > ~/.local/share/man/man1/kapj.1")]
-    Man,
+    /// Print the man page (roff), or write a page for kapj and each subcommand
+    #[command(
+        after_help = "Examples:\n  kapj man --dir ~/.cargo/share/man/man1     then: man kapj, man kapj-write\n  kapj man | man -l -                        read it once without installing\n\nman finds pages in a share/man folder beside a bin folder on your PATH (so\n~/.cargo/share/man beside ~/.cargo/bin); for another folder, add it to MANPATH:\n  export MANPATH=\"$HOME/.local/share/man:\""
+    )]
+    Man(ManArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -466,8 +468,12 @@ pub struct DraftsArgs {
 #[derive(Debug, Subcommand)]
 pub enum DraftsCommand {
     /// Unfinished entries, newest first (the default)
+    #[command(after_help = "Examples:\n  kapj drafts list\n  kapj --json drafts list")]
     List,
     /// Let an unfinished entry go (asks first unless --yes)
+    #[command(
+        after_help = "Examples:\n  kapj drafts discard 2\n  kapj drafts discard 2 --yes\n\nThe number is the one `kapj drafts` shows."
+    )]
     Discard {
         /// Its number in `kapj drafts`
         #[arg(allow_negative_numbers = true)]
@@ -497,7 +503,10 @@ pub struct SafetyArgs {
 #[derive(Debug, Subcommand)]
 pub enum SafetyCommand {
     /// Show your plan and crisis lines (the default; also `kapj safety plan`)
-    #[command(alias = "plan")]
+    #[command(
+        alias = "plan",
+        after_help = "Examples:\n  kapj safety\n  kapj safety plan"
+    )]
     Show,
     /// Write or change your safety plan
     #[command(
@@ -520,6 +529,7 @@ pub struct TemplatesArgs {
 #[derive(Debug, Subcommand)]
 pub enum TemplatesCommand {
     /// Each phase's template and where it comes from (the default)
+    #[command(after_help = "Examples:\n  kapj templates\n  kapj templates list")]
     List,
     /// The questions of one phase
     #[command(
@@ -560,6 +570,13 @@ pub enum TemplatesCommand {
 pub struct DemoArgs {}
 
 #[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write kapj.1 and a page for every subcommand (kapj-write.1, …) into this folder
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// bash, zsh, fish, elvish or powershell
     pub shell: clap_complete::Shell,
@@ -568,18 +585,27 @@ pub struct CompletionsArgs {
 #[derive(Debug, Subcommand)]
 pub enum ThemesCommand {
     /// Never show this theme in review (its words stay searchable)
+    #[command(
+        after_help = "Examples:\n  kapj themes hide exam\n  kapj themes hide \"work email\""
+    )]
     Hide {
         /// A word or a phrase of up to three words
         #[arg(value_name = "WORD|PHRASE", num_args = 1.., required = true)]
         theme: Vec<String>,
     },
     /// Always show this theme in review when it appears, first and marked as kept
+    #[command(
+        after_help = "Examples:\n  kapj themes keep tightness\n  kapj themes keep \"my father\""
+    )]
     Keep {
         /// A word or a phrase of up to three words
         #[arg(value_name = "WORD|PHRASE", num_args = 1.., required = true)]
         theme: Vec<String>,
     },
     /// Count these themes as one (quote a phrase: "my father")
+    #[command(
+        after_help = "Examples:\n  kapj themes merge dad \"my father\" --as dad\n  kapj themes merge sea ocean waves"
+    )]
     Merge {
         /// Two or more words or phrases
         #[arg(value_name = "THEME", num_args = 2.., required = true)]
@@ -589,14 +615,21 @@ pub enum ThemesCommand {
         name: Option<String>,
     },
     /// What is hidden, kept and merged
+    #[command(after_help = "Examples:\n  kapj themes list\n  kapj --json themes list")]
     List,
     /// Undo the choices about one theme, or every choice
+    #[command(
+        after_help = "Examples:\n  kapj themes reset exam          undo what was chosen about one theme\n  kapj themes reset               undo every choice"
+    )]
     Reset {
         /// A word or phrase; without one, every choice is undone
         #[arg(value_name = "WORD|PHRASE", num_args = 0..)]
         theme: Vec<String>,
     },
     /// One theme through time: per session, first and last seen, quotes, phases, company
+    #[command(
+        after_help = "Examples:\n  kapj themes show dad\n  kapj themes show \"my chest\"\n  kapj --json themes show dad"
+    )]
     Show {
         /// A word or a phrase of up to three words
         #[arg(value_name = "WORD|PHRASE", num_args = 1.., required = true)]

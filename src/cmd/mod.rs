@@ -38,7 +38,7 @@ pub fn run(cli: Cli, home_from_flag: bool, out: &mut String) -> Result<()> {
     // Commands that never open a journal.
     match &command {
         Command::Completions(a) => return completions::completions(a.shell, out),
-        Command::Man => return completions::man(out),
+        Command::Man(a) => return completions::man(a.dir.as_deref(), out),
         Command::Demo(_) => {
             let home = if home_from_flag {
                 cli.home.clone()
@@ -86,7 +86,7 @@ pub fn may_page(command: Option<&Command>) -> bool {
             | Command::Export(_)
             | Command::Templates(_)
             | Command::Demo(_)
-            | Command::Man,
+            | Command::Man(_),
         ) => true,
         Some(Command::Actions(a)) => matches!(a.command, None | Some(ActionsCommand::List { .. })),
         Some(Command::Drafts(a)) => matches!(a.command, None | Some(DraftsCommand::List)),
@@ -135,7 +135,9 @@ fn dispatch(app: &mut App, command: Command) -> Result<()> {
         Command::Decrypt => crypt::decrypt(app),
         Command::Templates(a) => templates::run(app, a),
         Command::Themes(c) => themes::run(app, c),
-        Command::Completions(_) | Command::Man | Command::Demo(_) => unreachable!("handled in run"),
+        Command::Completions(_) | Command::Man(_) | Command::Demo(_) => {
+            unreachable!("handled in run")
+        }
     }
 }
 

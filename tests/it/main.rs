@@ -17,6 +17,7 @@ mod export;
 mod first_run;
 mod first_week;
 mod guided;
+mod man_page;
 mod newcomer;
 mod pager;
 mod pickers;
