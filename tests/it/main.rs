@@ -21,6 +21,7 @@ mod man_page;
 mod newcomer;
 mod pager;
 mod pickers;
+mod readme;
 mod review;
 mod safety_detector;
 mod safety_note;
