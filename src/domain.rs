@@ -192,8 +192,8 @@ pub struct Action {
     /// on its own (`kapj actions add`).
     pub entry: Option<String>,
     pub entry_number: Option<i64>,
-    /// The session number of an action added on its own, when it has one
-    /// (an entry's action belongs to the entry's session).
+    /// The number of the session it belongs to: its entry's, or for an
+    /// action added on its own, the one it was added to.
     pub session: Option<i64>,
     pub text: String,
     pub state: ActionState,

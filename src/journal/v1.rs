@@ -192,7 +192,8 @@ impl<'a> From<&'a domain::Action> for Action<'a> {
         Action {
             id: &a.id,
             entry: a.entry.as_deref(),
-            session: a.session,
+            // An entry's action goes with its entry, session and all.
+            session: if a.entry.is_none() { a.session } else { None },
             text: &a.text,
             state: a.state.key(),
             at: a.at,

@@ -7,10 +7,10 @@ use rusqlite::{params, OptionalExtension, Row};
 use super::{new_uuid, parse_time, Store};
 use crate::domain::{Action, ActionState, CheckResult};
 
-/// Sessions are numbered in date order; an action of its own carries its
-/// session's number (0 for none).
+/// Sessions are numbered in date order; an action carries its session's
+/// number (its entry's session, or its own; 0 for none).
 const ACTION_SELECT: &str = "SELECT a.id, a.uuid, e.uuid, e.id, a.text, a.state, a.at, a.done_at,
-       (SELECT count(*) FROM sessions s, sessions o WHERE s.id = a.session_id
+       (SELECT count(*) FROM sessions s, sessions o WHERE s.id = coalesce(e.session_id, a.session_id)
            AND (o.at_ts < s.at_ts OR (o.at_ts = s.at_ts AND o.id <= s.id)))
      FROM actions a LEFT JOIN entries e ON e.id = a.entry_id";
 

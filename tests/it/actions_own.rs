@@ -262,3 +262,21 @@ fn an_older_journal_keeps_its_actions_and_their_numbers_when_it_upgrades() {
     assert_eq!(left.as_array().unwrap().len(), 1, "{left}");
     assert_eq!(left[0]["text"], "rest");
 }
+
+#[test]
+fn every_action_in_json_says_its_session() {
+    let h = sessions();
+    h.ok(&["write", "embodiment", "--answer", "action=walk after lunch"]);
+    h.ok(&["actions", "add", "rest", "--session", "1"]);
+    let j = h.json(&["actions", "list"]);
+    assert_eq!(j[0]["session"], 2, "{j}");
+    assert!(j[0]["entry"].is_string());
+    assert_eq!(j[1]["session"], 1, "{j}");
+    // The backup keeps an entry's action with its entry only.
+    let backup = h.dir.path().join("b.json");
+    h.ok(&["export", "--format", "json", "-o", backup.to_str().unwrap()]);
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&backup).unwrap()).unwrap();
+    assert!(doc["actions"][0].get("session").is_none(), "{doc}");
+    assert_eq!(doc["actions"][1]["session"], 1);
+}
