@@ -21,6 +21,19 @@ const MIXED: &[&str] = &[
     "Ａｌｌ ｗｉｄｅ ｌｅｔｔｅｒｓ ｈｅｒｅ 한글 텍스트도 있습니다 and some plain English at the end.",
 ];
 
+const SETTING: &str =
+    "clinic, eyeshades and music: a playlist of Arvo Pärt, 海の音, and rain 🌧️ on the roof";
+
+/// Whether `part` is in `text` and ends between two of its grapheme clusters.
+fn ends_between_clusters(text: &str, part: &str) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    let part = part.strip_prefix("setting: ").unwrap_or(part);
+    text.match_indices(part).any(|(i, _)| {
+        let end = i + part.len();
+        text.grapheme_indices(true).any(|(j, _)| j == end) || end == text.len()
+    })
+}
+
 /// A journal of `n` entries in session 1, built by importing a backup
 /// (quicker than writing them one by one).
 fn journal(n: usize) -> Home {
@@ -36,13 +49,26 @@ fn journal(n: usize) -> Home {
             })
         })
         .collect();
+    // Actions of entries and of their own, with the same mixed text.
+    let actions: Vec<_> = (0..n.min(4))
+        .map(|i| {
+            let entry = if i % 2 == 0 {
+                json!(format!("00000000-0000-4000-8000-{i:012}"))
+            } else {
+                json!(null)
+            };
+            json!({"entry": entry, "session": 1, "text": MIXED[i % MIXED.len()],
+                   "at": "2026-11-20T10:00:00+01:00"})
+        })
+        .collect();
     let doc = json!({
         "format": "kapj-journal", "version": 1,
         "sessions": [{"id": "10000000-0000-4000-8000-000000000001", "number": 1,
             "at": "2026-11-01T10:00:00+01:00",
-            "setting": "clinic, eyeshades and music: a playlist of Arvo Pärt, 海の音, and rain 🌧️ on the roof",
+            "setting": SETTING,
             "dose": "IM, first of six", "note": "a long day, and a gentle one"}],
         "entries": entries,
+        "actions": actions,
     });
     let f = h.file("backup.json", &doc.to_string());
     h.ok(&["import", f.to_str().unwrap()]);
@@ -223,6 +249,8 @@ fn list_and_session_rows_fit_a_narrow_window_cut_between_graphemes() {
         &["list"][..],
         &["session", "show", "1"],
         &["session", "list"],
+        &["actions"],
+        &["search", "the"],
     ] {
         let mut s = Screen::spawn(&h, args, &[], 60, 40);
         assert_eq!(s.finish(), 0);
@@ -235,23 +263,34 @@ fn list_and_session_rows_fit_a_narrow_window_cut_between_graphemes() {
                 lines.join("\n")
             );
         }
-        let want = match args[0] {
-            "list" => 8,
-            _ if args[1] == "list" => 1,
-            _ => 8,
+        let (want, row) = match (args[0], args.get(1).copied()) {
+            ("session", Some("list")) => (1, " 2026-11-"),
+            ("actions", _) => (4, "  2 days  "),
+            ("search", _) => (6, " 2026-11-"),
+            _ => (8, " 2026-11-"),
         };
-        let listed: Vec<&String> = lines.iter().filter(|l| l.contains(" 2026-11-")).collect();
+        let listed: Vec<&String> = lines.iter().filter(|l| l.contains(row)).collect();
         assert_eq!(listed.len(), want, "{args:?}:\n{}", lines.join("\n"));
         for l in &listed {
             assert!(columns(l) <= 60, "{args:?}: {l}");
             // Cut rows end in an ellipsis, never inside a cluster: what is
-            // left of each text is a start of the text itself.
+            // left of the text ends where one of its clusters ends.
             if let Some(cut) = l.trim_end().strip_suffix('…') {
-                let tail = cut.rsplit("  ").next().unwrap().trim();
+                let tail = cut
+                    .rsplit("  ")
+                    .next()
+                    .unwrap()
+                    .trim()
+                    .trim_start_matches('…');
+                let sources: Vec<String> = MIXED
+                    .iter()
+                    .map(|m| (*m).to_string())
+                    .chain(std::iter::once(SETTING.to_string()))
+                    .collect();
                 assert!(
-                    MIXED.iter().any(|m| m.starts_with(tail))
-                        || tail.starts_with("setting:")
-                        || l.contains("setting:"),
+                    sources.iter().any(|m| ends_between_clusters(m, tail))
+                        || l.contains("dose:")
+                        || l.contains("note:"),
                     "{args:?}: {l:?} is not cut between clusters"
                 );
             }
