@@ -175,6 +175,23 @@ impl App {
         }
     }
 
+    /// The columns a row of a listing may take: the window's width when
+    /// standard output is a terminal, else 80 (a pipe, a file, a test).
+    pub fn line_columns(&self) -> usize {
+        self.window_columns().unwrap_or(80)
+    }
+
+    /// The window's width, when standard output is a terminal.
+    pub fn window_columns(&self) -> Option<usize> {
+        use std::io::IsTerminal;
+        if self.json || !std::io::stdout().is_terminal() {
+            return None;
+        }
+        console::Term::stdout()
+            .size_checked()
+            .map(|(_, cols)| usize::from(cols).max(20))
+    }
+
     pub fn json_out(&mut self, v: &serde_json::Value) {
         let _ = writeln!(
             self.out,

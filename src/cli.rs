@@ -38,6 +38,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// Print straight to the terminal, never through a pager ($KAPJ_PAGER, else $PAGER, else less -FRX)
+    #[arg(long, global = true)]
+    pub no_pager: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -143,7 +147,7 @@ the editor or standard input for anything private.")]
 
     /// The small actions you committed to, and marking them done or dropped
     #[command(
-        after_help = "Examples:\n  kapj actions\n  kapj actions done 3\n  kapj actions drop 4"
+        after_help = "Examples:\n  kapj actions\n  kapj actions add \"Walk by the sea on Sunday\"\n  kapj actions edit 3 \"Walk by the sea on Saturday\"\n  kapj actions done 3\n  kapj actions drop 4"
     )]
     Actions(ActionsArgs),
 
@@ -177,7 +181,7 @@ the editor or standard input for anything private.")]
 
     /// The questions each phase asks
     #[command(
-        after_help = "Examples:\n  kapj templates list\n  kapj templates show reflection\n  kapj templates path"
+        after_help = "Examples:\n  kapj templates list\n  kapj templates show reflection\n  kapj templates copy reflection      then edit the file it names\n  kapj templates check reflection\n  kapj templates path"
     )]
     Templates(TemplatesArgs),
 
@@ -191,9 +195,11 @@ the editor or standard input for anything private.")]
     )]
     Completions(CompletionsArgs),
 
-    /// Print the man page (roff)
-    #[command(after_help = "Examples:\n  kapj man > ~/.local/share/man/man1/kapj.1")]
-    Man,
+    /// Print the man page (roff), or write a page for kapj and each subcommand
+    #[command(
+        after_help = "Examples:\n  kapj man --dir ~/.cargo/share/man/man1     then: man kapj, man kapj-write\n  kapj man | man -l -                        read it once without installing\n\nman finds pages in a share/man folder beside a bin folder on your PATH (so\n~/.cargo/share/man beside ~/.cargo/bin); for another folder, add it to MANPATH:\n  export MANPATH=\"$HOME/.local/share/man:\""
+    )]
+    Man(ManArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -428,6 +434,30 @@ pub enum ActionsCommand {
         #[arg(long)]
         all: bool,
     },
+    /// Note a small action of your own, in the latest session (or --session N)
+    #[command(
+        after_help = "Examples:\n  kapj actions add \"Walk by the sea on Sunday\"\n  kapj actions add \"Call my sister\" --session 2\n\nThe embodiment phase (kapj write embodiment) asks for one too; either way it is listed by `kapj actions`."
+    )]
+    Add {
+        /// What you mean to do (quote it, or write it as several words)
+        #[arg(value_name = "TEXT", num_args = 1.., required = true)]
+        text: Vec<String>,
+        /// The session it belongs to (default: the latest that has happened)
+        #[arg(long, value_name = "N", allow_negative_numbers = true)]
+        session: Option<String>,
+    },
+    /// Change an action's words (in your editor when no text is given)
+    #[command(
+        after_help = "Examples:\n  kapj actions edit 3 \"Walk by the sea on Saturday\"\n  kapj actions edit 3              opens it in your editor ($VISUAL, else $EDITOR, else vi)\n\nIts number, state and date stay. The entry it was written in keeps your words as they were."
+    )]
+    Edit {
+        /// The action's number, its id, or the start of its id
+        #[arg(allow_negative_numbers = true)]
+        id: String,
+        /// The new words (default: open the action in your editor)
+        #[arg(value_name = "TEXT", num_args = 0..)]
+        text: Vec<String>,
+    },
     /// Mark an action done
     #[command(
         after_help = "Examples:\n  kapj actions done 3             the number `kapj actions` shows\n  kapj actions done 9f2c          the start of its id (`kapj --json actions list`)"
@@ -457,8 +487,12 @@ pub struct DraftsArgs {
 #[derive(Debug, Subcommand)]
 pub enum DraftsCommand {
     /// Unfinished entries, newest first (the default)
+    #[command(after_help = "Examples:\n  kapj drafts list\n  kapj --json drafts list")]
     List,
     /// Let an unfinished entry go (asks first unless --yes)
+    #[command(
+        after_help = "Examples:\n  kapj drafts discard 2\n  kapj drafts discard 2 --yes\n\nThe number is the one `kapj drafts` shows."
+    )]
     Discard {
         /// Its number in `kapj drafts`
         #[arg(allow_negative_numbers = true)]
@@ -488,7 +522,10 @@ pub struct SafetyArgs {
 #[derive(Debug, Subcommand)]
 pub enum SafetyCommand {
     /// Show your plan and crisis lines (the default; also `kapj safety plan`)
-    #[command(alias = "plan")]
+    #[command(
+        alias = "plan",
+        after_help = "Examples:\n  kapj safety\n  kapj safety plan"
+    )]
     Show,
     /// Write or change your safety plan
     #[command(
@@ -511,6 +548,7 @@ pub struct TemplatesArgs {
 #[derive(Debug, Subcommand)]
 pub enum TemplatesCommand {
     /// Each phase's template and where it comes from (the default)
+    #[command(after_help = "Examples:\n  kapj templates\n  kapj templates list")]
     List,
     /// The questions of one phase
     #[command(
@@ -519,6 +557,26 @@ pub enum TemplatesCommand {
     Show {
         #[arg(value_parser = PhaseName)]
         phase: String,
+    },
+    /// Copy a built-in template into your template folder, to change it there
+    #[command(
+        after_help = "Examples:\n  kapj templates copy reflection\n  kapj templates copy embodiment --force     start again from the built-in one\n\nThen edit the file it names, and `kapj templates check reflection` reads it as kapj will."
+    )]
+    Copy {
+        #[arg(value_parser = PhaseName)]
+        phase: String,
+        /// Replace a template of your own that is already there
+        #[arg(long)]
+        force: bool,
+    },
+    /// Read your own templates as kapj will, and say what is wrong and on which line
+    #[command(
+        after_help = "Examples:\n  kapj templates check                 every template in your folder\n  kapj templates check reflection      your reflection.toml\n  kapj templates check ~/my-meaning.toml\n\nExit status 1 when a template would be refused."
+    )]
+    Check {
+        /// A phase (your template for it) or a file; default: every template of yours
+        #[arg(value_name = "PHASE|FILE")]
+        target: Option<String>,
     },
     /// The folder where your own templates override the built-in ones
     #[command(
@@ -531,6 +589,13 @@ pub enum TemplatesCommand {
 pub struct DemoArgs {}
 
 #[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write kapj.1 and a page for every subcommand (kapj-write.1, …) into this folder
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// bash, zsh, fish, elvish or powershell
     pub shell: clap_complete::Shell,
@@ -539,18 +604,27 @@ pub struct CompletionsArgs {
 #[derive(Debug, Subcommand)]
 pub enum ThemesCommand {
     /// Never show this theme in review (its words stay searchable)
+    #[command(
+        after_help = "Examples:\n  kapj themes hide exam\n  kapj themes hide \"work email\""
+    )]
     Hide {
         /// A word or a phrase of up to three words
         #[arg(value_name = "WORD|PHRASE", num_args = 1.., required = true)]
         theme: Vec<String>,
     },
     /// Always show this theme in review when it appears, first and marked as kept
+    #[command(
+        after_help = "Examples:\n  kapj themes keep tightness\n  kapj themes keep \"my father\""
+    )]
     Keep {
         /// A word or a phrase of up to three words
         #[arg(value_name = "WORD|PHRASE", num_args = 1.., required = true)]
         theme: Vec<String>,
     },
     /// Count these themes as one (quote a phrase: "my father")
+    #[command(
+        after_help = "Examples:\n  kapj themes merge dad \"my father\" --as dad\n  kapj themes merge sea ocean waves"
+    )]
     Merge {
         /// Two or more words or phrases
         #[arg(value_name = "THEME", num_args = 2.., required = true)]
@@ -560,14 +634,21 @@ pub enum ThemesCommand {
         name: Option<String>,
     },
     /// What is hidden, kept and merged
+    #[command(after_help = "Examples:\n  kapj themes list\n  kapj --json themes list")]
     List,
     /// Undo the choices about one theme, or every choice
+    #[command(
+        after_help = "Examples:\n  kapj themes reset exam          undo what was chosen about one theme\n  kapj themes reset               undo every choice"
+    )]
     Reset {
         /// A word or phrase; without one, every choice is undone
         #[arg(value_name = "WORD|PHRASE", num_args = 0..)]
         theme: Vec<String>,
     },
     /// One theme through time: per session, first and last seen, quotes, phases, company
+    #[command(
+        after_help = "Examples:\n  kapj themes show dad\n  kapj themes show \"my chest\"\n  kapj --json themes show dad"
+    )]
     Show {
         /// A word or a phrase of up to three words
         #[arg(value_name = "WORD|PHRASE", num_args = 1.., required = true)]

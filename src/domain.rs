@@ -188,9 +188,13 @@ impl ActionState {
 pub struct Action {
     pub id: String,
     pub number: i64,
-    /// The entry's UUID.
-    pub entry: String,
-    pub entry_number: i64,
+    /// The UUID of the entry it was written in; None for an action added
+    /// on its own (`kapj actions add`).
+    pub entry: Option<String>,
+    pub entry_number: Option<i64>,
+    /// The number of the session it belongs to: its entry's, or for an
+    /// action added on its own, the one it was added to.
+    pub session: Option<i64>,
     pub text: String,
     pub state: ActionState,
     pub at: DateTime<FixedOffset>,

@@ -74,7 +74,7 @@ fn backup(app: &mut App, f: &Filter) -> Result<String> {
     let actions: Vec<_> = store
         .actions(true)?
         .into_iter()
-        .filter(|a| ids.contains(a.entry.as_str()))
+        .filter(|a| goes_with(a, &ids, f))
         .collect();
     let (sessions, checks, plan) = (store.sessions()?, store.checks(None)?, store.safety_plan()?);
     let themes = store.theme_choices()?;
@@ -195,7 +195,7 @@ fn document(app: &mut App, f: &Filter, format: Format) -> Result<String> {
     // Review lists every open action; the document keeps those written in
     // the entries it shows, so a private entry's action stays private.
     let shown: HashSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();
-    review.actions.retain(|a| shown.contains(a.entry.as_str()));
+    review.actions.retain(|a| goes_with(a, &shown, f));
     let mut phases: Vec<Phase> = entries.iter().map(|e| e.phase).collect();
     phases.sort();
     phases.dedup();
@@ -239,4 +239,18 @@ fn document(app: &mut App, f: &Filter, format: Format) -> Result<String> {
     let entries = doc.entries;
     let _ = std::thread::Builder::new().spawn(move || drop(entries));
     Ok(text)
+}
+
+/// An action goes with its entry; one added on its own goes into a backup
+/// or document of the whole journal or of its session, not into one of a
+/// phase.
+fn goes_with(a: &crate::domain::Action, entries: &HashSet<&str>, f: &Filter) -> bool {
+    if let Some(e) = &a.entry {
+        return entries.contains(e.as_str());
+    }
+    f.phase.is_none()
+        && f.tag.is_none()
+        && f.session.is_none_or(|n| a.session == Some(n))
+        && f.since.is_none_or(|t| a.at >= t)
+        && f.until.is_none_or(|t| a.at <= t)
 }

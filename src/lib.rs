@@ -16,6 +16,7 @@ pub mod export;
 pub mod feelings_picker;
 pub mod journal;
 pub mod on_this_day;
+pub mod pager;
 pub mod reminders;
 pub mod render;
 pub mod review;

@@ -41,7 +41,7 @@ pub fn run(cli: Cli, home_from_flag: bool, out: &mut String) -> Result<()> {
     // Commands that never open a journal.
     match &command {
         Command::Completions(a) => return completions::completions(a.shell, out),
-        Command::Man => return completions::man(out),
+        Command::Man(a) => return completions::man(a.dir.as_deref(), out),
         Command::Demo(_) => {
             let home = if home_from_flag {
                 cli.home.clone()
@@ -68,6 +68,48 @@ pub fn run(cli: Cli, home_from_flag: bool, out: &mut String) -> Result<()> {
     let r = dispatch(&mut app, command);
     hand_over(&mut app.out, out);
     r
+}
+
+/// Whether a command's output may go through a pager when it is taller
+/// than the window: what is read at length (listings, entries, review, an
+/// export to the terminal), not the last words of a conversation at the
+/// keyboard (write, edit, a self-check) nor a change of state.
+pub fn may_page(command: Option<&Command>) -> bool {
+    use crate::cli::{ActionsCommand, DecisionsCommand, DraftsCommand, SafetyCommand};
+    match command {
+        None
+        | Some(
+            Command::Status
+            | Command::Session(_)
+            | Command::List(_)
+            | Command::Show(_)
+            | Command::Search(_)
+            | Command::Review(_)
+            | Command::Themes(_)
+            | Command::Export(_)
+            | Command::Templates(_)
+            | Command::Demo(_)
+            | Command::Settings(_)
+            | Command::Man(_),
+        ) => true,
+        Some(Command::Decisions(a)) => {
+            matches!(a.command, None | Some(DecisionsCommand::List { .. }))
+        }
+        Some(Command::Actions(a)) => matches!(a.command, None | Some(ActionsCommand::List { .. })),
+        Some(Command::Drafts(a)) => matches!(a.command, None | Some(DraftsCommand::List)),
+        Some(Command::Check(a)) => a.measure.as_deref() == Some("list"),
+        Some(Command::Safety(a)) => matches!(a.command, None | Some(SafetyCommand::Show)),
+        Some(
+            Command::Write(_)
+            | Command::Edit(_)
+            | Command::Delete(_)
+            | Command::Import(_)
+            | Command::Encrypt
+            | Command::Decrypt
+            | Command::Remind(_)
+            | Command::Completions(_),
+        ) => false,
+    }
 }
 
 /// Moves a command's output to `out`: moved rather than copied, as an
@@ -104,7 +146,9 @@ fn dispatch(app: &mut App, command: Command) -> Result<()> {
         Command::Themes(c) => themes::run(app, c),
         Command::Settings(a) => settings::run(app, a),
         Command::Remind(RemindCommand::Ics(a)) => remind_ics::run(app, a),
-        Command::Completions(_) | Command::Man | Command::Demo(_) => unreachable!("handled in run"),
+        Command::Completions(_) | Command::Man(_) | Command::Demo(_) => {
+            unreachable!("handled in run")
+        }
     }
 }
 

@@ -76,7 +76,10 @@ pub struct InEntry {
 #[derive(Debug)]
 pub struct InAction {
     pub id: Option<String>,
-    pub entry: String,
+    /// None for an action added on its own.
+    pub entry: Option<String>,
+    /// The session number of an action added on its own.
+    pub session: Option<i64>,
     pub text: String,
     pub state: crate::domain::ActionState,
     pub at: Option<DateTime<FixedOffset>>,
@@ -363,7 +366,15 @@ fn action(v: &Value, what: &str) -> Result<InAction, String> {
     };
     Ok(InAction {
         id: opt_id(o, what)?,
-        entry: opt_str(o, "entry", what)?.ok_or_else(|| format!("{what} has no \"entry\""))?,
+        entry: opt_str(o, "entry", what)?,
+        session: match o.get("session") {
+            None | Some(Value::Null) => None,
+            Some(v) => {
+                Some(v.as_i64().filter(|n| *n > 0).ok_or_else(|| {
+                    format!("{what} has a \"session\" that is not a session number")
+                })?)
+            }
+        },
         text: opt_str(o, "text", what)?.ok_or_else(|| format!("{what} has no \"text\""))?,
         state,
         at: opt_time(o, "at", what)?,

@@ -117,8 +117,11 @@ struct Answer<'a> {
 #[derive(Serialize)]
 struct Action<'a> {
     id: &'a str,
-    /// The entry's id.
-    entry: &'a str,
+    /// The entry's id; null for an action added on its own.
+    entry: Option<&'a str>,
+    /// The session number of an action added on its own (omitted otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    session: Option<i64>,
     text: &'a str,
     state: &'static str,
     #[serde(serialize_with = "rfc3339")]
@@ -216,7 +219,9 @@ impl<'a> From<&'a domain::Action> for Action<'a> {
     fn from(a: &'a domain::Action) -> Self {
         Action {
             id: &a.id,
-            entry: &a.entry,
+            entry: a.entry.as_deref(),
+            // An entry's action goes with its entry, session and all.
+            session: if a.entry.is_none() { a.session } else { None },
             text: &a.text,
             state: a.state.key(),
             at: a.at,
@@ -320,8 +325,9 @@ mod tests {
         let actions = vec![domain::Action {
             id: "a-1".into(),
             number: 1,
-            entry: "e-1".into(),
-            entry_number: 1,
+            entry: Some("e-1".into()),
+            entry_number: Some(1),
+            session: None,
             text: "Call my sister 📞".into(),
             state: ActionState::Done,
             at: at("2026-11-02T09:30:15+01:00"),

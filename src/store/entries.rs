@@ -99,17 +99,40 @@ pub fn insert_entry(conn: &Connection, e: &NewEntry, extras: &EntryExtras) -> Re
     Ok(id)
 }
 
+/// The entry's action answers as `EntryExtras::for_entry` reads them.
+fn action_answers(conn: &Connection, entry_id: i64) -> Result<Vec<String>> {
+    let all: Vec<String> = conn
+        .prepare(
+            "SELECT text FROM answers WHERE entry_id = ?1 AND key = 'action' ORDER BY position",
+        )?
+        .query_map([entry_id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(all
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect())
+}
+
 /// The actions of an edited entry follow its action answer: an action whose
-/// text changed keeps its number, state and time with the new text; a new
-/// answer adds an open action; an answer emptied removes its action.
-fn update_actions(conn: &Connection, entry_id: i64, texts: &[String]) -> Result<()> {
+/// answer changed keeps its number, state and time with the new text; a new
+/// answer adds an open action; an answer emptied removes its action. An
+/// answer left as it was leaves its action alone, so words changed with
+/// `kapj actions edit` stay.
+fn update_actions(
+    conn: &Connection,
+    entry_id: i64,
+    answered: &[String],
+    texts: &[String],
+) -> Result<()> {
     let old: Vec<(i64, String)> = conn
         .prepare("SELECT id, text FROM actions WHERE entry_id = ?1 ORDER BY id")?
         .query_map([entry_id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
     for (i, text) in texts.iter().enumerate() {
         match old.get(i) {
-            Some((id, was)) if was != text => {
+            Some((id, was)) if was != text && answered.get(i) != Some(text) => {
                 conn.execute(
                     "UPDATE actions SET text = ?2 WHERE id = ?1",
                     params![id, text],
@@ -419,6 +442,7 @@ impl Store {
             "UPDATE entries SET mood = ?2 WHERE id = ?1",
             params![number, mood],
         )?;
+        let answered = action_answers(&tx, number)?;
         tx.execute("DELETE FROM answers WHERE entry_id = ?1", [number])?;
         write_answers(&tx, number, answers)?;
         unindex_entry(&tx, number)?;
@@ -426,7 +450,7 @@ impl Store {
             write_analysis(&tx, number, a)?;
         }
         if sync_actions {
-            update_actions(&tx, number, &extras.actions)?;
+            update_actions(&tx, number, &answered, &extras.actions)?;
         }
         tx.commit()?;
         Ok(())

@@ -150,29 +150,41 @@ impl Store {
                     continue;
                 }
             }
-            let found: Option<(i64, String)> = tx
-                .query_row(
-                    "SELECT id, at FROM entries WHERE uuid = ?1",
-                    [&a.entry],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?;
-            let (entry_row, entry_at) = found.ok_or_else(|| {
-                user(format!(
-                    "An action (\"{}\") refers to entry {}, which is neither in the file nor in the journal. Nothing was imported.",
-                    crate::text::first_line(&a.text, 40),
-                    a.entry
-                ))
-            })?;
+            let (entry_row, session_row, entry_at) = match &a.entry {
+                Some(entry) => {
+                    let found: Option<(i64, String)> = tx
+                        .query_row("SELECT id, at FROM entries WHERE uuid = ?1", [entry], |r| {
+                            Ok((r.get(0)?, r.get(1)?))
+                        })
+                        .optional()?;
+                    let (row, at) = found.ok_or_else(|| {
+                        user(format!(
+                            "An action (\"{}\") refers to entry {}, which is neither in the file nor in the journal. Nothing was imported.",
+                            crate::text::first_line(&a.text, 40),
+                            entry
+                        ))
+                    })?;
+                    (Some(row), None, at)
+                }
+                // An action of its own: in the session of that number in
+                // the file, else in yours, else in none.
+                None => {
+                    let session = a
+                        .session
+                        .and_then(|n| by_number.get(&n).or_else(|| local.get(&n)).copied());
+                    (None, session, now.to_rfc3339())
+                }
+            };
             let at = a.at.map(|t| t.to_rfc3339()).unwrap_or(entry_at);
             let at_ts = DateTime::parse_from_rfc3339(&at)
                 .map(|t| t.timestamp())
                 .unwrap_or(0);
             tx.execute(
-                "INSERT INTO actions(uuid, entry_id, text, state, at, at_ts, done_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO actions(uuid, entry_id, session_id, text, state, at, at_ts, done_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
                     a.id.clone().unwrap_or_else(new_uuid),
                     entry_row,
+                    session_row,
                     a.text,
                     a.state.key(),
                     at,

@@ -6,6 +6,7 @@
 mod common;
 mod durability_support;
 
+mod actions_own;
 mod care;
 mod core;
 mod decision_detector;
@@ -18,8 +19,11 @@ mod export;
 mod first_run;
 mod first_week;
 mod guided;
+mod man_page;
 mod newcomer;
+mod pager;
 mod pickers;
+mod readme;
 mod reminders;
 mod review;
 mod safety_detector;
@@ -27,6 +31,7 @@ mod safety_note;
 mod settings;
 mod smoke;
 mod status_notices;
+mod templates_own;
 mod themes;
 mod width;
 mod writing;
