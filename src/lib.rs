@@ -9,6 +9,7 @@ pub mod clock;
 pub mod cmd;
 pub mod domain;
 pub mod drafts;
+pub mod due_file;
 pub mod editor;
 pub mod error;
 pub mod export;
