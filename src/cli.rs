@@ -166,6 +166,38 @@ the editor or standard input for anything private.")]
     #[command(after_help = "Examples:\n  kapj demo\n  kapj demo --home /tmp/kapj-demo")]
     Demo(DemoArgs),
 
+    /// A prompt hook for bash, zsh or fish: one quiet line when something is due
+    #[command(after_help = "\
+Examples:
+  eval \"$(kapj init bash)\"             in ~/.bashrc
+  eval \"$(kapj init zsh)\"              in ~/.zshrc
+  kapj init fish | source              in ~/.config/fish/config.fish
+  eval \"$(kapj init bash --every 8h)\"  at most one line every 8 hours
+  kapj init --uninstall                how to take it out again
+
+In an interactive shell, when something is due, the prompt shows one line
+like \"kapj: meaning-making is open for about 40 more hours — kapj write meaning\",
+at most once every 4 hours (--every). It reads only a small file of times and
+phase names that kapj keeps beside the journal; it never opens the journal.")]
+    Init(InitArgs),
+
+    /// Reminders outside kapj: a desktop notification when something is due
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  kapj remind system            install a per-user timer for desktop notifications\n  kapj remind system --remove   take it out again"
+    )]
+    Remind(RemindCommand),
+
+    /// Show a desktop notification if something is due (what `kapj remind system` runs)
+    #[command(
+        after_help = "Examples:\n  kapj notify\n\nThe notification says only \"Journal check-in\"; it is shown once for each part\nof the window, and never names a phase, a session or anything you wrote."
+    )]
+    Notify,
+
+    /// The prompt hook's quick check (the code `kapj init` prints runs it)
+    #[command(hide = true)]
+    Hook(HookArgs),
+
     /// Print a shell completion script
     #[command(
         after_help = "Examples:\n  kapj completions bash > ~/.local/share/bash-completion/completions/kapj\n  kapj completions zsh > ~/.zfunc/_kapj\n  kapj completions fish > ~/.config/fish/completions/kapj.fish"
@@ -510,6 +542,42 @@ pub enum TemplatesCommand {
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// bash, zsh or fish
+    #[arg(value_name = "SHELL")]
+    pub shell: Option<String>,
+    /// At most one line this often, e.g. 4h (the default), 90m, 1d
+    #[arg(long, value_name = "DURATION")]
+    pub every: Option<String>,
+    /// Say how to take the hook out again
+    #[arg(long)]
+    pub uninstall: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HookArgs {
+    /// At most one line this often (default 4h)
+    #[arg(long, value_name = "DURATION")]
+    pub every: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RemindCommand {
+    /// Install (or --remove) a per-user timer that runs `kapj notify`
+    #[command(
+        after_help = "Examples:\n  kapj remind system\n  kapj remind system --remove\n\nOn Linux this is a systemd user timer (~/.config/systemd/user/kapj-notify.timer);\non macOS a LaunchAgent (~/Library/LaunchAgents/org.kapj.notify.plist).\nNothing is installed unless you run this."
+    )]
+    System(RemindSystemArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RemindSystemArgs {
+    /// Take the timer out again
+    #[arg(long)]
+    pub remove: bool,
+}
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {

@@ -11,8 +11,12 @@ mod drafts;
 mod due;
 mod edit;
 mod export;
+pub mod hook;
 mod import;
+mod init;
 mod list;
+mod notify;
+mod remind_system;
 mod review;
 mod safety;
 mod search;
@@ -26,7 +30,7 @@ mod write;
 use anyhow::Result;
 
 use crate::app::{default_home, App};
-use crate::cli::{Cli, Command, FilterArgs};
+use crate::cli::{Cli, Command, FilterArgs, RemindCommand};
 use crate::clock::Clock;
 use crate::domain::{Filter, Phase};
 use crate::error::{user, user_hint};
@@ -62,7 +66,20 @@ pub fn run(cli: Cli, home_from_flag: bool, out: &mut String) -> Result<()> {
         None => default_home()?,
     };
     let mut app = App::new(home, clock, cli.json);
-    let r = dispatch(&mut app, command);
+    let r = match command {
+        Command::Init(a) => {
+            let flag = home_from_flag.then(|| app.home.clone());
+            init::run(&mut app, a, flag.as_deref())
+        }
+        command => dispatch(&mut app, command),
+    };
+    if app.store_is_open() {
+        // Every command that opened the journal (a write, an edit, a
+        // session, a delete, an import, status…) leaves the due file right
+        // for the prompt hook. It is a convenience: a failure here never
+        // fails the command.
+        let _ = due::refresh_file(&mut app);
+    }
     hand_over(&mut app.out, out);
     r
 }
@@ -98,7 +115,12 @@ fn dispatch(app: &mut App, command: Command) -> Result<()> {
         Command::Decrypt => crypt::decrypt(app),
         Command::Templates(a) => templates::run(app, a),
         Command::Themes(c) => themes::run(app, c),
-        Command::Completions(_) | Command::Man | Command::Demo(_) => unreachable!("handled in run"),
+        Command::Hook(a) => hook::run(app, a),
+        Command::Notify => notify::run(app),
+        Command::Remind(RemindCommand::System(a)) => remind_system::run(app, a),
+        Command::Completions(_) | Command::Man | Command::Demo(_) | Command::Init(_) => {
+            unreachable!("handled in run")
+        }
     }
 }
 

@@ -17,6 +17,7 @@ mod first_run;
 mod first_week;
 mod guided;
 mod newcomer;
+mod nudge;
 mod pickers;
 mod review;
 mod safety_detector;
