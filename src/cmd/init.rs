@@ -115,18 +115,28 @@ fn quote(shell: Shell, s: &str) -> String {
 }
 
 fn hook_code(shell: Shell, every: &str, home: Option<&Path>) -> String {
-    // The binary's own path, as starship does: the hook keeps working when
-    // PATH is set later in the rc file.
-    let exe = std::env::current_exe()
-        .ok()
-        .and_then(|p| p.to_str().map(str::to_string))
-        .unwrap_or_else(|| "kapj".to_string());
-    let mut call = quote(shell, &exe);
+    // The program's own path, as starship does: the hook keeps working when
+    // PATH is set later in the rc file. kapj-hook, installed beside kapj,
+    // does the same check at about half the cost of starting kapj itself
+    // (see src/hook_main.rs); without it, `kapj hook`.
+    let exe = std::env::current_exe().ok();
+    let small = exe
+        .as_ref()
+        .map(|e| e.with_file_name("kapj-hook"))
+        .filter(|p| p.is_file());
+    let word = |p: &Path| quote(shell, &p.to_string_lossy());
+    let mut call = match (&small, &exe) {
+        (Some(p), _) | (None, Some(p)) => word(p),
+        (None, None) => "kapj".to_string(),
+    };
     if let Some(h) = home {
         call.push_str(" --home ");
-        call.push_str(&quote(shell, &h.to_string_lossy()));
+        call.push_str(&word(h));
     }
-    call.push_str(" hook --every ");
+    if small.is_none() {
+        call.push_str(" hook");
+    }
+    call.push_str(" --every ");
     call.push_str(&quote(shell, every));
     let (line, rc) = shell.setup();
     let head = format!(

@@ -447,6 +447,48 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 #[test]
+fn kapj_hook_and_kapj_hook_the_small_program_agree() {
+    let mut h = home_with_session();
+    h.now = AT_30H.into();
+    let small = kapj().with_file_name("kapj-hook");
+    let runs: [Vec<String>; 5] = [
+        vec!["hook".into()],
+        vec!["hook".into(), "--every".into(), "1m".into()],
+        // Through the full command line parser (off the fast path).
+        vec!["--json".into(), "hook".into()],
+        vec![
+            "--home".into(),
+            h.path().display().to_string(),
+            "hook".into(),
+        ],
+        vec!["hook".into(), "--every=2h".into()],
+    ];
+    for args in &runs {
+        let out = h.cmd().args(args).output().unwrap();
+        assert!(out.status.success());
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr).trim_end(),
+            MEANING_30H,
+            "{args:?}"
+        );
+        assert_eq!(out.stdout, b"");
+        std::fs::remove_file(h.path().join("nudged")).unwrap();
+    }
+    let out = Command::new(&small)
+        .env_clear()
+        .env("KAPJ_NOW", &h.now)
+        .args(["--home", h.path().to_str().unwrap(), "--every", "4h"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim_end(), MEANING_30H);
+    // Held back now, by either.
+    assert_eq!(h.run(&["hook"]).stderr, b"");
+    let out = Command::new(&small).arg("--what").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
 fn the_hook_never_opens_the_journal() {
     let mut h = home_with_session();
     // A journal that cannot be read at all: the hook does not notice.
@@ -576,7 +618,12 @@ fn init_prints_code_each_shell_reads() {
     ] {
         let code = h.ok(&["init", sh]);
         assert!(code.contains(guard), "{code}");
-        assert!(code.contains(" hook --every '4h'"), "{code}");
+        // The small kapj-hook beside kapj does the check.
+        let small = kapj().with_file_name("kapj-hook");
+        assert!(
+            code.contains(&format!("'{}' --every '4h'", small.display())),
+            "{code}"
+        );
         let check = match sh {
             "fish" => vec!["--no-execute"],
             _ => vec!["-n"],
@@ -593,7 +640,10 @@ fn init_prints_code_each_shell_reads() {
     }
     // With --home, the hook reads that home's due file.
     let code = h.ok(&["--home", "/tmp/a b/it's", "init", "bash"]);
-    assert!(code.contains(r"--home '/tmp/a b/it'\''s' hook"), "{code}");
+    assert!(
+        code.contains(r"-hook' --home '/tmp/a b/it'\''s' --every"),
+        "{code}"
+    );
     // `kapj init $SHELL` works with a path.
     assert!(h.ok(&["init", "/usr/bin/zsh"]).contains("precmd_functions"));
 }
