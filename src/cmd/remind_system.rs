@@ -159,8 +159,17 @@ fn systemd(app: &mut App, exe: &Path, remove: bool, manage: bool) -> Result<()> 
             "To start it: systemctl --user daemon-reload && systemctl --user enable --now {timer_name}"
         ));
     }
+    if !on_path("notify-send") {
+        app.line("kapj notify shows notifications with notify-send, which is not installed (Debian and Ubuntu: apt install libnotify-bin).");
+    }
     app.line("To take it out again: kapj remind system --remove");
     Ok(())
+}
+
+/// Whether a program of this name is on PATH.
+fn on_path(name: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(name).is_file()))
 }
 
 fn xml(s: &str) -> String {

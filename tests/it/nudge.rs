@@ -673,6 +673,9 @@ fn remind_system_writes_a_user_timer_and_removes_it() {
     assert!(!units.exists());
     let said = run(&["remind", "system"]);
     assert!(said.contains("kapj remind system --remove"), "{said}");
+    let notifier = std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+        .any(|d| d.join("notify-send").is_file());
+    assert_eq!(said.contains("libnotify-bin"), !notifier, "{said}");
     let timer = std::fs::read_to_string(units.join("kapj-notify.timer")).unwrap();
     assert!(timer.contains("\nPersistent=true\n"), "{timer}");
     assert!(
