@@ -783,3 +783,25 @@ fn notify_without_a_notifier_says_what_to_install() {
     // Not marked as shown: the next run tries again.
     assert!(!h.path().join("notified").exists());
 }
+
+/// The hook leaves the last command's exit status alone: prompts and
+/// scripts at the prompt that show `$?` still see it.
+#[test]
+fn the_hook_keeps_the_exit_status() {
+    for sh in [Sh::Bash, Sh::Zsh, Sh::Fish] {
+        if !have(sh) {
+            continue;
+        }
+        let mut h = home_with_session();
+        h.now = AT_30H.into();
+        let show = match sh {
+            Sh::Fish => "echo st=$status",
+            _ => "echo st=$?",
+        };
+        // The line is due at every prompt here (the stamp is removed), so
+        // the hook runs in full between `false` and the echo.
+        let screen = prompts(&h, sh, "", &["rm -f \"$KAPJ_HOME/nudged\"; false", show]);
+        assert!(screen.contains("st=1"), "{}: {screen}", sh.name());
+        assert_eq!(hook_lines(&screen).len(), 2, "{}: {screen}", sh.name());
+    }
+}
