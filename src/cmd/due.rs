@@ -291,7 +291,8 @@ pub fn refresh_file(app: &mut App) -> Result<()> {
     let text = due_file::render(&rows);
     let path = home.join(due_file::FILE);
     if std::fs::read(&path).ok().as_deref() != Some(text.as_bytes()) {
-        atomic_file::write(&path, text.as_bytes())?;
+        // Rebuilt by every command, so not worth waiting for a flush.
+        atomic_file::write_rebuildable(&path, text.as_bytes())?;
     }
     Ok(())
 }
