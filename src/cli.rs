@@ -181,7 +181,7 @@ at most once every 4 hours (--every). It reads only a small file of times and
 phase names that kapj keeps beside the journal; it never opens the journal.")]
     Init(InitArgs),
 
-    /// Reminders outside kapj: a desktop notification when something is due
+    /// Reminders that reach you outside kapj
     #[command(
         subcommand,
         after_help = "Examples:\n  kapj remind system            install a per-user timer for desktop notifications\n  kapj remind system --remove   take it out again"
@@ -543,10 +543,39 @@ pub enum TemplatesCommand {
 #[derive(Debug, Args)]
 pub struct DemoArgs {}
 
+/// A shell for `kapj init`. Any text is accepted here, so that kapj's own
+/// check says in one line which shells it knows; the names are offered to
+/// shell completion.
+#[derive(Debug, Clone, Copy)]
+pub struct ShellName;
+
+impl clap::builder::TypedValueParser for ShellName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            ["bash", "zsh", "fish"]
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// bash, zsh or fish
-    #[arg(value_name = "SHELL")]
+    #[arg(value_name = "SHELL", value_parser = ShellName)]
     pub shell: Option<String>,
     /// At most one line this often, e.g. 4h (the default), 90m, 1d
     #[arg(long, value_name = "DURATION")]

@@ -68,7 +68,9 @@ pub fn run(cli: Cli, home_from_flag: bool, out: &mut String) -> Result<()> {
     let mut app = App::new(home, clock, cli.json);
     let r = match command {
         Command::Init(a) => {
-            let flag = home_from_flag.then(|| app.home.clone());
+            // The hook runs in other folders: a relative --home is made whole.
+            let flag =
+                home_from_flag.then(|| std::path::absolute(&app.home).unwrap_or(app.home.clone()));
             init::run(&mut app, a, flag.as_deref())
         }
         command => dispatch(&mut app, command),

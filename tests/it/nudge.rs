@@ -644,6 +644,21 @@ fn init_prints_code_each_shell_reads() {
         code.contains(r"-hook' --home '/tmp/a b/it'\''s' --every"),
         "{code}"
     );
+    // A relative --home is made whole: the hook runs in other folders.
+    let code = h
+        .cmd()
+        .current_dir(h.dir.path())
+        .args(["--home", "rel", "init", "fish"])
+        .output()
+        .unwrap();
+    let code = String::from_utf8(code.stdout).unwrap();
+    let whole = std::fs::canonicalize(h.dir.path()).unwrap().join("rel");
+    let whole_raw = h.dir.path().join("rel");
+    assert!(
+        code.contains(&format!("--home '{}'", whole.display()))
+            || code.contains(&format!("--home '{}'", whole_raw.display())),
+        "{code}"
+    );
     // `kapj init $SHELL` works with a path.
     assert!(h.ok(&["init", "/usr/bin/zsh"]).contains("precmd_functions"));
 }
