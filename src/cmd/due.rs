@@ -212,14 +212,13 @@ pub fn timeline(
             (None, Some(u)) => u - 1,
             (None, None) => now.timestamp(),
         };
-        let at = |ts: i64| {
-            DateTime::from_timestamp(ts, 0)
-                .expect("a time kapj stored")
-                .fixed_offset()
+        // Out of chrono's range only for a session in the year 262,000.
+        let Some(at) = DateTime::from_timestamp(t, 0) else {
+            continue;
         };
         let latest = sessions.iter().rev().find(|s| s.at.timestamp() <= t);
         let next = sessions.iter().find(|s| s.at.timestamp() > t);
-        let due = decide(at(t), latest, next);
+        let due = decide(at.fixed_offset(), latest, next);
         let base = latest.map(|s| s.at.timestamp());
         let (opens, closes) = match due.stage {
             Stage::Reflection => (base, base.map(|b| b + 24 * HOUR)),
