@@ -130,6 +130,11 @@ impl App {
         Ok(store.drafts_key().ok())
     }
 
+    /// Whether this run opened the journal.
+    pub fn store_is_open(&self) -> bool {
+        self.store.is_some()
+    }
+
     /// Closes the journal (before its file is replaced).
     pub fn close_store(&mut self) {
         self.store = None;

@@ -128,10 +128,10 @@ the editor or standard input for anything private.")]
     )]
     Settings(SettingsArgs),
 
-    /// Reminders in the calendar you already use (no journal text goes into them)
+    /// Reminders that reach you outside kapj: your calendar, or desktop notifications
     #[command(
         subcommand,
-        after_help = "Examples:\n  kapj remind ics                        reminders for your latest and next session\n  kapj remind ics --session 3 -o ~/Downloads/reminders.ics\n\nThe titles are neutral (\"Journal check-in\", \"Reflection time\") and no journal text goes into the file."
+        after_help = "Examples:\n  kapj remind ics                        reminders for your latest and next session\n  kapj remind ics --session 3 -o ~/Downloads/reminders.ics\n  kapj remind system                     a per-user timer for desktop notifications\n  kapj remind system --remove            take it out again\n\nThe titles are neutral (\"Journal check-in\", \"Reflection time\") and no journal text goes into the file."
     )]
     Remind(RemindCommand),
 
@@ -188,6 +188,31 @@ the editor or standard input for anything private.")]
     /// Create a sample journal to explore (never touches your real one)
     #[command(after_help = "Examples:\n  kapj demo\n  kapj demo --home /tmp/kapj-demo")]
     Demo(DemoArgs),
+
+    /// A prompt hook for bash, zsh or fish: one quiet line when something is due
+    #[command(after_help = "\
+Examples:
+  eval \"$(kapj init bash)\"             in ~/.bashrc
+  eval \"$(kapj init zsh)\"              in ~/.zshrc
+  kapj init fish | source              in ~/.config/fish/config.fish
+  eval \"$(kapj init bash --every 8h)\"  at most one line every 8 hours
+  kapj init --uninstall                how to take it out again
+
+In an interactive shell, when something is due, the prompt shows one line
+like \"kapj: meaning-making is open for about 40 more hours — kapj write meaning\",
+at most once every 4 hours (--every). It reads only a small file of times and
+phase names that kapj keeps beside the journal; it never opens the journal.")]
+    Init(InitArgs),
+
+    /// Show a desktop notification if something is due (what `kapj remind system` runs)
+    #[command(
+        after_help = "Examples:\n  kapj notify\n\nThe notification says only \"Journal check-in\"; it is shown once for each part\nof the window, and never names a phase, a session or anything you wrote."
+    )]
+    Notify,
+
+    /// The prompt hook's quick check (the code `kapj init` prints runs it)
+    #[command(hide = true)]
+    Hook(HookArgs),
 
     /// Print a shell completion script
     #[command(
@@ -588,6 +613,62 @@ pub enum TemplatesCommand {
 #[derive(Debug, Args)]
 pub struct DemoArgs {}
 
+/// A shell for `kapj init`. Any text is accepted here, so that kapj's own
+/// check says in one line which shells it knows; the names are offered to
+/// shell completion.
+#[derive(Debug, Clone, Copy)]
+pub struct ShellName;
+
+impl clap::builder::TypedValueParser for ShellName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            ["bash", "zsh", "fish"]
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// bash, zsh or fish
+    #[arg(value_name = "SHELL", value_parser = ShellName)]
+    pub shell: Option<String>,
+    /// At most one line this often, e.g. 4h (the default), 90m, 1d
+    #[arg(long, value_name = "DURATION")]
+    pub every: Option<String>,
+    /// Say how to take the hook out again
+    #[arg(long)]
+    pub uninstall: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HookArgs {
+    /// At most one line this often (default 4h)
+    #[arg(long, value_name = "DURATION")]
+    pub every: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RemindSystemArgs {
+    /// Take the timer out again
+    #[arg(long)]
+    pub remove: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct ManArgs {
     /// Write kapj.1 and a page for every subcommand (kapj-write.1, …) into this folder
@@ -716,6 +797,11 @@ a week after (embodiment), and the evening before your next session. Reminders
 already past are left out. Open the file with your calendar app to add them;
 exporting again updates them instead of adding copies.")]
     Ics(IcsArgs),
+    /// Install (or --remove) a per-user timer that runs `kapj notify`
+    #[command(
+        after_help = "Examples:\n  kapj remind system\n  kapj remind system --remove\n\nOn Linux this is a systemd user timer (~/.config/systemd/user/kapj-notify.timer);\non macOS a LaunchAgent (~/Library/LaunchAgents/org.kapj.notify.plist).\nNothing is installed unless you run this."
+    )]
+    System(RemindSystemArgs),
 }
 
 #[derive(Debug, Args)]

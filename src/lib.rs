@@ -10,6 +10,7 @@ pub mod cmd;
 pub mod decision_note;
 pub mod domain;
 pub mod drafts;
+pub mod due_file;
 pub mod editor;
 pub mod error;
 pub mod export;

@@ -12,9 +12,13 @@ mod drafts;
 mod due;
 mod edit;
 mod export;
+pub mod hook;
 mod import;
+mod init;
 mod list;
+mod notify;
 mod remind_ics;
+mod remind_system;
 mod review;
 mod safety;
 mod search;
@@ -65,7 +69,22 @@ pub fn run(cli: Cli, home_from_flag: bool, out: &mut String) -> Result<()> {
         None => default_home()?,
     };
     let mut app = App::new(home, clock, cli.json);
-    let r = dispatch(&mut app, command);
+    let r = match command {
+        Command::Init(a) => {
+            // The hook runs in other folders: a relative --home is made whole.
+            let flag =
+                home_from_flag.then(|| std::path::absolute(&app.home).unwrap_or(app.home.clone()));
+            init::run(&mut app, a, flag.as_deref())
+        }
+        command => dispatch(&mut app, command),
+    };
+    if app.store_is_open() {
+        // Every command that opened the journal (a write, an edit, a
+        // session, a delete, an import, status…) leaves the due file right
+        // for the prompt hook. It is a convenience: a failure here never
+        // fails the command.
+        let _ = due::refresh_file(&mut app);
+    }
     hand_over(&mut app.out, out);
     r
 }
@@ -107,6 +126,9 @@ pub fn may_page(command: Option<&Command>) -> bool {
             | Command::Encrypt
             | Command::Decrypt
             | Command::Remind(_)
+            | Command::Init(_)
+            | Command::Notify
+            | Command::Hook(_)
             | Command::Completions(_),
         ) => false,
     }
@@ -146,7 +168,10 @@ fn dispatch(app: &mut App, command: Command) -> Result<()> {
         Command::Themes(c) => themes::run(app, c),
         Command::Settings(a) => settings::run(app, a),
         Command::Remind(RemindCommand::Ics(a)) => remind_ics::run(app, a),
-        Command::Completions(_) | Command::Man(_) | Command::Demo(_) => {
+        Command::Hook(a) => hook::run(app, a),
+        Command::Notify => notify::run(app),
+        Command::Remind(RemindCommand::System(a)) => remind_system::run(app, a),
+        Command::Completions(_) | Command::Man(_) | Command::Demo(_) | Command::Init(_) => {
             unreachable!("handled in run")
         }
     }

@@ -21,6 +21,7 @@ mod first_week;
 mod guided;
 mod man_page;
 mod newcomer;
+mod nudge;
 mod pager;
 mod pickers;
 mod readme;
