@@ -13,6 +13,7 @@ pub mod editor;
 pub mod error;
 pub mod export;
 pub mod feelings_picker;
+pub mod foreign;
 pub mod journal;
 pub mod render;
 pub mod review;
