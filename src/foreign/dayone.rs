@@ -58,6 +58,9 @@ pub fn from_json(path: &Path, text: &str, o: &Options) -> Result<Batch> {
 }
 
 fn add_json(batch: &mut Batch, path: &Path, text: &str, o: &Options) -> Result<()> {
+    if !text.trim_start().starts_with('{') {
+        return Err(bad(path, "it is not a Day One JSON file"));
+    }
     let doc: Doc = serde_json::from_str(text).map_err(|e| bad(path, &json_why(&e)))?;
     for (i, v) in doc.entries.into_iter().enumerate() {
         let n = i + 1;
@@ -121,6 +124,28 @@ fn add_json(batch: &mut Batch, path: &Path, text: &str, o: &Options) -> Result<(
 /// `![](dayone-moment:/video/…)`): the attachments are left out, and the
 /// summary counts them.
 fn without_moments(text: &str) -> String {
+    if !text.contains("dayone-moment:") {
+        return text.to_string();
+    }
+    // A line that held only a pointer goes, with the blank line it leaves.
+    let mut out: Vec<String> = Vec::new();
+    let mut dropped = false;
+    for line in text.split('\n') {
+        let kept = without_moments_in(line);
+        if kept.trim().is_empty() && !line.trim().is_empty() {
+            dropped = true;
+            continue;
+        }
+        if dropped && kept.trim().is_empty() && out.last().is_some_and(|l| l.trim().is_empty()) {
+            continue;
+        }
+        dropped = false;
+        out.push(kept);
+    }
+    out.join("\n")
+}
+
+fn without_moments_in(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find("![") {
@@ -264,7 +289,7 @@ mod tests {
         );
         assert_eq!(
             without_moments("Lake.\n![](dayone-moment://ABC123)\nAfter ![x] and ![](http://a)"),
-            "Lake.\n\nAfter ![x] and ![](http://a)"
+            "Lake.\nAfter ![x] and ![](http://a)"
         );
     }
 

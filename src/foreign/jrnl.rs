@@ -49,6 +49,9 @@ struct JsonEntry {
 }
 
 pub fn from_json(path: &Path, text: &str, o: &Options) -> Result<Batch> {
+    if !text.trim_start().starts_with('{') {
+        return Err(bad(path, "it is not a jrnl JSON export"));
+    }
     let doc: Doc = serde_json::from_str(text).map_err(|e| bad(path, &json_why(&e)))?;
     let mut batch = Batch::new(Format::Jrnl);
     for (i, v) in doc.entries.into_iter().enumerate() {

@@ -16,6 +16,7 @@ mod export;
 mod first_run;
 mod first_week;
 mod guided;
+mod import_other;
 mod newcomer;
 mod pickers;
 mod review;
