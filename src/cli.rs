@@ -388,6 +388,7 @@ pub struct ExportArgs {
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// A file or folder: kapj journal JSON, jrnl JSON or text, a Day One zip or JSON, or a folder of markdown notes
+    #[arg(value_name = "FILE|DIR")]
     pub file: PathBuf,
     /// Which format it is in (found from the file when not given)
     #[arg(long, value_enum, value_name = "FORMAT")]

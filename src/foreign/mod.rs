@@ -144,7 +144,8 @@ pub fn read(path: &Path, o: &Options) -> Result<Source> {
             )),
         };
     }
-    check_size(path, meta.len())?;
+    // A Day One zip holds the photos too and may be any size: only the
+    // journal's JSON inside it is read, and that is size-checked.
     if is_zip(path)? {
         return match o.from {
             None | Some(Format::DayOne) => dayone::read_zip(path, o).map(Source::Foreign),
@@ -154,6 +155,7 @@ pub fn read(path: &Path, o: &Options) -> Result<Source> {
             )),
         };
     }
+    check_size(path, meta.len())?;
     let text = read_text(path)?;
     let from = match o.from {
         Some(f) => f,

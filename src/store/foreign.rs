@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use anyhow::Result;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::terms::{index_new_entries, index_pending_in, write_analysis};
+use super::terms::{index_new_entries, index_pending_in};
 use super::{new_uuid, Store};
 use crate::domain::{Answer, NewEntry, Phase};
 use crate::foreign::Entry;
@@ -171,8 +171,7 @@ impl Store {
         for (e, a) in new.into_iter().zip(terms) {
             let n = new_entry(e);
             on_new(&n);
-            let row = insert_head(&tx, &n)?;
-            write_analysis(&tx, row, &a)?;
+            let row = insert_head(&tx, &n, &a)?;
             tx.prepare_cached(
                 "INSERT OR IGNORE INTO imported(source, digest, ident, entry_id) VALUES (?1, ?2, ?3, ?4)",
             )?
@@ -222,14 +221,21 @@ fn analyse_all(entries: &[&Entry]) -> Vec<Analysis> {
     })
 }
 
-/// An imported entry's row and tags (its answer is written with the others).
-fn insert_head(conn: &Connection, e: &NewEntry) -> Result<i64> {
+/// An imported entry's row with its analysis, and its tags (its answer is
+/// written with the others).
+fn insert_head(conn: &Connection, e: &NewEntry, a: &Analysis) -> Result<i64> {
     let at = e.at.expect("an imported entry has its time");
     conn.prepare_cached(
-        "INSERT INTO entries(uuid, phase, session_id, at, at_ts, mood, private)
-         VALUES (?1, 'free', NULL, ?2, ?3, NULL, 0)",
+        "INSERT INTO entries(uuid, phase, session_id, at, at_ts, mood, private, terms, terms_version)
+         VALUES (?1, 'free', NULL, ?2, ?3, NULL, 0, ?4, ?5)",
     )?
-    .execute(params![new_uuid(), at.to_rfc3339(), at.timestamp()])?;
+    .execute(params![
+        new_uuid(),
+        at.to_rfc3339(),
+        at.timestamp(),
+        a.encode(),
+        crate::themes::ANALYSIS_VERSION
+    ])?;
     let id = conn.last_insert_rowid();
     let mut tag =
         conn.prepare_cached("INSERT OR IGNORE INTO entry_tags(entry_id, tag) VALUES (?1, ?2)")?;

@@ -679,3 +679,22 @@ fn bad_input_is_one_clear_line_and_changes_nothing() {
         &["journal.txt", "not a Day One JSON file"],
     );
 }
+
+#[test]
+fn a_dry_run_of_kapj_json_counts_what_is_new() {
+    let a = journal_with_one_entry();
+    a.ok(&["write", "free", "--answer", "text=A second entry."]);
+    let backup = a.dir.path().join("backup.json");
+    a.ok(&["export", "--format", "json", "-o", s(&backup)]);
+
+    let b = journal_with_one_entry();
+    let before = b.snapshot();
+    let out = b.ok(&["import", s(&backup), "--dry-run"]);
+    assert!(out.contains("would import 2 entries"), "{out}");
+    assert_eq!(before, b.snapshot());
+
+    // Into the journal it came from: all of it is there already.
+    let out = a.ok(&["import", s(&backup), "--dry-run"]);
+    assert!(out.contains("would import 0 entries"), "{out}");
+    assert!(out.contains("2 entries would be skipped"), "{out}");
+}
