@@ -213,7 +213,9 @@ fn from_name(stem: &str) -> Named<'_> {
     // `YYYY-MM-DD HHmm` (also with `-`, `_` or `T` between).
     if rest.len() >= 5
         && matches!(rest.as_bytes()[0], b' ' | b'-' | b'_' | b'T')
-        && rest[1..5].bytes().all(|c| c.is_ascii_digit())
+        && rest
+            .get(1..5)
+            .is_some_and(|d| d.bytes().all(|c| c.is_ascii_digit()))
         && !rest.as_bytes().get(5).is_some_and(u8::is_ascii_digit)
     {
         let h: u32 = rest[1..3].parse().unwrap_or(99);
@@ -359,6 +361,8 @@ mod tests {
         assert_eq!(d("Ideas"), "title Ideas");
         assert_eq!(d("20240105"), "title 20240105");
         assert_eq!(d("2024-01-05 20245"), "2024-01-05 00:00 | 20245");
+        assert_eq!(d("2024-01-05 abcé"), "2024-01-05 00:00 | abcé");
+        assert_eq!(d("2024-01-05 é"), "2024-01-05 00:00 | é");
     }
 
     #[test]

@@ -698,3 +698,20 @@ fn a_dry_run_of_kapj_json_counts_what_is_new() {
     assert!(out.contains("would import 0 entries"), "{out}");
     assert!(out.contains("2 entries would be skipped"), "{out}");
 }
+
+#[test]
+fn an_import_that_speaks_of_not_wanting_to_live_says_so_once() {
+    let h = Home::new();
+    let t = "[2024-01-05 22:00] Hard night.\nSome nights I don't want to be alive anymore.\n\n[2024-01-06 09:00] Better morning.\n";
+    let f = h.file("journal.txt", t);
+    let out = h.ok(&["import", s(&f)]);
+    assert!(out.contains("Imported 2 entries"), "{out}");
+    assert_eq!(
+        out.matches("Some of the imported entries speak of").count(),
+        1,
+        "{out}"
+    );
+    let calm = h.file("calm.txt", "[2024-01-07 09:00] A walk by the river.\n");
+    let out = h.ok(&["import", s(&calm)]);
+    assert!(!out.contains("Some of the imported entries"), "{out}");
+}
