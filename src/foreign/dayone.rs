@@ -304,4 +304,14 @@ mod tests {
             "Journal.json"
         );
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 400, failure_persistence: None, ..Default::default() })]
+
+        #[test]
+        fn cleaning_any_text_never_panics(text in "[!\\[\\]()\\\\.a-c é\n:/]{0,40}(dayone-moment:)?[!\\[\\]()\\\\.a-c é\n:/]{0,40}") {
+            let out = unescape(&without_moments(&text));
+            proptest::prop_assert!(out.len() <= text.len());
+        }
+    }
 }

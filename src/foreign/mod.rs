@@ -450,4 +450,84 @@ mod tests {
         assert_eq!(tidy("\n\n  a  \n\nb \n\n"), "  a\n\nb");
         assert_eq!(tidy(" \n "), "");
     }
+
+    mod never_panics {
+        use super::super::*;
+        use crate::clock::Clock;
+        use proptest::prelude::*;
+
+        /// Text made of the pieces the readers look for, in any order.
+        fn awkward() -> impl Strategy<Value = String> {
+            let pieces = prop::sample::select(vec![
+                "[",
+                "]",
+                "] ",
+                " ",
+                "\n",
+                "\r\n",
+                "\r",
+                "2024-01-05 09:00",
+                "2024-02-30",
+                "09:05 PM",
+                "*",
+                " *",
+                "@",
+                "@tag",
+                "#",
+                "#tag",
+                "# ",
+                "---",
+                "...",
+                "date: ",
+                "tags: [a, b]",
+                "  - x",
+                "é",
+                "海",
+                "🌊",
+                "\\",
+                "\\.",
+                "![",
+                "](",
+                ")",
+                "![](dayone-moment://AB)",
+                "[[link]]",
+                "```",
+                "\u{feff}",
+                "word",
+                "0930",
+            ]);
+            prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
+
+            #[test]
+            fn readers_take_any_text_without_panicking(text in awkward(), name in awkward()) {
+                let clock = Clock::fixed(DateTime::parse_from_rfc3339("2026-01-01T12:00:00+01:00").unwrap());
+                for tf in [None, Some("%Y-%m-%d %I:%M %p"), Some("%Y")] {
+                    let o = Options { from: None, time_format: tf, clock: &clock };
+                    if let Ok(b) = jrnl::from_text(Path::new("j.txt"), &text, &o) {
+                        for e in &b.entries {
+                            prop_assert!(!e.text.is_empty());
+                            prop_assert_eq!(&tidy(&e.text), &e.text);
+                        }
+                    }
+                }
+                let o = Options { from: None, time_format: None, clock: &clock };
+                let file = format!("{}.md", name.replace(['/', '\0'], ""));
+                if let Ok(b) = markdown::read_file(Path::new(&file), &plain_lines(text.clone()), &o) {
+                    for e in &b.entries {
+                        prop_assert!(!e.text.trim().is_empty());
+                    }
+                }
+                let _ = dayone::from_json(Path::new("d.json"), &text, &o);
+                let _ = jrnl::from_json(Path::new("j.json"), &text, &o);
+                let _ = detect(Path::new(&file), &text);
+                let mut tags = Vec::new();
+                inline_tags(&text, &['#', '@'], &mut tags);
+                prop_assert!(tags.iter().all(|t| !t.is_empty()));
+            }
+        }
+    }
 }
