@@ -261,19 +261,28 @@ pub fn read_dir(path: &Path, o: &Options) -> Result<Batch> {
 }
 
 /// A journal's JSON in an export: `Journal.json`, or `<journal name>.json`
-/// when several journals were exported, at the top (not in `photos/`, not a
-/// macOS `__MACOSX/._` shadow file).
+/// when several journals were exported, at the top or in one folder (an
+/// export zipped again with its folder); not a macOS `__MACOSX/._` shadow
+/// file, nothing inside the attachment folders.
 fn is_journal_json(name: &str) -> bool {
-    !name.contains('/')
-        && !name.starts_with('.')
-        && Path::new(name)
+    let parts: Vec<&str> = name.split('/').collect();
+    let file = parts.last().copied().unwrap_or("");
+    parts.len() <= 2
+        && !file.starts_with('.')
+        && !parts.iter().any(|p| {
+            matches!(
+                p.to_ascii_lowercase().as_str(),
+                "__macosx" | "photos" | "videos" | "audios" | "pdfs"
+            )
+        })
+        && Path::new(file)
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
 /// `Journal.json` first, then the others by name.
 fn sorted(mut names: Vec<String>) -> Vec<String> {
-    names.sort_by_key(|n| (n != JOURNAL_JSON, n.clone()));
+    names.sort_by_key(|n| (!n.ends_with(JOURNAL_JSON), n.clone()));
     names
 }
 
@@ -298,6 +307,9 @@ mod tests {
         assert!(is_journal_json("Journal.json"));
         assert!(is_journal_json("Dreams.json"));
         assert!(!is_journal_json("photos/a.json"));
+        assert!(is_journal_json("Export/Journal.json"));
+        assert!(!is_journal_json("__MACOSX/._Journal.json"));
+        assert!(!is_journal_json("a/b/Journal.json"));
         assert!(!is_journal_json("photos/a.jpeg"));
         assert_eq!(
             sorted(vec!["A.json".into(), "Journal.json".into()])[0],
