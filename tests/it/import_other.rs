@@ -715,3 +715,15 @@ fn an_import_that_speaks_of_not_wanting_to_live_says_so_once() {
     let out = h.ok(&["import", s(&calm)]);
     assert!(!out.contains("Some of the imported entries"), "{out}");
 }
+
+#[test]
+fn an_imported_entry_deleted_in_kapj_stays_deleted() {
+    let h = Home::new();
+    let f = h.file("jrnl-export.json", JRNL_JSON);
+    h.ok(&["import", s(&f)]);
+    let first = find(&entries(&h), "Slept badly.")["number"].to_string();
+    h.ok(&["delete", &first, "--yes"]);
+    let out = h.ok(&["import", s(&f)]);
+    assert!(out.contains("Nothing new"), "{out}");
+    assert_eq!(entries(&h).len(), 2);
+}
