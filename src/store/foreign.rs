@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use anyhow::Result;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::terms::{index_new_entries, index_pending_in};
+use super::terms::{index_new_entries, index_pending_in, write_analysis};
 use super::{new_uuid, Store};
 use crate::domain::{Answer, NewEntry, Phase};
 use crate::foreign::Entry;
@@ -164,21 +164,35 @@ impl Store {
                 new.push(e);
             }
         }
-        let terms = analyse_all(&new);
-        // (entry row, text) of every new entry, for the answers at the end.
-        let mut answers: Vec<(i64, &str)> = Vec::with_capacity(new.len());
-        let mut analyses: Vec<(i64, Analysis)> = Vec::with_capacity(new.len());
-        for (e, a) in new.into_iter().zip(terms) {
-            let n = new_entry(e);
-            on_new(&n);
-            let row = insert_head(&tx, &n, &a)?;
-            tx.prepare_cached(
-                "INSERT OR IGNORE INTO imported(source, digest, ident, entry_id) VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(params![source, e.digest, e.ident, row])?;
-            answers.push((row, &e.text));
-            analyses.push((row, a));
+        // Review's analysis of the texts runs on other threads while this
+        // one writes the entries.
+        let (rows, terms) = std::thread::scope(|scope| -> Result<(Vec<i64>, Vec<Analysis>)> {
+            let analysis = scope.spawn(|| analyse_all(&new));
+            let mut rows = Vec::with_capacity(new.len());
+            for e in &new {
+                let n = new_entry(e);
+                on_new(&n);
+                let row = insert_head(&tx, &n)?;
+                tx.prepare_cached(
+                    "INSERT OR IGNORE INTO imported(source, digest, ident, entry_id) VALUES (?1, ?2, ?3, ?4)",
+                )?
+                .execute(params![source, e.digest, e.ident, row])?;
+                rows.push(row);
+            }
+            let terms = analysis.join().expect("analysis does not panic");
+            Ok((rows, terms))
+        })?;
+        let mut analyses: Vec<(i64, Analysis)> = Vec::with_capacity(rows.len());
+        for (row, a) in rows.iter().zip(terms) {
+            write_analysis(&tx, *row, &a)?;
+            analyses.push((*row, a));
         }
+        // (entry row, text) of every new entry, for the answers at the end.
+        let answers: Vec<(i64, &str)> = rows
+            .iter()
+            .zip(&new)
+            .map(|(row, e)| (*row, e.text.as_str()))
+            .collect();
         index_new_entries(&tx, &analyses)?;
         if !answers.is_empty() {
             let list = serde_json::to_string(&answers)?;
@@ -221,21 +235,15 @@ fn analyse_all(entries: &[&Entry]) -> Vec<Analysis> {
     })
 }
 
-/// An imported entry's row with its analysis, and its tags (its answer is
-/// written with the others).
-fn insert_head(conn: &Connection, e: &NewEntry, a: &Analysis) -> Result<i64> {
+/// An imported entry's row and tags (its analysis and its answer are
+/// written with the others').
+fn insert_head(conn: &Connection, e: &NewEntry) -> Result<i64> {
     let at = e.at.expect("an imported entry has its time");
     conn.prepare_cached(
-        "INSERT INTO entries(uuid, phase, session_id, at, at_ts, mood, private, terms, terms_version)
-         VALUES (?1, 'free', NULL, ?2, ?3, NULL, 0, ?4, ?5)",
+        "INSERT INTO entries(uuid, phase, session_id, at, at_ts, mood, private)
+         VALUES (?1, 'free', NULL, ?2, ?3, NULL, 0)",
     )?
-    .execute(params![
-        new_uuid(),
-        at.to_rfc3339(),
-        at.timestamp(),
-        a.encode(),
-        crate::themes::ANALYSIS_VERSION
-    ])?;
+    .execute(params![new_uuid(), at.to_rfc3339(), at.timestamp()])?;
     let id = conn.last_insert_rowid();
     let mut tag =
         conn.prepare_cached("INSERT OR IGNORE INTO entry_tags(entry_id, tag) VALUES (?1, ?2)")?;

@@ -727,3 +727,23 @@ fn an_imported_entry_deleted_in_kapj_stays_deleted() {
     assert!(out.contains("Nothing new"), "{out}");
     assert_eq!(entries(&h).len(), 2);
 }
+
+#[test]
+fn review_reads_an_import_as_it_reads_the_same_entries_written_one_by_one() {
+    // The import indexes review's terms for all entries at once; kapj's own
+    // import indexes them one entry at a time. The same entries must give
+    // the same review.
+    let a = Home::new();
+    let f = a.file("jrnl-export.json", JRNL_JSON);
+    a.ok(&["import", s(&f)]);
+    let t = a.file("journal.txt", JRNL_TEXT);
+    a.ok(&["import", s(&t)]);
+    let backup = a.dir.path().join("backup.json");
+    a.ok(&["export", "--format", "json", "-o", s(&backup)]);
+
+    let b = Home::new();
+    b.ok(&["import", s(&backup)]);
+    let args = ["review", "--since", "2024-01-01", "--top", "30"];
+    assert_eq!(a.json(&args), b.json(&args));
+    assert_eq!(b.json(&args)["counts"]["entries"], 6);
+}
