@@ -141,8 +141,10 @@ the editor or standard input for anything private.")]
     )]
     Export(ExportArgs),
 
-    /// Add entries from a kapj journal JSON file (importing twice adds nothing)
-    #[command(after_help = "Examples:\n  kapj import backup.json")]
+    /// Bring in a journal: kapj's own JSON, jrnl, Day One, or a folder of markdown notes
+    #[command(
+        after_help = "Examples:\n  kapj import backup.json\n  kapj import journal.txt                      jrnl's own file\n  kapj import journal.txt --time-format \"%Y-%m-%d %I:%M %p\"\n  kapj import export.json                      jrnl --export json\n  kapj import \"Day One export.zip\" --dry-run\n  kapj import ~/Notes/Daily --from markdown\n\nImporting the same file again adds nothing. Entries from other journals become free writing at their own date and time."
+    )]
     Import(ImportArgs),
 
     /// The small actions you committed to, and marking them done or dropped
@@ -435,8 +437,26 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// A kapj journal JSON file
+    /// A file or folder: kapj journal JSON, jrnl JSON or text, a Day One zip or JSON, or a folder of markdown notes
+    #[arg(value_name = "FILE|DIR")]
     pub file: PathBuf,
+    /// Which format it is in (found from the file when not given)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<ImportFormat>,
+    /// Show what would be added, skipped and left out, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// jrnl's timeformat, when its config sets one (default "%Y-%m-%d %H:%M")
+    #[arg(long, value_name = "FORMAT")]
+    pub time_format: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    Kapj,
+    Jrnl,
+    Dayone,
+    Markdown,
 }
 
 #[derive(Debug, Args)]

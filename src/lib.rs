@@ -15,6 +15,7 @@ pub mod editor;
 pub mod error;
 pub mod export;
 pub mod feelings_picker;
+pub mod foreign;
 pub mod journal;
 pub mod on_this_day;
 pub mod pager;

@@ -157,7 +157,7 @@ fn dispatch(app: &mut App, command: Command) -> Result<()> {
         Command::Search(a) => search::run(app, a),
         Command::Review(a) => review::run(app, a),
         Command::Export(a) => export::run(app, a),
-        Command::Import(a) => import::run(app, &a.file),
+        Command::Import(a) => import::run(app, &a),
         Command::Actions(a) => actions::run(app, a),
         Command::Decisions(a) => decisions::run(app, a),
         Command::Check(a) => check::run(app, a),

@@ -26,6 +26,7 @@ use super::filter::filter_sql;
 use super::Store;
 use crate::domain::Filter;
 use crate::themes::{self, Analysis, Corpus, Doc};
+use rustc_hash::FxHashMap as FxMap;
 
 /// Stores an entry's analysis (in the entry's transaction); the entry joins
 /// the shared index at the next [`Store::index_pending`].
@@ -49,6 +50,38 @@ pub(super) fn index_entry(conn: &Connection, entry: i64, a: &Analysis) -> Result
     }
     conn.prepare_cached("INSERT INTO entry_terms(entry_id, ids) VALUES (?1, ?2)")?
         .execute(params![entry, themes::pack_terms(a.words, &ids)])?;
+    Ok(())
+}
+
+/// Adds many new entries to the shared index at once (an import): each
+/// distinct term is counted and looked up once for all of them, not once per
+/// entry, which at 10,000 entries is a tenth of the statements. The index
+/// must be at the current analysis version ([`index_pending_in`] first).
+pub(super) fn index_new_entries(conn: &Connection, items: &[(i64, Analysis)]) -> Result<()> {
+    let mut counts: FxMap<&str, i64> = FxMap::default();
+    for (_, a) in items {
+        for t in a.terms() {
+            *counts.entry(t.key).or_default() += 1;
+        }
+    }
+    let mut upsert = conn.prepare_cached(
+        "INSERT INTO term_keys(key, entries) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET entries = entries + excluded.entries RETURNING id",
+    )?;
+    let mut ids: FxMap<&str, u32> = FxMap::default();
+    for (key, n) in counts {
+        let id: i64 = upsert.query_row(params![key, n], |r| r.get(0))?;
+        ids.insert(key, id as u32);
+    }
+    let mut insert =
+        conn.prepare_cached("INSERT INTO entry_terms(entry_id, ids) VALUES (?1, ?2)")?;
+    for (entry, a) in items {
+        let packed: Vec<(u32, u8)> = a
+            .terms()
+            .map(|t| (ids[t.key], themes::term_meta(t.count, t.name)))
+            .collect();
+        insert.execute(params![entry, themes::pack_terms(a.words, &packed)])?;
+    }
     Ok(())
 }
 

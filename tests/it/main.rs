@@ -19,6 +19,7 @@ mod export;
 mod first_run;
 mod first_week;
 mod guided;
+mod import_other;
 mod man_page;
 mod newcomer;
 mod nudge;
