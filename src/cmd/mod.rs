@@ -2,6 +2,7 @@
 //! every command shares, so each bad input gets the same plain sentence.
 
 mod actions;
+mod backup;
 mod check;
 mod completions;
 mod crypt;
@@ -13,6 +14,7 @@ mod edit;
 mod export;
 mod import;
 mod list;
+mod restore;
 mod review;
 mod safety;
 mod search;
@@ -64,6 +66,9 @@ pub fn run(cli: Cli, home_from_flag: bool, out: &mut String) -> Result<()> {
     };
     let mut app = App::new(home, clock, cli.json);
     let r = dispatch(&mut app, command);
+    if r.is_ok() {
+        app.backup_if_due();
+    }
     hand_over(&mut app.out, out);
     r
 }
@@ -92,6 +97,8 @@ fn dispatch(app: &mut App, command: Command) -> Result<()> {
         Command::Review(a) => review::run(app, a),
         Command::Export(a) => export::run(app, a),
         Command::Import(a) => import::run(app, &a.file),
+        Command::Backup(a) => backup::run(app, &a),
+        Command::Restore(a) => restore::run(app, &a.file),
         Command::Actions(a) => actions::run(app, a),
         Command::Check(a) => check::run(app, a),
         Command::Safety(a) => safety::run(app, a),

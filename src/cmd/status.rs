@@ -30,6 +30,7 @@ pub fn run(app: &mut App) -> Result<()> {
             "phases_written": st.done.iter().map(|(p, _)| p.key()).collect::<Vec<_>>(),
             "open_actions": actions.iter().map(render::action_json).collect::<Vec<_>>(),
             "drafts": drafts.iter().enumerate().map(|(i, d)| super::drafts::summary_json(i + 1, d)).collect::<Vec<_>>(),
+            "backup": backup_json(&crate::backup::Config::load(&app.home)),
         });
         app.json_out(&v);
         return Ok(());
@@ -58,6 +59,9 @@ pub fn run(app: &mut App) -> Result<()> {
     if let Some(line) = super::drafts::status_line(&drafts, now) {
         app.para(line);
     }
+    if let Some(line) = backup_line(&crate::backup::Config::load(&app.home), now) {
+        app.para(line);
+    }
     if !actions.is_empty() {
         app.para("");
         app.para(app.bold("Open actions"));
@@ -74,6 +78,32 @@ pub fn run(app: &mut App) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// When the last backup was, once there is one or the automatic one is on.
+fn backup_line(c: &crate::backup::Config, now: DateTime<FixedOffset>) -> Option<String> {
+    let auto = c
+        .auto_dir
+        .as_ref()
+        .map(|d| format!(" Automatic backups go to {}.", d.display()));
+    match (c.last_at, &auto) {
+        (Some(at), _) => Some(format!(
+            "Last backup: {} ({}).{}",
+            render::relative(now, at),
+            render::long_time(at),
+            auto.unwrap_or_default()
+        )),
+        (None, Some(a)) => Some(format!("No backup yet.{a}")),
+        (None, None) => None,
+    }
+}
+
+fn backup_json(c: &crate::backup::Config) -> serde_json::Value {
+    json!({
+        "last_at": c.last_at.map(|t| t.to_rfc3339()),
+        "last_path": c.last_path,
+        "auto_dir": c.auto_dir,
+    })
 }
 
 fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>) {

@@ -6,6 +6,7 @@
 mod common;
 mod durability_support;
 
+mod backup;
 mod care;
 mod core;
 mod drafts;
