@@ -70,7 +70,9 @@ impl App {
                 && std::env::var_os("KAPJ_PASSPHRASE_FILE").is_none()
                 && interactive()
             {
-                self.store = Some(open_with_tries(&path)?);
+                let store = open_with_tries(&path)?;
+                say_upgrade_backup(&store);
+                self.store = Some(store);
                 return Ok(self.store.as_mut().expect("opened above"));
             }
             let passphrase = match kind {
@@ -82,6 +84,7 @@ impl App {
                 FileKind::Missing | FileKind::Empty | FileKind::PlainSqlite => None,
             };
             let store = Store::open(&path, passphrase.as_deref().map(String::as_str))?;
+            say_upgrade_backup(&store);
             if self.welcomed_now {
                 store.meta_set(WELCOMED, "1")?;
             }
@@ -218,6 +221,56 @@ impl App {
             format!("\x1b[2m{s}\x1b[0m")
         } else {
             s.to_string()
+        }
+    }
+}
+
+/// A journal upgraded to this kapj's schema: where the copy from before is.
+fn say_upgrade_backup(store: &Store) {
+    if let Some(p) = &store.upgrade_backup {
+        eprint_wrapped(
+            &format!(
+                "This kapj upgraded your journal; a copy from before is kept in {}.",
+                p.display()
+            ),
+            "",
+        );
+    }
+}
+
+impl App {
+    /// After a command that wrote to the journal: the automatic daily
+    /// backup, when it is on and none was written today. A backup that
+    /// fails never fails the command (what was written is saved): it says
+    /// so in one line, and is tried again after the next write.
+    pub fn backup_if_due(&mut self) {
+        let Some(store) = self.store.as_ref() else {
+            return;
+        };
+        if !store.wrote_anything() || !store.is_current_file() {
+            return;
+        }
+        let config = crate::backup::Config::load(&self.home);
+        let now = self.clock.now();
+        if !crate::backup::auto_due(&config, now) {
+            return;
+        }
+        let dir = config.folder(&self.home);
+        let done = crate::backup::write_into(&dir, now, config.keep(), |p| store.copy_to(p));
+        match done {
+            Ok(done) => {
+                let _ = crate::backup::Config::note(&self.home, &done, now);
+            }
+            Err(e) => {
+                let why = match e.downcast_ref::<crate::error::UserError>() {
+                    Some(u) => u.message.clone(),
+                    None => format!("Could not write a backup to {}.", dir.display()),
+                };
+                eprint_wrapped(
+                    &format!("What you wrote is saved; today's automatic backup was not. {why}"),
+                    "",
+                );
+            }
         }
     }
 }

@@ -147,6 +147,25 @@ the editor or standard input for anything private.")]
     )]
     Import(ImportArgs),
 
+    /// Keep a checked copy of the journal in a folder, now or once a day by itself
+    #[command(after_help = "Examples:
+  kapj backup                         a copy in the backup folder (kapj's home/backups unless --auto set one)
+  kapj backup ~/Sync/kapj             a copy in a folder of your choice, such as a synced one
+  kapj backup --auto ~/Sync/kapj      from now on, a copy there once a day, after you write
+  kapj backup --auto off              no more automatic copies
+  kapj backup --keep 30 ~/Sync/kapj   keep the last 30 there (default 10)
+
+A copy of an encrypted journal is encrypted with the same passphrase.
+`kapj restore FILE` brings one back.")]
+    Backup(BackupArgs),
+
+    /// Bring back a backup in place of the journal (the journal is kept as a backup first)
+    #[command(after_help = "Examples:
+  kapj restore ~/Sync/kapj/kapj-2026-11-20-210000.db
+
+The file is checked first; a file that is not a readable kapj journal changes nothing.")]
+    Restore(RestoreArgs),
+
     /// The small actions you committed to, and marking them done or dropped
     #[command(
         after_help = "Examples:\n  kapj actions\n  kapj actions add \"Walk by the sea on Sunday\"\n  kapj actions edit 3 \"Walk by the sea on Saturday\"\n  kapj actions done 3\n  kapj actions drop 4"
@@ -457,6 +476,25 @@ pub enum ImportFormat {
     Jrnl,
     Dayone,
     Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The folder for this copy (default: the --auto folder, else backups/ in the kapj home)
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// A folder for an automatic copy once a day, after a write; `off` stops it
+    #[arg(long, value_name = "DIR|off")]
+    pub auto: Option<PathBuf>,
+    /// How many backups to keep in the folder (default 10); remembered
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub keep: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// A backup written by `kapj backup` (or any copy of a kapj journal)
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]

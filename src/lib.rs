@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod atomic_file;
+pub mod backup;
 pub mod care;
 pub mod cli;
 pub mod clock;

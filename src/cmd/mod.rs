@@ -2,6 +2,7 @@
 //! every command shares, so each bad input gets the same plain sentence.
 
 mod actions;
+mod backup;
 mod check;
 mod completions;
 mod crypt;
@@ -19,6 +20,7 @@ mod list;
 mod notify;
 mod remind_ics;
 mod remind_system;
+mod restore;
 mod review;
 mod safety;
 mod search;
@@ -78,6 +80,9 @@ pub fn run(cli: Cli, home_from_flag: bool, out: &mut String) -> Result<()> {
         }
         command => dispatch(&mut app, command),
     };
+    if r.is_ok() {
+        app.backup_if_due();
+    }
     if app.store_is_open() {
         // Every command that opened the journal (a write, an edit, a
         // session, a delete, an import, status…) leaves the due file right
@@ -126,6 +131,8 @@ pub fn may_page(command: Option<&Command>) -> bool {
             | Command::Encrypt
             | Command::Decrypt
             | Command::Remind(_)
+            | Command::Backup(_)
+            | Command::Restore(_)
             | Command::Init(_)
             | Command::Notify
             | Command::Hook(_)
@@ -158,6 +165,8 @@ fn dispatch(app: &mut App, command: Command) -> Result<()> {
         Command::Review(a) => review::run(app, a),
         Command::Export(a) => export::run(app, a),
         Command::Import(a) => import::run(app, &a),
+        Command::Backup(a) => backup::run(app, &a),
+        Command::Restore(a) => restore::run(app, &a.file),
         Command::Actions(a) => actions::run(app, a),
         Command::Decisions(a) => decisions::run(app, a),
         Command::Check(a) => check::run(app, a),

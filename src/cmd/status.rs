@@ -42,6 +42,7 @@ pub fn run(app: &mut App) -> Result<()> {
             "welcome_back": st.welcome_back,
             "on_this_day": remembered.as_ref().map(on_this_day::to_json),
             "uneven_session": uneven.is_some(),
+            "backup": backup_json(&crate::backup::Config::load(&app.home)),
         });
         app.json_out(&v);
         return Ok(());
@@ -72,6 +73,9 @@ pub fn run(app: &mut App) -> Result<()> {
         app.para(sentence);
     }
     if let Some(line) = super::drafts::status_line(&drafts, now) {
+        app.para(line);
+    }
+    if let Some(line) = backup_line(&crate::backup::Config::load(&app.home), now) {
         app.para(line);
     }
     if !actions.is_empty() {
@@ -140,6 +144,32 @@ fn capitalised(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+/// When the last backup was, once there is one or the automatic one is on.
+fn backup_line(c: &crate::backup::Config, now: DateTime<FixedOffset>) -> Option<String> {
+    let auto = c
+        .auto_dir
+        .as_ref()
+        .map(|d| format!(" Automatic backups go to {}.", d.display()));
+    match (c.last_at, &auto) {
+        (Some(at), _) => Some(format!(
+            "Last backup: {} ({}).{}",
+            render::relative(now, at),
+            render::long_time(at),
+            auto.unwrap_or_default()
+        )),
+        (None, Some(a)) => Some(format!("No backup yet.{a}")),
+        (None, None) => None,
+    }
+}
+
+fn backup_json(c: &crate::backup::Config) -> serde_json::Value {
+    json!({
+        "last_at": c.last_at.map(|t| t.to_rfc3339()),
+        "last_path": c.last_path,
+        "auto_dir": c.auto_dir,
+    })
 }
 
 /// `first_welcome`: kapj's own welcome was just shown, so a "welcome back"

@@ -3,6 +3,7 @@
 //! Opening is careful: a file that is not a kapj journal, is damaged, or was
 //! written by a newer kapj is refused before anything is written to it.
 
+pub mod backup;
 mod decisions;
 mod entries;
 mod filter;
@@ -57,6 +58,8 @@ pub struct Store {
     key: Option<Zeroizing<String>>,
     /// Which file the connection opened (the commit hook holds a copy).
     file: FileId,
+    /// Where opening kept a copy of the journal before upgrading its schema.
+    pub upgrade_backup: Option<PathBuf>,
 }
 
 /// The journal file a connection opened, by device and inode. `kapj encrypt`
@@ -306,6 +309,7 @@ impl Store {
             created,
             key: passphrase.map(|p| Zeroizing::new(p.to_owned())),
             file,
+            upgrade_backup: None,
         };
         store.check_identity(kind)?;
         // A full integrity check reads every page (130 ms at 10k entries), so
@@ -315,6 +319,10 @@ impl Store {
             store.check_integrity()?;
         }
         store.configure()?;
+        let mut store = store;
+        if !created && store.upgrade_pending()? {
+            store.upgrade_backup = Some(store.backup_before_upgrade()?);
+        }
         store.migrate()?;
         restrict_permissions(path);
         Ok(store)
@@ -345,6 +353,7 @@ impl Store {
             created: false,
             key: None,
             file: FileId::of(&self.path),
+            upgrade_backup: None,
         }))
     }
 
@@ -413,6 +422,47 @@ impl Store {
             return Err(newer(n));
         }
         Ok(())
+    }
+
+    /// The passphrase the journal was opened with (restore opens a backup
+    /// of it with the same one).
+    pub fn passphrase(&self) -> Option<&str> {
+        self.key.as_deref().map(String::as_str)
+    }
+
+    /// Whether this kapj has migrations the journal lacks.
+    fn upgrade_pending(&self) -> Result<bool> {
+        let applied = applied_migrations(&self.conn)?;
+        Ok(MIGRATIONS.iter().any(|m| !applied.contains(&m.0)))
+    }
+
+    /// Before a schema upgrade: a checked copy of the journal as it is, in
+    /// the backup folder (see `crate::backup`). If it cannot be written, the
+    /// journal is not upgraded.
+    fn backup_before_upgrade(&self) -> Result<PathBuf> {
+        let home = self
+            .path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let config = crate::backup::Config::load(home);
+        let now = crate::clock::Clock::from_env()?.now();
+        let key = self.key.as_deref().map(String::as_str);
+        let done = crate::backup::write_into(&config.folder(home), now, config.keep(), |p| {
+            backup::copy_connection(&self.conn, key, p)
+        })
+        .map_err(|e| match e.downcast::<crate::error::UserError>() {
+            Ok(u) => user_hint(
+                format!(
+                    "This kapj needs to upgrade the journal, and keeps a copy first. {}",
+                    u.message
+                ),
+                u.hint.unwrap_or_default(),
+            ),
+            Err(e) => e,
+        })?;
+        let _ = crate::backup::Config::note(home, &done, now);
+        Ok(done.path)
     }
 
     fn configure(&self) -> Result<()> {

@@ -7,6 +7,7 @@ mod common;
 mod durability_support;
 
 mod actions_own;
+mod backup;
 mod care;
 mod core;
 mod decision_detector;
