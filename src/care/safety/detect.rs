@@ -13,6 +13,8 @@
 //! When in doubt the rules lean towards the note: a note too many costs one
 //! calm paragraph at most once a day, a note too few costs more.
 
+use std::cell::Cell;
+
 use super::lexicon::*;
 use super::normalise::{sentences, Sentence, BREAK};
 
@@ -82,7 +84,7 @@ pub fn assess(text: &str) -> Option<Finding> {
         if verdict.is_none() && k > 0 {
             if let Some(carried) = carry(&views[k - 1], s) {
                 let c = View::new(&carried);
-                verdict = judge(&c, true, question);
+                verdict = carried_judge(&c);
             }
         }
         // "Thought about suicide constantly as a teenager. I'm 45 now and it's
@@ -784,11 +786,32 @@ fn ordinal(w: &str) -> bool {
         && b[..b.len() - 2].iter().all(u8::is_ascii_digit)
 }
 
+/// String equality that settles most pairs on length and first letter,
+/// before comparing bytes: the rules ask it millions of times an entry.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
+/// A word's bit in a sentence's signature: its length and first letter.
+#[inline]
+fn sig(w: &str) -> u64 {
+    let first = u64::from(w.as_bytes().first().copied().unwrap_or(0));
+    1 << ((first * 7 + w.len() as u64) % 64)
+}
+
 /// One sentence with each word's tags.
 struct View<'a> {
     toks: &'a Sentence,
     tags: Vec<Tags>,
     all: Tags,
+    /// [`View::subject`] of each position, worked out once when first asked
+    /// (the rules ask it again and again).
+    subjects: Vec<Cell<Option<Who>>>,
+    intent: Cell<Option<bool>>,
+    /// The [`sig`] bits of every word, so that most lists of words can be
+    /// ruled out without reading the sentence.
+    sig: u64,
 }
 
 impl<'a> View<'a> {
@@ -806,7 +829,14 @@ impl<'a> View<'a> {
             })
             .collect();
         let all = tags.iter().fold(0, |a, t| a | t);
-        View { toks, tags, all }
+        View {
+            sig: toks.iter().fold(0, |a, t| a | sig(&t.word)),
+            toks,
+            subjects: vec![Cell::new(None); tags.len() + 1],
+            tags,
+            all,
+            intent: Cell::new(None),
+        }
     }
 
     fn len(&self) -> usize {
@@ -832,11 +862,23 @@ impl<'a> View<'a> {
     }
 
     fn word_in(&self, i: usize, words: &[&str]) -> bool {
-        words.contains(&self.w(i))
+        let w = self.w(i);
+        words.iter().any(|x| same(x, w))
+    }
+
+    /// Positions of any of `words`; none at all, without reading the
+    /// sentence, when its signature rules them out.
+    fn positions<'w>(&'w self, words: &'w [&'w str]) -> impl Iterator<Item = usize> + 'w {
+        let n = if self.has_word(words) { self.len() } else { 0 };
+        (0..n).filter(move |&i| self.word_in(i, words))
     }
 
     fn has_word(&self, words: &[&str]) -> bool {
-        self.toks.iter().any(|t| words.contains(&t.word.as_ref()))
+        // Only the listed words whose length and first letter some word of
+        // the sentence shares are looked for.
+        words
+            .iter()
+            .any(|x| self.sig & sig(x) != 0 && self.toks.iter().any(|t| same(x, &t.word)))
     }
 
     /// Positions with `tag`.
@@ -874,6 +916,18 @@ impl<'a> View<'a> {
     /// clause with no person word ("Thought about the bridge again") is the
     /// writer's.
     fn subject(&self, i: usize) -> Who {
+        let Some(cell) = self.subjects.get(i) else {
+            return self.find_subject(i);
+        };
+        if let Some(who) = cell.get() {
+            return who;
+        }
+        let who = self.find_subject(i);
+        cell.set(Some(who));
+        who
+    }
+
+    fn find_subject(&self, i: usize) -> Who {
         for j in (i.saturating_sub(8)..i).rev() {
             if self.w(j) == BREAK {
                 break;
@@ -929,6 +983,15 @@ impl<'a> View<'a> {
     /// Said with intent: a plan, a decision, readiness, or "going to"/"will"
     /// (not negated), or "tonight".
     fn intent(&self) -> bool {
+        if let Some(known) = self.intent.get() {
+            return known;
+        }
+        let found = self.find_intent();
+        self.intent.set(Some(found));
+        found
+    }
+
+    fn find_intent(&self) -> bool {
         (0..self.len()).any(|i| {
             // "intention" shares a stem with "intent", but in a KAP journal it
             // is the intention set before a session.
@@ -1919,7 +1982,7 @@ fn not_lasting(s: &View) -> Option<Severity> {
     }
     // "Life is too heavy and I don't want to carry it anymore."
     if s.any(LIFE) {
-        for i in (0..s.len()).filter(|&i| s.word_in(i, &["anymore", "nomore"])) {
+        for i in s.positions(&["anymore", "nomore"]) {
             if s.before(i, 7, DESIRE)
                 .is_some_and(|d| s.before(d, 3, NEG).is_some() && s.mine(d))
                 && !s.journey(i)
@@ -2026,7 +2089,7 @@ fn wish_broad(s: &View) -> Option<Severity> {
         }
     }
     // "I want everything to stop, including me", "I want it all to be over"
-    for i in (0..s.len()).filter(|&i| s.word_in(i, &["stop", "end", "over"])) {
+    for i in s.positions(&["stop", "end", "over"]) {
         let what = s.word_before(
             i,
             4,
@@ -2062,7 +2125,7 @@ fn wish_broad(s: &View) -> Option<Severity> {
         }
     }
     // "more afraid of living like this"
-    for i in (0..s.len()).filter(|&i| s.word_in(i, &["afraid", "scared", "terrified"])) {
+    for i in s.positions(&["afraid", "scared", "terrified"]) {
         if s.w(i + 1) == "of"
             && s.is(i + 2, LIFE)
             && s.has_word(&["more", "than", "like"])
@@ -2818,7 +2881,7 @@ fn preparation(s: &View) -> Option<Severity> {
         }
     }
     // "I know where I would jump from", "I've worked out how I'd do it"
-    for i in (0..s.len()).filter(|&i| s.word_in(i, &["where", "how", "when"])) {
+    for i in s.positions(&["where", "how", "when"]) {
         let settled = s
             .word_before(
                 i,
@@ -2868,9 +2931,7 @@ fn preparation(s: &View) -> Option<Severity> {
     }
     // "I've got the pills and I've chosen Saturday": a day chosen, with the
     // means in the same sentence
-    for i in
-        (0..s.len()).filter(|&i| s.word_in(i, &["chosen", "picked", "chose", "set", "decided"]))
-    {
+    for i in s.positions(&["chosen", "picked", "chose", "set", "decided"]) {
         let day = s.after(i, 3, TIME).is_some()
             || s.word_after(i, 3, &["day", "night", "week"]).is_some();
         if day
@@ -3018,9 +3079,7 @@ fn preparation(s: &View) -> Option<Severity> {
         return Some(Severity::Now);
     }
     // goodbyes written or recorded
-    for i in
-        (0..s.len()).filter(|&i| s.word_in(i, &["goodbye", "goodbyes", "farewell", "farewells"]))
-    {
+    for i in s.positions(&["goodbye", "goodbyes", "farewell", "farewells"]) {
         let made = s
             .word_before(
                 i,
@@ -3049,7 +3108,7 @@ fn preparation(s: &View) -> Option<Severity> {
         }
     }
     // "I've been quietly giving my things away"
-    for i in (0..s.len()).filter(|&i| s.word_in(i, &["giving", "gave", "give", "given"])) {
+    for i in s.positions(&["giving", "gave", "give", "given"]) {
         let things = s.word_after(
             i,
             3,
@@ -3061,7 +3120,7 @@ fn preparation(s: &View) -> Option<Severity> {
     }
     // "after I'm gone", "once I'm dead", "when I die": the writer's own death
     // as something to arrange for
-    for i in (0..s.len()).filter(|&i| s.word_in(i, &["gone", "dead", "die", "died"])) {
+    for i in s.positions(&["gone", "dead", "die", "died"]) {
         let own = s
             .word_before(i, 3, &["after", "when", "once", "before"])
             .is_some_and(|a| s.word_in(a + 1, &["i", "im"]));
@@ -3464,6 +3523,16 @@ fn made_myself(s: &View) -> Option<Severity> {
         }
     }
     None
+}
+
+/// The verdict on a sentence with what the one before named filled in:
+/// only the rules where a means or a place is what matters.
+fn carried_judge(s: &View) -> Option<Severity> {
+    let found = [method, seventh, attempt, self_injury, kill_self, finality]
+        .iter()
+        .filter_map(|r| r(s))
+        .max()?;
+    Some(if s.intent() { Severity::Now } else { found })
 }
 
 /// Words a sentence needs for [`carry`] to look back at the one before.

@@ -1438,21 +1438,32 @@ const COMMON: &[&str] = &[
 /// The static spelling of a word the lexicon or [`COMMON`] knows, so a
 /// token can borrow it rather than own a copy.
 pub fn known(word: &str) -> Option<&'static str> {
-    static KNOWN: OnceLock<HashSet<&'static str, Fast>> = OnceLock::new();
-    KNOWN
-        .get_or_init(|| {
-            LISTS
-                .iter()
-                .flat_map(|(_, words)| words.iter().copied())
-                .chain(COMMON.iter().copied())
-                .collect()
-        })
-        .get(word)
-        .copied()
+    known_table().get_key_value(word).map(|(k, _)| *k)
+}
+
+/// Every word [`known`] hands out, with its tags worked out once.
+fn known_table() -> &'static HashMap<&'static str, Tags, Fast> {
+    static KNOWN: OnceLock<HashMap<&'static str, Tags, Fast>> = OnceLock::new();
+    KNOWN.get_or_init(|| {
+        LISTS
+            .iter()
+            .flat_map(|(_, words)| words.iter().copied())
+            .chain(COMMON.iter().copied())
+            .map(|w| (w, slow_tags(w)))
+            .collect()
+    })
 }
 
 /// The tags of one normalised word (0 when it means nothing here).
 pub fn tags_of(word: &str) -> Tags {
+    match known_table().get(word) {
+        Some(&tags) => tags,
+        None => slow_tags(word),
+    }
+}
+
+/// The tags of a word by its spelling, or else by its stem.
+fn slow_tags(word: &str) -> Tags {
     let t = table();
     if let Some(&tags) = t.by_word.get(word) {
         return tags;

@@ -239,7 +239,11 @@ fn finish(raws: Vec<Option<Raw>>) -> Sentence {
         }
         match expand(&lower, raw.apostrophe) {
             Some(words) => words.iter().for_each(|w| push(&mut toks, w)),
-            None => match snap(&lower).or_else(|| g_dropped(&lower)) {
+            // A word the lexicon or the common list knows is no typo.
+            None => match matches!(lower, Cow::Owned(_))
+                .then(|| snap(&lower).or_else(|| g_dropped(&lower)))
+                .flatten()
+            {
                 Some(w) => push(&mut toks, w),
                 None => toks.push(Token {
                     word: lower,
