@@ -824,7 +824,7 @@ impl<'a> View<'a> {
                 } else if ordinal(&t.word) {
                     TIME
                 } else {
-                    tags_of(&t.word)
+                    t.tags
                 }
             })
             .collect();
@@ -3561,6 +3561,7 @@ fn carry(prev: &View, s: &View) -> Option<Sentence> {
             {
                 let toks = out.get_or_insert_with(|| s.toks.clone());
                 toks[i].word.clone_from(&prev.toks[m].word);
+                toks[i].tags = prev.toks[m].tags;
             }
         }
     }

@@ -1436,9 +1436,9 @@ const COMMON: &[&str] = &[
 ];
 
 /// The static spelling of a word the lexicon or [`COMMON`] knows, so a
-/// token can borrow it rather than own a copy.
-pub fn known(word: &str) -> Option<&'static str> {
-    known_table().get_key_value(word).map(|(k, _)| *k)
+/// token can borrow it rather than own a copy, and its tags.
+pub fn known(word: &str) -> Option<(&'static str, Tags)> {
+    known_table().get_key_value(word).map(|(k, t)| (*k, *t))
 }
 
 /// Every word [`known`] hands out, with its tags worked out once.

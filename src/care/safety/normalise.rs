@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::lexicon::{known, Fast};
+use super::lexicon::{known, tags_of, Fast, Tags};
 use std::sync::OnceLock;
 
 /// A word's text: borrowed from the lexicon's table when the word is one
@@ -20,9 +20,14 @@ use std::sync::OnceLock;
 pub type Word = Cow<'static, str>;
 
 fn word_of(w: &str) -> Word {
+    word_and_tags(w).0
+}
+
+/// The word, and its tags when the table knows it (one lookup for both).
+fn word_and_tags(w: &str) -> (Word, Option<Tags>) {
     match known(w) {
-        Some(k) => Cow::Borrowed(k),
-        None => Cow::Owned(w.to_string()),
+        Some((k, tags)) => (Cow::Borrowed(k), Some(tags)),
+        None => (Cow::Owned(w.to_string()), None),
     }
 }
 
@@ -36,6 +41,8 @@ pub struct Token {
     pub title: bool,
     /// Inside double quotes or asterisks.
     pub quoted: bool,
+    /// What the word can mean (see `lexicon`), worked out once.
+    pub tags: Tags,
 }
 
 /// A clause break inside a sentence (comma, colon, dash, bracket) is kept as
@@ -88,6 +95,8 @@ fn blank_line_follows(chars: &mut std::iter::Peekable<std::str::Chars>) -> bool 
 struct Raw {
     /// Lower case.
     text: Word,
+    /// Its tags, when the lexicon's table already said.
+    tags: Option<Tags>,
     /// Capitalised as typed ("Suicide Squad"), not all capitals.
     capitalised: bool,
     apostrophe: bool,
@@ -127,14 +136,15 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             let capitalised = cs.next().is_some_and(char::is_uppercase)
                 && cs.clone().next().is_some()
                 && cs.all(|c| !c.is_uppercase());
-            let text = if word.is_ascii() {
+            let (text, tags) = if word.is_ascii() {
                 word.make_ascii_lowercase();
-                word_of(word)
+                word_and_tags(word)
             } else {
-                Cow::Owned(word.to_lowercase())
+                (Cow::Owned(word.to_lowercase()), None)
             };
             raws.push(Some(Raw {
                 text,
+                tags,
                 capitalised,
                 apostrophe: *apostrophe,
                 quoted,
@@ -160,6 +170,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             push_word(&mut raws, &mut word, &mut apostrophe, quoted);
             raws.push(Some(Raw {
                 text: Cow::Borrowed(w),
+                tags: None,
                 capitalised: false,
                 apostrophe: false,
                 quoted,
@@ -210,12 +221,14 @@ fn finish(raws: Vec<Option<Raw>>) -> Sentence {
                     word: BREAK.into(),
                     title: false,
                     quoted: false,
+                    tags: 0,
                 });
             }
             continue;
         };
         let capitalised = raw.capitalised;
         let lower = raw.text;
+        let known_tags = raw.tags;
         let title = raw.quoted || (capitalised && !first_word && lower != "i");
         first_word = false;
         if filler(&lower) {
@@ -226,6 +239,7 @@ fn finish(raws: Vec<Option<Raw>>) -> Sentence {
                 word: word_of(w),
                 title,
                 quoted: raw.quoted,
+                tags: tags_of(w),
             });
         };
         let prev = toks.last().map_or("", |t| t.word.as_ref());
@@ -246,6 +260,7 @@ fn finish(raws: Vec<Option<Raw>>) -> Sentence {
             {
                 Some(w) => push(&mut toks, w),
                 None => toks.push(Token {
+                    tags: known_tags.unwrap_or_else(|| tags_of(&lower)),
                     word: lower,
                     title,
                     quoted: raw.quoted,
@@ -497,6 +512,7 @@ fn merge_phrases(toks: &mut Vec<Token>) {
                 let mut t = toks[i].clone();
                 t.title = toks[i..i + n].iter().all(|t| t.title);
                 t.word = Cow::Borrowed(into);
+                t.tags = tags_of(into);
                 out.push(t);
                 i += n;
             }
@@ -507,6 +523,7 @@ fn merge_phrases(toks: &mut Vec<Token>) {
                         word: Cow::Borrowed(""),
                         title: false,
                         quoted: false,
+                        tags: 0,
                     },
                 ));
                 i += 1;
