@@ -62,7 +62,12 @@ pub fn assess(text: &str) -> Option<Finding> {
         }
         // Sentences only the finality rules could read skip the others.
         let main = anchored(s);
-        if !(main || s.has_word(FINAL_WORDS) || act_anchor(s) || k > 0 && refers_back(s)) {
+        if !(main
+            || s.has_word(FINAL_WORDS)
+            || act_anchor(s)
+            || k > 0 && refers_back(s)
+            || seventh_anchor(s))
+        {
             continue;
         }
         // "The nurse asked whether I had … Standard question, I said no.":
@@ -1116,7 +1121,7 @@ fn judge(s: &View, main: bool, question: bool) -> Option<Severity> {
     let found = if main {
         rules.iter().filter_map(|r| r(s)).max()?
     } else {
-        finality(s)?
+        finality(s).max(seventh(s))?
     };
     Some(if s.intent() { Severity::Now } else { found })
 }
@@ -3548,9 +3553,11 @@ fn carry(prev: &View, s: &View) -> Option<Sentence> {
     if prev.any(ACCIDENT | MEDIA | REPORT) || s.any(ACCIDENT | MEDIA | REPORT) {
         return None;
     }
+    // "the knife for the roast": a means with a stated use carries nothing.
     let means = (0..prev.len())
         .rev()
-        .find(|&i| prev.is(i, MEANS) || prev.word_in(i, HOLDS));
+        .find(|&i| prev.is(i, MEANS) || prev.word_in(i, HOLDS))
+        .filter(|&i| prev.word_after(i, 2, &["for", "to"]).is_none());
     let place = (0..prev.len()).rev().find(|&i| prev.is(i, PLACE | WATER));
     let mut out: Option<Sentence> = None;
     if let Some(m) = means.filter(|_| !s.any(MEANS)) {
@@ -3578,6 +3585,48 @@ const HOLDS: &[&str] = &[
     "belt", "beam", "cord", "cable", "banister", "rafter", "rafters",
 ];
 
+/// [`seventh_gate`]'s bit for common words some classes need.
+const COMMON_CUE: u32 = 1 << 20;
+
+/// Whether [`seventh`] could find something in a sentence no other rule
+/// is anchored in: "if", "when", "going" and the common words alone are not
+/// enough to read it for.
+fn seventh_anchor(s: &View) -> bool {
+    let g = seventh_gate(s) & !(COMMON_CUE | 4 | 32);
+    g != 0 || (1..s.len()).any(|i| s.w(i - 1) == "the" && s.word_in(i, &["when", "how", "where"]))
+}
+
+/// One pass to see which of [`seventh`]'s classes could apply at all: a
+/// bit for each class that has a word to start from.
+fn seventh_gate(s: &View) -> u32 {
+    let mut g = 0u32;
+    for t in s.toks {
+        g |= match t.word.as_ref() {
+            "staring" | "stare" | "stared" | "counting" | "counted" | "calling" | "calls"
+            | "held" | "holding" | "hold" | "looking" | "look" | "looked" | "mind" => 1,
+            "heart" | "take" | "takes" | "stop" | "stops" | "sliding" | "slide" | "skid"
+            | "skidding" | "flip" | "die" => 2,
+            "if" => 4,
+            "exist" | "existing" | "been" | "dead" | "bothering" | "bother" | "bothered" => 8,
+            "finish" | "finishing" | "end" | "ending" | "taking" => 16,
+            "when" | "how" | "where" | "decided" | "going" => 32,
+            // Common words some classes need, too common to read a sentence for.
+            "had" | "did" | "took" | "taken" | "there" | "again" | "until" | "till" | "open"
+            | "lie" | "lying" => COMMON_CUE,
+            "nobody" | "found" => 64,
+            "around" | "sticking" | "needing" | "picking" => 128,
+            "swallowed" | "tried" | "pills" | "attempts" => 256,
+            "pain" | "helped" | "helps" | "hurt" | "deserved" | "marks" | "cuts" | "scars"
+            | "burns" | "lines" | "scratches" | "pressed" | "press" | "pressing" | "anyway"
+            | "lied" => 512,
+            "out" | "off" | "exit" | "gone" | "mean" | "ghost" | "existence" | "weight" | "gun"
+            | "grave" => 1024,
+            _ => 0,
+        };
+    }
+    g
+}
+
 /// Classes an independent writer's sets (round seven) taught, each as a
 /// shape of language rather than a phrase: a means the writer keeps
 /// returning to; an outside agent or the body itself ending things; an
@@ -3591,29 +3640,7 @@ fn seventh(s: &View) -> Option<Severity> {
     if s.any(MEDIA | REPORT) {
         return None;
     }
-    // One pass to see which classes below could apply at all.
-    let mut g = 0u32;
-    for t in s.toks {
-        g |= match t.word.as_ref() {
-            "staring" | "stare" | "stared" | "counting" | "counted" | "calling" | "calls"
-            | "held" | "holding" | "hold" | "looking" | "look" | "looked" | "mind" => 1,
-            "heart" | "take" | "takes" | "stop" | "stops" | "sliding" | "slide" | "skid"
-            | "skidding" | "flip" | "die" => 2,
-            "if" => 4,
-            "exist" | "existing" | "been" | "dead" | "bothering" | "bother" | "bothered" => 8,
-            "finish" | "finishing" | "end" | "ending" | "taking" => 16,
-            "when" | "how" | "where" | "decided" | "going" => 32,
-            "nobody" | "found" => 64,
-            "around" | "there" | "sticking" | "needing" | "picking" => 128,
-            "took" | "taken" | "had" | "swallowed" | "tried" | "pills" | "did" | "attempts" => 256,
-            "pain" | "helped" | "helps" | "hurt" | "deserved" | "marks" | "cuts" | "scars"
-            | "burns" | "lines" | "scratches" | "till" | "until" | "open" | "pressed" | "press"
-            | "pressing" | "again" | "anyway" | "lied" | "lie" | "lying" => 512,
-            "out" | "off" | "exit" | "gone" | "mean" | "ghost" | "existence" | "weight" | "gun"
-            | "grave" => 1024,
-            _ => 0,
-        };
-    }
+    let g = seventh_gate(s);
     if g == 0 && !s.any(WEAPON | BLADE | ROPE | GAS | PILLS | DROWN | VULN) {
         return None;
     }
@@ -3655,7 +3682,7 @@ fn seventh(s: &View) -> Option<Severity> {
             "mind" => s.w(i + 1) == "goes",
             _ => false,
         });
-        if cue && !s.word_in(m + 1, &["for", "set", "sharpener"]) {
+        if cue && !s.word_in(m + 1, &["for", "set", "sharpener"]) && !s.titled(&[m]) {
             return Some(Severity::Gentle);
         }
     }
@@ -3895,7 +3922,7 @@ fn seventh(s: &View) -> Option<Severity> {
             "ward",
         ])) && s.any(WAKE)
             || has(&["wrists", "scars", "evidence"]);
-    for i in (0..n).filter(|_| g & 256 != 0 || s.any(DROWN)) {
+    for i in (0..n).filter(|_| g & (256 | COMMON_CUE) != 0 || s.any(DROWN | OD)) {
         let hit = match w(i) {
             "took" | "taken" | "had" => {
                 s.word_in(i + 1, &["an", "a"]) && s.is(i + 2, OD) || s.is(i + 1, OD)
@@ -3930,10 +3957,10 @@ fn seventh(s: &View) -> Option<Severity> {
             "attempts" => {
                 s.word_in(
                     i.wrapping_sub(1),
-                    &[
-                        "two", "three", "four", "several", "multiple", "many", "few", "both",
-                    ],
-                ) && !s.word_in(i + 1, &["at", "to", "on"])
+                    &["two", "three", "four", "several", "multiple", "both"],
+                ) && (clause_end(s, i + 1)
+                    || s.word_in(i + 1, &["before", "since", "now", "and", "in", "already"]))
+                    && !s.any(SETTING)
             }
             _ => {
                 s.is(i, DROWN)
@@ -3953,7 +3980,7 @@ fn seventh(s: &View) -> Option<Severity> {
     // "till the skin split", "the marks on my arm", "lines on my thigh with a
     // blade", "used the blade again", "lied that the burns were from cooking".
     let body = s.any(BODY | VULN);
-    if g & 512 != 0 || s.any(BLADE | VULN) {
+    if g & (512 | COMMON_CUE) != 0 || s.any(BLADE | VULN) {
         let relief = (0..n).any(|i| {
             (w(i) == "pain" || w(i) == "it") && s.word_in(i + 1, &["helped", "helps"])
                 || w(i) == "hurt"
@@ -3966,10 +3993,10 @@ fn seventh(s: &View) -> Option<Severity> {
             s.word_in(
                 i,
                 &["marks", "cuts", "scars", "burns", "lines", "scratches"],
-            ) && (s
-                .word_after(i, 2, &["on", "down", "across", "all"])
-                .is_some()
-                && s.after(i, 4, BODY | VULN).is_some()
+            ) && (s.word_after(i, 2, &["on", "down", "across"]).is_some()
+                && s.after(i, 4, BODY | VULN)
+                    .is_some_and(|b| s.word_before(b, 2, &["my"]).is_some())
+                && !s.any(THIRD)
                 && !has(&[
                     "cat", "dog", "kitten", "gym", "roses", "brambles", "pen", "marker", "tan",
                 ])
@@ -3991,7 +4018,9 @@ fn seventh(s: &View) -> Option<Severity> {
                     ],
                 )
                 .is_some()
-                && (body || s.any(CUT))
+                && s.word_before(i, 6, &["my"]).is_some()
+                && body
+                && !has(&["tongue", "lip", "lips"])
         });
         let opened = s.any(CUT)
             && (0..n).any(|i| {
@@ -4124,6 +4153,40 @@ mod tests {
 
     fn fires(text: &str) -> bool {
         assess(text).is_some()
+    }
+
+    #[test]
+    fn a_means_named_then_used_by_it_in_the_next_sentence() {
+        assert!(fires(
+            "The pistol is still in the wardrobe. I have been thinking of using it on myself."
+        ));
+        assert!(fires(
+            "The drawer is where I keep the pills. I keep thinking about taking all of them."
+        ));
+        // Nothing carried when the means was a kitchen's or a story's.
+        assert!(!fires(
+            "I sharpened the knife for the roast. I keep thinking about it."
+        ));
+        assert!(!fires(
+            "The bridge was lovely at dusk. We want to jump in the lake tomorrow."
+        ));
+    }
+
+    #[test]
+    fn a_screening_question_answered_no_is_no_disclosure() {
+        assert!(!fires(
+            "GP asked the usual: any thoughts of self-harm, any plans to end your life. No and no."
+        ));
+        assert!(!fires("Any thoughts of suicide? No."));
+        assert!(!fires(
+            "Psychiatrist check-in: no suicidal thoughts, no self-harm, sleeping better."
+        ));
+        assert!(!fires(
+            "My brother, who died by suicide in 2019, looked okay in the session."
+        ));
+        assert!(fires(
+            "She asked if I had thoughts of suicide and I said yes, lately."
+        ));
     }
 
     // The examples the phrase list this detector replaced was tested with:

@@ -688,6 +688,39 @@ mod tests {
     }
 
     #[test]
+    fn one_slip_in_a_short_core_word_snaps_but_real_words_stay() {
+        assert_eq!(
+            words("i want to kil my slef"),
+            [["i", "want", "to", "kill", "myself"]]
+        );
+        assert_eq!(words("kil myslf"), [["kill", "myself"]]);
+        for real in [
+            "kiln", "kilt", "sell", "shelf", "skill", "some", "said", "mild",
+        ] {
+            assert_eq!(words(real), [[real]]);
+        }
+    }
+
+    #[test]
+    fn short_forms_in_their_frames_and_emoji() {
+        assert_eq!(words("i want 2 die"), [["i", "want", "to", "die"]]);
+        assert_eq!(words("i have 2 dogs"), [["i", "have", "to", "dogs"]]);
+        assert_eq!(words("want to dye"), [["want", "to", "die"]]);
+        assert_eq!(words("dye my hair"), [["dye", "my", "hair"]]);
+        assert_eq!(
+            words("thinkin bout sh again"),
+            [["thinking", "about", "selfharm", "again"]]
+        );
+        assert_eq!(
+            words("been s/h-ing again"),
+            [["been", "selfharm", "ing", "again"]]
+        );
+        assert_eq!(words("sh be quiet"), [["sh", "be", "quiet"]]);
+        assert_eq!(words("im done 🔫"), [["i", "am", "done", "gun"]]);
+        assert_eq!(words("again within"), [["again", "within"]]);
+    }
+
+    #[test]
     fn sentences_clauses_quotes_and_titles() {
         let s = sentences("We watched Suicide Squad. I said \"no\", then left!\n\nok");
         assert_eq!(s.len(), 3);
