@@ -814,6 +814,9 @@ struct View<'a> {
     /// (the rules ask it again and again).
     subjects: Vec<Cell<Option<Who>>>,
     intent: Cell<Option<bool>>,
+    /// Whether the sentence is set inside the session or the journey
+    /// (see [`View::journey`]), worked out once.
+    inside: Cell<Option<bool>>,
     /// The [`sig`] bits of every word, so that most lists of words can be
     /// ruled out without reading the sentence.
     sig: u64,
@@ -841,6 +844,7 @@ impl<'a> View<'a> {
             tags,
             all,
             intent: Cell::new(None),
+            inside: Cell::new(None),
         }
     }
 
@@ -966,8 +970,8 @@ impl<'a> View<'a> {
     /// capitalised mid-sentence or quoted, with a word for a song, film,
     /// book or show nearby, or quoted and not about the writer.
     fn titled(&self, idx: &[usize]) -> bool {
-        let toks: Vec<_> = idx.iter().filter_map(|&i| self.toks.get(i)).collect();
-        if toks.is_empty() || !toks.iter().all(|t| t.title) {
+        let mut toks = idx.iter().filter_map(|&i| self.toks.get(i));
+        if toks.clone().next().is_none() || !toks.clone().all(|t| t.title) {
             return false;
         }
         if self.any(MEDIA) {
@@ -977,7 +981,7 @@ impl<'a> View<'a> {
         // name ("Suicide Squad", "Kill Bill") even with no media word.
         let i = idx[0];
         let run = |j: usize| self.toks.get(j).is_some_and(|t| t.title && t.word != BREAK);
-        let quoted_only = toks.iter().all(|t| t.quoted)
+        let quoted_only = toks.all(|t| t.quoted)
             && !self
                 .toks
                 .iter()
@@ -1028,13 +1032,17 @@ impl<'a> View<'a> {
         if self.any(JOURNEY) {
             return true;
         }
-        let inside = self.all_of(SETTING).any(|j| {
-            self.word_before(
-                j,
-                3,
-                &["in", "during", "inside", "within", "through", "mid", "into"],
-            )
-            .is_some()
+        let inside = self.inside.get().unwrap_or_else(|| {
+            let inside = self.all_of(SETTING).any(|j| {
+                self.word_before(
+                    j,
+                    3,
+                    &["in", "during", "inside", "within", "through", "mid", "into"],
+                )
+                .is_some()
+            });
+            self.inside.set(Some(inside));
+            inside
         });
         inside
             || self
