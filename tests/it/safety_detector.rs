@@ -144,12 +144,19 @@ fn held_out_set() {
 const HOLDOUT_RECALL_FLOOR: f64 = 0.91;
 const HOLDOUT_NEAR_CEILING: f64 = 0.03;
 
-/// A second independent writer's set, never looked at while building the
-/// rules (tests/fixtures/safety/README.md). It shows how far the detector
-/// is from the goal on unseen text; this floor, at what it measured,
-/// catches a change that makes that worse. Tuning on it would spoil it:
-/// the next round needs a fresh independent set for its measurement.
+/// A second independent writer's set (set B), never looked at while building
+/// the rules until round seven: untouched it measured 73.3% recall and 4.0%
+/// near-misses (tests/fixtures/safety/README.md); since then a development set.
 #[test]
-fn independent_set() {
-    check("independent", 0.73, 0.04);
+fn seventh_development_set() {
+    check("dev7", 0.87, 0.03);
+}
+
+/// Set D, a fresh writer's set written for round seven by someone who never
+/// saw the code or any other set. Measured untouched before any tuning:
+/// 37.0% recall (74/200) and 5.6% near-misses (9/160); since then a
+/// development set.
+#[test]
+fn eighth_development_set() {
+    check("dev8", 0.58, 0.03);
 }

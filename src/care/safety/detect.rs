@@ -13,6 +13,8 @@
 //! When in doubt the rules lean towards the note: a note too many costs one
 //! calm paragraph at most once a day, a note too few costs more.
 
+use std::cell::Cell;
+
 use super::lexicon::*;
 use super::normalise::{sentences, Sentence, BREAK};
 
@@ -45,11 +47,11 @@ pub fn assess(text: &str) -> Option<Finding> {
     // night I tried." + "It didn't work."; "Death doesn't scare me." + "It
     // sounds like rest."; "I have a plan now." + "The date, the place".
     let mut open = Open::default();
-    for (k, sentence) in all.iter().enumerate() {
-        let s = View::new(sentence);
-        plan_marked |= plan_marker(&s);
-        let was = std::mem::replace(&mut open, Open::of(&s));
-        if let Some(sev) = was.finished_by(&s) {
+    let views: Vec<View> = all.iter().map(View::new).collect();
+    for (k, s) in views.iter().enumerate() {
+        plan_marked |= plan_marker(s);
+        let was = std::mem::replace(&mut open, Open::of(s));
+        if let Some(sev) = was.finished_by(s) {
             let f = found.get_or_insert(Finding {
                 severity: sev,
                 sentences: Vec::new(),
@@ -59,17 +61,44 @@ pub fn assess(text: &str) -> Option<Finding> {
             continue;
         }
         // Sentences only the finality rules could read skip the others.
-        let main = anchored(&s);
-        if !main && !s.has_word(FINAL_WORDS) && !act_anchor(&s) {
+        let main = anchored(s);
+        if !(main
+            || s.has_word(FINAL_WORDS)
+            || act_anchor(s)
+            || k > 0 && refers_back(s)
+            || seventh_anchor(s))
+        {
             continue;
         }
         // "The nurse asked whether I had … Standard question, I said no.":
         // the question in one sentence, the no in the next.
-        let question = asked(&s);
-        if question && all.get(k + 1).is_some_and(|n| answered_no(&View::new(n))) {
+        let question = asked(s);
+        if question
+            && views
+                .get(k + 1)
+                .is_some_and(|n| answered_no(n) || bare_no(n))
+        {
             continue;
         }
-        if let Some(sev) = judge(&s, main, question) {
+        let mut verdict = judge(s, main, question);
+        // A means named in the sentence before, then "it" or "them" with
+        // what the writer would do: "My late husband's pistol is in the
+        // wardrobe." + "I have been thinking of using it on myself."; a
+        // place, then the act: "Drove the route to the bridge." + "I'm
+        // going to jump on the 20th."
+        if verdict.is_none() && k > 0 {
+            if let Some(carried) = carry(&views[k - 1], s) {
+                let c = View::new(&carried);
+                verdict = carried_judge(&c);
+            }
+        }
+        // "Thought about suicide constantly as a teenager. I'm 45 now and it's
+        // not part of my life anymore": thoughts long past, said to be over.
+        if verdict.is_some() && resolved_past(s) && (over(s) || views.get(k + 1).is_some_and(over))
+        {
+            verdict = None;
+        }
+        if let Some(sev) = verdict {
             let key = s.key();
             let f = found.get_or_insert(Finding {
                 severity: sev,
@@ -110,7 +139,8 @@ impl Open {
         }
         let last = n - 1;
         Open {
-            tried: s.w(last) == "tried" && (s.recent() || s.any(TIME)),
+            tried: (s.w(last) == "tried" && (s.recent() || s.any(TIME)))
+                || (s.w(last) == "again" && last > 0 && s.w(last - 1) == "tried" && n <= 4),
             death: s.any(DIE) && s.any(FP) && s.subject(n) != Who::Other && !s.any(REPORT | MEDIA),
             plan: (0..n).any(|i| {
                 s.w(i) == "plan"
@@ -123,7 +153,8 @@ impl Open {
 
     fn finished_by(&self, s: &View) -> Option<Severity> {
         let it = s.w(0) == "it";
-        if self.tried && it && s.len() <= 6 && s.has_word(&["work", "worked", "failed"]) {
+        let didnt = s.word_in(0, &["didnt", "it", "hasnt", "failed"]);
+        if self.tried && didnt && s.len() <= 6 && s.has_word(&["work", "worked", "failed"]) {
             return Some(Severity::Now);
         }
         if self.death
@@ -138,7 +169,7 @@ impl Open {
             && s.w(0) == "the"
             && s.toks.iter().all(|t| {
                 matches!(
-                    t.word.as_str(),
+                    t.word.as_ref(),
                     "the"
                         | "date"
                         | "place"
@@ -220,7 +251,7 @@ fn finality(s: &View) -> Option<Severity> {
     // sentences that reach here need none of them.
     let mut g = 0u32;
     for t in s.toks {
-        g |= match t.word.as_str() {
+        g |= match t.word.as_ref() {
             "it" => 1,
             "picked" | "chosen" | "chose" | "choose" | "pick" | "set" => 2,
             "entry" => 4,
@@ -522,10 +553,12 @@ fn finality(s: &View) -> Option<Severity> {
         ])
         && !s.any(MEDIA | REPORT)
         && !other(0)
-        // "rope for the tomato plants", "a rope ladder": a stated use.
-        && !s
-            .all_of(ROPE)
-            .any(|r| s.word_after(r, 2, &["for", "ladder", "to", "lights"]).is_some())
+        // "rope for the tomato plants", "a rope ladder", "tied the
+        // baskets on with rope": a stated use.
+        && !s.all_of(ROPE).any(|r| {
+            s.word_after(r, 2, &["for", "ladder", "to", "lights"]).is_some()
+                || s.word_before(r, 3, &["with"]).is_some()
+        })
     {
         return Some(Severity::Now);
     }
@@ -748,21 +781,71 @@ fn anchored(s: &View) -> bool {
     s.any(TAGS) || s.has_word(WORDS)
 }
 
+/// A day of the month: "9th", "the 31st", "22nd".
+fn ordinal(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3
+        && b.len() <= 4
+        && b[0].is_ascii_digit()
+        && matches!(&w[w.len() - 2..], "st" | "nd" | "rd" | "th")
+        && b[..b.len() - 2].iter().all(u8::is_ascii_digit)
+}
+
+/// String equality that settles most pairs on length and first letter,
+/// before comparing bytes: the rules ask it millions of times an entry.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
+/// A word's bit in a sentence's signature: its length and first letter.
+#[inline]
+fn sig(w: &str) -> u64 {
+    let first = u64::from(w.as_bytes().first().copied().unwrap_or(0));
+    1 << ((first * 7 + w.len() as u64) % 64)
+}
+
 /// One sentence with each word's tags.
 struct View<'a> {
     toks: &'a Sentence,
     tags: Vec<Tags>,
     all: Tags,
+    /// [`View::subject`] of each position, worked out once when first asked
+    /// (the rules ask it again and again).
+    subjects: Vec<Cell<Option<Who>>>,
+    intent: Cell<Option<bool>>,
+    /// Whether the sentence is set inside the session or the journey
+    /// (see [`View::journey`]), worked out once.
+    inside: Cell<Option<bool>>,
+    /// The [`sig`] bits of every word, so that most lists of words can be
+    /// ruled out without reading the sentence.
+    sig: u64,
 }
 
 impl<'a> View<'a> {
     fn new(toks: &'a Sentence) -> View<'a> {
         let tags: Vec<Tags> = toks
             .iter()
-            .map(|t| if t.word == BREAK { 0 } else { tags_of(&t.word) })
+            .map(|t| {
+                if t.word == BREAK {
+                    0
+                } else if ordinal(&t.word) {
+                    TIME
+                } else {
+                    t.tags
+                }
+            })
             .collect();
         let all = tags.iter().fold(0, |a, t| a | t);
-        View { toks, tags, all }
+        View {
+            sig: toks.iter().fold(0, |a, t| a | sig(&t.word)),
+            toks,
+            subjects: vec![Cell::new(None); tags.len() + 1],
+            tags,
+            all,
+            intent: Cell::new(None),
+            inside: Cell::new(None),
+        }
     }
 
     fn len(&self) -> usize {
@@ -770,13 +853,13 @@ impl<'a> View<'a> {
     }
 
     fn key(&self) -> String {
-        let words: Vec<&str> = self.toks.iter().map(|t| t.word.as_str()).collect();
+        let words: Vec<&str> = self.toks.iter().map(|t| t.word.as_ref()).collect();
         words.join(" ")
     }
 
     /// The word at `i`, or "" past either end.
     fn w(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.word.as_str())
+        self.toks.get(i).map_or("", |t| t.word.as_ref())
     }
 
     fn is(&self, i: usize, tag: Tags) -> bool {
@@ -788,11 +871,23 @@ impl<'a> View<'a> {
     }
 
     fn word_in(&self, i: usize, words: &[&str]) -> bool {
-        words.contains(&self.w(i))
+        let w = self.w(i);
+        words.iter().any(|x| same(x, w))
+    }
+
+    /// Positions of any of `words`; none at all, without reading the
+    /// sentence, when its signature rules them out.
+    fn positions<'w>(&'w self, words: &'w [&'w str]) -> impl Iterator<Item = usize> + 'w {
+        let n = if self.has_word(words) { self.len() } else { 0 };
+        (0..n).filter(move |&i| self.word_in(i, words))
     }
 
     fn has_word(&self, words: &[&str]) -> bool {
-        self.toks.iter().any(|t| words.contains(&t.word.as_str()))
+        // Only the listed words whose length and first letter some word of
+        // the sentence shares are looked for.
+        words
+            .iter()
+            .any(|x| self.sig & sig(x) != 0 && self.toks.iter().any(|t| same(x, &t.word)))
     }
 
     /// Positions with `tag`.
@@ -830,6 +925,18 @@ impl<'a> View<'a> {
     /// clause with no person word ("Thought about the bridge again") is the
     /// writer's.
     fn subject(&self, i: usize) -> Who {
+        let Some(cell) = self.subjects.get(i) else {
+            return self.find_subject(i);
+        };
+        if let Some(who) = cell.get() {
+            return who;
+        }
+        let who = self.find_subject(i);
+        cell.set(Some(who));
+        who
+    }
+
+    fn find_subject(&self, i: usize) -> Who {
         for j in (i.saturating_sub(8)..i).rev() {
             if self.w(j) == BREAK {
                 break;
@@ -863,8 +970,8 @@ impl<'a> View<'a> {
     /// capitalised mid-sentence or quoted, with a word for a song, film,
     /// book or show nearby, or quoted and not about the writer.
     fn titled(&self, idx: &[usize]) -> bool {
-        let toks: Vec<_> = idx.iter().filter_map(|&i| self.toks.get(i)).collect();
-        if toks.is_empty() || !toks.iter().all(|t| t.title) {
+        let mut toks = idx.iter().filter_map(|&i| self.toks.get(i));
+        if toks.clone().next().is_none() || !toks.clone().all(|t| t.title) {
             return false;
         }
         if self.any(MEDIA) {
@@ -874,17 +981,26 @@ impl<'a> View<'a> {
         // name ("Suicide Squad", "Kill Bill") even with no media word.
         let i = idx[0];
         let run = |j: usize| self.toks.get(j).is_some_and(|t| t.title && t.word != BREAK);
-        let quoted_only = toks.iter().all(|t| t.quoted)
+        let quoted_only = toks.all(|t| t.quoted)
             && !self
                 .toks
                 .iter()
-                .any(|t| t.quoted && matches!(t.word.as_str(), "i" | "me" | "my" | "myself"));
+                .any(|t| t.quoted && matches!(t.word.as_ref(), "i" | "me" | "my" | "myself"));
         quoted_only || (i > 0 && run(i - 1)) || run(i + idx.len().max(1))
     }
 
     /// Said with intent: a plan, a decision, readiness, or "going to"/"will"
     /// (not negated), or "tonight".
     fn intent(&self) -> bool {
+        if let Some(known) = self.intent.get() {
+            return known;
+        }
+        let found = self.find_intent();
+        self.intent.set(Some(found));
+        found
+    }
+
+    fn find_intent(&self) -> bool {
         (0..self.len()).any(|i| {
             // "intention" shares a stem with "intent", but in a KAP journal it
             // is the intention set before a session.
@@ -916,13 +1032,17 @@ impl<'a> View<'a> {
         if self.any(JOURNEY) {
             return true;
         }
-        let inside = self.all_of(SETTING).any(|j| {
-            self.word_before(
-                j,
-                3,
-                &["in", "during", "inside", "within", "through", "mid", "into"],
-            )
-            .is_some()
+        let inside = self.inside.get().unwrap_or_else(|| {
+            let inside = self.all_of(SETTING).any(|j| {
+                self.word_before(
+                    j,
+                    3,
+                    &["in", "during", "inside", "within", "through", "mid", "into"],
+                )
+                .is_some()
+            });
+            self.inside.set(Some(inside));
+            inside
         });
         inside
             || self
@@ -954,7 +1074,8 @@ enum Who {
 /// when `main` is false: no other rule's anchor is in the sentence).
 /// `question`: the sentence puts a question to the writer (see [`asked`]).
 fn judge(s: &View, main: bool, question: bool) -> Option<Severity> {
-    let rules: [fn(&View) -> Option<Severity>; 16] = [
+    let rules: [fn(&View) -> Option<Severity>; 17] = [
+        seventh,
         wish_broad,
         made_myself,
         naming,
@@ -975,6 +1096,15 @@ fn judge(s: &View, main: bool, question: bool) -> Option<Severity> {
     // Reported therapy process: "my therapist asked if I think about killing
     // myself and I said no". A question answered no is not a disclosure.
     if question && answered_no(s) {
+        return None;
+    }
+    // "A year ago I'd have written in here that I wanted to die": what the
+    // writer would have said once, not what they say now.
+    if (0..s.len()).any(|i| {
+        s.w(i) == "would"
+            && s.w(i + 1) == "have"
+            && s.word_in(i + 2, &["written", "said", "told", "put", "answered"])
+    }) {
         return None;
     }
     // The journey's own dying: "I experienced my death and it was quiet".
@@ -999,7 +1129,7 @@ fn judge(s: &View, main: bool, question: bool) -> Option<Severity> {
     let found = if main {
         rules.iter().filter_map(|r| r(s)).max()?
     } else {
-        finality(s)?
+        finality(s).max(seventh(s))?
     };
     Some(if s.intent() { Severity::Now } else { found })
 }
@@ -1012,16 +1142,78 @@ fn asked(s: &View) -> bool {
             i,
             &["asked", "asks", "ask", "asking", "question", "questions"],
         ) && (s.word_after(i, 4, &["if", "whether", "about"]).is_some()
-            || s.word_in(i.wrapping_sub(1), &["standard", "usual", "screening"]))
-    })
+            || s.word_in(i.wrapping_sub(1), &["standard", "usual", "screening"])
+            || s.word_after(i, 2, &["usual", "standard", "screening", "questions"])
+                .is_some())
+    }) || screening_question(s)
 }
 
 /// The writer's answer was no.
 fn answered_no(s: &View) -> bool {
     (0..s.len()).any(|i| {
-        s.word_in(i, &["said", "answered", "told", "say", "replied"])
-            && s.word_after(i, 3, &["no", "nope"]).is_some()
+        s.word_in(
+            i,
+            &[
+                "said", "answered", "told", "say", "replied", "ticked", "circled", "marked", "put",
+                "scored",
+            ],
+        ) && (s
+            .word_after(i, 3, &["no", "nope", "zero", "0", "never"])
+            .is_some()
+            || s.word_after(i, 3, &["not"])
+                .is_some_and(|j| s.w(j + 1) == "at" && s.w(j + 2) == "all"))
     }) && !s.has_word(&["yes", "sometimes", "lately"])
+}
+
+/// A sentence that is only an answer of no: "No.", "No and no.", "Nope".
+fn bare_no(s: &View) -> bool {
+    s.len() <= 4
+        && s.word_in(0, &["no", "nope", "never", "zero"])
+        && s.toks.iter().all(|t| {
+            matches!(
+                t.word.as_ref(),
+                "no" | "nope" | "never" | "zero" | "and" | "to" | "both" | BREAK
+            )
+        })
+}
+
+/// A screening question put in the second person, as the writer reports
+/// it: "Any thoughts of suicide?", "thoughts that you would be better off
+/// dead", "any plans to end your life".
+fn screening_question(s: &View) -> bool {
+    let second = s.has_word(&["you", "your", "youd", "yourself", "youve", "youre"]);
+    let any = s.w(0) == "any" || (1..s.len()).any(|i| s.w(i) == "any" && s.w(i - 1) == BREAK);
+    (any && (second || s.len() <= 8))
+        || (second && (s.any(REPORT) || s.has_word(&["question", "phq", "phq9", "item"])))
+}
+
+/// Thoughts placed well in the past: "back in 2021", "as a teenager",
+/// "years ago".
+fn resolved_past(s: &View) -> bool {
+    s.any(THINK)
+        && !s.any(ATTEMPT)
+        && (0..s.len()).any(|i| {
+            (s.w(i) == "back" && s.w(i + 1) == "in")
+                || (s.w(i) == "as"
+                    && s.word_in(i + 1, &["a", "an"])
+                    && s.word_in(i + 2, &["teenager", "teen", "kid", "child", "student"]))
+                || (s.w(i) == "ago" && s.word_in(i.wrapping_sub(1), &["years", "decades"]))
+                || (s.w(i).len() == 4
+                    && (s.w(i).starts_with("19") || s.w(i).starts_with("20"))
+                    && s.w(i).bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
+/// Said to be over: "are gone", "not part of my life anymore", "haven't had
+/// that thought in years".
+fn over(s: &View) -> bool {
+    (0..s.len()).any(|i| {
+        (s.w(i) == "gone" && s.word_in(i.wrapping_sub(1), &["are", "is", "were", "long", "all"]))
+            || (s.w(i) == "anymore" && s.before(i, 6, NEG).is_some())
+            || (s.word_in(i, &["havent", "hasnt"])
+                && s.word_after(i, 4, &["had", "thought", "come"]).is_some())
+            || (s.w(i) == "behind" && s.w(i + 1) == "me")
+    })
 }
 
 fn gentle_or_now(now: bool) -> Option<Severity> {
@@ -1045,6 +1237,18 @@ fn naming(s: &View) -> Option<Severity> {
         "brand",
         "fashion",
         "cultural",
+        "adolescent",
+        "youth",
+        "teen",
+        "teenage",
+        "veteran",
+        "male",
+        "female",
+        "student",
+        "military",
+        "rural",
+        // "no suicidal thoughts, no self-harm": a clinician's note of absence
+        "no",
     ];
     const AFTER: &[&str] = &[
         "squad",
@@ -1075,10 +1279,29 @@ fn naming(s: &View) -> Option<Severity> {
         "kings",
         "silence",
         "bridge",
+        "loss",
+        "support",
+        "survivor",
+        "survivors",
+        "prevention",
+        "awareness",
+        "intervention",
+        "training",
+        "research",
+        "rates",
+        "statistics",
     ];
     let mut hit = false;
     for i in s.all_of(SUIC | SH) {
         if s.word_in(i.wrapping_sub(1), BEFORE) || s.word_in(i + 1, AFTER) || s.titled(&[i]) {
+            continue;
+        }
+        // "my brother, who died by suicide", "lost to suicide": the writer
+        // is alive to write it.
+        if s.word_in(i.wrapping_sub(1), &["by", "to", "from"])
+            && s.word_before(i, 3, &["died", "lost", "losing", "death", "deaths"])
+                .is_some()
+        {
             continue;
         }
         let me = s.subject(i);
@@ -1134,7 +1357,8 @@ fn kill_self(s: &View) -> Option<Severity> {
             .is_some_and(|j| (i + 1..j).any(|k| s.w(k) == "my"));
         let it_all = matches!(w, "end" | "ending" | "ended" | "ends")
             && (s.w(i + 1) == "it" || s.w(i + 1) == "everything" || s.w(i + 1) == "things")
-            && !s.word_in(i + 2, &["with", "between", "early", "there", "here", "on"])
+            && (!s.word_in(i + 2, &["with", "between", "early", "there", "here", "on"])
+                || s.w(i + 2) == "on" && s.after(i + 2, 5, TIME).is_some())
             && (s.w(i + 2) == "all"
                 || s.w(i + 1) == "everything"
                 || s.before(i, 5, DESIRE | THINK | INTENT | ATTEMPT).is_some()
@@ -1771,7 +1995,7 @@ fn not_lasting(s: &View) -> Option<Severity> {
     }
     // "Life is too heavy and I don't want to carry it anymore."
     if s.any(LIFE) {
-        for i in (0..s.len()).filter(|&i| s.word_in(i, &["anymore", "nomore"])) {
+        for i in s.positions(&["anymore", "nomore"]) {
             if s.before(i, 7, DESIRE)
                 .is_some_and(|d| s.before(d, 3, NEG).is_some() && s.mine(d))
                 && !s.journey(i)
@@ -1878,7 +2102,7 @@ fn wish_broad(s: &View) -> Option<Severity> {
         }
     }
     // "I want everything to stop, including me", "I want it all to be over"
-    for i in (0..s.len()).filter(|&i| s.word_in(i, &["stop", "end", "over"])) {
+    for i in s.positions(&["stop", "end", "over"]) {
         let what = s.word_before(
             i,
             4,
@@ -1914,7 +2138,7 @@ fn wish_broad(s: &View) -> Option<Severity> {
         }
     }
     // "more afraid of living like this"
-    for i in (0..s.len()).filter(|&i| s.word_in(i, &["afraid", "scared", "terrified"])) {
+    for i in s.positions(&["afraid", "scared", "terrified"]) {
         if s.w(i + 1) == "of"
             && s.is(i + 2, LIFE)
             && s.has_word(&["more", "than", "like"])
@@ -1998,10 +2222,15 @@ fn whether(s: &View, i: usize) -> bool {
 /// Imagining oneself gone, as a relief to others or a matter of fact: "if I
 /// were dead", "if I wasn't in their lives", "happier with me gone".
 fn gone(s: &View) -> Option<Severity> {
-    if !s.has_word(&["if", "me"]) {
+    if !s.has_word(&["if", "me", "once", "when"]) {
         return None;
     }
-    for i in (0..s.len()).filter(|&i| s.w(i) == "if" && s.is(i + 1, FP) && !whether(s, i)) {
+    for i in (0..s.len()).filter(|&i| {
+        (s.w(i) == "if" && !whether(s, i)
+            || s.word_in(i, &["once", "when"])
+                && (s.any(BETTER) || s.has_word(&["simpler", "quieter", "kinder"])))
+            && s.is(i + 1, FP)
+    }) {
         let state = (i + 2..(i + 6).min(s.len())).find(|&k| {
             let in_lives = s.w(k) == "in"
                 && (s.w(k + 1) == "them"
@@ -2665,7 +2894,7 @@ fn preparation(s: &View) -> Option<Severity> {
         }
     }
     // "I know where I would jump from", "I've worked out how I'd do it"
-    for i in (0..s.len()).filter(|&i| s.word_in(i, &["where", "how", "when"])) {
+    for i in s.positions(&["where", "how", "when"]) {
         let settled = s
             .word_before(
                 i,
@@ -2715,9 +2944,7 @@ fn preparation(s: &View) -> Option<Severity> {
     }
     // "I've got the pills and I've chosen Saturday": a day chosen, with the
     // means in the same sentence
-    for i in
-        (0..s.len()).filter(|&i| s.word_in(i, &["chosen", "picked", "chose", "set", "decided"]))
-    {
+    for i in s.positions(&["chosen", "picked", "chose", "set", "decided"]) {
         let day = s.after(i, 3, TIME).is_some()
             || s.word_after(i, 3, &["day", "night", "week"]).is_some();
         if day
@@ -2865,9 +3092,7 @@ fn preparation(s: &View) -> Option<Severity> {
         return Some(Severity::Now);
     }
     // goodbyes written or recorded
-    for i in
-        (0..s.len()).filter(|&i| s.word_in(i, &["goodbye", "goodbyes", "farewell", "farewells"]))
-    {
+    for i in s.positions(&["goodbye", "goodbyes", "farewell", "farewells"]) {
         let made = s
             .word_before(
                 i,
@@ -2896,7 +3121,7 @@ fn preparation(s: &View) -> Option<Severity> {
         }
     }
     // "I've been quietly giving my things away"
-    for i in (0..s.len()).filter(|&i| s.word_in(i, &["giving", "gave", "give", "given"])) {
+    for i in s.positions(&["giving", "gave", "give", "given"]) {
         let things = s.word_after(
             i,
             3,
@@ -2908,7 +3133,7 @@ fn preparation(s: &View) -> Option<Severity> {
     }
     // "after I'm gone", "once I'm dead", "when I die": the writer's own death
     // as something to arrange for
-    for i in (0..s.len()).filter(|&i| s.word_in(i, &["gone", "dead", "die", "died"])) {
+    for i in s.positions(&["gone", "dead", "die", "died"]) {
         let own = s
             .word_before(i, 3, &["after", "when", "once", "before"])
             .is_some_and(|a| s.word_in(a + 1, &["i", "im"]));
@@ -3313,6 +3538,580 @@ fn made_myself(s: &View) -> Option<Severity> {
     None
 }
 
+/// The verdict on a sentence with what the one before named filled in:
+/// only the rules where a means or a place is what matters.
+fn carried_judge(s: &View) -> Option<Severity> {
+    let found = [method, seventh, attempt, self_injury, kill_self, finality]
+        .iter()
+        .filter_map(|r| r(s))
+        .max()?;
+    Some(if s.intent() { Severity::Now } else { found })
+}
+
+/// Words a sentence needs for [`carry`] to look back at the one before.
+fn refers_back(s: &View) -> bool {
+    s.has_word(&["it", "them", "they", "those", "theyre"]) || s.any(JUMP | DROWN)
+}
+
+/// The sentence with what the one before named filled in: "it" or "them"
+/// for a means named there, or the place for a jump or a drowning that
+/// names none. None when there is nothing to carry.
+fn carry(prev: &View, s: &View) -> Option<Sentence> {
+    const MEANS: Tags = WEAPON | BLADE | ROPE | PILLS | GAS | OD;
+    if prev.any(ACCIDENT | MEDIA | REPORT) || s.any(ACCIDENT | MEDIA | REPORT) {
+        return None;
+    }
+    // "the knife for the roast": a means with a stated use carries nothing.
+    let means = (0..prev.len())
+        .rev()
+        .find(|&i| prev.is(i, MEANS) || prev.word_in(i, HOLDS))
+        .filter(|&i| prev.word_after(i, 2, &["for", "to"]).is_none());
+    let place = (0..prev.len()).rev().find(|&i| prev.is(i, PLACE | WATER));
+    let mut out: Option<Sentence> = None;
+    if let Some(m) = means.filter(|_| !s.any(MEANS)) {
+        for (i, t) in s.toks.iter().enumerate() {
+            if matches!(t.word.as_ref(), "it" | "them" | "they" | "those" | "theyre")
+                // "it" as a dummy subject: "it was", "it feels"
+                && !s.word_in(i + 1, &["is", "was", "feels", "felt", "seems", "seemed", "sounds"])
+            {
+                let toks = out.get_or_insert_with(|| s.toks.clone());
+                toks[i].word.clone_from(&prev.toks[m].word);
+                toks[i].tags = prev.toks[m].tags;
+            }
+        }
+    }
+    if let Some(p) = place.filter(|_| s.any(JUMP | DROWN) && !s.any(PLACE | WATER)) {
+        let toks = out.get_or_insert_with(|| s.toks.clone());
+        toks.push(prev.toks[p].clone());
+    }
+    out
+}
+
+/// Things a belt or a cord may hang from, and things that hang: means
+/// without the word "rope".
+const HOLDS: &[&str] = &[
+    "belt", "beam", "cord", "cable", "banister", "rafter", "rafters",
+];
+
+/// [`seventh_gate`]'s bit for common words some classes need.
+const COMMON_CUE: u32 = 1 << 20;
+
+/// Whether [`seventh`] could find something in a sentence no other rule
+/// is anchored in: "if", "when", "going" and the common words alone are not
+/// enough to read it for.
+fn seventh_anchor(s: &View) -> bool {
+    let g = seventh_gate(s) & !(COMMON_CUE | 4 | 32);
+    g != 0 || (1..s.len()).any(|i| s.w(i - 1) == "the" && s.word_in(i, &["when", "how", "where"]))
+}
+
+/// One pass to see which of [`seventh`]'s classes could apply at all: a
+/// bit for each class that has a word to start from.
+fn seventh_gate(s: &View) -> u32 {
+    let mut g = 0u32;
+    for t in s.toks {
+        g |= match t.word.as_ref() {
+            "staring" | "stare" | "stared" | "counting" | "counted" | "calling" | "calls"
+            | "held" | "holding" | "hold" | "looking" | "look" | "looked" | "mind" => 1,
+            "heart" | "take" | "takes" | "stop" | "stops" | "sliding" | "slide" | "skid"
+            | "skidding" | "flip" | "die" => 2,
+            "if" => 4,
+            "exist" | "existing" | "been" | "dead" | "bothering" | "bother" | "bothered" => 8,
+            "finish" | "finishing" | "end" | "ending" | "taking" => 16,
+            "when" | "how" | "where" | "decided" | "going" => 32,
+            // Common words some classes need, too common to read a sentence for.
+            "had" | "did" | "took" | "taken" | "there" | "again" | "until" | "till" | "open"
+            | "lie" | "lying" => COMMON_CUE,
+            "nobody" | "found" => 64,
+            "around" | "sticking" | "needing" | "picking" => 128,
+            "swallowed" | "tried" | "pills" | "attempts" => 256,
+            "pain" | "helped" | "helps" | "hurt" | "deserved" | "marks" | "cuts" | "scars"
+            | "burns" | "lines" | "scratches" | "pressed" | "press" | "pressing" | "anyway"
+            | "lied" => 512,
+            "out" | "off" | "exit" | "gone" | "mean" | "ghost" | "existence" | "weight" | "gun"
+            | "grave" => 1024,
+            _ => 0,
+        };
+    }
+    g
+}
+
+/// Classes an independent writer's sets (round seven) taught, each as a
+/// shape of language rather than a phrase: a means the writer keeps
+/// returning to; an outside agent or the body itself ending things; an
+/// unnamed end with a time; concealment and absence to come; past attempts
+/// told by their outcome; self-injury told by its purpose or its marks.
+fn seventh(s: &View) -> Option<Severity> {
+    let n = s.len();
+    let w = |i: usize| s.w(i);
+    let has = |words: &[&str]| s.has_word(words);
+    let other = |i: usize| s.subject(i) == Who::Other;
+    if s.any(MEDIA | REPORT) {
+        return None;
+    }
+    let g = seventh_gate(s);
+    if g == 0 && !s.any(WEAPON | BLADE | ROPE | GAS | PILLS | DROWN | VULN) {
+        return None;
+    }
+    let accident = s.any(ACCIDENT);
+    // A means the writer keeps going back to: "staring at the pill bottles
+    // again", "the knife block keeps calling me", "held it tonight", "think
+    // about whether it would hold me", "keep looking at the rope".
+    let means = (0..n)
+        .find(|&i| s.is(i, WEAPON | BLADE | ROPE | GAS) || s.word_in(i, HOLDS) || s.is(i, PILLS));
+    if let Some(m) = means.filter(|_| (g & 1 != 0 || s.any(THINK)) && !accident && !s.any(BUY)) {
+        let pills = s.is(m, PILLS);
+        let cue = (0..n).any(|i| match w(i) {
+            "staring" | "stare" | "stared" => true,
+            // "counting them in my head", not "the pharmacist counted out my pills"
+            "counting" | "counted" => {
+                (i == 0 || s.word_in(i - 1, &["i", "been", "keep", "kept", "again"]))
+                    && s.w(i + 1) != "out"
+            }
+            "calling" | "calls" => s.w(i + 1) == "me" || s.w(i + 1) == "to",
+            "held" | "holding" | "hold" => {
+                !pills
+                    && (s.w(i + 1) == "me"
+                        || s.word_in(i + 1, &["it", "my"])
+                        || s.is(i + 1, WEAPON | BLADE))
+            }
+            "looking" | "look" | "looked" => {
+                s.w(i + 1) == "at"
+                    && (s
+                        .word_before(i, 3, &["keep", "keeps", "kept", "i"])
+                        .is_some()
+                        || s.word_after(i, 6, &["again", "long", "every", "time"])
+                            .is_some())
+            }
+            "thinking" | "think" | "thought" => {
+                !pills
+                    && s.word_before(i, 2, &["keep", "keeps", "kept", "cant", "still", "always"])
+                        .is_some()
+            }
+            "mind" => s.w(i + 1) == "goes",
+            _ => false,
+        });
+        if cue && !s.word_in(m + 1, &["for", "set", "sharpener"]) && !s.titled(&[m]) {
+            return Some(Severity::Gentle);
+        }
+    }
+    // The body or the world ending it: "hoping my heart just gives out",
+    // "half hope the bus doesn't stop", "wanted it to keep sliding into the
+    // barrier", "ask Him to take me in my sleep", "get sick and die".
+    let wish = (g & 2 != 0)
+        .then(|| {
+            (0..n).find(|&d| {
+                (s.is(d, DESIRE)
+                    || s.word_in(d, &["ask", "asked", "asking", "beg", "begged", "praying"]))
+                    && s.before(d, 2, NEG).is_none()
+                    && !other(d)
+            })
+        })
+        .flatten();
+    if let Some(d) = wish {
+        let end = (d + 1..(d + 14).min(n)).any(|j| match w(j) {
+            "heart" => s
+                .word_after(
+                    j,
+                    4,
+                    &[
+                        "gives", "give", "gave", "packing", "pack", "stops", "stop", "fail",
+                        "fails", "failing",
+                    ],
+                )
+                .is_some(),
+            "take" | "takes" => {
+                w(j + 1) == "me" && s.word_in(j + 2, &["in", "", "away", "soon", "now", "tonight"])
+            }
+            "stop" | "stops" => {
+                s.word_in(j.wrapping_sub(1), &["doesnt", "didnt", "wont", "wouldnt"])
+                    && s.any(VEHICLE)
+            }
+            "sliding" | "slide" | "skid" | "skidding" | "flip" => {
+                s.any(VEHICLE) || has(&["barrier", "road"])
+            }
+            "die" => {
+                w(j - 1) == "and"
+                    && (d + 1..j).any(|k| {
+                        s.word_in(k, &["sick", "ill", "disease", "cancer", "something", "hit"])
+                    })
+            }
+            _ => false,
+        });
+        if end {
+            return Some(Severity::Gentle);
+        }
+    }
+    // "If I got hit by a car tomorrow the main feeling would be relief"
+    if g & 4 != 0
+        && (0..n).any(|i| {
+            s.word_in(i, &["hit", "killed", "run"])
+                && s.before(i, 4, FP).is_some()
+                && s.word_before(i, 5, &["if"]).is_some()
+        })
+        && has(&[
+            "relief", "relieved", "glad", "fine", "okay", "grateful", "mind",
+        ])
+    {
+        return Some(Severity::Gentle);
+    }
+    // "to not exist anymore", "not to exist", "stop existing"; "why couldn't
+    // that have been me"; "how much easier it would be to be dead".
+    if g & 8 != 0
+        && (0..n).any(|i| {
+            (w(i) == "exist"
+                && (w(i.wrapping_sub(1)) == "not" && w(i.wrapping_sub(2)) == "to"
+                    || w(i.wrapping_sub(1)) == "to" && w(i.wrapping_sub(2)) == "not"))
+                || (w(i) == "existing"
+                    && s.word_in(i.wrapping_sub(1), &["stop", "stopped", "quit"])
+                    && w(i + 1) != "as"
+                    && !s.journey(i))
+                || (w(i) == "me"
+                    && w(i.wrapping_sub(1)) == "been"
+                    && s.word_before(i, 4, &["couldnt", "should", "wish", "why"])
+                        .is_some()
+                    && (s.any(DIE) || has(&["crash", "instead"])))
+                || (w(i) == "dead"
+                    && w(i.wrapping_sub(1)) == "be"
+                    && s.before(i, 8, BETTER).is_some())
+                || (s.word_in(i, &["bothering", "bother", "bothered"])
+                    && s.word_after(i, 3, &["alive", "living", "goon", "live"])
+                        .is_some()
+                    && has(&["why"]))
+        })
+    {
+        return Some(Severity::Gentle);
+    }
+    // An end of one's own, named by its verb: "I will finish my life",
+    // "thinking about ending mine", "I'd like to finish it myself", "I'm
+    // ending it", "end it on the night of the 9th".
+    for i in (0..n).filter(|_| g & 16 != 0 || g & 2 != 0) {
+        let verb = s.word_in(
+            i,
+            &["finish", "finishing", "end", "ending", "take", "taking"],
+        );
+        if !verb {
+            continue;
+        }
+        let mine = w(i + 1) == "mine" && s.any(LIFE)
+            || s.word_in(i, &["finish", "finishing"])
+                && (w(i + 1) == "my" && s.is(i + 2, LIFE)
+                    || w(i + 1) == "it" && w(i + 2) == "myself");
+        let ending_it = s.word_in(i, &["end", "ending"])
+            && w(i + 1) == "it"
+            && s.word_before(i, 3, &["i", "am", "will"]).is_some()
+            && (clause_end(s, i + 2)
+                || s.is(i + 2, TIME)
+                || s.word_in(
+                    i + 2,
+                    &[
+                        "this", "next", "after", "before", "on", "when", "once", "if",
+                    ],
+                ))
+            && !has(&[
+                "relationship",
+                "him",
+                "her",
+                "them",
+                "things",
+                "contract",
+                "lease",
+                "friendship",
+                "marriage",
+                "call",
+                "meeting",
+                "game",
+                "chapter",
+                "book",
+                "subscription",
+                "project",
+                "job",
+                "session",
+            ]);
+        if (mine || ending_it) && !other(i) && !s.journey(i) {
+            return gentle_or_now(s.intent() || s.any(TIME) || has(&["decided", "night"]));
+        }
+    }
+    // Decided and known, with the act left unnamed: "I've decided to die",
+    // "already decided how", "the when, the how, the where", "I know the day
+    // and the place I'm going to die".
+    let wh = (0..n * usize::from(g & 32 != 0))
+        .filter(|&i| s.word_in(i, &["when", "how", "where"]) && w(i.wrapping_sub(1)) == "the")
+        .count();
+    if wh >= 2
+        || g & 32 != 0
+            && (0..n).any(|i| {
+                w(i) == "decided"
+                    && (w(i + 1) == "to" && s.is(i + 2, DIE)
+                        || s.word_in(i + 1, &["how", "when", "where"]) && clause_end(s, i + 2))
+                    || s.is(i, DIE)
+                        && w(i.wrapping_sub(1)) == "to"
+                        && w(i.wrapping_sub(2)) == "going"
+                        && has(&["day", "place", "date", "know"])
+                        && s.before(i, 4, FP).is_some()
+            })
+    {
+        return Some(Severity::Now);
+    }
+    // Concealment: "so no one will look for me till dark", "nobody will
+    // check on me for hours", "so nobody suspects anything", "won't be found".
+    if g & 64 != 0
+        && (0..n).any(|i| {
+            w(i) == "nobody"
+                && s.word_after(
+                    i,
+                    3,
+                    &[
+                        "suspects", "suspect", "check", "look", "looks", "find", "finds", "notices",
+                    ],
+                )
+                .is_some_and(|j| {
+                    s.word_in(j, &["suspects", "suspect"]) && has(&["so", "anything"])
+                        || s.word_in(j + 1, &["on", "for"]) && w(j + 2) == "me"
+                        || s.word_in(j, &["find", "finds"]) && w(j + 1) == "me"
+                })
+                || w(i) == "found"
+                    && w(i.wrapping_sub(1)) == "be"
+                    && s.word_before(i, 3, &["wont", "not", "never"]).is_some()
+                    && w(i + 1) != "out"
+                    && s.before(i, 5, FP).is_some()
+        })
+        && !has(&["surprise", "party", "present", "gift", "presents", "secret"])
+    {
+        return Some(Severity::Now);
+    }
+    // Absence to come: "something I won't be around to benefit from", "I
+    // won't be sticking around", "I'll make sure I'm not around", "I won't be
+    // there to say it to her in person", "I won't be picking her up".
+    if g & 128 != 0
+        && (0..n).any(|i| {
+            let future_not =
+                s.word_before(i, 4, &["wont", "not"]).is_some() && s.before(i, 6, FP).is_some();
+            future_not
+                && (s.word_in(i, &["around", "there"])
+                    && w(i + 1) == "to"
+                    && s.word_in(i.wrapping_sub(1), &["be", "am", "im"])
+                    || w(i) == "sticking" && w(i + 1) == "around"
+                    || w(i) == "around" && s.word_before(i, 5, &["sure"]).is_some()
+                    || s.word_in(i, &["needing", "picking"])
+                        && w(i.wrapping_sub(1)) == "be"
+                        && s.word_in(i + 1, &["it", "her", "him", "them"])
+                        && clause_end(s, i + 2 + usize::from(w(i + 2) == "up")))
+        })
+        && !has(&[
+            "holiday",
+            "trip",
+            "away",
+            "abroad",
+            "office",
+            "moving",
+            "travelling",
+            "traveling",
+            "week",
+            "weekend",
+            "conference",
+        ])
+    {
+        return Some(Severity::Gentle);
+    }
+    // Past attempts told by their outcome: "took an overdose in March",
+    // "swallowed everything in the cabinet", "the night I took the pills",
+    // "last time I tried, I woke up in A&E", "when I tried at 19", "tried to
+    // jump last night", "what I tried to do to myself", "walked into the
+    // river meaning to drown", "two attempts before I turned 20".
+    let ae = (0..n).any(|i| w(i) == "a" && w(i + 1) == BREAK && w(i + 2) == "e");
+    let hospital =
+        (ae || has(&[
+            "hospital",
+            "icu",
+            "er",
+            "ambulance",
+            "tube",
+            "pumped",
+            "ward",
+        ])) && s.any(WAKE)
+            || has(&["wrists", "scars", "evidence"]);
+    for i in (0..n).filter(|_| g & (256 | COMMON_CUE) != 0 || s.any(DROWN | OD)) {
+        let hit = match w(i) {
+            "took" | "taken" | "had" => {
+                s.word_in(i + 1, &["an", "a"]) && s.is(i + 2, OD) || s.is(i + 1, OD)
+            }
+            "swallowed" => s.word_in(i + 1, &["everything", "all", "every"]),
+            "tried" => {
+                let bare = clause_end(s, i + 1)
+                    || s.word_in(
+                        i + 1,
+                        &["again", "at", "in", "once", "before", "when", "last"],
+                    );
+                let lethal = w(i + 1) == "to"
+                    && (s.is(i + 2, JUMP | DROWN | HANG | OD)
+                        && (clause_end(s, i + 3)
+                            || s.recent()
+                            || s.after(i, 6, PLACE | WATER).is_some())
+                        || w(i + 2) == "do" && s.word_after(i, 6, &["myself"]).is_some());
+                lethal
+                    || bare
+                        && (hospital
+                            || s.word_before(i, 3, &["when", "time", "since", "after"])
+                                .is_some()
+                                && s.word_in(i + 1, &["at", "in", ""]))
+            }
+            "pills" => {
+                w(i.wrapping_sub(1)) == "the"
+                    && w(i.wrapping_sub(2)) == "took"
+                    && s.word_before(i, 5, &["night", "day", "time", "when"])
+                        .is_some()
+            }
+            "did" => w(i.wrapping_sub(1)) == "i" && w(i.wrapping_sub(2)) == "what" && hospital,
+            "attempts" => {
+                s.word_in(
+                    i.wrapping_sub(1),
+                    &["two", "three", "four", "several", "multiple", "both"],
+                ) && (clause_end(s, i + 1)
+                    || s.word_in(i + 1, &["before", "since", "now", "and", "in", "already"]))
+                    && !s.any(SETTING)
+            }
+            _ => {
+                s.is(i, DROWN)
+                    && w(i.wrapping_sub(1)) == "to"
+                    && s.word_in(
+                        i.wrapping_sub(2),
+                        &["meaning", "trying", "wanting", "intending", "going"],
+                    )
+            }
+        };
+        if hit && !other(i) && !accident {
+            return gentle_or_now(s.recent() || has(&["swallowed", "overdose"]));
+        }
+    }
+    // Self-injury by its purpose or marks: "pressed it on my wrist", "the pain
+    // helped", "scratched my arms open", "picked at the skin till it bled",
+    // "till the skin split", "the marks on my arm", "lines on my thigh with a
+    // blade", "used the blade again", "lied that the burns were from cooking".
+    let body = s.any(BODY | VULN);
+    if g & (512 | COMMON_CUE) != 0 || s.any(BLADE | VULN) {
+        let relief = (0..n).any(|i| {
+            (w(i) == "pain" || w(i) == "it") && s.word_in(i + 1, &["helped", "helps"])
+                || w(i) == "hurt"
+                    && w(i.wrapping_sub(1)) == "to"
+                    && w(i.wrapping_sub(2)) == "it"
+                    && s.before(i, 4, DESIRE).is_some()
+                || w(i) == "deserved" && w(i + 1) == "it"
+        });
+        let marks = (0..n).any(|i| {
+            s.word_in(
+                i,
+                &["marks", "cuts", "scars", "burns", "lines", "scratches"],
+            ) && (s.word_after(i, 2, &["on", "down", "across"]).is_some()
+                && s.after(i, 4, BODY | VULN)
+                    .is_some_and(|b| s.word_before(b, 2, &["my"]).is_some())
+                && !s.any(THIRD)
+                && !has(&[
+                    "cat", "dog", "kitten", "gym", "roses", "brambles", "pen", "marker", "tan",
+                ])
+                || s.word_before(i, 2, &["red", "thin"]).is_some() && (body || s.any(BLADE)))
+        });
+        let until = (0..n).any(|i| {
+            s.word_in(i, &["till", "until"])
+                && s.word_after(
+                    i,
+                    4,
+                    &[
+                        "bled",
+                        "bleeds",
+                        "split",
+                        "blistered",
+                        "broke",
+                        "bruised",
+                        "raw",
+                    ],
+                )
+                .is_some()
+                && s.word_before(i, 6, &["my"]).is_some()
+                && body
+                && !has(&["tongue", "lip", "lips"])
+        });
+        let opened = s.any(CUT)
+            && (0..n).any(|i| {
+                w(i) == "open"
+                    && s.before(i, 3, BODY).is_some()
+                    && s.word_before(i, 4, &["my"]).is_some()
+            });
+        let pressed = (0..n).any(|i| {
+            s.word_in(i, &["pressed", "press", "pressing", "held"])
+                && s.word_after(i, 3, &["on", "against", "to"])
+                    .is_some_and(|j| w(j + 1) == "my" && s.is(j + 2, VULN | BODY))
+        });
+        let blade_on_me = s.any(BLADE)
+            && (0..n).any(|i| s.is(i, VULN) && w(i.wrapping_sub(1)) == "my")
+            && !has(&["shaving", "shave", "shaved"]);
+        let blade_again =
+            s.any(BLADE) && has(&["again", "anyway"]) && has(&["used", "did", "cut", "relapsed"]);
+        let lied = s.word_in(0, &["lied", "lie", "lying"])
+            && s.word_after(0, 6, &["burns", "cuts", "marks", "scars", "bruises"])
+                .is_some();
+        if relief && (body || s.any(CUT | BLADE) || pressed)
+            || !accident && (marks || until || opened || pressed || blade_on_me || blade_again)
+            || lied
+        {
+            return Some(Severity::Gentle);
+        }
+    }
+    // Euphemisms of leaving: "checking out early", "log off for good, the
+    // whole thing", "planning my exit", "worth more gone than here", "I'm
+    // allowed to stop, and I don't mean stop therapy", "become a ghost".
+    if g & 1024 != 0
+        && (0..n).any(|i| {
+            w(i) == "out"
+                && s.word_in(i.wrapping_sub(1), &["checking", "check", "checked"])
+                && (w(i + 1) == "early" || s.is(i + 1, FOREVER))
+                || w(i) == "off"
+                    && s.word_in(i.wrapping_sub(1), &["log", "logging", "logged"])
+                    && s.is(i + 1, FOREVER)
+                    && (has(&["whole", "irl", "life", "not"]) || s.any(DESIRE | INTENT))
+                || w(i) == "exit"
+                    && w(i.wrapping_sub(1)) == "my"
+                    && clause_end(s, i + 1)
+                    && s.any(INTENT | THINK)
+                || w(i) == "gone"
+                    && s.word_before(i, 2, &["more"]).is_some()
+                    && s.word_after(i, 3, &["here", "alive"]).is_some()
+                || w(i) == "mean"
+                    && s.word_in(i.wrapping_sub(1), &["dont", "didnt"])
+                    && s.word_after(i, 3, &["stop", "stopping", "leave", "leaving", "quit"])
+                        .is_some()
+                    && s.word_after(
+                        i,
+                        5,
+                        &[
+                            "therapy",
+                            "treatment",
+                            "work",
+                            "the",
+                            "house",
+                            "job",
+                            "sessions",
+                        ],
+                    )
+                    .is_some()
+                || w(i) == "ghost"
+                    && s.word_before(i, 3, &["become", "becoming", "be"]).is_some()
+                    && s.intent()
+                || w(i) == "existence"
+                    && w(i.wrapping_sub(1)) != "the"
+                    && s.word_before(i, 3, &["my"]).is_some()
+                    && s.word_after(i, 5, &["burden", "weight", "cost", "drain"])
+                        .is_some()
+                || w(i) == "weight"
+                    && s.word_after(i, 2, &["around"]).is_some()
+                    && has(&["neck", "necks"])
+                || s.word_in(i, &["gun", "grave"]) && (w(i + 1) == "me" || has(&["done"]))
+        })
+    {
+        return Some(Severity::Gentle);
+    }
+    None
+}
+
 /// A plan or preparation said in a sentence that may not itself speak of
 /// dying; it makes an entry that does speak of dying pressing.
 fn plan_marker(s: &View) -> bool {
@@ -3362,6 +4161,40 @@ mod tests {
 
     fn fires(text: &str) -> bool {
         assess(text).is_some()
+    }
+
+    #[test]
+    fn a_means_named_then_used_by_it_in_the_next_sentence() {
+        assert!(fires(
+            "The pistol is still in the wardrobe. I have been thinking of using it on myself."
+        ));
+        assert!(fires(
+            "The drawer is where I keep the pills. I keep thinking about taking all of them."
+        ));
+        // Nothing carried when the means was a kitchen's or a story's.
+        assert!(!fires(
+            "I sharpened the knife for the roast. I keep thinking about it."
+        ));
+        assert!(!fires(
+            "The bridge was lovely at dusk. We want to jump in the lake tomorrow."
+        ));
+    }
+
+    #[test]
+    fn a_screening_question_answered_no_is_no_disclosure() {
+        assert!(!fires(
+            "GP asked the usual: any thoughts of self-harm, any plans to end your life. No and no."
+        ));
+        assert!(!fires("Any thoughts of suicide? No."));
+        assert!(!fires(
+            "Psychiatrist check-in: no suicidal thoughts, no self-harm, sleeping better."
+        ));
+        assert!(!fires(
+            "My brother, who died by suicide in 2019, looked okay in the session."
+        ));
+        assert!(fires(
+            "She asked if I had thoughts of suicide and I said yes, lately."
+        ));
     }
 
     // The examples the phrase list this detector replaced was tested with:

@@ -8,21 +8,41 @@
 //! sentence or clause ends, which words were quoted, and which were
 //! capitalised mid-sentence (titles of songs, films and books).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::lexicon::Fast;
+use super::lexicon::{known, tags_of, Fast, Tags};
 use std::sync::OnceLock;
+
+/// A word's text: borrowed from the lexicon's table when the word is one
+/// it knows or one of the commonest words of English (nearly every word of
+/// an entry), so that reading a 5,000-word entry seldom allocates.
+pub type Word = Cow<'static, str>;
+
+fn word_of(w: &str) -> Word {
+    word_and_tags(w).0
+}
+
+/// The word, and its tags when the table knows it (one lookup for both).
+fn word_and_tags(w: &str) -> (Word, Option<Tags>) {
+    match known(w) {
+        Some((k, tags)) => (Cow::Borrowed(k), Some(tags)),
+        None => (Cow::Owned(w.to_string()), None),
+    }
+}
 
 /// One normalised word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     /// Lower case, apostrophes removed, after slang and phrase merging.
-    pub word: String,
+    pub word: Word,
     /// Capitalised mid-sentence ("We watched Suicide Squad"), or inside
     /// double quotes or asterisks: perhaps part of a title.
     pub title: bool,
     /// Inside double quotes or asterisks.
     pub quoted: bool,
+    /// What the word can mean (see `lexicon`), worked out once.
+    pub tags: Tags,
 }
 
 /// A clause break inside a sentence (comma, colon, dash, bracket) is kept as
@@ -73,9 +93,27 @@ fn blank_line_follows(chars: &mut std::iter::Peekable<std::str::Chars>) -> bool 
 
 /// A word as typed, before lower-casing and expansion.
 struct Raw {
-    text: String,
+    /// Lower case.
+    text: Word,
+    /// Its tags, when the lexicon's table already said.
+    tags: Option<Tags>,
+    /// Capitalised as typed ("Suicide Squad"), not all capitals.
+    capitalised: bool,
     apostrophe: bool,
     quoted: bool,
+}
+
+/// The few emoji that stand for a means or for death, as words.
+fn emoji_word(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{1F52B}' => "gun",
+        '\u{1FAA6}' | '\u{26B0}' => "grave",
+        '\u{1F52A}' => "knife",
+        '\u{1F48A}' => "pills",
+        '\u{1FAA2}' => "rope",
+        '\u{1FA78}' => "blood",
+        _ => return None,
+    })
 }
 
 /// Splits text into sentences of normalised tokens.
@@ -94,11 +132,24 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         quoted: bool,
     ) {
         if !word.is_empty() {
+            let mut cs = word.chars();
+            let capitalised = cs.next().is_some_and(char::is_uppercase)
+                && cs.clone().next().is_some()
+                && cs.all(|c| !c.is_uppercase());
+            let (text, tags) = if word.is_ascii() {
+                word.make_ascii_lowercase();
+                word_and_tags(word)
+            } else {
+                (Cow::Owned(word.to_lowercase()), None)
+            };
             raws.push(Some(Raw {
-                text: std::mem::take(word),
+                text,
+                tags,
+                capitalised,
                 apostrophe: *apostrophe,
                 quoted,
             }));
+            word.clear();
         }
         *apostrophe = false;
     }
@@ -112,6 +163,18 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         {
             // "don't" -> "dont"; a quote mark around a word is not an apostrophe.
             apostrophe = true;
+        } else if c == '/' && word == "s" && chars.peek().is_some_and(|n| *n == 'h') {
+            // "s/h": self-harm, written to get past a reader's eye.
+        } else if let Some(w) = emoji_word(c) {
+            // An emoji that stands for a word: "🔫", "⚰️", "💊".
+            push_word(&mut raws, &mut word, &mut apostrophe, quoted);
+            raws.push(Some(Raw {
+                text: Cow::Borrowed(w),
+                tags: None,
+                capitalised: false,
+                apostrophe: false,
+                quoted,
+            }));
         } else if c == '$' && chars.peek().is_some_and(|n| n.is_alphabetic()) {
             // "$uicide" and friends, as written online to dodge filters.
             word.push('s');
@@ -150,47 +213,59 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 fn finish(raws: Vec<Option<Raw>>) -> Sentence {
     let mut toks: Vec<Token> = Vec::with_capacity(raws.len() + 4);
     let mut first_word = true;
-    for raw in raws {
+    let mut raws = raws.into_iter().peekable();
+    while let Some(raw) = raws.next() {
         let Some(raw) = raw else {
             if toks.last().is_some_and(|t| t.word != BREAK) {
                 toks.push(Token {
                     word: BREAK.into(),
                     title: false,
                     quoted: false,
+                    tags: 0,
                 });
             }
             continue;
         };
-        let mut cs = raw.text.chars();
-        let capitalised = cs.next().is_some_and(char::is_uppercase)
-            && cs.clone().next().is_some()
-            && cs.all(|c| !c.is_uppercase());
-        // Most words are plain lower-case ASCII already: no new string then.
-        let lower = if raw.text.is_ascii() {
-            let mut t = raw.text;
-            t.make_ascii_lowercase();
-            t
-        } else {
-            raw.text.to_lowercase()
-        };
+        let capitalised = raw.capitalised;
+        let lower = raw.text;
+        let known_tags = raw.tags;
         let title = raw.quoted || (capitalised && !first_word && lower != "i");
         first_word = false;
-        if FILLERS.contains(&lower.as_str()) {
+        if filler(&lower) {
             continue;
         }
         let push = |toks: &mut Vec<Token>, w: &str| {
             toks.push(Token {
-                word: w.to_string(),
+                word: word_of(w),
                 title,
                 quoted: raw.quoted,
+                tags: tags_of(w),
             });
         };
+        let prev = toks.last().map_or("", |t| t.word.as_ref());
+        let next = raws
+            .peek()
+            .and_then(Option::as_ref)
+            .map_or("", |r| r.text.as_ref());
+        if let Some(w) = in_context(&lower, prev, next) {
+            push(&mut toks, w);
+            continue;
+        }
         match expand(&lower, raw.apostrophe) {
             Some(words) => words.iter().for_each(|w| push(&mut toks, w)),
-            None => {
-                let snapped = snap(&lower);
-                push(&mut toks, snapped.unwrap_or(&lower));
-            }
+            // A word the lexicon or the common list knows is no typo.
+            None => match matches!(lower, Cow::Owned(_))
+                .then(|| snap(&lower).or_else(|| g_dropped(&lower)))
+                .flatten()
+            {
+                Some(w) => push(&mut toks, w),
+                None => toks.push(Token {
+                    tags: known_tags.unwrap_or_else(|| tags_of(&lower)),
+                    word: lower,
+                    title,
+                    quoted: raw.quoted,
+                }),
+            },
         }
     }
     while toks.last().is_some_and(|t| t.word == BREAK) {
@@ -201,29 +276,32 @@ fn finish(raws: Vec<Option<Raw>>) -> Sentence {
 }
 
 /// Words that never change what a sentence says about the writer.
-const FILLERS: &[&str] = &[
-    "just",
-    "really",
-    "honestly",
-    "simply",
-    "actually",
-    "truly",
-    "literally",
-    "kinda",
-    "sorta",
-    "lowkey",
-    "highkey",
-    "fucking",
-    "fuckin",
-    "freaking",
-    "bloody",
-    "even",
-    "totally",
-    "seriously",
-    "genuinely",
-    "um",
-    "uh",
-];
+fn filler(w: &str) -> bool {
+    matches!(
+        w,
+        "just"
+            | "really"
+            | "honestly"
+            | "simply"
+            | "actually"
+            | "truly"
+            | "literally"
+            | "kinda"
+            | "sorta"
+            | "lowkey"
+            | "highkey"
+            | "fucking"
+            | "fuckin"
+            | "freaking"
+            | "bloody"
+            | "even"
+            | "totally"
+            | "seriously"
+            | "genuinely"
+            | "um"
+            | "uh"
+    )
+}
 
 /// Contractions, text-speak and slang, written out. `apostrophe` says
 /// whether the word was typed with one ("I'll" is "I will"; "ill" is ill).
@@ -252,6 +330,7 @@ fn expand(w: &str, apostrophe: bool) -> Option<&'static [&'static str]> {
         "2nite" | "tonite" => &["tonight"],
         "cuz" | "coz" | "bc" | "cos" => &["because"],
         "kms" | "kmslf" => &["kill", "myself"],
+        "bout" => &["about"],
         "ded" => &["dead"],
         // Short words typed in a hurry, inside the frames they belong to.
         "wnat" | "watn" | "wnt" | "whant" => &["want"],
@@ -265,6 +344,68 @@ fn expand(w: &str, apostrophe: bool) -> Option<&'static [&'static str]> {
         "mysef" | "myslef" | "mysself" | "myselfe" | "meself" => &["myself"],
         _ => return None,
     })
+}
+
+/// Short forms that mean a keyword only next to certain words: "want 2
+/// die", "want to dye" (spelled so a parent reading over a shoulder does
+/// not notice), "thinking about sh again", "sui ideation".
+fn in_context(w: &str, prev: &str, next: &str) -> Option<&'static str> {
+    if !matches!(w, "2" | "dye" | "sh" | "shing" | "sui") {
+        return None;
+    }
+    let next = next.to_ascii_lowercase();
+    Some(match w {
+        "2" if matches!(prev, "want" | "going" | "need" | "have" | "ready") => "to",
+        "dye" if prev == "to" => "die",
+        "sh" | "shing"
+            if matches!(
+                prev,
+                "about" | "bout" | "of" | "the" | "relapsed" | "did" | "urge" | "urges" | "no"
+            ) || matches!(
+                next.as_str(),
+                "again" | "urge" | "urges" | "scars" | "ing" | "ed"
+            ) =>
+        {
+            "selfharm"
+        }
+        "sui"
+            if matches!(
+                next.as_str(),
+                "ideation" | "thoughts" | "thought" | "urges" | "attempt"
+            ) =>
+        {
+            "suicidal"
+        }
+        _ => return None,
+    })
+}
+
+/// A word typed without its final "g" ("thinkin", "cuttin", "killin"),
+/// when only the full word means something to the detector.
+fn g_dropped(w: &str) -> Option<&'static str> {
+    const FULL: &[&str] = &[
+        "thinking",
+        "cutting",
+        "killing",
+        "dying",
+        "wanting",
+        "hoping",
+        "planning",
+        "burning",
+        "ending",
+        "jumping",
+        "hanging",
+        "drowning",
+        "overdosing",
+        "wishing",
+        "nothing",
+    ];
+    if w.len() < 5 || !w.ends_with("in") {
+        return None;
+    }
+    FULL.iter()
+        .find(|f| f.len() == w.len() + 1 && f.starts_with(w))
+        .copied()
 }
 
 /// Several words that mean one thing to the detector. Longest first.
@@ -284,6 +425,7 @@ const PHRASES: &[(&[&str], &str)] = &[
     (&["un", "alive"], "unalive"),
     (&["my", "self"], "myself"),
     (&["my", "own", "self"], "myself"),
+    (&["my", "own"], "my"),
     (&["no", "one"], "nobody"),
     (&["noone"], "nobody"),
     (&["any", "more"], "anymore"),
@@ -351,17 +493,17 @@ fn merge_phrases(toks: &mut Vec<Token>) {
         m
     });
     // Most sentences hold no phrase at all: leave them as they are.
-    if !toks.iter().any(|t| first.contains_key(t.word.as_str())) {
+    if !toks.iter().any(|t| first.contains_key(t.word.as_ref())) {
         return;
     }
     let mut out: Vec<Token> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
-        let hit = first.get(toks[i].word.as_str()).and_then(|cands| {
+        let hit = first.get(toks[i].word.as_ref()).and_then(|cands| {
             cands.iter().find_map(|&p| {
                 let (words, into) = PHRASES[p];
                 let fits = i + words.len() <= toks.len()
-                    && words.iter().zip(&toks[i..]).all(|(w, t)| *w == t.word);
+                    && words.iter().zip(&toks[i..]).all(|(w, t)| t.word == *w);
                 fits.then_some((words.len(), into))
             })
         });
@@ -369,7 +511,8 @@ fn merge_phrases(toks: &mut Vec<Token>) {
             Some((n, into)) => {
                 let mut t = toks[i].clone();
                 t.title = toks[i..i + n].iter().all(|t| t.title);
-                t.word = into.to_string();
+                t.word = Cow::Borrowed(into);
+                t.tags = tags_of(into);
                 out.push(t);
                 i += n;
             }
@@ -377,9 +520,10 @@ fn merge_phrases(toks: &mut Vec<Token>) {
                 out.push(std::mem::replace(
                     &mut toks[i],
                     Token {
-                        word: String::new(),
+                        word: Cow::Borrowed(""),
                         title: false,
                         quoted: false,
+                        tags: 0,
                     },
                 ));
                 i += 1;
@@ -403,6 +547,10 @@ const SNAP: &[(&str, usize)] = &[
     ("selfharm", 1),
 ];
 
+/// The short core words a single slip is snapped onto ("kil", "slef",
+/// "myslf"): one edit, the first letter kept, never a real word.
+const SNAP_SHORT: &[&str] = &["kill", "self", "myself", "killing"];
+
 /// Real words within reach of a keyword, which must stay themselves.
 /// (Checked against a frequency list of English words; see the tests.)
 const NOT_TYPOS: &[&str] = &[
@@ -420,15 +568,56 @@ const NOT_TYPOS: &[&str] = &[
     "suited",
     "suicidality",
     "overdoses",
+    "kiln",
+    "kilt",
+    "kilo",
+    "kills",
+    "skill",
+    "sell",
+    "shelf",
+    "serf",
+    "selfs",
+    "seal",
+    "kiting",
+    "kilning",
+    "killings",
 ];
+
+/// Whether two words are one edit apart (a letter changed, added, dropped,
+/// or two neighbours swapped), without allocating.
+fn one_edit(a: &[u8], b: &[u8]) -> bool {
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[p..], &b[p..]);
+    match (ra.len(), rb.len()) {
+        (0, 0) => false,
+        (x, y) if x == y => {
+            ra[1..] == rb[1..] || (x >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        (x, y) if x == y + 1 => ra[1..] == *rb,
+        (x, y) if y == x + 1 => *ra == rb[1..],
+        _ => false,
+    }
+}
 
 /// A typo of a long keyword, snapped onto it.
 fn snap(w: &str) -> Option<&'static str> {
-    let n = w.chars().count();
-    if n < 6 || !w.is_ascii() || NOT_TYPOS.contains(&w) {
+    let n = w.len();
+    if n < 3 || !w.is_ascii() || NOT_TYPOS.contains(&w) {
         return None;
     }
     let b = w.as_bytes();
+    if n <= 7 && matches!(b[0], b'k' | b's' | b'm') {
+        let short = SNAP_SHORT.iter().find(|key| {
+            let k = key.as_bytes();
+            **key != w && n.abs_diff(k.len()) <= 1 && b[0] == k[0] && one_edit(b, k)
+        });
+        if short.is_some() {
+            return short.copied();
+        }
+    }
+    if n < 6 {
+        return None;
+    }
     SNAP.iter()
         .filter_map(|&(key, max)| {
             let k = key.as_bytes();
@@ -454,7 +643,7 @@ mod tests {
     fn words(text: &str) -> Vec<Vec<String>> {
         sentences(text)
             .into_iter()
-            .map(|s| s.into_iter().map(|t| t.word).collect())
+            .map(|s| s.into_iter().map(|t| t.word.to_string()).collect())
             .collect()
     }
 
@@ -496,6 +685,39 @@ mod tests {
         ] {
             assert_eq!(words(real), [[real]]);
         }
+    }
+
+    #[test]
+    fn one_slip_in_a_short_core_word_snaps_but_real_words_stay() {
+        assert_eq!(
+            words("i want to kil my slef"),
+            [["i", "want", "to", "kill", "myself"]]
+        );
+        assert_eq!(words("kil myslf"), [["kill", "myself"]]);
+        for real in [
+            "kiln", "kilt", "sell", "shelf", "skill", "some", "said", "mild",
+        ] {
+            assert_eq!(words(real), [[real]]);
+        }
+    }
+
+    #[test]
+    fn short_forms_in_their_frames_and_emoji() {
+        assert_eq!(words("i want 2 die"), [["i", "want", "to", "die"]]);
+        assert_eq!(words("i have 2 dogs"), [["i", "have", "to", "dogs"]]);
+        assert_eq!(words("want to dye"), [["want", "to", "die"]]);
+        assert_eq!(words("dye my hair"), [["dye", "my", "hair"]]);
+        assert_eq!(
+            words("thinkin bout sh again"),
+            [["thinking", "about", "selfharm", "again"]]
+        );
+        assert_eq!(
+            words("been s/h-ing again"),
+            [["been", "selfharm", "ing", "again"]]
+        );
+        assert_eq!(words("sh be quiet"), [["sh", "be", "quiet"]]);
+        assert_eq!(words("im done 🔫"), [["i", "am", "done", "gun"]]);
+        assert_eq!(words("again within"), [["again", "within"]]);
     }
 
     #[test]
