@@ -467,7 +467,7 @@ impl View<'_> {
     }
     /// The word at `i`, or "" past either end.
     fn w(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.word.as_str())
+        self.toks.get(i).map_or("", |t| &*t.word)
     }
     fn is(&self, i: usize, set: &[&str]) -> bool {
         set.contains(&self.w(i))

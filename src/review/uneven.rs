@@ -164,7 +164,7 @@ pub fn says_it_did_not_work(text: &str) -> bool {
         return false;
     }
     sentences(text).iter().any(|s| {
-        let words: Vec<&str> = s.iter().map(|t| t.word.as_str()).collect();
+        let words: Vec<&str> = s.iter().map(|t| &*t.word).collect();
         let joined = format!(" {} ", words.join(" "));
         joined.contains(" nothing happened ")
             || SUBJECTS.iter().any(|subject| {

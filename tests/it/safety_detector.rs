@@ -160,3 +160,13 @@ fn seventh_development_set() {
 fn eighth_development_set() {
     check("dev8", 0.58, 0.03);
 }
+
+/// Set C, a fresh writer's set written for round seven by someone who never
+/// saw the code or any other set, and held out through round seven: measured
+/// once, untouched, after it: 60.5% recall (121/200) and 8.1% near-misses
+/// (13/160), most of them past thoughts told as over, and denials. The next
+/// round's development set; this floor only catches a step back.
+#[test]
+fn set_c_measured_untouched_after_round_seven() {
+    check("setc", 0.58, 0.09);
+}
