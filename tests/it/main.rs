@@ -10,6 +10,7 @@ mod actions_own;
 mod care;
 mod core;
 mod decision_detector;
+mod decision_ids;
 mod decisions;
 mod drafts;
 mod durability;
