@@ -50,12 +50,15 @@ pub fn speaks_of_decision(text: &str) -> bool {
 struct Earlier {
     /// How many sentences ago a home, a vehicle or a business was named.
     thing: Option<usize>,
+    /// Whether the sentence just before named a big change, or said a mind
+    /// was made up: "Made my mind up about Anton. I'm ending it."
+    act: bool,
 }
 
 impl Earlier {
     fn weighs(&mut self, toks: &[Token]) -> bool {
         let near = self.thing.is_some_and(|n| n <= 2);
-        let found = weighs(toks, near);
+        let found = weighs(toks, near, self.act);
         let names = toks
             .iter()
             .any(|t| PURCHASE.contains(&t.word.as_str()) || BUSINESS.contains(&t.word.as_str()));
@@ -64,6 +67,16 @@ impl Earlier {
         } else {
             self.thing.map(|n| n + 1)
         };
+        let s = View {
+            toks,
+            thing_before: near,
+            act_before: false,
+        };
+        self.act = !cancelled(&s)
+            && (own_act_before(&s, s.len())
+                || (0..s.len()).any(|i| {
+                    s.w(i) == "made" && s.is(i + 1, &["my", "up"]) && s.within(i + 1, 3, &["mind"])
+                }));
         found
     }
 }
@@ -199,6 +212,15 @@ const JOB: &[&str] = &[
     "priesthood",
     "convent",
     "order",
+    "force",
+    "police",
+    "navy",
+    "raf",
+    "marines",
+    "charity",
+    "department",
+    "journalism",
+    "politics",
 ];
 
 /// A partner or the relationship itself.
@@ -218,6 +240,9 @@ const PARTNER: &[&str] = &[
     "him",
     "her",
     "hubby",
+    "fiancé",
+    "fiancée",
+    "engagement",
 ];
 
 /// The people a friendship or a family tie is with.
@@ -420,6 +445,15 @@ const LIFE_NOUNS: &[&str] = &[
     "adoption",
     "adopting",
     "surrogacy",
+];
+
+/// Care that stopping is a decision about, as stopping a medication is.
+const THERAPY: &[&str] = &[
+    "therapy",
+    "treatment",
+    "counselling",
+    "counseling",
+    "ketamine",
 ];
 
 /// Words that put a time ahead: "come January I'm off the sertraline".
@@ -631,6 +665,12 @@ const SKIP: &[&str] = &[
     "leaning",
     "towards",
     "toward",
+    "reckon",
+    "suppose",
+    "feel",
+    "know",
+    "seriously",
+    "really",
 ];
 
 /// Words before "to" that make a frame: "going to", "ready to".
@@ -669,6 +709,17 @@ const TO_FRAMES: &[&str] = &[
     "prepared",
     "close",
     "whether",
+    "chosen",
+    "choose",
+    "choosing",
+    "keen",
+    "eager",
+    "desperate",
+    "resolved",
+    "meaning",
+    "likely",
+    "opting",
+    "set",
 ];
 
 /// Frames of one word: "I *might* quit", "*considering* a divorce".
@@ -697,6 +748,8 @@ struct View<'a> {
     /// A home, a vehicle or a business was named just before, so "it" may
     /// be it.
     thing_before: bool,
+    /// The sentence before named a big change ("do it" may be it).
+    act_before: bool,
 }
 
 impl View<'_> {
@@ -805,22 +858,76 @@ enum Kind {
 }
 
 /// Whether a sentence weighs a big decision.
-fn weighs(toks: &[Token], thing_before: bool) -> bool {
-    let s = View { toks, thing_before };
+fn weighs(toks: &[Token], thing_before: bool, act_before: bool) -> bool {
+    let s = View {
+        toks,
+        thing_before,
+        act_before,
+    };
     if cancelled(&s) {
         return false;
     }
     (0..s.len()).any(|i| {
         act_at(&s, i).is_some_and(|(start, kind)| {
-            !toks[i].quoted && governed(&s, start, kind) && !reported(&s, start)
+            !toks[i].quoted
+                && (governed(&s, start, kind) || decided_after(&s, i))
+                // Saying yes answers someone: their asking is no report.
+                && (!reported(&s, start) || s.w(i) == "say")
         })
     })
+}
+
+/// Whether a big change is named before `upto` with no one else as its
+/// subject: "Leaving my job feels like the next step", not "My sister is
+/// quitting".
+fn own_act_before(s: &View, upto: usize) -> bool {
+    (0..upto).any(|j| {
+        act_at(s, j).is_some_and(|(start, kind)| {
+            kind != Kind::Noun
+                && !reported(s, start)
+                && !(0..start).any(|k| {
+                    s.named(k)
+                        || s.is(k, PERSON)
+                        || s.is(
+                            k,
+                            &[
+                                "he", "she", "they", "hes", "shes", "theyre", "you", "his", "her",
+                            ],
+                        )
+                })
+        })
+    })
+}
+
+/// A decision said after the act: "Selling the flat, I've decided", "…
+/// but my mind's pretty much made up".
+fn decided_after(s: &View, i: usize) -> bool {
+    (i + 1..s.len()).any(|k| {
+        let by_writer = |from: usize| {
+            (from.saturating_sub(3)..from).any(|j| s.is(j, &["i", "we", "weve", "its", "my"]))
+        };
+        match s.w(k) {
+            "decided" => s.is(k - 1, &["have", "weve", "has"]) && by_writer(k),
+            "made" => {
+                s.w(k + 1) == "up"
+                    && (k.saturating_sub(4)..k).any(|j| s.is(j, &["minds", "mind"]))
+                    && !(k.saturating_sub(5)..k).any(|j| s.is(j, NEG))
+            }
+            _ => false,
+        }
+    }) && !(0..s.len()).any(|k| s.is(k, NEG))
 }
 
 /// A decision in the past, or a dream.
 fn cancelled(s: &View) -> bool {
     (0..s.len()).any(|i| match s.w(i) {
-        "ago" | "dreamt" | "dreamed" | "dreaming" => true,
+        "ago" | "dreamt" | "dreamed" | "dreaming" | "daydream" | "daydreaming" | "lottery"
+        | "fantasising" | "fantasizing" => true,
+        // "Imagine chucking it all in", "a bus fantasy"; not "Not a fantasy
+        // this time" or "I can't imagine staying".
+        "imagine" | "imagining" | "fantasy" | "fantasise" | "fantasize" => {
+            !(i.saturating_sub(3)..i).any(|k| s.is(k, NEG))
+        }
         "last" => s.is(
             i + 1,
             &[
@@ -912,7 +1019,8 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
                         "anyway",
                     ],
                 );
-            (s.is(k, JOB) || s.within(i + 1, 4, MEDS) || bare).then_some((i, Kind::Plain))
+            (s.is(k, JOB) || s.within(i + 1, 4, MEDS) || s.is(k, THERAPY) || bare)
+                .then_some((i, Kind::Plain))
         }
         "leave" | "leaving" => {
             if s.is(i + 1, &["him", "her"]) && !s.is(i + 2, &["alone", "be", "a", "to"]) {
@@ -1075,6 +1183,10 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
             })
         .then_some((i, Kind::Plain)),
         "end" | "ending" => {
+            // "Made my mind up about Anton. I'm ending it."
+            if next == "it" && s.end(i + 2) && s.act_before {
+                return Some((i, Kind::Plain));
+            }
             let k = s.object(i + 1);
             let ends = s.is(k, &["marriage", "relationship", "friendship", "engagement"])
                 || (s.is(i + 1, &["things", "it"]) && s.w(i + 2) == "with");
@@ -1103,7 +1215,8 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
                 };
                 s.person(s.object(k))
             };
-            let meds = !s.is(i + 1, &["by", "at", "off"]) && s.within(i + 1, 6, MEDS);
+            let meds = !s.is(i + 1, &["by", "at", "off"])
+                && (s.within(i + 1, 6, MEDS) || s.is(s.object(i + 1), THERAPY));
             (people || meds).then_some((i, Kind::Plain))
         }
         "come" | "coming" | "get" | "getting" | "taper" | "tapering" | "wean" | "weaning"
@@ -1422,6 +1535,66 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
         {
             Some((i - 2, Kind::Plain))
         }
+        // "Greg wants to buy me out … I'm going to say yes": the answer to a
+        // proposal of a big change, which is the act before it.
+        "say" | "saying"
+            if next == "yes"
+                && (0..i).any(|j| act_at(s, j).is_some_and(|(_, kind)| kind != Kind::Noun)) =>
+        {
+            Some((i, Kind::Framed))
+        }
+        // "apply for the nursing course", "apply to uni"
+        "apply" | "applying"
+            if s.is(i + 1, &["for", "to"])
+                && s.within(
+                    i + 2,
+                    4,
+                    &[
+                        "uni",
+                        "university",
+                        "college",
+                        "degree",
+                        "masters",
+                        "phd",
+                        "course",
+                        "medicine",
+                        "nursing",
+                        "law",
+                        "mba",
+                        "pgce",
+                        "residency",
+                        "apprenticeship",
+                    ],
+                ) =>
+        {
+            plain
+        }
+        // "I'm not going to get the repeat", "not renewing my prescription"
+        "get" | "getting" | "renew" | "renewing" | "refill" | "refilling" | "collect"
+            if (i.saturating_sub(4)..i).any(|k| s.is(k, NEG))
+                && s.within(i + 1, 3, &["repeat", "prescription", "refill", "script"]) =>
+        {
+            let neg = (i.saturating_sub(4)..i)
+                .find(|&k| s.is(k, NEG))
+                .unwrap_or(i);
+            Some((neg, Kind::Ending))
+        }
+        // "Leaving my job feels like the next step and I'm going to do it":
+        // a change named first and taken up after, in this sentence or
+        // the one before.
+        "do" | "doing"
+            if next == "it"
+                && !s.is(i + 2, &["again", "later", "tomorrow", "properly"])
+                && (s.act_before || own_act_before(s, i)) =>
+        {
+            Some((i, Kind::Framed))
+        }
+        "go" | "going"
+            if (next == "for" && s.w(i + 2) == "it")
+                || (next == "through" && s.w(i + 2) == "with" && s.w(i + 3) == "it") =>
+        {
+            (s.act_before || own_act_before(s, i)).then_some((i, Kind::Framed))
+        }
         // "let's start trying in spring"
         "start" | "starting"
             if next == "trying"
@@ -1536,11 +1709,32 @@ fn frame_ending_at(s: &View, f: usize) -> Option<(usize, bool)> {
             "thinking" | "think" | "thought" | "planning" | "talking" | "talk"
         ))
         || (w == "at" && before == "looking")
+        // "on the verge of", "leaning towards", "toying with", "mulling over"
+        || (w == "of" && matches!(before, "verge" | "brink" | "point"))
+        || (matches!(w, "towards" | "toward") && before == "leaning")
+        || (w == "with" && before == "toying")
+        || (w == "over" && before == "mulling")
     {
+        // "on the verge of": the frame starts at "on".
+        if matches!(before, "verge" | "brink" | "point")
+            && f >= 3
+            && s.w(f - 2) == "the"
+            && s.is(f - 3, &["on", "at"])
+        {
+            return Some((f - 3, false));
+        }
         return Some((f - 1, false));
     }
     if w == "mind" && before == "my" && f >= 2 && s.w(f - 2) == "up" {
         return Some((f.saturating_sub(3), true));
+    }
+    // "made my mind up"
+    if w == "up" && before == "mind" && f >= 3 && s.w(f - 2) == "my" && s.w(f - 3) == "made" {
+        return Some((f - 3, true));
+    }
+    // "what if I just quit": a hedged frame with no one else as subject.
+    if w == "if" && before == "what" {
+        return Some((f - 1, false));
     }
     if ONE_WORD_FRAMES.contains(&w) {
         return Some((f, w == "decided"));
@@ -1623,7 +1817,7 @@ fn governed(s: &View, start: usize, kind: Kind) -> bool {
         // "it's time to": no one else is its subject.
         // "it's time to", "let's": no one else is its subject.
         let subject = if (s.w(f.saturating_sub(1)) == "time" && s.w(f) == "to")
-            || s.is(frame, &["my", "lets"])
+            || s.is(frame, &["my", "lets", "what"])
         {
             Some(frame)
         } else {
@@ -1694,6 +1888,16 @@ mod tests {
             "I'm going to tell my parents I'm gay.",
             "Planning to step back from the farm.",
             "Rang my sister and told her I'm thinking of moving to Leeds.",
+            "What if I just quit my job?",
+            "My mind's made up: I'm quitting my job.",
+            "Selling the flat, I've decided.",
+            "I've decided to stop therapy.",
+            "I'm not going to renew my prescription.",
+            "I'm leaning towards leaving him.",
+            "I'm on the verge of quitting my job.",
+            "Selling the house feels right and I'm going to do it.",
+            "Made my mind up about Sam. I'm ending it.",
+            "Greg wants to buy me out of the shop and I'm going to say yes.",
         ] {
             assert!(speaks_of_decision(yes), "{yes}");
         }
@@ -1723,6 +1927,14 @@ mod tests {
             "Going to break up with my hairdresser lol.",
             "Retiring my old running shoes.",
             "I want to buy it.",
+            "I'm on the verge of tears.",
+            "Leaning towards the pasta tonight.",
+            "If I won the lottery I'd buy a farmhouse.",
+            "Sometimes I imagine moving to Kyoto.",
+            "I quit my job after I'd decided it was time.",
+            "I'm going to say yes to the dress.",
+            "My sister is quitting her job and I think I'll do it too.",
+            "I'm ending it here for tonight.",
         ] {
             assert!(!speaks_of_decision(no), "{no}");
         }
