@@ -487,6 +487,33 @@ const FUTURE: &[&str] = &[
     "christmas",
 ];
 
+/// Days and months, capitalised but never a name ("done with Mondays").
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "weekend",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "christma",
+    "easter",
+    "lent",
+];
+
 /// Who a person comes out as.
 const COMING_OUT: &[&str] = &[
     "gay",
@@ -771,6 +798,8 @@ impl View<'_> {
                 && t.word != BREAK
                 // "I'm", "I'll" typed mid-sentence are not names.
                 && !matches!(t.word.as_str(), "i" | "am" | "will" | "have" | "would" | "had")
+                // Days and months are not people or places.
+                && !CALENDAR.contains(&t.word.trim_end_matches('s'))
         })
     }
     /// Someone a tie is with: a partner, family, a friend, or a name
@@ -990,8 +1019,16 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
         "resign" | "resigning" | "emigrate" | "emigrating" | "relocate" | "relocating"
         | "retrain" | "retraining" => plain,
         // "retire at 58", not "retiring my old running shoes".
-        "retire" | "retiring" => (!s.is(i + 1, DETS) || s.is(i + 1, &["early", "next", "this"]))
-            .then_some((i, Kind::Plain)),
+        "retire" | "retiring" => (!s.is(i + 1, DETS)
+            || s.w(i + 1) == "early"
+            || (s.is(i + 1, &["next", "this"])
+                && s.is(
+                    i + 2,
+                    &[
+                        "year", "month", "spring", "summer", "autumn", "fall", "winter",
+                    ],
+                )))
+        .then_some((i, Kind::Plain)),
         "retirement" if i > 0 && s.is(i - 1, &["early"]) => plain,
         "quit" | "quitting" => {
             let k = s.object(i + 1);
@@ -1077,7 +1114,7 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
                         && s.is(i + 4, &["way", "body", "head", "comfort"]))
                 }
                 "back" => s.is(i + 2, &["home", "to", "in"]),
-                "in" => s.w(i + 2) == "with",
+                "in" => s.is(i + 2, &["with", "together"]),
                 "on" => {
                     s.w(i + 2) == "from" && {
                         let k = s.object(i + 3);
@@ -1189,7 +1226,9 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
             }
             let k = s.object(i + 1);
             let ends = s.is(k, &["marriage", "relationship", "friendship", "engagement"])
-                || (s.is(i + 1, &["things", "it"]) && s.w(i + 2) == "with");
+                || (s.is(i + 1, &["things", "it"])
+                    && s.w(i + 2) == "with"
+                    && (s.person(s.object(i + 3)) || s.is(i + 3, &["him", "her", "them"])));
             ends.then_some((i, Kind::Plain))
         }
         "stop" | "stopping" => {
@@ -1477,6 +1516,22 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
         {
             plain
         }
+        // "I'm not going back after half term", "not going back to that job"
+        "go" | "going"
+            if next == "back"
+                && (i.saturating_sub(4)..i).any(|k| s.is(k, NEG))
+                && ((s.w(i + 2) == "to" && {
+                    let k = s.object(i + 3);
+                    (s.is(k, JOB) && !s.is(k, &["restaurant", "church"]))
+                        || s.is(k, WORKPLACE)
+                        || s.is(k, PARTNER)
+                }) || s.is(i + 2, &["after", "next", "this"])) =>
+        {
+            let neg = (i.saturating_sub(4)..i)
+                .find(|&k| s.is(k, NEG))
+                .unwrap_or(i);
+            Some((neg, Kind::Ending))
+        }
         // "going back to uni"; "going back to Adelaide" only under a frame
         "go" | "going" if next == "back" && s.w(i + 2) == "to" => {
             let k = s.object(i + 3);
@@ -1493,7 +1548,25 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
             ) {
                 plain
             } else {
-                (s.named(i + 3) && !s.a_day(i + 4)).then_some((i, Kind::Framed))
+                // A place to live, not a shop: "back to Adelaide for good".
+                let settled = s.end(i + 4)
+                    || s.is(
+                        i + 4,
+                        &[
+                            "forever",
+                            "permanently",
+                            "to",
+                            "next",
+                            "this",
+                            "in",
+                            "when",
+                            "after",
+                            "once",
+                            "by",
+                            "and",
+                        ],
+                    );
+                (s.named(i + 3) && settled && !s.a_day(i + 4)).then_some((i, Kind::Framed))
             }
         }
         // "I want to go and live there", "live abroad"
@@ -1594,6 +1667,70 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
                 || (next == "through" && s.w(i + 2) == "with" && s.w(i + 3) == "it") =>
         {
             (s.act_before || own_act_before(s, i)).then_some((i, Kind::Framed))
+        }
+        // "going back to my wife"
+        "go" | "going"
+            if next == "back" && s.w(i + 2) == "to" && s.is(s.object(i + 3), PARTNER) =>
+        {
+            Some((i, Kind::Framed))
+        }
+        "get" | "getting" if next == "back" && s.w(i + 2) == "together" => plain,
+        "reconcile" | "reconciling" if s.w(i + 1) == "with" && s.person(s.object(i + 2)) => plain,
+        // "adopt a child", "start a family"
+        "adopt" | "adopting" | "foster" | "fostering"
+            if s.end(i + 1)
+                || s.within(i + 1, 3, &["child", "children", "baby", "kid", "kids"]) =>
+        {
+            plain
+        }
+        "start" | "starting" if s.w(i + 1) == "a" && s.w(i + 2) == "family" => plain,
+        // "take a sabbatical", "take a career break"
+        "take" | "taking"
+            if s.w(i + 1) == "a"
+                && (s.w(i + 2) == "sabbatical"
+                    || (s.w(i + 2) == "career" && s.w(i + 3) == "break")) =>
+        {
+            plain
+        }
+        "travel" | "travelling" | "traveling"
+            if s.w(i + 1) == "for"
+                && s.within(i + 2, 3, &["year", "years", "months", "indefinitely"]) =>
+        {
+            plain
+        }
+        // "join the army", "become a nun"
+        "join" | "joining" | "enlist" | "enlisting" | "enter" | "entering"
+            if s.end(i + 1) && s.is(i, &["enlist", "enlisting"])
+                || s.is(
+                    s.object(i + 1),
+                    &[
+                        "army",
+                        "navy",
+                        "military",
+                        "raf",
+                        "marines",
+                        "priesthood",
+                        "convent",
+                        "monastery",
+                        "order",
+                        "police",
+                        "force",
+                        "ministry",
+                    ],
+                ) =>
+        {
+            plain
+        }
+        "become" | "becoming"
+            if s.w(i + 1) == "a"
+                && s.is(
+                    i + 2,
+                    &[
+                        "monk", "nun", "priest", "rabbi", "vicar", "minister", "novice", "imam",
+                    ],
+                ) =>
+        {
+            plain
         }
         // "let's start trying in spring"
         "start" | "starting"
@@ -1898,6 +2035,15 @@ mod tests {
             "Selling the house feels right and I'm going to do it.",
             "Made my mind up about Sam. I'm ending it.",
             "Greg wants to buy me out of the shop and I'm going to say yes.",
+            "I'm not going back after the holidays.",
+            "I'm not going back to that office.",
+            "We want to adopt a child.",
+            "We're going to start a family.",
+            "I'm taking a sabbatical next year.",
+            "I want to join the army.",
+            "Thinking of becoming a nun.",
+            "We're going to move in together.",
+            "I'm getting back together with Sam.",
         ] {
             assert!(speaks_of_decision(yes), "{yes}");
         }
@@ -1935,6 +2081,14 @@ mod tests {
             "I'm going to say yes to the dress.",
             "My sister is quitting her job and I think I'll do it too.",
             "I'm ending it here for tonight.",
+            "I'm not going back to that restaurant.",
+            "I'm not going back in the sea, it's freezing.",
+            "I want to join the gym.",
+            "We're going to adopt a cat.",
+            "I'm going to end it with a bath and an early night.",
+            "Thinking about going back to Tesco for milk.",
+            "I'm done with Mondays.",
+            "Time to retire this jumper.",
         ] {
             assert!(!speaks_of_decision(no), "{no}");
         }
