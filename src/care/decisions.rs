@@ -17,6 +17,16 @@
 //! else asked. Trivial objects never make an act: "quit sugar", "move my
 //! body", "leave the window open", "buy flowers".
 //!
+//! Beyond verb and frame, it knows stances that carry their own frame ("I'm
+//! done with Mark", "come January I'm off the sertraline", "this time next
+//! year I'll be in Lisbon"), a diary's subjectless present ("Going back to
+//! uni."), a question to oneself ("Quit the apprenticeship?"), a decision
+//! said after its act ("Selling the flat, I've decided"), and "it" or "do
+//! it" standing for a change named just before. Its objects are classes
+//! with many members (work and study, partners, people by name, homes and
+//! vehicles, businesses, money, medications), so a new name fits a class
+//! rather than needing a new rule.
+//!
 //! When in doubt it stays quiet: a missed decision costs one line the person
 //! might have found useful, a wrong one interrupts them for nothing.
 //!
@@ -31,7 +41,13 @@ pub fn first_decision(text: &str) -> Option<String> {
     let mut earlier = Earlier::default();
     raw_sentences(text)
         .into_iter()
-        .find(|raw| sentences(raw).iter().any(|s| earlier.weighs(s)))
+        .find(|raw| {
+            // "Quit the apprenticeship?": a question to oneself.
+            let asked = raw
+                .trim_end_matches(['"', '”', '\'', '’', ')'])
+                .ends_with('?');
+            sentences(raw).iter().any(|s| earlier.weighs(s, asked))
+        })
         .map(|raw| {
             let folded = raw.split_whitespace().collect::<Vec<_>>().join(" ");
             crate::text::first_line_chars(&folded, SENTENCE_CHARS)
@@ -40,8 +56,7 @@ pub fn first_decision(text: &str) -> Option<String> {
 
 /// Whether a text holds such a sentence.
 pub fn speaks_of_decision(text: &str) -> bool {
-    let mut earlier = Earlier::default();
-    sentences(text).iter().any(|s| earlier.weighs(s))
+    first_decision(text).is_some()
 }
 
 /// What the sentences just before named, so that "it" can stand for it:
@@ -56,9 +71,9 @@ struct Earlier {
 }
 
 impl Earlier {
-    fn weighs(&mut self, toks: &[Token]) -> bool {
+    fn weighs(&mut self, toks: &[Token], asked: bool) -> bool {
         let near = self.thing.is_some_and(|n| n <= 2);
-        let found = weighs(toks, near, self.act);
+        let found = weighs(toks, near, self.act) || (asked && asks_oneself(toks, near));
         let names = toks
             .iter()
             .any(|t| PURCHASE.contains(&t.word.as_str()) || BUSINESS.contains(&t.word.as_str()));
@@ -945,6 +960,33 @@ fn decided_after(s: &View, i: usize) -> bool {
             _ => false,
         }
     }) && !(0..s.len()).any(|k| s.is(k, NEG))
+}
+
+/// A question that starts with the change itself, no one named: "Quit
+/// the apprenticeship?", "Sell the house and move?" — the writer asking
+/// themself, as "should I".
+fn asks_oneself(toks: &[Token], thing_before: bool) -> bool {
+    let s = View {
+        toks,
+        thing_before,
+        act_before: false,
+    };
+    !cancelled(&s)
+        && act_at(&s, 0).is_some_and(|(start, kind)| start == 0 && kind != Kind::Noun)
+        && !gerund_subject(&s, 0)
+}
+
+/// A gerund that is the subject of what follows: "Moving house was so
+/// stressful".
+fn gerund_subject(s: &View, start: usize) -> bool {
+    (start + 1..(start + 8).min(s.len())).any(|j| {
+        s.is(
+            j,
+            &[
+                "was", "were", "is", "feels", "felt", "seems", "seemed", "would", "has", "had",
+            ],
+        )
+    })
 }
 
 /// A decision in the past, or a dream.
@@ -1906,16 +1948,7 @@ fn governed(s: &View, start: usize, kind: Kind) -> bool {
         while k > 0 && s.is(k - 1, &["now", "finally", "officially", "definitely"]) {
             k -= 1;
         }
-        // Not a gerund that is the subject: "Moving house was so stressful".
-        let subject_of = (start + 1..(start + 8).min(s.len())).any(|j| {
-            s.is(
-                j,
-                &[
-                    "was", "were", "is", "feels", "felt", "seems", "seemed", "would", "has", "had",
-                ],
-            )
-        });
-        if k == 0 && !subject_of {
+        if k == 0 && !gerund_subject(s, start) {
             return true;
         }
     }
@@ -2044,6 +2077,8 @@ mod tests {
             "Thinking of becoming a nun.",
             "We're going to move in together.",
             "I'm getting back together with Sam.",
+            "Sell the house and start again?",
+            "move to leeds?",
         ] {
             assert!(speaks_of_decision(yes), "{yes}");
         }
@@ -2089,6 +2124,10 @@ mod tests {
             "Thinking about going back to Tesco for milk.",
             "I'm done with Mondays.",
             "Time to retire this jumper.",
+            "Quit sugar?",
+            "Leave work early?",
+            "Did she quit her job?",
+            "Moving house was stressful?",
         ] {
             assert!(!speaks_of_decision(no), "{no}");
         }
