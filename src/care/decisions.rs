@@ -830,6 +830,18 @@ impl View<'_> {
     fn end(&self, i: usize) -> bool {
         i >= self.len() || self.w(i) == BREAK
     }
+    /// A noun on its own, not "my retirement party" or "divorcing myself
+    /// from the news".
+    fn noun_alone(&self, i: usize) -> bool {
+        self.end(i + 1)
+            || self.is(
+                i + 1,
+                &[
+                    "for", "from", "and", "or", "this", "next", "soon", "now", "at", "in", "after",
+                    "before", "because", "when", "if", "then", "but",
+                ],
+            )
+    }
     /// Whether the words after `i` make it a day or a visit, not a life:
     /// "close the shop early", "go back to Leeds for the weekend".
     fn a_day(&self, i: usize) -> bool {
@@ -1122,7 +1134,7 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
                 || s.is(k, PARTNER)
                 || s.is(k, PLACE)
                 || s.w(k) == "everything"
-                || (s.named(k) && k == i + 1)
+                || (s.named(k) && k == i + 1 && !s.a_day(k + 1))
             {
                 return plain;
             }
@@ -1165,7 +1177,8 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
                 }
                 _ => false,
             };
-            ok.then_some((i, Kind::Plain))
+            // "moving to Leeds for the weekend" is a visit.
+            (ok && !s.a_day(i + 2)).then_some((i, Kind::Plain))
         }
         "sell" | "selling" => {
             let k = s.object(i + 1);
@@ -1240,6 +1253,9 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
             let k = s.object(i + 1);
             if s.is(k, PARTNER) || s.named(i + 1) {
                 return plain;
+            }
+            if !s.noun_alone(i) {
+                return None;
             }
             let mut k = i;
             while k > 0 && s.is(k - 1, &["the", "my", "our"]) {
@@ -1786,16 +1802,7 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
         }
         "propose" | "proposing" if s.w(i + 1) == "to" && s.person(s.object(i + 2)) => plain,
         // A noun on its own, not "my retirement party".
-        w if LIFE_NOUNS.contains(&w)
-            && (s.end(i + 1)
-                || s.is(
-                    i + 1,
-                    &[
-                        "for", "from", "and", "or", "with", "this", "next", "soon", "now", "at",
-                        "in", "after", "before", "because", "when", "if", "then", "but",
-                    ],
-                )) =>
-        {
+        w if LIFE_NOUNS.contains(&w) && s.noun_alone(i) => {
             let mut k = i;
             while k > 0 && s.is(k - 1, &["a", "an", "the", "my", "our", "early"]) {
                 k -= 1;
@@ -2128,6 +2135,9 @@ mod tests {
             "Leave work early?",
             "Did she quit her job?",
             "Moving house was stressful?",
+            "Leaving London tomorrow for a work trip.",
+            "Moving to Leeds for the weekend.",
+            "I'm thinking of divorcing myself from social media.",
         ] {
             assert!(!speaks_of_decision(no), "{no}");
         }
