@@ -842,6 +842,25 @@ impl View<'_> {
                 ],
             )
     }
+    /// A large sum of money: "5 lakh", "20k", "thirty grand".
+    fn big_sum(&self, i: usize) -> bool {
+        let w = self.w(i);
+        self.is(
+            i,
+            &[
+                "thousand",
+                "thousands",
+                "grand",
+                "lakh",
+                "lakhs",
+                "crore",
+                "million",
+                "fortune",
+            ],
+        ) || w
+            .strip_suffix('k')
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    }
     /// Whether the words after `i` make it a day or a visit, not a life:
     /// "close the shop early", "go back to Leeds for the weekend".
     fn a_day(&self, i: usize) -> bool {
@@ -1199,7 +1218,9 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
             let money = s.within(i + 1, 5, MONEY) && s.within(i + 2, 6, &["into", "towards"]);
             let offer = s.within(i + 1, 4, &["offer", "deposit", "bid"])
                 && s.within(i + 2, 6, &["on", "for"]);
-            (market || notice || money || offer).then_some((i, Kind::Plain))
+            let sum = (i + 1..(i + 5).min(s.len())).any(|k| s.big_sum(k))
+                && s.within(i + 2, 6, &["into", "towards"]);
+            (market || notice || money || offer || sum).then_some((i, Kind::Plain))
         }
         "buy" | "buying" | "purchase" | "purchasing" => {
             let it = s.w(i + 1) == "it" && (s.thing_before || (0..i).any(|j| s.is(j, PURCHASE)));
@@ -1212,7 +1233,8 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
             (w == "mortgage" || (next == "on" && s.is(k, PURCHASE))).then_some((i, Kind::Plain))
         }
         "spend" | "spending" | "blow" | "blowing" | "invest" | "investing" | "sink" | "sinking" => {
-            s.within(i + 1, 4, MONEY).then_some((i, Kind::Plain))
+            let sum = (i + 1..(i + 5).min(s.len())).any(|k| s.big_sum(k));
+            (s.within(i + 1, 4, MONEY) || sum).then_some((i, Kind::Plain))
         }
         "cash" | "cashing" if s.is(i + 1, &["in", "out"]) && s.within(i + 2, 4, MONEY) => plain,
         "take" | "taking" | "get" | "getting"
@@ -1675,6 +1697,23 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
             Some((i, Kind::Framed))
         }
         // "apply for the nursing course", "apply to uni"
+        // "ask Jess to marry me", "pop the question"
+        "ask" | "asking" if (2..6).any(|d| s.w(i + d) == "marry" && s.w(i + d + 1) == "me") => {
+            plain
+        }
+        "pop" | "popping" if next == "the" && s.w(i + 2) == "question" => plain,
+        // "lend my cousin 5 lakh", "put 20k into the business"
+        "lend" | "lending" if (i + 1..(i + 6).min(s.len())).any(|k| s.big_sum(k)) => plain,
+        // "apply for September", as for a course's intake
+        "apply" | "applying"
+            if s.is(i + 1, &["for", "to"])
+                && s.is(
+                    s.object(i + 2),
+                    &["january", "september", "october", "autumn", "spring"],
+                ) =>
+        {
+            plain
+        }
         "apply" | "applying"
             if s.is(i + 1, &["for", "to"])
                 && s.within(
@@ -2086,6 +2125,9 @@ mod tests {
             "I'm getting back together with Sam.",
             "Sell the house and start again?",
             "move to leeds?",
+            "I want to ask Jess to marry me.",
+            "I'm going to lend my brother 20k.",
+            "Thinking of putting thirty grand into the bakery.",
         ] {
             assert!(speaks_of_decision(yes), "{yes}");
         }
@@ -2138,6 +2180,8 @@ mod tests {
             "Leaving London tomorrow for a work trip.",
             "Moving to Leeds for the weekend.",
             "I'm thinking of divorcing myself from social media.",
+            "Mum wants to spend 5k on a new kitchen.",
+            "Ask me to marry you? Never.",
         ] {
             assert!(!speaks_of_decision(no), "{no}");
         }
