@@ -4,7 +4,9 @@
 //! built against; `heldout.tsv` was written before the rules and never tuned
 //! on; `dev2.tsv` was written after them, measured once untouched, then used
 //! for development, and so was `dev3`; `heldout3.tsv`, written after the
-//! last round, is measured and not tuned on (see
+//! last round, is measured and not tuned on; `dev4` and `heldout4` come
+//! from a writer who never saw the detector, `dev4` measured untouched then
+//! tuned on, `heldout4` measured once and never read (see
 //! `tests/fixtures/decisions/README.md`).
 //! Each line is `label<TAB>text`, or `label<TAB>kind<TAB>text` where the
 //! writer named a kind ("job", "past", "idiom"): 1 for a sentence that
@@ -151,3 +153,16 @@ fn fourth_development_set() {
 
 const DEV4_PRECISION_FLOOR: f64 = 0.97;
 const DEV4_RECALL_FLOOR: f64 = 0.82;
+
+/// The sixth set (`heldout4`, "H"): by the writer of `dev4`, who never saw
+/// the detector; measured once after the round on `dev4` and never tuned
+/// on (precision 94.3%, recall 47.1%). Floors a little under that.
+#[test]
+fn third_held_out_set() {
+    let (p, r) = measure("heldout4.tsv");
+    assert!(p >= HELDOUT4_PRECISION_FLOOR, "heldout4: precision {p:.3}");
+    assert!(r >= HELDOUT4_RECALL_FLOOR, "heldout4: recall {r:.3}");
+}
+
+const HELDOUT4_PRECISION_FLOOR: f64 = 0.9;
+const HELDOUT4_RECALL_FLOOR: f64 = 0.45;
