@@ -817,12 +817,13 @@ pub enum DecisionsCommand {
     },
     /// Mark a decision settled, so it leaves the list and review
     #[command(
-        after_help = "Examples:\n  kapj decisions done 2           the number `kapj decisions` shows"
+        after_help = "Examples:\n  kapj decisions done 2           the number `kapj decisions` shows\n  kapj decisions done 3f2a        the start of its id (`kapj --json decisions list`)"
     )]
     Done {
-        /// The number `kapj decisions` shows
-        #[arg(allow_negative_numbers = true)]
-        number: String,
+        /// The number `kapj decisions` shows, or the id (or the start of it)
+        /// that `kapj --json decisions list` shows
+        #[arg(allow_negative_numbers = true, value_name = "ID")]
+        id: String,
     },
 }
 

@@ -5,7 +5,7 @@ use serde_json::json;
 
 use crate::app::App;
 use crate::cli::{ActionsArgs, ActionsCommand};
-use crate::cmd::{parse_number, session_number};
+use crate::cmd::{by_number_or_id, session_number, Lookup};
 use crate::domain::{Action, ActionState};
 use crate::error::user_hint;
 use crate::render;
@@ -64,41 +64,18 @@ fn list(app: &mut App, all: bool) -> Result<()> {
 
 /// An action by the number `kapj actions` shows, or by the id that
 /// `actions list --json` shows, or any prefix of it that fits one action.
-/// Digits alone are always a number: a mistyped number must never mark
-/// whichever action's id happens to start with it.
 fn find(app: &mut App, id: &str) -> Result<Action> {
-    let id = id.trim();
     let store = app.store()?;
-    let digits = id.trim_start_matches('#');
-    if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
-        let n = parse_number(id, "action")?;
-        return store.action(n)?.ok_or_else(|| {
-            user_hint(
-                format!("There is no action {n}."),
-                "`kapj actions` lists them with their numbers.",
-            )
-        });
-    }
-    let looks_like_id = id.starts_with(|c: char| c.is_ascii_hexdigit())
-        && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
-    if !looks_like_id {
-        return Err(user_hint(
-            format!("\"{id}\" is not an action number or id."),
-            "`kapj actions` lists them with their numbers; `kapj --json actions list` shows their ids.",
-        ));
-    }
-    let mut found = store.actions_by_id_prefix(id)?;
-    match found.len() {
-        0 => Err(user_hint(
-            format!("There is no action whose id starts with \"{id}\"."),
-            "`kapj --json actions list --all` shows every action's id.",
-        )),
-        1 => Ok(found.pop().expect("one")),
-        _ => Err(user_hint(
-            format!("More than one action has an id starting with \"{id}\"."),
-            "Type a few more characters of the id, or use the number `kapj actions` shows.",
-        )),
-    }
+    by_number_or_id(
+        id,
+        &Lookup {
+            what: "action",
+            numbers: "`kapj actions`",
+            ids: "`kapj --json actions list --all`",
+        },
+        |n| store.action(n),
+        |prefix| store.actions_by_id_prefix(prefix),
+    )
 }
 
 fn close(app: &mut App, id: &str, state: ActionState) -> Result<()> {

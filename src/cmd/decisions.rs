@@ -1,4 +1,4 @@
-//! `kapj decisions [list | done N]`: the big decisions kapj noted in the
+//! `kapj decisions [list | done ID]`: the big decisions kapj noted in the
 //! days after a session (see [`crate::decision_note`]), and marking one
 //! settled so it leaves the list and review.
 
@@ -7,14 +7,13 @@ use serde_json::json;
 
 use crate::app::App;
 use crate::cli::{DecisionsArgs, DecisionsCommand};
-use crate::cmd::parse_number;
-use crate::error::user_hint;
+use crate::cmd::{by_number_or_id, Lookup};
 use crate::render;
 
 pub fn run(app: &mut App, a: DecisionsArgs) -> Result<()> {
     match a.command.unwrap_or(DecisionsCommand::List { all: a.all }) {
         DecisionsCommand::List { all } => list(app, all || a.all),
-        DecisionsCommand::Done { number } => settle(app, &number),
+        DecisionsCommand::Done { id } => settle(app, &id),
     }
 }
 
@@ -57,14 +56,19 @@ fn list(app: &mut App, all: bool) -> Result<()> {
     Ok(())
 }
 
-fn settle(app: &mut App, number: &str) -> Result<()> {
-    let n = parse_number(number, "decision")?;
-    let d = app.store()?.decision(n)?.ok_or_else(|| {
-        user_hint(
-            format!("There is no decision {n}."),
-            "`kapj decisions --all` lists them with their numbers.",
-        )
-    })?;
+fn settle(app: &mut App, id: &str) -> Result<()> {
+    let store = app.store()?;
+    let d = by_number_or_id(
+        id,
+        &Lookup {
+            what: "decision",
+            numbers: "`kapj decisions --all`",
+            ids: "`kapj --json decisions list --all`",
+        },
+        |n| store.decision(n),
+        |prefix| store.decisions_by_id_prefix(prefix),
+    )?;
+    let n = d.number;
     let text = render::first_line(&d.sentence, 60);
     if d.settled_at.is_some() {
         app.line(format!("Decision {n} is already settled: “{text}”"));

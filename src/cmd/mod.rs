@@ -201,6 +201,72 @@ pub fn parse_when(s: &str, clock: &Clock) -> Result<When> {
     when::parse(s, clock).map_err(user)
 }
 
+/// How [`by_number_or_id`] names a kind of record in what it says.
+pub struct Lookup<'a> {
+    /// "action", "decision".
+    pub what: &'a str,
+    /// The command that shows the numbers: "`kapj actions`".
+    pub numbers: &'a str,
+    /// The command that shows the ids: "`kapj --json actions list --all`".
+    pub ids: &'a str,
+}
+
+/// A record by the number the list shows, or by the id its `--json` list
+/// shows, or by any prefix of that id that fits one record. Digits alone are
+/// always a number: a mistyped number must never reach whichever record's
+/// id happens to start with it. `by_prefix` is given lower-case hex digits
+/// and dashes only, and needs to return no more than two records.
+pub fn by_number_or_id<T>(
+    id: &str,
+    l: &Lookup,
+    by_number: impl FnOnce(i64) -> Result<Option<T>>,
+    by_prefix: impl FnOnce(&str) -> Result<Vec<T>>,
+) -> Result<T> {
+    let id = id.trim();
+    let what = l.what;
+    let digits = id.trim_start_matches('#');
+    if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+        let n = parse_number(id, what)?;
+        return by_number(n)?.ok_or_else(|| {
+            user_hint(
+                format!("There is no {what} {n}."),
+                format!("{} lists them with their numbers.", l.numbers),
+            )
+        });
+    }
+    let looks_like_id = id.starts_with(|c: char| c.is_ascii_hexdigit())
+        && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+    if !looks_like_id {
+        let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        return Err(user_hint(
+            format!("\"{id}\" is not {article} {what} number or id."),
+            format!(
+                "{} lists them with their numbers; {} shows their ids.",
+                l.numbers, l.ids
+            ),
+        ));
+    }
+    let mut found = by_prefix(&id.to_ascii_lowercase())?;
+    match found.len() {
+        0 => Err(user_hint(
+            format!("There is no {what} whose id starts with \"{id}\"."),
+            format!("{} shows every {what}'s id.", l.ids),
+        )),
+        1 => Ok(found.pop().expect("one")),
+        _ => Err(user_hint(
+            format!("More than one {what} has an id starting with \"{id}\"."),
+            format!(
+                "Type a few more characters of the id, or use the number {} shows.",
+                l.numbers
+            ),
+        )),
+    }
+}
+
 pub fn parse_number(s: &str, what: &str) -> Result<i64> {
     s.trim()
         .trim_start_matches('#')

@@ -87,6 +87,17 @@ impl Store {
             .optional()?)
     }
 
+    /// Decisions whose id starts with `prefix` (hex digits and dashes,
+    /// lower case); two at most, which is enough to know it is ambiguous.
+    pub fn decisions_by_id_prefix(&self, prefix: &str) -> Result<Vec<Decision>> {
+        debug_assert!(prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-'));
+        let mut st = self.conn.prepare(&format!(
+            "{SELECT} WHERE d.uuid LIKE ?1 || '%' ORDER BY d.id LIMIT 2"
+        ))?;
+        let rows = st.query_map([prefix.to_ascii_lowercase()], decision)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     pub fn settle_decision(&self, number: i64, when: DateTime<FixedOffset>) -> Result<()> {
         self.conn.execute(
             "UPDATE decisions SET settled_at = ?2 WHERE id = ?1",

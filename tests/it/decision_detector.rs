@@ -4,16 +4,21 @@
 //! built against; `heldout.tsv` was written before the rules and never tuned
 //! on; `dev2.tsv` was written after them, measured once untouched, then used
 //! for development, and so was `dev3`; `heldout3.tsv`, written after the
-//! last round, is measured and not tuned on (see
+//! last round, is measured and not tuned on; `dev4` and `heldout4` come
+//! from a writer who never saw the detector, `dev4` measured untouched then
+//! tuned on, `heldout4` measured once and never read (see
 //! `tests/fixtures/decisions/README.md`).
-//! Each line is `label<TAB>text`: 1 for a sentence that weighs a big life
-//! decision, 0 for one that does not. Run with `--nocapture` for the numbers
+//! Each line is `label<TAB>text`, or `label<TAB>kind<TAB>text` where the
+//! writer named a kind ("job", "past", "idiom"): 1 for a sentence that
+//! weighs a big life decision, 0 for one that does not. Run with `--nocapture` for the numbers
 //! and the sentences that went the wrong way.
 
 use std::path::Path;
 
 use kapj::care::decisions::speaks_of_decision;
 
+/// A set's lines: whether each is a decision, and the rest of the line
+/// (`kind<TAB>text` when the line has a middle `kind` column).
 fn load(name: &str) -> Vec<(bool, String)> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/decisions")
@@ -26,7 +31,7 @@ fn load(name: &str) -> Vec<(bool, String)> {
                 .split_once('\t')
                 .unwrap_or_else(|| panic!("{name}: no tab in {l:?}"));
             assert!(label == "0" || label == "1", "{name}: label {label:?}");
-            (label == "1", text.replace("\\n", "\n"))
+            (label == "1", text.to_string())
         })
         .collect()
 }
@@ -35,17 +40,22 @@ fn load(name: &str) -> Vec<(bool, String)> {
 fn measure(name: &str) -> (f64, f64) {
     let cases = load(name);
     let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
-    for (want, text) in &cases {
-        let got = speaks_of_decision(text);
+    for (want, line) in &cases {
+        // `label<TAB>kind<TAB>text`: the kind is shown, not judged.
+        let (text, kind) = match line.split_once('\t') {
+            Some((kind, text)) => (text.replace("\\n", "\n"), format!("[{kind}] ")),
+            None => (line.replace("\\n", "\n"), String::new()),
+        };
+        let got = speaks_of_decision(&text);
         match (want, got) {
             (true, true) => tp += 1,
             (false, true) => {
                 fp += 1;
-                println!("  {name} false positive: {text}");
+                println!("  {name} false positive: {kind}{text}");
             }
             (true, false) => {
                 fneg += 1;
-                println!("  {name} missed: {text}");
+                println!("  {name} missed: {kind}{text}");
             }
             (false, false) => {}
         }
@@ -130,3 +140,29 @@ fn second_held_out_set() {
 
 const HELDOUT3_PRECISION_FLOOR: f64 = 0.9;
 const HELDOUT3_RECALL_FLOOR: f64 = 0.45;
+
+/// The fifth set (`dev4`, "G"): written by someone who never saw the
+/// detector, measured once untouched (precision 89.5%, recall 24.3%), then
+/// used for development.
+#[test]
+fn fourth_development_set() {
+    let (p, r) = measure("dev4.tsv");
+    assert!(p >= DEV4_PRECISION_FLOOR, "dev4: precision {p:.3}");
+    assert!(r >= DEV4_RECALL_FLOOR, "dev4: recall {r:.3}");
+}
+
+const DEV4_PRECISION_FLOOR: f64 = 0.97;
+const DEV4_RECALL_FLOOR: f64 = 0.82;
+
+/// The sixth set (`heldout4`, "H"): by the writer of `dev4`, who never saw
+/// the detector; measured once after the round on `dev4` and never tuned
+/// on (precision 94.3%, recall 47.1%). Floors a little under that.
+#[test]
+fn third_held_out_set() {
+    let (p, r) = measure("heldout4.tsv");
+    assert!(p >= HELDOUT4_PRECISION_FLOOR, "heldout4: precision {p:.3}");
+    assert!(r >= HELDOUT4_RECALL_FLOOR, "heldout4: recall {r:.3}");
+}
+
+const HELDOUT4_PRECISION_FLOOR: f64 = 0.9;
+const HELDOUT4_RECALL_FLOOR: f64 = 0.45;

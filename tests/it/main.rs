@@ -11,6 +11,7 @@ mod backup;
 mod care;
 mod core;
 mod decision_detector;
+mod decision_ids;
 mod decisions;
 mod drafts;
 mod durability;
