@@ -76,7 +76,7 @@ impl Earlier {
         let found = weighs(toks, near, self.act) || (asked && asks_oneself(toks, near));
         let names = toks
             .iter()
-            .any(|t| PURCHASE.contains(&t.word.as_str()) || BUSINESS.contains(&t.word.as_str()));
+            .any(|t| PURCHASE.contains(&&*t.word) || BUSINESS.contains(&&*t.word));
         self.thing = if names {
             Some(1)
         } else {
@@ -812,7 +812,7 @@ impl View<'_> {
                 && !t.quoted
                 && t.word != BREAK
                 // "I'm", "I'll" typed mid-sentence are not names.
-                && !matches!(t.word.as_str(), "i" | "am" | "will" | "have" | "would" | "had")
+                && !matches!(&*t.word, "i" | "am" | "will" | "have" | "would" | "had")
                 // Days and months are not people or places.
                 && !CALENDAR.contains(&t.word.trim_end_matches('s'))
         })
