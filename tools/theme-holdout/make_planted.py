@@ -28,8 +28,10 @@ judged on `heldout`:
 dev and devdreams are for choosing; heldout and dreams only for reporting.
 
 Writes OUT_DIR/NAME.json (a kapj journal) and OUT_DIR/NAME.motifs.json (the
-motifs, their stems, the decoy). Score with eval_planted.py. Nothing made
-from the corpora may be committed: OUT_DIR is outside the repository.
+motifs, their stems, the decoy), and for each planted journal its twin,
+OUT_DIR/twins/NAME.json: the same filler, dates and sessions without motifs
+or decoy. Score with eval_planted.py. Nothing made from the corpora may be
+committed: OUT_DIR is outside the repository.
 """
 import argparse
 import datetime as dt
@@ -272,6 +274,17 @@ def build(corpora, out, which, seed, per_size):
                 for i, sentence in zip(rng.sample(inside, k), rng.sample(DECOY_SENTENCES, k)):
                     extra[i].append(sentence.format(DECOY[which]))
                 decoy = stem(DECOY[which])
+            if not null:
+                # The same filler, dates and sessions without the motifs and
+                # the decoy (OUT_DIR/twins): what review shows there is the
+                # filler's own recurrence. Draws nothing from rng, so the
+                # planted journals are as before.
+                twin = [{"phase": sp[i][1], "at": dates[i].isoformat() + "+00:00",
+                         "answers": [{"text": clean(texts[i])}], "session": sessions_of[i]} for i in range(n)]
+                os.makedirs(os.path.join(out, "twins"), exist_ok=True)
+                with open(os.path.join(out, "twins", f"planted-{which}-{n:03d}-{j}.json"), "w",
+                          encoding="utf-8") as fh:
+                    json.dump({"format": "kapj-journal", "version": 1, "sessions": sessions, "entries": twin}, fh)
             entries = []
             for i in range(n):
                 body = clean(texts[i])

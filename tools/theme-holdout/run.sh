@@ -8,6 +8,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 shared=${KAPJ_SHARED:-$here/../../../shared}
 out=${KAPJ_HOLDOUT:-/tmp/kapj-holdout}
 kapj=${1:?usage: run.sh KAPJ_BINARY [--baseline]}
+# theme_eval makes a temporary kapj home per journal (kapj-eval.*) and
+# leaves it: keep them all under one directory removed on exit.
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/kapj-holdout-run.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+export TMPDIR=$tmp
 base=()
 if [[ ${2:-} == --baseline ]]; then base=(--baseline); fi
 eval_=$shared/tools/theme-eval
@@ -18,7 +23,9 @@ fi
 echo "== dev"; "$eval_" "${base[@]}" "$kapj"
 echo "== holdout"; "$eval_" "${base[@]}" "$kapj" $(ls "$out"/*.json | grep -v gold)
 # Planted-motif journals (make_planted.py): choose on dev and devdreams,
-# report heldout, dreams and the fresh sets (motif pool C).
+# report heldout, dreams and the fresh sets (motif pool C). A set made
+# before make_planted.py wrote twins has none: remove its directory to get
+# the filler-alone precision too.
 planted=${KAPJ_PLANTED:-/tmp/kapj-planted}
 for set in dev devdreams heldout dreams fresh freshdreams; do
   if [[ ! -d $planted/$set ]]; then
