@@ -1408,11 +1408,10 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
         "married" | "engaged" if i > 0 && s.is(i - 1, &["get", "getting"]) => {
             Some((i - 1, Kind::Plain))
         }
-        // "start my own business", "open a café"
+        // "start my own business", "open a café" (the shared normaliser
+        // reads "my own" as "my")
         "start" | "starting" | "open" | "opening" | "launch" | "launching"
-            if (s.is(i + 1, &["a", "an"])
-                || (s.is(i + 1, &["my", "our"]) && s.w(i + 2) == "own"))
-                && s.within(i + 1, 4, BUSINESS) =>
+            if s.is(i + 1, &["a", "an", "my", "our"]) && s.within(i + 1, 4, BUSINESS) =>
         {
             plain
         }
