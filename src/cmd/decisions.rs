@@ -46,12 +46,20 @@ fn list(app: &mut App, all: bool) -> Result<()> {
             .session
             .map(|n| format!(", session {n}"))
             .unwrap_or_default();
+        let head = format!("{:>4}  {}  ", d.number, render::day(d.at));
+        let mut tail = format!("  (entry {}{session})", d.entry_number);
+        // The quotation marks, and the tail; in a narrow window the
+        // sentence keeps the room and the tail gives way.
+        let used = crate::text::width(&head) + 2 + state.len();
+        let mut room = render::room(app, used + crate::text::width(&tail), 44);
+        if room < 30 {
+            tail.clear();
+            room = render::room(app, used, 44);
+        }
         app.line(format!(
-            "{:>4}  {}  “{}”{state}  {}",
-            d.number,
-            render::day(d.at),
-            render::first_line(&d.sentence, 44),
-            app.dim(&format!("(entry {}{session})", d.entry_number))
+            "{head}“{}”{state}{}",
+            render::first_line(&d.sentence, room),
+            app.dim(&tail)
         ));
     }
     Ok(())

@@ -79,10 +79,11 @@ pub fn run(app: &mut App) -> Result<()> {
         app.para(app.bold("Open actions"));
         for a in actions.iter().take(3) {
             let age = render::added_ago(now, a.at);
-            app.para(format!(
-                "  {:>3}  {}  ({age})",
-                a.number,
-                render::first_line(&a.text, 48)
+            let head = format!("  {:>3}  ", a.number);
+            let used = crate::text::width(&head) + 4 + crate::text::width(&age);
+            app.line(format!(
+                "{head}{}  ({age})",
+                render::first_line(&a.text, render::room(app, used, 48))
             ));
         }
         if actions.len() > 3 {

@@ -20,6 +20,7 @@ mod first_run;
 mod first_week;
 mod guided;
 mod man_page;
+mod narrow;
 mod newcomer;
 mod nudge;
 mod pager;
