@@ -168,9 +168,9 @@ fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>, first_
                 // coming back is welcome, and the one thing to do now.
                 let h = st.hours_since.unwrap_or(0.0);
                 app.para(if h <= 14.0 * 24.0 {
-                    "Welcome back. The first days after it have gone by; that happens, and nothing is lost."
+                    "Welcome back. The first days after it have gone by, and nothing is lost; you can pick up from here."
                 } else {
-                    "Welcome back. It has been a while; that is all right, and nothing is lost."
+                    "Welcome back. It has been a while, and nothing is lost; you can pick up from here."
                 });
             }
         }
