@@ -101,6 +101,42 @@ fn decisions_review_and_status_rows_fit_a_narrow_window() {
 }
 
 #[test]
+fn the_lines_after_saving_wrap_at_words_in_a_narrow_window() {
+    let mut h = Home::new();
+    h.now = "2026-11-19T16:00:00+01:00".into();
+    h.ok(&["status"]);
+    // At a terminal, session add also offers calendar reminders.
+    fits(
+        &h,
+        &["session", "add", "--at", "2026-11-18 10:00"],
+        60,
+        &["Recorded session 1", "kapj remind ics"],
+    );
+    fits(
+        &h,
+        &[
+            "write",
+            "meaning",
+            "--answer",
+            "returning=The boat, and the green paint.",
+        ],
+        60,
+        &["Saved entry 1", "the window stays open"],
+    );
+    fits(
+        &h,
+        &[
+            "write",
+            "embodiment",
+            "--answer",
+            "action=Walk by the sea on Sunday",
+        ],
+        60,
+        &["Your action is noted"],
+    );
+}
+
+#[test]
 fn no_shell_s_completions_offer_the_hidden_hook() {
     let h = Home::new();
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
