@@ -75,12 +75,12 @@ fn settle(app: &mut App, number: &str) -> Result<()> {
     })?;
     let text = render::first_line(&d.sentence, 60);
     if d.settled_at.is_some() {
-        app.line(format!("Decision {n} is already settled: “{text}”"));
+        app.para(format!("Decision {n} is already settled: “{text}”"));
         return Ok(());
     }
     let now = app.clock.now();
     app.store()?.settle_decision(n, now)?;
-    app.line(format!(
+    app.para(format!(
         "Marked settled (it leaves the list and review): “{text}”"
     ));
     Ok(())

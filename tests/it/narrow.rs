@@ -83,6 +83,19 @@ fn decisions_review_and_status_rows_fit_a_narrow_window() {
     }
     // Where there is room, the row says where the sentence was written.
     fits(&h, &["decisions"], 100, &["(entry 1, session 1)"]);
+    fits(&h, &["decisions", "done", "1"], 60, &["Marked settled"]);
+    fits(&h, &["decisions", "done", "1"], 60, &["already settled"]);
+    let ics = h.dir.path().join("r.ics");
+    fits(
+        &h,
+        &["remind", "ics", "-o", ics.to_str().unwrap()],
+        60,
+        &[
+            "Wrote 1 reminder for",
+            "To add it, open",
+            "updates it instead",
+        ],
+    );
     let demo = h.dir.path().join("demo");
     h.ok(&["demo", "--home", demo.to_str().unwrap()]);
     for cols in [60, 100] {
