@@ -286,13 +286,19 @@ pub struct SessionShowArgs {
     pub number: String,
 }
 
-/// A phase name. Any text is accepted here, since kapj's own check knows the
-/// aliases and says what to type instead; the names are offered to shell
-/// completion (bash, zsh, fish) and listed in help.
+/// Words offered to shell completion (bash, zsh, fish) and listed in help,
+/// while any text is accepted here: kapj's own check then says in one line
+/// what it knows (a phase's aliases, the shells `kapj init` speaks).
 #[derive(Debug, Clone, Copy)]
-pub struct PhaseName;
+pub struct Offered(pub &'static [&'static str]);
 
-impl clap::builder::TypedValueParser for PhaseName {
+/// The phase names completion offers.
+pub const PHASE_NAMES: Offered =
+    Offered(&["intention", "reflection", "meaning", "embodiment", "free"]);
+/// The shells `kapj init` speaks.
+pub const SHELL_NAMES: Offered = Offered(&["bash", "zsh", "fish"]);
+
+impl clap::builder::TypedValueParser for Offered {
     type Value = String;
 
     fn parse_ref(
@@ -308,8 +314,9 @@ impl clap::builder::TypedValueParser for PhaseName {
         &self,
     ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
         Some(Box::new(
-            ["intention", "reflection", "meaning", "embodiment", "free"]
-                .into_iter()
+            self.0
+                .iter()
+                .copied()
                 .map(clap::builder::PossibleValue::new),
         ))
     }
@@ -318,7 +325,7 @@ impl clap::builder::TypedValueParser for PhaseName {
 #[derive(Debug, Args)]
 pub struct WriteArgs {
     /// intention, reflection, meaning, embodiment or free (default: the phase due now)
-    #[arg(value_name = "PHASE", value_parser = PhaseName)]
+    #[arg(value_name = "PHASE", value_parser = PHASE_NAMES)]
     pub phase: Option<String>,
     /// The session this entry belongs to (default: the nearest that fits)
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
@@ -349,7 +356,7 @@ pub struct WriteArgs {
 #[derive(Debug, Args, Clone, Default)]
 pub struct FilterArgs {
     /// Only this phase
-    #[arg(long, value_name = "P", value_parser = PhaseName)]
+    #[arg(long, value_name = "P", value_parser = PHASE_NAMES)]
     pub phase: Option<String>,
     /// Only this session
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
@@ -440,7 +447,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "WHEN")]
     pub until: Option<String>,
     /// Only this phase
-    #[arg(long, value_name = "P", value_parser = PhaseName)]
+    #[arg(long, value_name = "P", value_parser = PHASE_NAMES)]
     pub phase: Option<String>,
     /// Include entries marked private
     #[arg(long)]
@@ -638,7 +645,7 @@ pub enum TemplatesCommand {
         after_help = "Examples:\n  kapj templates show reflection\n  kapj templates show embody      aliases work too"
     )]
     Show {
-        #[arg(value_parser = PhaseName)]
+        #[arg(value_parser = PHASE_NAMES)]
         phase: String,
     },
     /// Copy a built-in template into your template folder, to change it there
@@ -646,7 +653,7 @@ pub enum TemplatesCommand {
         after_help = "Examples:\n  kapj templates copy reflection\n  kapj templates copy embodiment --force     start again from the built-in one\n\nThen edit the file it names, and `kapj templates check reflection` reads it as kapj will."
     )]
     Copy {
-        #[arg(value_parser = PhaseName)]
+        #[arg(value_parser = PHASE_NAMES)]
         phase: String,
         /// Replace a template of your own that is already there
         #[arg(long)]
@@ -671,39 +678,10 @@ pub enum TemplatesCommand {
 #[derive(Debug, Args)]
 pub struct DemoArgs {}
 
-/// A shell for `kapj init`. Any text is accepted here, so that kapj's own
-/// check says in one line which shells it knows; the names are offered to
-/// shell completion.
-#[derive(Debug, Clone, Copy)]
-pub struct ShellName;
-
-impl clap::builder::TypedValueParser for ShellName {
-    type Value = String;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<String, clap::Error> {
-        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
-    }
-
-    fn possible_values(
-        &self,
-    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        Some(Box::new(
-            ["bash", "zsh", "fish"]
-                .into_iter()
-                .map(clap::builder::PossibleValue::new),
-        ))
-    }
-}
-
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// bash, zsh or fish
-    #[arg(value_name = "SHELL", value_parser = ShellName)]
+    #[arg(value_name = "SHELL", value_parser = SHELL_NAMES)]
     pub shell: Option<String>,
     /// At most one line this often, e.g. 4h (the default), 90m, 1d
     #[arg(long, value_name = "DURATION")]

@@ -11,9 +11,33 @@ use crate::error::user;
 
 pub fn completions(shell: clap_complete::Shell, out: &mut String) -> Result<()> {
     let mut buf = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "kapj", &mut buf);
+    clap_complete::generate(shell, &mut offered(), "kapj", &mut buf);
     out.push_str(&String::from_utf8_lossy(&buf));
     Ok(())
+}
+
+/// The command line without its hidden subcommands (`hook`, which the
+/// code `kapj init` prints runs): clap_complete lists a hidden subcommand
+/// in every shell's script, so it is left out of the command it is given.
+fn offered() -> clap::Command {
+    let cmd = Cli::command();
+    let shown: Vec<clap::Command> = cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set())
+        .cloned()
+        .collect();
+    let args: Vec<clap::Arg> = cmd.get_arguments().cloned().collect();
+    let mut trimmed = clap::Command::new("kapj")
+        .version(env!("CARGO_PKG_VERSION"))
+        .args(args)
+        .subcommands(shown);
+    if let Some(about) = cmd.get_about() {
+        trimmed = trimmed.about(about.clone());
+    }
+    if let Some(long) = cmd.get_long_about() {
+        trimmed = trimmed.long_about(long.clone());
+    }
+    trimmed
 }
 
 /// `kapj man`: the page for kapj on standard output; with `--dir`, a page

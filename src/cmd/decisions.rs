@@ -45,12 +45,20 @@ fn list(app: &mut App, all: bool) -> Result<()> {
             .session
             .map(|n| format!(", session {n}"))
             .unwrap_or_default();
+        let head = format!("{:>4}  {}  ", d.number, render::day(d.at));
+        let mut tail = format!("  (entry {}{session})", d.entry_number);
+        // The quotation marks, and the tail; in a narrow window the
+        // sentence keeps the room and the tail gives way.
+        let used = crate::text::width(&head) + 2 + state.len();
+        let mut room = render::room(app, used + crate::text::width(&tail), 44);
+        if room < 30 {
+            tail.clear();
+            room = render::room(app, used, 44);
+        }
         app.line(format!(
-            "{:>4}  {}  “{}”{state}  {}",
-            d.number,
-            render::day(d.at),
-            render::first_line(&d.sentence, 44),
-            app.dim(&format!("(entry {}{session})", d.entry_number))
+            "{head}“{}”{state}{}",
+            render::first_line(&d.sentence, room),
+            app.dim(&tail)
         ));
     }
     Ok(())
@@ -71,12 +79,12 @@ fn settle(app: &mut App, id: &str) -> Result<()> {
     let n = d.number;
     let text = render::first_line(&d.sentence, 60);
     if d.settled_at.is_some() {
-        app.line(format!("Decision {n} is already settled: “{text}”"));
+        app.para(format!("Decision {n} is already settled: “{text}”"));
         return Ok(());
     }
     let now = app.clock.now();
     app.store()?.settle_decision(n, now)?;
-    app.line(format!(
+    app.para(format!(
         "Marked settled (it leaves the list and review): “{text}”"
     ));
     Ok(())

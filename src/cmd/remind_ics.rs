@@ -56,7 +56,7 @@ pub fn run(app: &mut App, a: IcsArgs) -> Result<()> {
         ),
     };
     if upcoming.is_empty() {
-        app.line(format!(
+        app.para(format!(
             "The reminders for {which} are all in the past; no file was written."
         ));
         return Ok(());
@@ -80,11 +80,12 @@ pub fn run(app: &mut App, a: IcsArgs) -> Result<()> {
         )
     })?;
     let count = crate::render::count(upcoming.len(), "reminder", "reminders");
-    app.line(format!(
+    app.para(format!(
         "Wrote {count} for {which} to {} (readable by you alone).",
         path.display()
     ));
-    app.line("To add them, open the file with your calendar app or use its Import; exporting again later updates them instead of adding copies.");
+    let them = if upcoming.len() == 1 { "it" } else { "them" };
+    app.para(format!("To add {them}, open the file with your calendar app or use its Import; exporting again later updates {them} instead of adding copies."));
     Ok(())
 }
 

@@ -133,7 +133,7 @@ fn systemd(app: &mut App, exe: &Path, remove: bool, manage: bool) -> Result<()> 
         if manage {
             ask("systemctl", &["--user", "daemon-reload"]);
         }
-        app.line(format!(
+        app.para(format!(
             "The kapj timer is removed ({} and {}).",
             timer.display(),
             service.display()
@@ -142,7 +142,7 @@ fn systemd(app: &mut App, exe: &Path, remove: bool, manage: bool) -> Result<()> 
     }
     write_file(&service, &service_unit(exe, &app.home))?;
     write_file(&timer, &timer_unit())?;
-    app.line(format!(
+    app.para(format!(
         "Wrote {} and {}.",
         timer.display(),
         service.display()
@@ -151,7 +151,7 @@ fn systemd(app: &mut App, exe: &Path, remove: bool, manage: bool) -> Result<()> 
         && ask("systemctl", &["--user", "daemon-reload"])
         && ask("systemctl", &["--user", "enable", "--now", &timer_name]);
     if started {
-        app.line(format!(
+        app.para(format!(
             "The timer runs `kapj notify` hourly from {FIRST_HOUR:02}:00 to {LAST_HOUR:02}:00; a notification shows only when something is due."
         ));
     } else {
@@ -160,7 +160,7 @@ fn systemd(app: &mut App, exe: &Path, remove: bool, manage: bool) -> Result<()> 
         ));
     }
     if !on_path("notify-send") {
-        app.line("kapj notify shows notifications with notify-send, which is not installed (Debian and Ubuntu: apt install libnotify-bin).");
+        app.para("kapj notify shows notifications with notify-send, which is not installed (Debian and Ubuntu: apt install libnotify-bin).");
     }
     app.line("To take it out again: kapj remind system --remove");
     Ok(())

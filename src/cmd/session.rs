@@ -43,15 +43,15 @@ fn add(app: &mut App, a: SessionAddArgs) -> Result<()> {
     if at > now && due.session != Some(number) {
         // A session still inside its window comes first (see `due`); the
         // planned one can have its intention whenever the person likes.
-        app.line("When you are ready, you could set an intention for it: kapj write intention");
+        app.para("When you are ready, you could set an intention for it: kapj write intention");
     }
     if let Some(hint) = super::due::hint(&due) {
-        app.line(hint);
+        app.para(hint);
     }
     // At a terminal only: an offer, never a file written unasked.
     if crate::app::interactive() && !app.json {
         if let Some(offer) = super::remind_ics::offer(app, number)? {
-            app.line(offer);
+            app.para(offer);
         }
     }
     Ok(())

@@ -83,10 +83,11 @@ pub fn run(app: &mut App) -> Result<()> {
         app.para(app.bold("Open actions"));
         for a in actions.iter().take(3) {
             let age = render::added_ago(now, a.at);
-            app.para(format!(
-                "  {:>3}  {}  ({age})",
-                a.number,
-                render::first_line(&a.text, 48)
+            let head = format!("  {:>3}  ", a.number);
+            let used = crate::text::width(&head) + 4 + crate::text::width(&age);
+            app.line(format!(
+                "{head}{}  ({age})",
+                render::first_line(&a.text, render::room(app, used, 48))
             ));
         }
         if actions.len() > 3 {
@@ -197,9 +198,9 @@ fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>, first_
                 // coming back is welcome, and the one thing to do now.
                 let h = st.hours_since.unwrap_or(0.0);
                 app.para(if h <= 14.0 * 24.0 {
-                    "Welcome back. The first days after it have gone by; that happens, and nothing is lost."
+                    "Welcome back. The first days after it have gone by, and nothing is lost; you can pick up from here."
                 } else {
-                    "Welcome back. It has been a while; that is all right, and nothing is lost."
+                    "Welcome back. It has been a while, and nothing is lost; you can pick up from here."
                 });
             }
         }

@@ -665,7 +665,7 @@ fn save(app: &mut App, mut draft: Draft) -> Result<()> {
         draft.phase.label()
     ));
     if !extras.actions.is_empty() {
-        app.line(
+        app.para(
             "Your action is noted; `kapj actions` lists it, and you can mark it done when it is.",
         );
     }
@@ -680,7 +680,7 @@ fn save(app: &mut App, mut draft: Draft) -> Result<()> {
         .ok()
         .and_then(|now| super::due::hint(&now.due))
     {
-        app.line(hint);
+        app.para(hint);
     }
     crate::safety_note::after_writing(app, &text)?;
     crate::decision_note::after_saving(app, number, draft.session, at, &text);

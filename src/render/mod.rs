@@ -92,6 +92,15 @@ pub fn age_days(now: DateTime<FixedOffset>, t: DateTime<FixedOffset>) -> String 
     }
 }
 
+/// The columns a row's text may take beside `used` columns of frame: what
+/// is left of the window (80 off a terminal), at most `most` (the width
+/// rows were made for), and never under 8.
+pub fn room(app: &crate::app::App, used: usize, most: usize) -> usize {
+    app.line_columns()
+        .saturating_sub(used)
+        .clamp(8, most.max(8))
+}
+
 /// How long ago something was added, so it never reads as a due date:
 /// "added today", "added yesterday", "added 3 days ago".
 pub fn added_ago(now: DateTime<FixedOffset>, t: DateTime<FixedOffset>) -> String {

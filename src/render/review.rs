@@ -8,10 +8,11 @@ use crate::review::{trend_key, Review, TERMINAL_QUOTE_COLUMNS};
 use crate::text::{pad, wrap};
 use crate::themes::Trend;
 
-use super::{added_ago, count, count_sparkline, day, first_line, session_span, sparkline};
+use super::{added_ago, count, count_sparkline, day, first_line, room, session_span, sparkline};
+use crate::text::width;
 
 /// At most this many sessions in a kept theme's sparkline on the terminal
-/// (the latest), so the line fits 80 columns.
+/// (the latest), so the line fits 80 columns; fewer in a narrower window.
 const SPARK_SESSIONS: usize = 36;
 
 pub fn to_json(r: &Review) -> Value {
@@ -59,7 +60,7 @@ pub fn print(app: &mut App, r: &Review) {
     )));
     if r.entries == 0 {
         app.line("");
-        app.line("Nothing written in this period yet. Themes appear once a few entries across sessions are in.");
+        app.para("Nothing written in this period yet. Themes appear once a few entries across sessions are in.");
         print_checks(app, r);
         return;
     }
@@ -72,7 +73,7 @@ pub fn print(app: &mut App, r: &Review) {
             .map(|n| format!("session {n}, "))
             .unwrap_or_default();
         app.line(app.bold(&format!("Last intention ({session}{})", day(l.entry.at))));
-        app.line(format!("  “{}”", first_line(&l.text, 72)));
+        app.line(format!("  “{}”", first_line(&l.text, room(app, 4, 72))));
         app.line(if l.reflections > 0 {
             format!(
                 "  Written about since: {}.",
@@ -86,33 +87,40 @@ pub fn print(app: &mut App, r: &Review) {
     app.line("");
     app.line(app.bold("Recurring themes"));
     if r.themes.is_empty() {
-        app.line("  Nothing clearly recurs yet. Themes show once words come back across sessions.");
+        app.para("  Nothing clearly recurs yet. Themes show once words come back across sessions.");
     }
+    let cols = app.line_columns();
     for t in &r.themes {
         let h = &t.hit;
-        app.line(format!(
-            "  {} {} {} · {} · {}",
-            pad(&first_line(&h.theme, 18), 18),
-            pad(h.category.as_deref().unwrap_or("other"), 13),
+        let tail = format!(
+            "{} · {} · {}",
             count(h.entries, "entry", "entries"),
             count(h.sessions, "session", "sessions"),
             trend_key(&h.trend)
-        ));
+        );
+        // In a narrow window the theme's column gives way first.
+        let name = cols.saturating_sub(17 + width(&tail)).clamp(6, 18);
+        let row = format!(
+            "  {} {} {tail}",
+            pad(&first_line(&h.theme, name), name),
+            pad(h.category.as_deref().unwrap_or("other"), 13),
+        );
+        app.line(crate::text::take_columns(&row, cols));
         if t.kept {
-            app.line(app.dim(&kept_line(&t.per_session)));
+            app.line(app.dim(&kept_line(&t.per_session, cols)));
         }
         for q in &t.quotes {
-            app.line(app.dim(&format!(
-                "      “{}” ({})",
-                first_line(&q.short, TERMINAL_QUOTE_COLUMNS),
-                day(q.at)
-            )));
+            let date = day(q.at);
+            let room = room(app, 11 + width(&date), TERMINAL_QUOTE_COLUMNS);
+            app.line(app.dim(&format!("      “{}” ({date})", first_line(&q.short, room))));
         }
     }
+    // Prose wraps at 78 columns, or the window's width when narrower.
+    let prose = cols.saturating_sub(2).min(78);
 
     if !r.mood.is_empty() {
         app.line("");
-        let (spark, list) = mood_line(&r.mood, columns());
+        let (spark, list) = mood_line(&r.mood, cols);
         app.line(format!(
             "{}  {spark}  {}",
             app.bold(MOOD_HEADING),
@@ -123,7 +131,7 @@ pub fn print(app: &mut App, r: &Review) {
         if r.mood.is_empty() {
             app.line("");
         }
-        for l in crate::term_text::wrap(sentence, 78, "") {
+        for l in crate::term_text::wrap(sentence, prose, "") {
             app.line(l);
         }
     }
@@ -137,7 +145,7 @@ pub fn print(app: &mut App, r: &Review) {
         app.line(format!(
             "{}  {}",
             app.bold("Feelings named most"),
-            first_line(&list.join(", "), 59)
+            first_line(&list.join(", "), room(app, 21, 59))
         ));
     }
 
@@ -145,12 +153,10 @@ pub fn print(app: &mut App, r: &Review) {
         app.line("");
         app.line(app.bold("Open actions"));
         for a in &r.actions {
-            app.line(format!(
-                "  {:>3}  {}  ({})",
-                a.number,
-                first_line(&a.text, 48),
-                added_ago(r.to, a.at)
-            ));
+            let head = format!("  {:>3}  ", a.number);
+            let ago = added_ago(r.to, a.at);
+            let room = room(app, width(&head) + 4 + width(&ago), 48);
+            app.line(format!("{head}{}  ({ago})", first_line(&a.text, room)));
         }
     }
 
@@ -158,11 +164,12 @@ pub fn print(app: &mut App, r: &Review) {
         app.line("");
         app.line(app.bold("Decisions you are weighing"));
         for d in &r.decisions {
+            let head = format!("  {:>3}  ", d.number);
+            let date = day(d.at);
+            let room = room(app, width(&head) + 5 + width(&date), 58);
             app.line(format!(
-                "  {:>3}  “{}” ({})",
-                d.number,
-                first_line(&d.sentence, 58),
-                day(d.at)
+                "{head}“{}” ({date})",
+                first_line(&d.sentence, room)
             ));
         }
         app.line(app.dim("  When one is settled: kapj decisions done N"));
@@ -185,13 +192,16 @@ pub fn print(app: &mut App, r: &Review) {
         if !faded.is_empty() {
             for l in wrap(
                 &format!("Comes up less than before: {}.", faded.join(", ")),
-                78,
+                prose,
             ) {
                 app.line(l);
             }
         }
         if !staying.is_empty() {
-            for l in wrap(&format!("Still coming back: {}.", staying.join(", ")), 78) {
+            for l in wrap(
+                &format!("Still coming back: {}.", staying.join(", ")),
+                prose,
+            ) {
                 app.line(l);
             }
         }
@@ -201,24 +211,15 @@ pub fn print(app: &mut App, r: &Review) {
         app.line("");
         app.line(app.bold("Questions to bring"));
         for q in &r.questions {
-            app.line(format!("  - {} ({})", q.short, day(q.at)));
+            let date = day(q.at);
+            let room = room(app, 7 + width(&date), width(&q.short));
+            app.line(format!("  - {} ({date})", first_line(&q.short, room)));
         }
     }
     print_checks(app, r);
 }
 
 const MOOD_HEADING: &str = "Mood across sessions";
-
-/// The columns review's lines may use: the terminal's width, or 80 when
-/// the output is not a terminal.
-fn columns() -> usize {
-    use std::io::IsTerminal;
-    if std::io::stdout().is_terminal() {
-        (console::Term::stdout().size().1 as usize).max(40)
-    } else {
-        80
-    }
-}
 
 /// The mood line's sparkline and list ("s1 5.3, s2 6"): every session
 /// when they fit in `cols` columns, else the latest that fit, after "… ".
@@ -245,11 +246,13 @@ fn mood_line(mood: &[crate::review::MoodPoint], cols: usize) -> (String, String)
 }
 
 /// "      kept · sessions 1–5  ▂▅█··": a kept theme's entries per session.
-fn kept_line(per_session: &[crate::review::SessionCount]) -> String {
+fn kept_line(per_session: &[crate::review::SessionCount], cols: usize) -> String {
     if per_session.is_empty() {
         return "      kept · not in a session yet".to_string();
     }
-    let shown = &per_session[per_session.len().saturating_sub(SPARK_SESSIONS)..];
+    // The label and the span take at most 40 columns before the sparkline.
+    let most = SPARK_SESSIONS.min(cols.saturating_sub(44).max(4));
+    let shown = &per_session[per_session.len().saturating_sub(most)..];
     let numbers: Vec<i64> = shown.iter().map(|c| c.session).collect();
     let counts: Vec<usize> = shown.iter().map(|c| c.entries).collect();
     let label = if numbers.len() == 1 {
@@ -285,7 +288,7 @@ fn print_checks(app: &mut App, r: &Review) {
                 )
             })
             .collect();
-        app.line(format!("{}  {}", app.bold("Self-checks"), list.join(", ")));
+        app.para(format!("{}  {}", app.bold("Self-checks"), list.join(", ")));
     }
 }
 

@@ -23,6 +23,7 @@ mod first_week;
 mod guided;
 mod import_other;
 mod man_page;
+mod narrow;
 mod newcomer;
 mod nudge;
 mod pager;
