@@ -7,41 +7,66 @@ use anyhow::Result;
 
 use crate::app::App;
 use crate::error::user_hint;
-use crate::journal;
+use crate::journal::StreamError;
 use crate::render;
 use crate::store::{plain_io, EntryExtras};
 
 pub fn run(app: &mut App, file: &Path) -> Result<()> {
-    let text = std::fs::read(file).map_err(|e| {
+    let f = std::fs::File::open(file).map_err(|e| {
         user_hint(
             format!("Could not read {}: {}.", file.display(), plain_io(&e)),
             "Check the path; nothing was imported.",
         )
     })?;
-    let text = String::from_utf8(text).map_err(|_| {
-        user_hint(
-            format!("Could not import {}: it is not UTF-8 text.", file.display()),
-            "Nothing was imported.",
-        )
-    })?;
-    let doc = journal::parse(&text).map_err(|why| {
-        user_hint(
-            format!("Could not import {}: {why}.", file.display()),
-            "Nothing was imported.",
-        )
-    })?;
+    if f.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(user_hint(
+            format!("Could not import {}: it is a folder.", file.display()),
+            "Name a kapj journal JSON file; nothing was imported.",
+        ));
+    }
     let now = app.clock.now();
+    let existed = app.journal_exists();
     // Each newly imported entry passes through EntryExtras::for_entry; whether any of
     // them would have raised the safety note is noticed on the way, once,
     // and kept nowhere.
     let raised = std::cell::Cell::new(false);
-    let c = app.store()?.import(&doc, now, |e| {
-        if !raised.get() {
-            let text: Vec<&str> = e.answers.iter().map(|a| a.text.as_str()).collect();
-            raised.set(crate::care::safety::assess(&text.join("\n")).is_some());
+    let result = app.store()?.import_stream(
+        Utf8Checked::new(f),
+        now,
+        |e| {
+            if !raised.get() {
+                let text: Vec<&str> = e.answers.iter().map(|a| a.text.as_str()).collect();
+                raised.set(crate::care::safety::assess(&text.join("\n")).is_some());
+            }
+            EntryExtras::for_entry(e)
+        },
+        &mut |_| {},
+    );
+    let refused = |why: String| {
+        user_hint(
+            format!("Could not import {}: {why}.", file.display()),
+            "Nothing was imported.",
+        )
+    };
+    let c = match result {
+        Ok(Ok(c)) => c,
+        Ok(Err(StreamError::Invalid(why))) => {
+            forget_new_journal(app, existed);
+            return Err(refused(why));
         }
-        EntryExtras::for_entry(e)
-    })?;
+        Ok(Err(StreamError::Io(e))) if e.kind() == std::io::ErrorKind::InvalidData => {
+            forget_new_journal(app, existed);
+            return Err(refused("it is not UTF-8 text".into()));
+        }
+        Ok(Err(StreamError::Io(e))) => {
+            forget_new_journal(app, existed);
+            return Err(refused(format!("it could not be read ({})", plain_io(&e))));
+        }
+        Ok(Err(StreamError::Sink(e))) | Err(e) => {
+            forget_new_journal(app, existed);
+            return Err(e);
+        }
+    };
     let mut line = format!(
         "Imported {} and {}",
         render::count(c.entries, "entry", "entries"),
@@ -77,4 +102,69 @@ pub fn run(app: &mut App, file: &Path) -> Result<()> {
         app.line(crate::care::safety::imported_line());
     }
     Ok(())
+}
+
+/// A refused import into a home that had no journal leaves none behind:
+/// the empty journal its store made is removed again.
+fn forget_new_journal(app: &mut App, existed: bool) {
+    if existed {
+        return;
+    }
+    let empty = app
+        .store()
+        .is_ok_and(|s| s.created && s.count_entries().is_ok_and(|n| n == 0));
+    app.close_store();
+    if empty {
+        let db = app.db_path();
+        for suffix in ["", "-wal", "-shm", ".sealed"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+        }
+    }
+}
+
+/// Reads a file, failing with `InvalidData` at the first byte that is not
+/// part of UTF-8 text (the JSON reader would otherwise accept invalid
+/// UTF-8 outside strings' escapes only by luck of where it falls).
+struct Utf8Checked<R> {
+    inner: R,
+    /// Bytes of a character cut at the end of the last read.
+    carry: Vec<u8>,
+}
+
+impl<R: std::io::Read> Utf8Checked<R> {
+    fn new(inner: R) -> Self {
+        Utf8Checked {
+            inner,
+            carry: Vec::new(),
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Utf8Checked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n == 0 {
+            if self.carry.is_empty() {
+                return Ok(0);
+            }
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "not UTF-8",
+            ));
+        }
+        let mut check = std::mem::take(&mut self.carry);
+        check.extend_from_slice(&buf[..n]);
+        match std::str::from_utf8(&check) {
+            Ok(_) => Ok(n),
+            Err(e) if e.error_len().is_none() => {
+                // A character cut by the end of the buffer: checked next time.
+                self.carry = check[e.valid_up_to()..].to_vec();
+                Ok(n)
+            }
+            Err(_) => Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "not UTF-8",
+            )),
+        }
+    }
 }

@@ -11,7 +11,7 @@ use super::terms::index_pending_in;
 use super::{new_uuid, Store};
 use crate::domain::NewEntry;
 use crate::error::user;
-use crate::journal::Doc;
+use crate::journal::{Doc, InAction, InCheck, InEntry, InSession, Sink, StreamError};
 
 #[derive(Debug, Default)]
 pub struct ImportCounts {
@@ -25,45 +25,136 @@ pub struct ImportCounts {
 }
 
 impl Store {
-    /// Imports everything or nothing. `extras` derives term counts (and, for
-    /// files without an `actions` list, actions) for each new entry.
+    /// Imports a whole document everything or nothing (the demo's way in;
+    /// files are streamed with [`Store::import_stream`]).
     pub fn import(
         &mut self,
         doc: &Doc,
         now: DateTime<FixedOffset>,
         extras: impl Fn(&NewEntry) -> EntryExtras,
     ) -> Result<ImportCounts> {
+        let mut im = Importer::begin(self, now, &extras)?;
+        im.sessions(&doc.sessions)?;
+        for e in &doc.entries {
+            im.entry(e)?;
+        }
+        im.finish(
+            doc.actions.as_deref(),
+            &doc.checks,
+            &doc.safety_plan,
+            doc.themes.as_ref(),
+        )
+    }
+
+    /// Imports a kapj journal document read from `reader`, one entry at a
+    /// time, in one transaction: a problem anywhere in the file leaves the
+    /// journal as it was. `progress` is told of each entry read.
+    pub fn import_stream<R: std::io::Read>(
+        &mut self,
+        reader: R,
+        now: DateTime<FixedOffset>,
+        extras: impl Fn(&NewEntry) -> EntryExtras,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<Result<ImportCounts, StreamError>> {
+        let mut im = Importer::begin(self, now, &extras)?;
+        let mut sink = StreamSink {
+            im: &mut im,
+            progress,
+        };
+        match crate::journal::stream(reader, &mut sink) {
+            Ok(rest) => im
+                .finish(
+                    rest.actions.as_deref(),
+                    &rest.checks,
+                    &rest.safety_plan,
+                    rest.themes.as_ref(),
+                )
+                .map(Ok),
+            Err(StreamError::Sink(e)) => Err(e),
+            Err(e) => Ok(Err(e)),
+        }
+    }
+}
+
+struct StreamSink<'i, 'a, 'p, F> {
+    im: &'i mut Importer<'a, F>,
+    progress: &'p mut dyn FnMut(usize),
+}
+
+impl<F: Fn(&NewEntry) -> EntryExtras> Sink for StreamSink<'_, '_, '_, F> {
+    fn sessions(&mut self, sessions: Vec<InSession>) -> Result<()> {
+        self.im.sessions(&sessions)
+    }
+
+    fn entry(&mut self, entry: InEntry) -> Result<()> {
+        self.im.entry(&entry)?;
+        (self.progress)(self.im.read);
+        Ok(())
+    }
+}
+
+/// One import in progress: its transaction and what it has learnt so far.
+struct Importer<'a, F> {
+    tx: rusqlite::Transaction<'a>,
+    now: DateTime<FixedOffset>,
+    extras: &'a F,
+    /// The journal's sessions by number, as they were before the import.
+    local: HashMap<i64, i64>,
+    /// Local sessions by their instant, for sessions of another journal.
+    local_at: HashMap<i64, i64>,
+    /// Session rows by the file's numbers.
+    by_number: HashMap<i64, i64>,
+    /// Sessions made without a time of their own: (row, number) whose time
+    /// becomes that of their earliest entry, once every entry is read.
+    untimed: HashMap<i64, i64>,
+    /// The earliest entry time of each session number in the file.
+    earliest: HashMap<i64, DateTime<FixedOffset>>,
+    /// Actions taken from entries' action answers, added at the end unless
+    /// the file lists its actions: (entry row, time, texts).
+    derived_actions: Vec<(i64, DateTime<FixedOffset>, Vec<String>)>,
+    counts: ImportCounts,
+    /// Entries read from the file.
+    read: usize,
+}
+
+impl<'a, F: Fn(&NewEntry) -> EntryExtras> Importer<'a, F> {
+    fn begin(store: &'a mut Store, now: DateTime<FixedOffset>, extras: &'a F) -> Result<Self> {
         // Numbers refer to the journal as it was before this import.
-        let local: HashMap<i64, i64> = self
+        let local: HashMap<i64, i64> = store
             .session_numbers()?
             .into_iter()
             .map(|(id, number)| (number, id))
             .collect();
-        // Local sessions by their instant, for sessions of another journal.
         let local_at: HashMap<i64, i64> = {
-            let mut st = self
+            let mut st = store
                 .conn
                 .prepare("SELECT at_ts, id FROM sessions ORDER BY id DESC")?;
             let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
             rows.collect::<Result<_, _>>()?
         };
-        let tx = self
+        let tx = store
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let mut counts = ImportCounts::default();
-        let mut by_number: HashMap<i64, i64> = HashMap::new();
+        Ok(Importer {
+            tx,
+            now,
+            extras,
+            local,
+            local_at,
+            by_number: HashMap::new(),
+            untimed: HashMap::new(),
+            earliest: HashMap::new(),
+            derived_actions: Vec::new(),
+            counts: ImportCounts::default(),
+            read: 0,
+        })
+    }
 
-        let earliest_entry = |n: i64| {
-            doc.entries
-                .iter()
-                .filter(|e| e.session == Some(n))
-                .map(|e| e.at)
-                .min()
-        };
-
-        for s in &doc.sessions {
+    fn sessions(&mut self, sessions: &[InSession]) -> Result<()> {
+        for s in sessions {
             let by_id: Option<i64> = match &s.id {
-                Some(id) => tx
+                Some(id) => self
+                    .tx
                     .query_row("SELECT id FROM sessions WHERE uuid = ?1", [id], |r| {
                         r.get(0)
                     })
@@ -76,70 +167,120 @@ impl Store {
             // sessions of that other journal, and matching on it would put
             // its entries under a session on another day.
             let matched = match (&s.id, s.at) {
-                (Some(_), Some(at)) => local_at.get(&at.timestamp()),
-                _ => s.number.and_then(|n| local.get(&n)),
+                (Some(_), Some(at)) => self.local_at.get(&at.timestamp()),
+                _ => s.number.and_then(|n| self.local.get(&n)),
             };
             let row = match (by_id, matched) {
                 (Some(row), _) => row,
                 (None, Some(&row)) => row,
                 (None, None) => {
-                    let at =
-                        s.at.or_else(|| s.number.and_then(earliest_entry))
-                            .unwrap_or(now);
-                    counts.sessions += 1;
-                    create_session(&tx, s.id.as_deref(), at, &s.note, &s.setting, &s.dose)?
+                    self.counts.sessions += 1;
+                    let row = create_session(
+                        &self.tx,
+                        s.id.as_deref(),
+                        s.at.unwrap_or(self.now),
+                        &s.note,
+                        &s.setting,
+                        &s.dose,
+                    )?;
+                    if let (None, Some(n)) = (s.at, s.number) {
+                        self.untimed.insert(row, n);
+                    }
+                    row
                 }
             };
             if let Some(n) = s.number {
-                by_number.insert(n, row);
+                self.by_number.insert(n, row);
             }
         }
+        Ok(())
+    }
 
-        for e in &doc.entries {
-            if let Some(id) = &e.id {
-                let exists = tx
-                    .query_row("SELECT 1 FROM entries WHERE uuid = ?1", [id], |_| Ok(()))
-                    .optional()?
-                    .is_some();
-                if exists {
-                    counts.entries_present += 1;
-                    continue;
+    fn entry(&mut self, e: &InEntry) -> Result<()> {
+        self.read += 1;
+        if let Some(n) = e.session {
+            let t = self.earliest.entry(n).or_insert(e.at);
+            if e.at < *t {
+                *t = e.at;
+            }
+        }
+        if let Some(id) = &e.id {
+            let exists = self
+                .tx
+                .prepare_cached("SELECT 1 FROM entries WHERE uuid = ?1")?
+                .query_row([id], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if exists {
+                self.counts.entries_present += 1;
+                return Ok(());
+            }
+        }
+        let session_row = match e.session {
+            None => None,
+            Some(n) => Some(match (self.by_number.get(&n), self.local.get(&n)) {
+                (Some(&row), _) | (None, Some(&row)) => row,
+                (None, None) => {
+                    self.counts.sessions += 1;
+                    let row = create_session(&self.tx, None, e.at, "", "", "")?;
+                    self.untimed.insert(row, n);
+                    self.by_number.insert(n, row);
+                    row
+                }
+            }),
+        };
+        let new = NewEntry {
+            id: Some(e.id.clone().unwrap_or_else(new_uuid)),
+            phase: Some(e.phase),
+            session_row,
+            at: Some(e.at),
+            mood: e.mood,
+            tags: e.tags.clone(),
+            feelings: e.feelings.clone(),
+            private: e.private,
+            answers: e.answers.clone(),
+        };
+        let mut x = (self.extras)(&new);
+        let actions = std::mem::take(&mut x.actions);
+        let row = insert_entry(&self.tx, &new, &x)?;
+        if !actions.is_empty() {
+            self.derived_actions.push((row, e.at, actions));
+        }
+        self.counts.entries += 1;
+        Ok(())
+    }
+
+    fn finish(
+        mut self,
+        actions: Option<&[InAction]>,
+        checks: &[InCheck],
+        plan: &[(String, String)],
+        themes: Option<&crate::journal::InThemes>,
+    ) -> Result<ImportCounts> {
+        let tx = &self.tx;
+        // Sessions that had no time take their earliest entry's.
+        for (&row, n) in &self.untimed {
+            if let Some(at) = self.earliest.get(n) {
+                tx.execute(
+                    "UPDATE sessions SET at = ?2, at_ts = ?3 WHERE id = ?1",
+                    params![row, at.to_rfc3339(), at.timestamp()],
+                )?;
+            }
+        }
+        // A file that lists its actions says what they are; otherwise they
+        // come from the entries' action answers.
+        if actions.is_none() {
+            let mut act = tx.prepare_cached(
+                "INSERT INTO actions(uuid, entry_id, text, state, at, at_ts) VALUES (?1, ?2, ?3, 'open', ?4, ?5)",
+            )?;
+            for (row, at, texts) in &self.derived_actions {
+                for a in texts {
+                    act.execute(params![new_uuid(), row, a, at.to_rfc3339(), at.timestamp()])?;
+                    self.counts.actions += 1;
                 }
             }
-            let session_row = match e.session {
-                None => None,
-                Some(n) => Some(match (by_number.get(&n), local.get(&n)) {
-                    (Some(&row), _) | (None, Some(&row)) => row,
-                    (None, None) => {
-                        let at = earliest_entry(n).unwrap_or(e.at);
-                        counts.sessions += 1;
-                        let row = create_session(&tx, None, at, "", "", "")?;
-                        by_number.insert(n, row);
-                        row
-                    }
-                }),
-            };
-            let new = NewEntry {
-                id: Some(e.id.clone().unwrap_or_else(new_uuid)),
-                phase: Some(e.phase),
-                session_row,
-                at: Some(e.at),
-                mood: e.mood,
-                tags: e.tags.clone(),
-                feelings: e.feelings.clone(),
-                private: e.private,
-                answers: e.answers.clone(),
-            };
-            let mut x = extras(&new);
-            if doc.actions.is_some() {
-                x.actions.clear();
-            }
-            counts.actions += x.actions.len();
-            insert_entry(&tx, &new, &x)?;
-            counts.entries += 1;
         }
-
-        for a in doc.actions.iter().flatten() {
+        for a in actions.into_iter().flatten() {
             if let Some(id) = &a.id {
                 let exists = tx
                     .query_row("SELECT 1 FROM actions WHERE uuid = ?1", [id], |_| Ok(()))
@@ -150,11 +291,8 @@ impl Store {
                 }
             }
             let found: Option<(i64, String)> = tx
-                .query_row(
-                    "SELECT id, at FROM entries WHERE uuid = ?1",
-                    [&a.entry],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
+                .prepare_cached("SELECT id, at FROM entries WHERE uuid = ?1")?
+                .query_row([&a.entry], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
             let (entry_row, entry_at) = found.ok_or_else(|| {
                 user(format!(
@@ -167,22 +305,22 @@ impl Store {
             let at_ts = DateTime::parse_from_rfc3339(&at)
                 .map(|t| t.timestamp())
                 .unwrap_or(0);
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO actions(uuid, entry_id, text, state, at, at_ts, done_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    a.id.clone().unwrap_or_else(new_uuid),
-                    entry_row,
-                    a.text,
-                    a.state.key(),
-                    at,
-                    at_ts,
-                    a.done_at.map(|t| t.to_rfc3339())
-                ],
-            )?;
-            counts.actions += 1;
+            )?
+            .execute(params![
+                a.id.clone().unwrap_or_else(new_uuid),
+                entry_row,
+                a.text,
+                a.state.key(),
+                at,
+                at_ts,
+                a.done_at.map(|t| t.to_rfc3339())
+            ])?;
+            self.counts.actions += 1;
         }
 
-        for c in &doc.checks {
+        for c in checks {
             let id = c.id.clone().unwrap_or_else(new_uuid);
             let exists = tx
                 .query_row("SELECT 1 FROM checks WHERE uuid = ?1", [&id], |_| Ok(()))
@@ -197,27 +335,27 @@ impl Store {
                 "INSERT INTO checks(uuid, measure, at, at_ts, answers, total, difficulty) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![id, c.measure, c.at.to_rfc3339(), c.at.timestamp(), list.join(","), total, c.difficulty],
             )?;
-            counts.checks += 1;
+            self.counts.checks += 1;
         }
 
         let has_plan: bool =
             tx.query_row("SELECT count(*) > 0 FROM safety_plan", [], |r| r.get(0))?;
         if !has_plan {
-            for (k, t) in &doc.safety_plan {
+            for (k, t) in plan {
                 tx.execute(
                     "INSERT OR REPLACE INTO safety_plan(key, text) VALUES (?1, ?2)",
                     [k, t],
                 )?;
             }
         }
-        if let Some(themes) = &doc.themes {
-            counts.theme_choices = super::theme_choices::import_choices(&tx, themes, now)?;
+        if let Some(themes) = themes {
+            self.counts.theme_choices = super::theme_choices::import_choices(tx, themes, self.now)?;
         }
         // Large imports are the moment to fill review's index, in the same
         // transaction: all of it lands, or none.
-        index_pending_in(&tx)?;
-        tx.commit()?;
-        Ok(counts)
+        index_pending_in(tx)?;
+        self.tx.commit()?;
+        Ok(self.counts)
     }
 }
 
