@@ -26,12 +26,18 @@ pub fn run(app: &mut App, file: &Path) -> Result<()> {
     }
     let now = app.clock.now();
     let existed = app.journal_exists();
+    let size = f.metadata().map(|m| m.len()).unwrap_or(0);
+    let read = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let mut progress = Progress::new(size);
     // Each newly imported entry passes through EntryExtras::for_entry; whether any of
     // them would have raised the safety note is noticed on the way, once,
     // and kept nowhere.
     let raised = std::cell::Cell::new(false);
     let result = app.store()?.import_stream(
-        Utf8Checked::new(f),
+        Counted {
+            inner: Utf8Checked::new(f),
+            read: std::rc::Rc::clone(&read),
+        },
         now,
         |e| {
             if !raised.get() {
@@ -40,8 +46,9 @@ pub fn run(app: &mut App, file: &Path) -> Result<()> {
             }
             EntryExtras::for_entry(e)
         },
-        &mut |_| {},
+        &mut |entries| progress.tick(read.get(), entries),
     );
+    progress.done();
     let refused = |why: String| {
         user_hint(
             format!("Could not import {}: {why}.", file.display()),
@@ -165,6 +172,72 @@ impl<R: std::io::Read> std::io::Read for Utf8Checked<R> {
                 std::io::ErrorKind::InvalidData,
                 "not UTF-8",
             )),
+        }
+    }
+}
+
+/// Counts the bytes read, for the progress bar.
+struct Counted<R> {
+    inner: R,
+    read: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+impl<R: std::io::Read> std::io::Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.set(self.read.get() + n as u64);
+        Ok(n)
+    }
+}
+
+/// A progress bar on standard error, for an import that takes more than a
+/// second, and only at a terminal: nothing when piped or redirected.
+struct Progress {
+    started: std::time::Instant,
+    size: u64,
+    bar: Option<indicatif::ProgressBar>,
+    terminal: bool,
+}
+
+impl Progress {
+    fn new(size: u64) -> Progress {
+        use std::io::IsTerminal;
+        Progress {
+            started: std::time::Instant::now(),
+            size,
+            bar: None,
+            terminal: std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn tick(&mut self, bytes: u64, entries: usize) {
+        if !self.terminal || entries % 64 != 0 {
+            return;
+        }
+        if self.bar.is_none() {
+            if self.started.elapsed() < std::time::Duration::from_secs(1) {
+                return;
+            }
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(self.size.max(1)),
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("Importing {bar:30} {percent:>3}%  {msg}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                    .progress_chars("█▉▊▋▌▍▎▏ "),
+            );
+            self.bar = Some(bar);
+        }
+        if let Some(bar) = &self.bar {
+            bar.set_position(bytes);
+            bar.set_message(format!("{entries} entries"));
+        }
+    }
+
+    fn done(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
         }
     }
 }
