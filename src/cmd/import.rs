@@ -27,26 +27,25 @@ pub fn run(app: &mut App, file: &Path) -> Result<()> {
     let now = app.clock.now();
     let existed = app.journal_exists();
     let size = f.metadata().map(|m| m.len()).unwrap_or(0);
-    let read = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let read = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
     let mut progress = Progress::new(size);
-    // Each newly imported entry passes through EntryExtras::for_entry; whether any of
-    // them would have raised the safety note is noticed on the way, once,
-    // and kept nowhere.
-    let raised = std::cell::Cell::new(false);
+    // Whether any newly imported entry would have raised the safety note is
+    // noticed on the way, once, and kept nowhere.
+    let mut raised = false;
     let result = app.store()?.import_stream(
         Counted {
             inner: Utf8Checked::new(f),
-            read: std::rc::Rc::clone(&read),
+            read: std::sync::Arc::clone(&read),
         },
         now,
-        |e| {
-            if !raised.get() {
+        EntryExtras::for_entry,
+        &mut |entries, added| {
+            if let (false, Some(e)) = (raised, added) {
                 let text: Vec<&str> = e.answers.iter().map(|a| a.text.as_str()).collect();
-                raised.set(crate::care::safety::assess(&text.join("\n")).is_some());
+                raised = crate::care::safety::assess(&text.join("\n")).is_some();
             }
-            EntryExtras::for_entry(e)
+            progress.tick(read.load(std::sync::atomic::Ordering::Relaxed), entries);
         },
-        &mut |entries| progress.tick(read.get(), entries),
     );
     progress.done();
     let refused = |why: String| {
@@ -105,7 +104,7 @@ pub fn run(app: &mut App, file: &Path) -> Result<()> {
         );
     }
     app.line(line);
-    if raised.get() {
+    if raised {
         app.line(crate::care::safety::imported_line());
     }
     Ok(())
@@ -179,13 +178,14 @@ impl<R: std::io::Read> std::io::Read for Utf8Checked<R> {
 /// Counts the bytes read, for the progress bar.
 struct Counted<R> {
     inner: R,
-    read: std::rc::Rc<std::cell::Cell<u64>>,
+    read: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl<R: std::io::Read> std::io::Read for Counted<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.read.set(self.read.get() + n as u64);
+        self.read
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
         Ok(n)
     }
 }

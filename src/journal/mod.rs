@@ -46,7 +46,7 @@ pub struct InSession {
     pub dose: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct InEntry {
     pub id: Option<String>,
     pub phase: Phase,

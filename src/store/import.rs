@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use rusqlite::{params, OptionalExtension};
 
 use super::entries::{insert_entry, EntryExtras};
-use super::terms::index_pending_in;
+use super::terms::{index_new_entries, index_pending_in};
 use super::{new_uuid, Store};
 use crate::domain::NewEntry;
 use crate::error::user;
@@ -33,10 +33,12 @@ impl Store {
         now: DateTime<FixedOffset>,
         extras: impl Fn(&NewEntry) -> EntryExtras,
     ) -> Result<ImportCounts> {
-        let mut im = Importer::begin(self, now, &extras)?;
+        let mut im = Importer::begin(self, now)?;
         im.sessions(&doc.sessions)?;
         for e in &doc.entries {
-            im.entry(e)?;
+            let new = new_entry(e.clone());
+            let x = extras(&new);
+            im.entry(e.session, new, x)?;
         }
         im.finish(
             doc.actions.as_deref(),
@@ -49,19 +51,46 @@ impl Store {
     /// Imports a kapj journal document read from `reader`, one entry at a
     /// time, in one transaction: a problem anywhere in the file leaves the
     /// journal as it was. `progress` is told of each entry read.
-    pub fn import_stream<R: std::io::Read>(
+    pub fn import_stream<R: std::io::Read + Send>(
         &mut self,
         reader: R,
         now: DateTime<FixedOffset>,
-        extras: impl Fn(&NewEntry) -> EntryExtras,
-        progress: &mut dyn FnMut(usize),
+        extras: impl Fn(&NewEntry) -> EntryExtras + Sync,
+        progress: &mut dyn FnMut(usize, Option<&NewEntry>),
     ) -> Result<Result<ImportCounts, StreamError>> {
-        let mut im = Importer::begin(self, now, &extras)?;
-        let mut sink = StreamSink {
-            im: &mut im,
-            progress,
-        };
-        match crate::journal::stream(reader, &mut sink) {
+        let mut im = Importer::begin(self, now)?;
+        // Reading, checking and analysing the entries (a third of the work)
+        // happens on another thread while this one writes them.
+        let (parsed, failed) = std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Parsed>(256);
+            let extras = &extras;
+            let parser = scope.spawn(move || {
+                let mut sink = ChannelSink { tx, extras };
+                crate::journal::stream(reader, &mut sink)
+            });
+            let mut failed = None;
+            while let Ok(msg) = rx.recv() {
+                let r = match msg {
+                    Parsed::Sessions(v) => im.sessions(&v),
+                    Parsed::Entry(session, new, x) => im
+                        .entry(session, new, x)
+                        .map(|added| progress(im.read, added.as_ref())),
+                };
+                if let Err(e) = r {
+                    failed = Some(e);
+                    break;
+                }
+            }
+            drop(rx);
+            let parsed = parser
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (parsed, failed)
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        match parsed {
             Ok(rest) => im
                 .finish(
                     rest.actions.as_deref(),
@@ -76,28 +105,59 @@ impl Store {
     }
 }
 
-struct StreamSink<'i, 'a, 'p, F> {
-    im: &'i mut Importer<'a, F>,
-    progress: &'p mut dyn FnMut(usize),
+/// What the reading thread hands to the writing one. Entries are nearly
+/// every message, so they are not boxed to make the rare list of sessions
+/// smaller.
+#[allow(clippy::large_enum_variant)]
+enum Parsed {
+    Sessions(Vec<InSession>),
+    /// The entry's session number in the file, the entry (its `session_row`
+    /// still to be found, its `id` as the file gives it) and its analysis.
+    Entry(Option<i64>, NewEntry, EntryExtras),
 }
 
-impl<F: Fn(&NewEntry) -> EntryExtras> Sink for StreamSink<'_, '_, '_, F> {
+struct ChannelSink<'x, F> {
+    tx: std::sync::mpsc::SyncSender<Parsed>,
+    extras: &'x F,
+}
+
+impl<F: Fn(&NewEntry) -> EntryExtras> Sink for ChannelSink<'_, F> {
     fn sessions(&mut self, sessions: Vec<InSession>) -> Result<()> {
-        self.im.sessions(&sessions)
+        self.tx
+            .send(Parsed::Sessions(sessions))
+            .map_err(|_| anyhow::anyhow!("the import stopped"))
     }
 
     fn entry(&mut self, entry: InEntry) -> Result<()> {
-        self.im.entry(&entry)?;
-        (self.progress)(self.im.read);
-        Ok(())
+        let session = entry.session;
+        let new = new_entry(entry);
+        let x = (self.extras)(&new);
+        self.tx
+            .send(Parsed::Entry(session, new, x))
+            .map_err(|_| anyhow::anyhow!("the import stopped"))
+    }
+}
+
+/// An entry of the file as the store writes it (its session row is found
+/// by the importer; its id stays None when the file gives none).
+fn new_entry(e: InEntry) -> NewEntry {
+    NewEntry {
+        id: e.id,
+        phase: Some(e.phase),
+        session_row: None,
+        at: Some(e.at),
+        mood: e.mood,
+        tags: e.tags,
+        feelings: e.feelings,
+        private: e.private,
+        answers: e.answers,
     }
 }
 
 /// One import in progress: its transaction and what it has learnt so far.
-struct Importer<'a, F> {
+struct Importer<'a> {
     tx: rusqlite::Transaction<'a>,
     now: DateTime<FixedOffset>,
-    extras: &'a F,
     /// The journal's sessions by number, as they were before the import.
     local: HashMap<i64, i64>,
     /// Local sessions by their instant, for sessions of another journal.
@@ -115,10 +175,19 @@ struct Importer<'a, F> {
     counts: ImportCounts,
     /// Entries read from the file.
     read: usize,
+    /// New entries and their analyses, waiting to join review's index.
+    unindexed: Vec<(i64, crate::themes::Analysis)>,
+    /// The full-text indexes' insert triggers, held back during the import
+    /// (see `begin`), with the first answer row the import adds.
+    deferred_fts: Vec<String>,
+    first_answer: i64,
 }
 
-impl<'a, F: Fn(&NewEntry) -> EntryExtras> Importer<'a, F> {
-    fn begin(store: &'a mut Store, now: DateTime<FixedOffset>, extras: &'a F) -> Result<Self> {
+/// New entries join review's index in batches of this many.
+const INDEX_BATCH: usize = 1000;
+
+impl<'a> Importer<'a> {
+    fn begin(store: &'a mut Store, now: DateTime<FixedOffset>) -> Result<Self> {
         // Numbers refer to the journal as it was before this import.
         let local: HashMap<i64, i64> = store
             .session_numbers()?
@@ -135,10 +204,34 @@ impl<'a, F: Fn(&NewEntry) -> EntryExtras> Importer<'a, F> {
         let tx = store
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Entries written since the last review join the index first, as
+        // they would have at the end: term ids keep their order.
+        index_pending_in(&tx)?;
+        // The full-text indexes are filled in one pass at the end instead of
+        // by a trigger per answer, with a larger in-memory buffer so they
+        // are written in fewer, larger segments. Dropping the triggers is
+        // part of the transaction: a failed import brings them back with
+        // everything else, and `finish` puts them back before it commits.
+        let deferred_fts: Vec<String> = {
+            let mut st = tx.prepare(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('answers_ai', 'answers_tri_ai') ORDER BY name",
+            )?;
+            let rows = st.query_map([], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        tx.execute_batch(
+            "DROP TRIGGER IF EXISTS answers_ai; DROP TRIGGER IF EXISTS answers_tri_ai;",
+        )?;
+        let first_answer: i64 =
+            tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM answers", [], |r| {
+                r.get(0)
+            })?;
+        // A larger page cache while many rows go into several indexes at
+        // once (set back in `finish`; the connection ends with the command).
+        tx.pragma_update(None, "cache_size", -16384)?;
         Ok(Importer {
             tx,
             now,
-            extras,
             local,
             local_at,
             by_number: HashMap::new(),
@@ -147,6 +240,9 @@ impl<'a, F: Fn(&NewEntry) -> EntryExtras> Importer<'a, F> {
             derived_actions: Vec::new(),
             counts: ImportCounts::default(),
             read: 0,
+            unindexed: Vec::new(),
+            deferred_fts,
+            first_answer,
         })
     }
 
@@ -196,15 +292,22 @@ impl<'a, F: Fn(&NewEntry) -> EntryExtras> Importer<'a, F> {
         Ok(())
     }
 
-    fn entry(&mut self, e: &InEntry) -> Result<()> {
+    /// Adds one entry; returns it if it was new to the journal.
+    fn entry(
+        &mut self,
+        session: Option<i64>,
+        mut new: NewEntry,
+        mut x: EntryExtras,
+    ) -> Result<Option<NewEntry>> {
         self.read += 1;
-        if let Some(n) = e.session {
-            let t = self.earliest.entry(n).or_insert(e.at);
-            if e.at < *t {
-                *t = e.at;
+        let at = new.at.expect("entries from a file have a time");
+        if let Some(n) = session {
+            let t = self.earliest.entry(n).or_insert(at);
+            if at < *t {
+                *t = at;
             }
         }
-        if let Some(id) = &e.id {
+        if let Some(id) = &new.id {
             let exists = self
                 .tx
                 .prepare_cached("SELECT 1 FROM entries WHERE uuid = ?1")?
@@ -213,41 +316,39 @@ impl<'a, F: Fn(&NewEntry) -> EntryExtras> Importer<'a, F> {
                 .is_some();
             if exists {
                 self.counts.entries_present += 1;
-                return Ok(());
+                return Ok(None);
             }
         }
-        let session_row = match e.session {
+        new.session_row = match session {
             None => None,
             Some(n) => Some(match (self.by_number.get(&n), self.local.get(&n)) {
                 (Some(&row), _) | (None, Some(&row)) => row,
                 (None, None) => {
                     self.counts.sessions += 1;
-                    let row = create_session(&self.tx, None, e.at, "", "", "")?;
+                    let row = create_session(&self.tx, None, at, "", "", "")?;
                     self.untimed.insert(row, n);
                     self.by_number.insert(n, row);
                     row
                 }
             }),
         };
-        let new = NewEntry {
-            id: Some(e.id.clone().unwrap_or_else(new_uuid)),
-            phase: Some(e.phase),
-            session_row,
-            at: Some(e.at),
-            mood: e.mood,
-            tags: e.tags.clone(),
-            feelings: e.feelings.clone(),
-            private: e.private,
-            answers: e.answers.clone(),
-        };
-        let mut x = (self.extras)(&new);
+        if new.id.is_none() {
+            new.id = Some(new_uuid());
+        }
         let actions = std::mem::take(&mut x.actions);
         let row = insert_entry(&self.tx, &new, &x)?;
         if !actions.is_empty() {
-            self.derived_actions.push((row, e.at, actions));
+            self.derived_actions.push((row, at, actions));
+        }
+        if let Some(a) = x.terms.take() {
+            self.unindexed.push((row, a));
+            if self.unindexed.len() >= INDEX_BATCH {
+                index_new_entries(&self.tx, &self.unindexed)?;
+                self.unindexed.clear();
+            }
         }
         self.counts.entries += 1;
-        Ok(())
+        Ok(Some(new))
     }
 
     fn finish(
@@ -351,12 +452,53 @@ impl<'a, F: Fn(&NewEntry) -> EntryExtras> Importer<'a, F> {
         if let Some(themes) = themes {
             self.counts.theme_choices = super::theme_choices::import_choices(tx, themes, self.now)?;
         }
-        // Large imports are the moment to fill review's index, in the same
+        // Review's index and the full-text indexes are filled in the same
         // transaction: all of it lands, or none.
+        index_new_entries(tx, &self.unindexed)?;
         index_pending_in(tx)?;
+        fill_fts(tx, self.first_answer, &self.deferred_fts)?;
+        tx.pragma_update(None, "cache_size", -2000)?;
         self.tx.commit()?;
         Ok(self.counts)
     }
+}
+
+/// Adds the answers from `first` on to both full-text indexes in one pass
+/// each, then puts their insert triggers (`triggers`, as they were) back.
+fn fill_fts(tx: &rusqlite::Transaction, first: i64, triggers: &[String]) -> Result<()> {
+    const HASH: i64 = 8 << 20;
+    for (table, present) in [
+        (
+            "answers_fts",
+            triggers.iter().any(|t| t.contains("answers_fts")),
+        ),
+        (
+            "answers_tri",
+            triggers.iter().any(|t| t.contains("answers_tri")),
+        ),
+    ] {
+        if !present {
+            continue;
+        }
+        tx.execute(
+            &format!("INSERT INTO {table}({table}, rank) VALUES ('hashsize', ?1)"),
+            [HASH],
+        )?;
+        tx.execute(
+            &format!(
+                "INSERT INTO {table}(rowid, text) SELECT id, text FROM answers WHERE id >= ?1 ORDER BY id"
+            ),
+            [first],
+        )?;
+        tx.execute(
+            &format!("INSERT INTO {table}({table}, rank) VALUES ('hashsize', ?1)"),
+            [1i64 << 20],
+        )?;
+    }
+    for sql in triggers {
+        tx.execute_batch(sql)?;
+    }
+    Ok(())
 }
 
 fn create_session(

@@ -52,6 +52,44 @@ pub(super) fn index_entry(conn: &Connection, entry: i64, a: &Analysis) -> Result
     Ok(())
 }
 
+/// Adds new entries (not in the index yet) to the shared index, with their
+/// analyses, as [`index_entry`] would one by one, but with one update of
+/// each key the batch uses: a key's count goes up by the number of the
+/// batch's entries that use it, and keys new to the index get their ids in
+/// the order the entries first use them, exactly as one by one.
+pub(super) fn index_new_entries(conn: &Connection, batch: &[(i64, Analysis)]) -> Result<()> {
+    let mut order: Vec<&str> = Vec::new();
+    let mut uses: rustc_hash::FxHashMap<&str, (i64, u32)> = rustc_hash::FxHashMap::default();
+    for (_, a) in batch {
+        for t in a.terms() {
+            uses.entry(t.key)
+                .and_modify(|u| u.1 += 1)
+                .or_insert_with(|| {
+                    order.push(t.key);
+                    (0, 1)
+                });
+        }
+    }
+    let mut upsert = conn.prepare_cached(
+        "INSERT INTO term_keys(key, entries) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET entries = entries + excluded.entries RETURNING id",
+    )?;
+    for key in order {
+        let u = uses.get_mut(key).expect("counted above");
+        u.0 = upsert.query_row(params![key, u.1], |r| r.get(0))?;
+    }
+    let mut put = conn.prepare_cached("INSERT INTO entry_terms(entry_id, ids) VALUES (?1, ?2)")?;
+    let mut ids: Vec<(u32, u8)> = Vec::new();
+    for (entry, a) in batch {
+        ids.clear();
+        for t in a.terms() {
+            ids.push((uses[t.key].0 as u32, themes::term_meta(t.count, t.name)));
+        }
+        put.execute(params![entry, themes::pack_terms(a.words, &ids)])?;
+    }
+    Ok(())
+}
+
 /// Takes an entry's terms out of the counts (before it is deleted or indexed
 /// again); keys no entry uses any more are removed, so no word of a deleted
 /// entry stays behind in the index.

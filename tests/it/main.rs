@@ -17,6 +17,7 @@ mod export;
 mod first_run;
 mod first_week;
 mod guided;
+mod import_stream;
 mod newcomer;
 mod pickers;
 mod review;
