@@ -222,6 +222,10 @@ fn write_body(
             let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Vec<Entry>>>(2);
             let parts = &parts;
             let read = scope.spawn(move || {
+                if let Err(e) = reader.stop_mapping() {
+                    let _ = tx.send(Err(e));
+                    return;
+                }
                 for p in parts {
                     if tx.send(fill(&reader, p, heads)).is_err() {
                         return;

@@ -62,7 +62,7 @@ impl Store {
         // Reading, checking and analysing the entries (a third of the work)
         // happens on another thread while this one writes them.
         let (parsed, failed) = std::thread::scope(|scope| {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<Parsed>(256);
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Parsed>(64);
             let extras = &extras;
             let parser = scope.spawn(move || {
                 let mut sink = ChannelSink { tx, extras };
@@ -226,9 +226,9 @@ impl<'a> Importer<'a> {
             tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM answers", [], |r| {
                 r.get(0)
             })?;
-        // A larger page cache while many rows go into several indexes at
+        // A larger page cache (8 MB) while many rows go into several indexes at
         // once (set back in `finish`; the connection ends with the command).
-        tx.pragma_update(None, "cache_size", -16384)?;
+        tx.pragma_update(None, "cache_size", -8192)?;
         Ok(Importer {
             tx,
             now,

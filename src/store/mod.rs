@@ -352,6 +352,14 @@ impl Store {
         }))
     }
 
+    /// Reads without the memory map from here on: export reads the text of
+    /// a long journal part by part, and mapped pages would all count as its
+    /// memory (250 MB at 100k entries) where the page cache keeps a few MB.
+    pub fn stop_mapping(&self) -> Result<()> {
+        self.conn.pragma_update(None, "mmap_size", 0)?;
+        Ok(())
+    }
+
     /// A second connection that holds the write lock until it is dropped or
     /// released: other kapj processes wait (or give up, saying the journal is
     /// busy) instead of writing to a file that is about to be replaced.
