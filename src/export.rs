@@ -222,10 +222,6 @@ fn write_body(
             let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Vec<Entry>>>(2);
             let parts = &parts;
             let read = scope.spawn(move || {
-                if let Err(e) = reader.stop_mapping() {
-                    let _ = tx.send(Err(e));
-                    return;
-                }
                 for p in parts {
                     if tx.send(fill(&reader, p, heads)).is_err() {
                         return;
@@ -274,10 +270,18 @@ fn document(app: &mut App, req: &Request, out: &mut dyn std::io::Write) -> Resul
     // connection (see `sibling_reader`) they are read on another thread
     // while review runs on this one.
     let reader = app.store()?.sibling_reader()?;
+    // In a very long journal, review's peak and the entries' facts together
+    // would pass 100 MB: review goes first there, and its working memory
+    // is freed before the facts are read.
+    let review_first = app.store()?.count_entries()? > 30_000;
     let (review, sel, reader) = std::thread::scope(|scope| -> Result<_> {
         let (all_sessions, include_private) = (&all_sessions, f.include_private);
+        let early = review_first.then(|| crate::review::compute_with(app, f, 8, all_sessions));
         let worker = match reader {
             Some(reader) => scope.spawn(move || -> Result<(Selected, Option<_>)> {
+                // Through the page cache, not the memory map: at 100k
+                // entries the mapped pages read would be 160 MB of memory.
+                reader.stop_mapping()?;
                 let sel = select(
                     reader.entry_heads(&everything)?,
                     include_private,
@@ -290,7 +294,10 @@ fn document(app: &mut App, req: &Request, out: &mut dyn std::io::Write) -> Resul
                 scope.spawn(move || Ok((select(all, include_private, all_sessions), None)))
             }
         };
-        let review = crate::review::compute_with(app, f, 8, all_sessions);
+        let review = match early {
+            Some(r) => r,
+            None => crate::review::compute_with(app, f, 8, all_sessions),
+        };
         let sel = worker
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
