@@ -279,9 +279,6 @@ fn document(app: &mut App, req: &Request, out: &mut dyn std::io::Write) -> Resul
         let early = review_first.then(|| crate::review::compute_with(app, f, 8, all_sessions));
         let worker = match reader {
             Some(reader) => scope.spawn(move || -> Result<(Selected, Option<_>)> {
-                // Through the page cache, not the memory map: at 100k
-                // entries the mapped pages read would be 160 MB of memory.
-                reader.stop_mapping()?;
                 let sel = select(
                     reader.entry_heads(&everything)?,
                     include_private,
