@@ -133,6 +133,11 @@ impl App {
         Ok(store.drafts_key().ok())
     }
 
+    /// Whether this run opened the journal.
+    pub fn store_is_open(&self) -> bool {
+        self.store.is_some()
+    }
+
     /// Closes the journal (before its file is replaced).
     pub fn close_store(&mut self) {
         self.store = None;
@@ -176,6 +181,23 @@ impl App {
         for l in crate::term_text::wrap(s, cols.saturating_sub(1), lead) {
             self.line(l);
         }
+    }
+
+    /// The columns a row of a listing may take: the window's width when
+    /// standard output is a terminal, else 80 (a pipe, a file, a test).
+    pub fn line_columns(&self) -> usize {
+        self.window_columns().unwrap_or(80)
+    }
+
+    /// The window's width, when standard output is a terminal.
+    pub fn window_columns(&self) -> Option<usize> {
+        use std::io::IsTerminal;
+        if self.json || !std::io::stdout().is_terminal() {
+            return None;
+        }
+        console::Term::stdout()
+            .size_checked()
+            .map(|(_, cols)| usize::from(cols).max(20))
     }
 
     pub fn json_out(&mut self, v: &serde_json::Value) {

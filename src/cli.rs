@@ -34,9 +34,13 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub home: Option<PathBuf>,
 
-    /// Print one JSON document instead of text (status, session list|show, list, show, search, review, actions list, check list, drafts list, themes list|show)
+    /// Print one JSON document instead of text (status, session list|show, list, show, search, review, actions list, check list, drafts list, themes list|show, decisions list, settings)
     #[arg(long, global = true)]
     pub json: bool,
+
+    /// Print straight to the terminal, never through a pager ($KAPJ_PAGER, else $PAGER, else less -FRX)
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -124,14 +128,23 @@ the editor or standard input for anything private.")]
     )]
     Settings(SettingsArgs),
 
+    /// Reminders that reach you outside kapj: your calendar, or desktop notifications
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  kapj remind ics                        reminders for your latest and next session\n  kapj remind ics --session 3 -o ~/Downloads/reminders.ics\n  kapj remind system                     a per-user timer for desktop notifications\n  kapj remind system --remove            take it out again\n\nThe titles are neutral (\"Journal check-in\", \"Reflection time\") and no journal text goes into the file."
+    )]
+    Remind(RemindCommand),
+
     /// Write a document to bring to your therapist (markdown, html) or a full backup (json)
     #[command(
         after_help = "Examples:\n  kapj export -o for-therapist.md\n  kapj export --format html -o journal.html --since \"30 days ago\"\n  kapj export --format json -o backup.json\n\nPrivate entries are left out unless --include-private is given."
     )]
     Export(ExportArgs),
 
-    /// Add entries from a kapj journal JSON file (importing twice adds nothing)
-    #[command(after_help = "Examples:\n  kapj import backup.json")]
+    /// Bring in a journal: kapj's own JSON, jrnl, Day One, or a folder of markdown notes
+    #[command(
+        after_help = "Examples:\n  kapj import backup.json\n  kapj import journal.txt                      jrnl's own file\n  kapj import journal.txt --time-format \"%Y-%m-%d %I:%M %p\"\n  kapj import export.json                      jrnl --export json\n  kapj import \"Day One export.zip\" --dry-run\n  kapj import ~/Notes/Daily --from markdown\n\nImporting the same file again adds nothing. Entries from other journals become free writing at their own date and time."
+    )]
     Import(ImportArgs),
 
     /// Keep a checked copy of the journal in a folder, now or once a day by itself
@@ -155,9 +168,15 @@ The file is checked first; a file that is not a readable kapj journal changes no
 
     /// The small actions you committed to, and marking them done or dropped
     #[command(
-        after_help = "Examples:\n  kapj actions\n  kapj actions done 3\n  kapj actions drop 4"
+        after_help = "Examples:\n  kapj actions\n  kapj actions add \"Walk by the sea on Sunday\"\n  kapj actions edit 3 \"Walk by the sea on Saturday\"\n  kapj actions done 3\n  kapj actions drop 4"
     )]
     Actions(ActionsArgs),
+
+    /// Big decisions noted in the days after a session, and marking them settled
+    #[command(
+        after_help = "Examples:\n  kapj decisions                  the ones you are weighing\n  kapj decisions --all            settled ones too\n  kapj decisions done 2           settled: it leaves the list and review\n\nkapj notes a decision when an entry written in the 14 days after a session\nweighs one. `kapj settings notes.decisions off` stops this."
+    )]
+    Decisions(DecisionsArgs),
 
     /// Optional self-check measures (PHQ-9, GAD-7), kept over time
     #[command(
@@ -183,7 +202,7 @@ The file is checked first; a file that is not a readable kapj journal changes no
 
     /// The questions each phase asks
     #[command(
-        after_help = "Examples:\n  kapj templates list\n  kapj templates show reflection\n  kapj templates path"
+        after_help = "Examples:\n  kapj templates list\n  kapj templates show reflection\n  kapj templates copy reflection      then edit the file it names\n  kapj templates check reflection\n  kapj templates path"
     )]
     Templates(TemplatesArgs),
 
@@ -191,15 +210,42 @@ The file is checked first; a file that is not a readable kapj journal changes no
     #[command(after_help = "Examples:\n  kapj demo\n  kapj demo --home /tmp/kapj-demo")]
     Demo(DemoArgs),
 
+    /// A prompt hook for bash, zsh or fish: one quiet line when something is due
+    #[command(after_help = "\
+Examples:
+  eval \"$(kapj init bash)\"             in ~/.bashrc
+  eval \"$(kapj init zsh)\"              in ~/.zshrc
+  kapj init fish | source              in ~/.config/fish/config.fish
+  eval \"$(kapj init bash --every 8h)\"  at most one line every 8 hours
+  kapj init --uninstall                how to take it out again
+
+In an interactive shell, when something is due, the prompt shows one line
+like \"kapj: meaning-making is open for about 40 more hours — kapj write meaning\",
+at most once every 4 hours (--every). It reads only a small file of times and
+phase names that kapj keeps beside the journal; it never opens the journal.")]
+    Init(InitArgs),
+
+    /// Show a desktop notification if something is due (what `kapj remind system` runs)
+    #[command(
+        after_help = "Examples:\n  kapj notify\n\nThe notification says only \"Journal check-in\"; it is shown once for each part\nof the window, and never names a phase, a session or anything you wrote."
+    )]
+    Notify,
+
+    /// The prompt hook's quick check (the code `kapj init` prints runs it)
+    #[command(hide = true)]
+    Hook(HookArgs),
+
     /// Print a shell completion script
     #[command(
         after_help = "Examples:\n  kapj completions bash > ~/.local/share/bash-completion/completions/kapj\n  kapj completions zsh > ~/.zfunc/_kapj\n  kapj completions fish > ~/.config/fish/completions/kapj.fish"
     )]
     Completions(CompletionsArgs),
 
-    /// Print the man page (roff)
-    #[command(after_help = "Examples:\n  kapj man > ~/.local/share/man/man1/kapj.1")]
-    Man,
+    /// Print the man page (roff), or write a page for kapj and each subcommand
+    #[command(
+        after_help = "Examples:\n  kapj man --dir ~/.cargo/share/man/man1     then: man kapj, man kapj-write\n  kapj man | man -l -                        read it once without installing\n\nman finds pages in a share/man folder beside a bin folder on your PATH (so\n~/.cargo/share/man beside ~/.cargo/bin); for another folder, add it to MANPATH:\n  export MANPATH=\"$HOME/.local/share/man:\""
+    )]
+    Man(ManArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -410,8 +456,26 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// A kapj journal JSON file
+    /// A file or folder: kapj journal JSON, jrnl JSON or text, a Day One zip or JSON, or a folder of markdown notes
+    #[arg(value_name = "FILE|DIR")]
     pub file: PathBuf,
+    /// Which format it is in (found from the file when not given)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<ImportFormat>,
+    /// Show what would be added, skipped and left out, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// jrnl's timeformat, when its config sets one (default "%Y-%m-%d %H:%M")
+    #[arg(long, value_name = "FORMAT")]
+    pub time_format: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    Kapj,
+    Jrnl,
+    Dayone,
+    Markdown,
 }
 
 #[derive(Debug, Args)]
@@ -453,6 +517,30 @@ pub enum ActionsCommand {
         #[arg(long)]
         all: bool,
     },
+    /// Note a small action of your own, in the latest session (or --session N)
+    #[command(
+        after_help = "Examples:\n  kapj actions add \"Walk by the sea on Sunday\"\n  kapj actions add \"Call my sister\" --session 2\n\nThe embodiment phase (kapj write embodiment) asks for one too; either way it is listed by `kapj actions`."
+    )]
+    Add {
+        /// What you mean to do (quote it, or write it as several words)
+        #[arg(value_name = "TEXT", num_args = 1.., required = true)]
+        text: Vec<String>,
+        /// The session it belongs to (default: the latest that has happened)
+        #[arg(long, value_name = "N", allow_negative_numbers = true)]
+        session: Option<String>,
+    },
+    /// Change an action's words (in your editor when no text is given)
+    #[command(
+        after_help = "Examples:\n  kapj actions edit 3 \"Walk by the sea on Saturday\"\n  kapj actions edit 3              opens it in your editor ($VISUAL, else $EDITOR, else vi)\n\nIts number, state and date stay. The entry it was written in keeps your words as they were."
+    )]
+    Edit {
+        /// The action's number, its id, or the start of its id
+        #[arg(allow_negative_numbers = true)]
+        id: String,
+        /// The new words (default: open the action in your editor)
+        #[arg(value_name = "TEXT", num_args = 0..)]
+        text: Vec<String>,
+    },
     /// Mark an action done
     #[command(
         after_help = "Examples:\n  kapj actions done 3             the number `kapj actions` shows\n  kapj actions done 9f2c          the start of its id (`kapj --json actions list`)"
@@ -482,8 +570,12 @@ pub struct DraftsArgs {
 #[derive(Debug, Subcommand)]
 pub enum DraftsCommand {
     /// Unfinished entries, newest first (the default)
+    #[command(after_help = "Examples:\n  kapj drafts list\n  kapj --json drafts list")]
     List,
     /// Let an unfinished entry go (asks first unless --yes)
+    #[command(
+        after_help = "Examples:\n  kapj drafts discard 2\n  kapj drafts discard 2 --yes\n\nThe number is the one `kapj drafts` shows."
+    )]
     Discard {
         /// Its number in `kapj drafts`
         #[arg(allow_negative_numbers = true)]
@@ -513,7 +605,10 @@ pub struct SafetyArgs {
 #[derive(Debug, Subcommand)]
 pub enum SafetyCommand {
     /// Show your plan and crisis lines (the default; also `kapj safety plan`)
-    #[command(alias = "plan")]
+    #[command(
+        alias = "plan",
+        after_help = "Examples:\n  kapj safety\n  kapj safety plan"
+    )]
     Show,
     /// Write or change your safety plan
     #[command(
@@ -536,6 +631,7 @@ pub struct TemplatesArgs {
 #[derive(Debug, Subcommand)]
 pub enum TemplatesCommand {
     /// Each phase's template and where it comes from (the default)
+    #[command(after_help = "Examples:\n  kapj templates\n  kapj templates list")]
     List,
     /// The questions of one phase
     #[command(
@@ -544,6 +640,26 @@ pub enum TemplatesCommand {
     Show {
         #[arg(value_parser = PhaseName)]
         phase: String,
+    },
+    /// Copy a built-in template into your template folder, to change it there
+    #[command(
+        after_help = "Examples:\n  kapj templates copy reflection\n  kapj templates copy embodiment --force     start again from the built-in one\n\nThen edit the file it names, and `kapj templates check reflection` reads it as kapj will."
+    )]
+    Copy {
+        #[arg(value_parser = PhaseName)]
+        phase: String,
+        /// Replace a template of your own that is already there
+        #[arg(long)]
+        force: bool,
+    },
+    /// Read your own templates as kapj will, and say what is wrong and on which line
+    #[command(
+        after_help = "Examples:\n  kapj templates check                 every template in your folder\n  kapj templates check reflection      your reflection.toml\n  kapj templates check ~/my-meaning.toml\n\nExit status 1 when a template would be refused."
+    )]
+    Check {
+        /// A phase (your template for it) or a file; default: every template of yours
+        #[arg(value_name = "PHASE|FILE")]
+        target: Option<String>,
     },
     /// The folder where your own templates override the built-in ones
     #[command(
@@ -555,6 +671,69 @@ pub enum TemplatesCommand {
 #[derive(Debug, Args)]
 pub struct DemoArgs {}
 
+/// A shell for `kapj init`. Any text is accepted here, so that kapj's own
+/// check says in one line which shells it knows; the names are offered to
+/// shell completion.
+#[derive(Debug, Clone, Copy)]
+pub struct ShellName;
+
+impl clap::builder::TypedValueParser for ShellName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            ["bash", "zsh", "fish"]
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// bash, zsh or fish
+    #[arg(value_name = "SHELL", value_parser = ShellName)]
+    pub shell: Option<String>,
+    /// At most one line this often, e.g. 4h (the default), 90m, 1d
+    #[arg(long, value_name = "DURATION")]
+    pub every: Option<String>,
+    /// Say how to take the hook out again
+    #[arg(long)]
+    pub uninstall: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HookArgs {
+    /// At most one line this often (default 4h)
+    #[arg(long, value_name = "DURATION")]
+    pub every: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RemindSystemArgs {
+    /// Take the timer out again
+    #[arg(long)]
+    pub remove: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write kapj.1 and a page for every subcommand (kapj-write.1, …) into this folder
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// bash, zsh, fish, elvish or powershell
@@ -564,18 +743,27 @@ pub struct CompletionsArgs {
 #[derive(Debug, Subcommand)]
 pub enum ThemesCommand {
     /// Never show this theme in review (its words stay searchable)
+    #[command(
+        after_help = "Examples:\n  kapj themes hide exam\n  kapj themes hide \"work email\""
+    )]
     Hide {
         /// A word or a phrase of up to three words
         #[arg(value_name = "WORD|PHRASE", num_args = 1.., required = true)]
         theme: Vec<String>,
     },
     /// Always show this theme in review when it appears, first and marked as kept
+    #[command(
+        after_help = "Examples:\n  kapj themes keep tightness\n  kapj themes keep \"my father\""
+    )]
     Keep {
         /// A word or a phrase of up to three words
         #[arg(value_name = "WORD|PHRASE", num_args = 1.., required = true)]
         theme: Vec<String>,
     },
     /// Count these themes as one (quote a phrase: "my father")
+    #[command(
+        after_help = "Examples:\n  kapj themes merge dad \"my father\" --as dad\n  kapj themes merge sea ocean waves"
+    )]
     Merge {
         /// Two or more words or phrases
         #[arg(value_name = "THEME", num_args = 2.., required = true)]
@@ -585,18 +773,56 @@ pub enum ThemesCommand {
         name: Option<String>,
     },
     /// What is hidden, kept and merged
+    #[command(after_help = "Examples:\n  kapj themes list\n  kapj --json themes list")]
     List,
     /// Undo the choices about one theme, or every choice
+    #[command(
+        after_help = "Examples:\n  kapj themes reset exam          undo what was chosen about one theme\n  kapj themes reset               undo every choice"
+    )]
     Reset {
         /// A word or phrase; without one, every choice is undone
         #[arg(value_name = "WORD|PHRASE", num_args = 0..)]
         theme: Vec<String>,
     },
     /// One theme through time: per session, first and last seen, quotes, phases, company
+    #[command(
+        after_help = "Examples:\n  kapj themes show dad\n  kapj themes show \"my chest\"\n  kapj --json themes show dad"
+    )]
     Show {
         /// A word or a phrase of up to three words
         #[arg(value_name = "WORD|PHRASE", num_args = 1.., required = true)]
         theme: Vec<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct DecisionsArgs {
+    /// Also show settled ones (as `decisions list --all`)
+    #[arg(long)]
+    pub all: bool,
+    #[command(subcommand)]
+    pub command: Option<DecisionsCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DecisionsCommand {
+    /// The decisions you are weighing, oldest first (the default)
+    #[command(
+        after_help = "Examples:\n  kapj decisions list\n  kapj decisions list --all\n  kapj --json decisions list"
+    )]
+    List {
+        /// Also show settled ones
+        #[arg(long)]
+        all: bool,
+    },
+    /// Mark a decision settled, so it leaves the list and review
+    #[command(
+        after_help = "Examples:\n  kapj decisions done 2           the number `kapj decisions` shows"
+    )]
+    Done {
+        /// The number `kapj decisions` shows
+        #[arg(allow_negative_numbers = true)]
+        number: String,
     },
 }
 
@@ -611,4 +837,38 @@ pub struct SettingsArgs {
     /// Go back to the default
     #[arg(long, conflicts_with = "value", requires = "name")]
     pub reset: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RemindCommand {
+    /// Write a calendar file (.ics) of gentle check-ins around a session
+    #[command(after_help = "\
+Examples:
+  kapj remind ics                          the reminders still ahead (latest and next session)
+  kapj remind ics --session 3              one session's reminders
+  kapj remind ics -o ~/reminders.ics       somewhere else
+  kapj remind ics -o -                     to standard output
+
+The reminders: the evening of the session (rest, a few words), 24 and 48 hours
+after (meaning-making), a moment to book or confirm a follow-up conversation,
+a week after (embodiment), and the evening before your next session. Reminders
+already past are left out. Open the file with your calendar app to add them;
+exporting again updates them instead of adding copies.")]
+    Ics(IcsArgs),
+    /// Install (or --remove) a per-user timer that runs `kapj notify`
+    #[command(
+        after_help = "Examples:\n  kapj remind system\n  kapj remind system --remove\n\nOn Linux this is a systemd user timer (~/.config/systemd/user/kapj-notify.timer);\non macOS a LaunchAgent (~/Library/LaunchAgents/org.kapj.notify.plist).\nNothing is installed unless you run this."
+    )]
+    System(RemindSystemArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IcsArgs {
+    /// The session (default: your latest session and the next planned one)
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub session: Option<String>,
+    /// Write to this file, readable by you alone (default: journal-reminders.ics
+    /// in the current folder; - for standard output)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

@@ -188,13 +188,38 @@ impl ActionState {
 pub struct Action {
     pub id: String,
     pub number: i64,
-    /// The entry's UUID.
-    pub entry: String,
-    pub entry_number: i64,
+    /// The UUID of the entry it was written in; None for an action added
+    /// on its own (`kapj actions add`).
+    pub entry: Option<String>,
+    pub entry_number: Option<i64>,
+    /// The number of the session it belongs to: its entry's, or for an
+    /// action added on its own, the one it was added to.
+    pub session: Option<i64>,
     pub text: String,
     pub state: ActionState,
     pub at: DateTime<FixedOffset>,
     pub done_at: Option<DateTime<FixedOffset>>,
+}
+
+/// A big decision an entry weighed in the days after a session, noted for
+/// review until the client marks it settled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub id: String,
+    /// Short number for the command line (`kapj decisions done N`).
+    pub number: i64,
+    /// The entry's UUID.
+    pub entry: String,
+    pub entry_number: i64,
+    /// The number of the session it came after.
+    pub session: Option<i64>,
+    /// The sentence as written.
+    pub sentence: String,
+    /// When it was written (the entry's time).
+    pub at: DateTime<FixedOffset>,
+    pub settled_at: Option<DateTime<FixedOffset>>,
+    /// Whether its entry is private (left out of review and export then).
+    pub private: bool,
 }
 
 /// One answered self-check (PHQ-9 or GAD-7).

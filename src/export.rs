@@ -79,12 +79,18 @@ fn backup(app: &mut App, f: &Filter) -> Result<String> {
     let actions: Vec<_> = store
         .actions(true)?
         .into_iter()
-        .filter(|a| ids.contains(a.entry.as_str()))
+        .filter(|a| goes_with(a, &ids, f))
         .collect();
     let (sessions, checks, plan) = (store.sessions()?, store.checks(None)?, store.safety_plan()?);
     let themes = store.theme_choices()?;
-    let doc =
-        journal::v1::Journal::new(now, &sessions, &entries, &actions, &checks, &plan, &themes);
+    let decisions: Vec<_> = store
+        .decisions(true)?
+        .into_iter()
+        .filter(|d| ids.contains(d.entry.as_str()))
+        .collect();
+    let doc = journal::v1::Journal::new(
+        now, &sessions, &entries, &actions, &checks, &plan, &themes, &decisions,
+    );
     Ok(serde_json::to_string_pretty(&doc)? + "\n")
 }
 
@@ -310,7 +316,7 @@ fn document(app: &mut App, req: &Request, out: &mut dyn std::io::Write) -> Resul
     // Review lists every open action; the document keeps those written in
     // the entries it shows, so a private entry's action stays private.
     let shown: HashSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();
-    review.actions.retain(|a| shown.contains(a.entry.as_str()));
+    review.actions.retain(|a| goes_with(a, &shown, f));
     let mut phases: Vec<Phase> = entries.iter().map(|e| e.phase).collect();
     phases.sort();
     phases.dedup();
@@ -360,4 +366,18 @@ fn document(app: &mut App, req: &Request, out: &mut dyn std::io::Write) -> Resul
     let entries = doc.entries;
     let _ = std::thread::Builder::new().spawn(move || drop(entries));
     Ok(())
+}
+
+/// An action goes with its entry; one added on its own goes into a backup
+/// or document of the whole journal or of its session, not into one of a
+/// phase.
+fn goes_with(a: &crate::domain::Action, entries: &HashSet<&str>, f: &Filter) -> bool {
+    if let Some(e) = &a.entry {
+        return entries.contains(e.as_str());
+    }
+    f.phase.is_none()
+        && f.tag.is_none()
+        && f.session.is_none_or(|n| a.session == Some(n))
+        && f.since.is_none_or(|t| a.at >= t)
+        && f.until.is_none_or(|t| a.at <= t)
 }

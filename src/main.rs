@@ -1,7 +1,6 @@
 //! kapj: parse the command line, run the command, map errors to exit codes.
 
 use std::fmt::Write as _;
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::parser::ValueSource;
@@ -11,6 +10,11 @@ use kapj::error::{UserError, EXIT_USAGE, EXIT_USER};
 use kapj::{cli, cmd, store};
 
 fn main() -> ExitCode {
+    // The prompt hook runs at every prompt: it is answered before anything
+    // else starts (see cmd::hook).
+    if cmd::hook::fast(std::env::args_os()).is_some() {
+        return ExitCode::SUCCESS;
+    }
     // Files kapj creates are the user's alone, whatever the shell's umask.
     rustix::process::umask(rustix::fs::Mode::from_bits_truncate(0o077));
     std::panic::set_hook(Box::new(|info| {
@@ -35,21 +39,23 @@ fn main() -> ExitCode {
         }
     };
 
+    let pager_allowed = !cli.no_pager && cmd::may_page(cli.command.as_ref());
     let mut out = String::new();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         cmd::run(cli, home_from_flag, &mut out)
     }));
+    // Through a pager when it is taller than the window; a reader that went
+    // away (`kapj list | head`, a pager quit early) is not an error.
+    if let Err(e) = kapj::pager::write(&out, pager_allowed) {
+        eprintln!("kapj could not write its output: {}.", store::plain_io(&e));
+        return ExitCode::from(EXIT_USER as u8);
+    }
+    // After what the command printed, so a closing message reads last.
     let status = match result {
         Ok(Ok(())) => 0,
         Ok(Err(e)) => report(&e),
         Err(_) => 101,
     };
-    if let Err(e) = flush(&out) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("kapj could not write its output: {}.", store::plain_io(&e));
-            return ExitCode::from(EXIT_USER as u8);
-        }
-    }
     ExitCode::from(status as u8)
 }
 
@@ -61,13 +67,6 @@ fn panic_message(details: &dyn std::fmt::Display, debug: bool) -> String {
         let _ = writeln!(text, "{details}");
     }
     text
-}
-
-/// Writes the gathered output; a reader that went away (`kapj list | head`) is not an error.
-fn flush(out: &str) -> std::io::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(out.as_bytes())?;
-    stdout.flush()
 }
 
 /// Prints an error as one plain sentence (and a hint), returning the exit code.

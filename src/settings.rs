@@ -26,6 +26,11 @@ pub const SETTINGS: &[Setting] = &[
         default: true,
     },
     Setting {
+        key: "notes.uneven_sessions",
+        about: "a calm sentence in status and review when a session was quieter or harder than the one before",
+        default: true,
+    },
+    Setting {
         key: "status.on_this_day",
         about: "status shows the first line of an entry from a month, three months or a year ago",
         default: true,

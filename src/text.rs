@@ -131,6 +131,56 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// One line of prose in lines of at most `max` columns, broken at spaces,
+/// as `kapj show` prints an answer: continuation lines keep the line's own
+/// indent, and only a word wider than a whole line (a run of CJK written
+/// without spaces, a long link) is broken, between grapheme clusters.
+pub fn wrap_words(line: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let trimmed = line.trim_start();
+    let mut lead = &line[..line.len() - trimmed.len()];
+    if width(lead) > max / 2 {
+        lead = "";
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = lead.to_string();
+    let mut empty = true;
+    for word in trimmed.split_whitespace() {
+        if !empty && width(&cur) + 1 + width(word) > max {
+            lines.push(std::mem::replace(&mut cur, lead.to_string()));
+            empty = true;
+        }
+        if !empty {
+            cur.push(' ');
+        }
+        let mut rest = word;
+        while width(&cur) + width(rest) > max {
+            let room = max.saturating_sub(width(&cur));
+            let mut head = take_columns(rest, room);
+            if head.is_empty() {
+                if !empty {
+                    // Start the word on a line of its own first.
+                    lines.push(std::mem::replace(&mut cur, lead.to_string()));
+                    empty = true;
+                    continue;
+                }
+                // Not one cluster fits: it gets the line to itself.
+                head = rest.graphemes(true).next().unwrap_or(rest);
+            }
+            cur.push_str(head);
+            lines.push(std::mem::replace(&mut cur, lead.to_string()));
+            rest = &rest[head.len()..];
+            empty = true;
+        }
+        cur.push_str(rest);
+        empty = false;
+    }
+    if !empty || lines.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,6 +208,34 @@ mod tests {
         // Never inside a cluster: the accent stays with its letter.
         assert_eq!(shorten("cafe\u{301}s!", 5), "cafe\u{301}…");
         assert_eq!(shorten("ab👨‍👩‍👧cd", 4), "ab…");
+    }
+
+    #[test]
+    fn wrap_words_never_breaks_a_word_that_fits_a_line() {
+        assert_eq!(
+            wrap_words("the tightness in my chest eased slowly", 16),
+            ["the tightness in", "my chest eased", "slowly"]
+        );
+        assert_eq!(
+            wrap_words("  - a walk by the sea", 12),
+            ["  - a walk", "  by the sea"]
+        );
+        assert_eq!(wrap_words("", 10), [""]);
+        // Accents and wide characters are counted in columns.
+        assert_eq!(
+            wrap_words("cafe\u{301} e\u{301}te\u{301} 東京の夜", 11),
+            ["cafe\u{301} e\u{301}te\u{301}", "東京の夜"]
+        );
+        // A run wider than a line is broken between clusters.
+        let lines = wrap_words("海の音を聞きながら、父のことを考えていました", 10);
+        assert!(lines.iter().all(|l| width(l) <= 10), "{lines:?}");
+        assert_eq!(
+            lines.concat(),
+            "海の音を聞きながら、父のことを考えていました"
+        );
+        let lines = wrap_words("ab 👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧", 3);
+        assert_eq!(lines.concat().replace(' ', ""), "ab👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧");
+        assert!(lines.iter().all(|l| width(l) <= 3), "{lines:?}");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! text is calm and plain, never diagnoses, never judges, and invites rather
 //! than instructs.
 
+pub mod decisions;
 pub mod feelings;
 pub mod measures;
 pub mod safety;

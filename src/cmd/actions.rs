@@ -1,18 +1,21 @@
-//! `kapj actions [list | done ID | drop ID]`.
+//! `kapj actions [list | add TEXT | edit ID [TEXT] | done ID | drop ID]`.
 
 use anyhow::Result;
 use serde_json::json;
 
 use crate::app::App;
 use crate::cli::{ActionsArgs, ActionsCommand};
-use crate::cmd::parse_number;
+use crate::cmd::{parse_number, session_number};
 use crate::domain::{Action, ActionState};
 use crate::error::user_hint;
 use crate::render;
+use crate::text::width;
 
 pub fn run(app: &mut App, a: ActionsArgs) -> Result<()> {
     match a.command.unwrap_or(ActionsCommand::List { all: a.all }) {
         ActionsCommand::List { all } => list(app, all || a.all),
+        ActionsCommand::Add { text, session } => add(app, &text, session.as_deref()),
+        ActionsCommand::Edit { id, text } => edit(app, &id, &text),
         ActionsCommand::Done { id } => close(app, &id, ActionState::Done),
         ActionsCommand::Drop { id } => close(app, &id, ActionState::Dropped),
     }
@@ -41,12 +44,19 @@ fn list(app: &mut App, all: bool) -> Result<()> {
             ActionState::Open => String::new(),
             s => format!("  [{}]", s.key()),
         };
+        let head = format!("{:>4}  {:<8}  ", a.number, render::age_days(now, a.at));
+        let entry = match (a.entry_number, a.session) {
+            (Some(n), _) => format!("(entry {n})"),
+            (None, Some(s)) => format!("(session {s})"),
+            (None, None) => "(added)".to_string(),
+        };
+        let room = app
+            .line_columns()
+            .saturating_sub(width(&head) + width(&state) + 2 + width(&entry));
         app.line(format!(
-            "{:>4}  {:<8}  {}{state}  {}",
-            a.number,
-            render::age_days(now, a.at),
-            render::first_line(&a.text, 52),
-            app.dim(&format!("(entry {})", a.entry_number))
+            "{head}{}{state}  {}",
+            render::first_line(&a.text, room),
+            app.dim(&entry)
         ));
     }
     Ok(())
@@ -109,4 +119,89 @@ fn close(app: &mut App, id: &str, state: ActionState) -> Result<()> {
         _ => format!("Let go of: {text}"),
     });
     Ok(())
+}
+
+/// An action's words from the command line: several words are one text,
+/// and there must be some.
+fn words(text: &[String]) -> Option<String> {
+    let joined = text.join(" ");
+    let t = joined.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+fn add(app: &mut App, text: &[String], session: Option<&str>) -> Result<()> {
+    let Some(text) = words(text) else {
+        return Err(user_hint(
+            "An action needs a few words; nothing was added.",
+            "For example: kapj actions add \"Walk by the sea on Sunday\"",
+        ));
+    };
+    let now = app.clock.now();
+    let session = match session {
+        Some(n) => Some(session_number(app, n)?),
+        None => app.store()?.session_at_or_before(now)?,
+    };
+    let store = app.store()?;
+    let number = store.add_action(&text, session.as_ref().map(|(_, row)| *row), now)?;
+    let place = match &session {
+        Some((s, _)) => format!(" (session {})", s.number),
+        None => String::new(),
+    };
+    let line = format!(
+        "Added action {number}{place}: {}",
+        render::first_line(&text, 60)
+    );
+    app.para(line);
+    app.para("`kapj actions` lists it; `kapj actions done N` marks it done when it is.");
+    Ok(())
+}
+
+fn edit(app: &mut App, id: &str, text: &[String]) -> Result<()> {
+    let a = find(app, id)?;
+    let new = if text.is_empty() {
+        let edited = match crate::editor::edit(&app.home, &format!("{}\n", a.text))? {
+            Ok(t) => t,
+            Err(f) => {
+                return Err(user_hint(
+                    format!("{}, so the action was not changed.", capitalised(&f.why)),
+                    "Set VISUAL or EDITOR to an editor that works here, or give the words: kapj actions edit N \"TEXT\"",
+                ))
+            }
+        };
+        // Lines are one action: an editor's line breaks become spaces.
+        edited.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        text.join(" ").trim().to_string()
+    };
+    if new.is_empty() {
+        return Err(user_hint(
+            format!(
+                "An action needs a few words; action {} was not changed.",
+                a.number
+            ),
+            format!("To let it go instead: kapj actions drop {}", a.number),
+        ));
+    }
+    if new == a.text {
+        app.para(format!(
+            "Action {} is unchanged: {}",
+            a.number,
+            render::first_line(&a.text, 60)
+        ));
+        return Ok(());
+    }
+    app.store()?.set_action_text(a.number, &new)?;
+    app.para(format!(
+        "Action {} now reads: {}",
+        a.number,
+        render::first_line(&new, 60)
+    ));
+    Ok(())
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }

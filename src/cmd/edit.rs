@@ -230,7 +230,9 @@ fn save(app: &mut App, e: &Entry, answers: &[Answer], mood: Option<u8>) -> Resul
             .collect::<Vec<_>>()
             .join("\n")
     };
-    crate::safety_note::after_editing(app, &joined(&e.answers), &joined(answers))
+    crate::safety_note::after_editing(app, &joined(&e.answers), &joined(answers))?;
+    crate::decision_note::after_saving(app, e.number, e.session, e.at, &joined(answers));
+    Ok(())
 }
 
 /// Answers written from standard input have no prompt; give the form a heading anyway.

@@ -2,7 +2,7 @@
 //! page, or the full JSON backup (built by `crate::export`). Files are
 //! written 0600 and atomically.
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 
 use anyhow::Result;
 
@@ -55,12 +55,28 @@ pub fn run(app: &mut App, a: ExportArgs) -> Result<()> {
             w.commit().map_err(|e| cannot(&e))?;
             eprintln!("Wrote {} (readable by you alone).", path.display());
         }
-        // Written as it is made: a long export is megabytes.
+        // At a terminal, whole, so that it may go through the pager (see
+        // `crate::pager`), as other long output does.
+        None if std::io::stdout().is_terminal() => {
+            let mut text = Vec::new();
+            export::write(app, &req, &mut text)?;
+            app.out.push_str(&String::from_utf8(text)?);
+        }
+        // Piped or redirected, written as it is made: a long export is
+        // megabytes. A reader that goes away early (`| head`) is not an error.
         None => {
             let mut stdout = std::io::stdout().lock();
-            stdout.write_all(std::mem::take(&mut app.out).as_bytes())?;
-            export::write(app, &req, &mut stdout)?;
-            stdout.flush()?;
+            let written = stdout
+                .write_all(std::mem::take(&mut app.out).as_bytes())
+                .map_err(anyhow::Error::from)
+                .and_then(|()| export::write(app, &req, &mut stdout))
+                .and_then(|()| stdout.flush().map_err(anyhow::Error::from));
+            if let Err(e) = written {
+                match e.downcast_ref::<std::io::Error>() {
+                    Some(io) if io.kind() == std::io::ErrorKind::BrokenPipe => {}
+                    _ => return Err(e),
+                }
+            }
         }
     }
     Ok(())

@@ -1,4 +1,6 @@
-//! `kapj import FILE`: all or nothing, merged by id.
+//! `kapj import FILE|DIR`: kapj's own JSON (merged by id), or a journal
+//! from jrnl, Day One or a folder of markdown notes (see `crate::foreign`).
+//! All or nothing either way; `--dry-run` only tells.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -6,27 +8,226 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::app::App;
+use crate::cli::{ImportArgs, ImportFormat};
 use crate::error::user_hint;
-use crate::journal::StreamError;
+use crate::foreign::{self, Batch, Format, Options, Source};
+use crate::journal::{self, StreamError};
 use crate::render;
-use crate::store::{plain_io, EntryExtras};
+use crate::store::{plain_io, plan_without_journal, EntryExtras, ForeignCounts};
 
-pub fn run(app: &mut App, file: &Path) -> Result<()> {
-    let f = std::fs::File::open(file).map_err(|e| {
-        user_hint(
-            format!("Could not read {}: {}.", file.display(), plain_io(&e)),
-            "Check the path; nothing was imported.",
-        )
-    })?;
-    if f.metadata().is_ok_and(|m| m.is_dir()) {
-        return Err(user_hint(
-            format!("Could not import {}: it is a folder.", file.display()),
-            "Name a kapj journal JSON file; nothing was imported.",
+pub fn run(app: &mut App, a: &ImportArgs) -> Result<()> {
+    let from = a.from.map(|f| match f {
+        ImportFormat::Kapj => Format::Kapj,
+        ImportFormat::Jrnl => Format::Jrnl,
+        ImportFormat::Dayone => Format::DayOne,
+        ImportFormat::Markdown => Format::Markdown,
+    });
+    // kapj's own export (its first key is "format") is read as it is
+    // imported, one entry at a time, never whole in memory.
+    if !a.dry_run && matches!(from, None | Some(Format::Kapj)) && starts_as_kapj(&a.file) {
+        if let Ok(f) = std::fs::File::open(&a.file) {
+            let size = f.metadata().map(|m| m.len()).unwrap_or(0);
+            return kapj_stream(app, &a.file, f, size);
+        }
+    }
+    let clock = app.clock;
+    let options = Options {
+        from,
+        time_format: a.time_format.as_deref(),
+        clock: &clock,
+    };
+    match foreign::read(&a.file, &options)? {
+        Source::Kapj(text) if a.dry_run => kapj_dry_run(app, &a.file, &text),
+        Source::Kapj(text) => kapj_stream(app, &a.file, text.as_bytes(), text.len() as u64),
+        Source::Foreign(batch) => other(app, &a.file, &batch, a.dry_run),
+    }
+}
+
+/// A journal from another tool.
+fn other(app: &mut App, file: &Path, batch: &Batch, dry_run: bool) -> Result<()> {
+    let key = batch.format.key();
+    let counts = if dry_run {
+        if app.journal_exists() {
+            app.store()?.plan_foreign(key, &batch.entries)?
+        } else {
+            plan_without_journal(&batch.entries)?
+        }
+    } else if batch.entries.is_empty() {
+        ForeignCounts::default()
+    } else {
+        let raised = std::cell::Cell::new(false);
+        let c = app.store()?.import_foreign(key, &batch.entries, |e| {
+            if !raised.get() {
+                let text: Vec<&str> = e.answers.iter().map(|a| a.text.as_str()).collect();
+                raised.set(crate::care::safety::assess(&text.join("\n")).is_some());
+            }
+        })?;
+        summary(app, file, batch, c, false);
+        if raised.get() {
+            app.line(crate::care::safety::imported_line());
+        }
+        return Ok(());
+    };
+    summary(app, file, batch, counts, dry_run);
+    Ok(())
+}
+
+fn summary(app: &mut App, file: &Path, b: &Batch, c: ForeignCounts, dry_run: bool) {
+    let name = b.format.name();
+    let entries = |n| render::count(n, "entry", "entries");
+    // "1 entry is", "3 entries were", "2 entries would be", …
+    let be = |n: usize, now: &str, then: (&str, &str)| -> String {
+        if dry_run {
+            now.to_string()
+        } else if n == 1 {
+            then.0.to_string()
+        } else {
+            then.1.to_string()
+        }
+    };
+    if dry_run {
+        app.line(format!(
+            "Dry run: nothing was changed. From {} ({name}), kapj would import {} as free writing.",
+            file.display(),
+            entries(c.added)
+        ));
+    } else if c.added == 0 {
+        app.line(format!("Nothing new in {} ({name}).", file.display()));
+    } else {
+        app.line(format!(
+            "Imported {} from {} ({name}) as free writing.",
+            entries(c.added),
+            file.display()
         ));
     }
+    if c.present > 0 {
+        app.line(format!(
+            "{} {} already in the journal.",
+            entries(c.present),
+            be(c.present, "would be skipped as", ("was", "were"))
+        ));
+    }
+    if c.edited > 0 {
+        app.line(format!(
+            "{} changed in {name} since an earlier import, so {} added as new; the earlier version stays.",
+            entries(c.edited),
+            be(c.edited, "they would be", ("it was", "they were"))
+        ));
+    }
+    let mut left = Vec::new();
+    if b.attachments > 0 {
+        left.push(format!(
+            "{} (kapj keeps no attachments yet)",
+            render::count(
+                b.attachments,
+                "photo or other attachment",
+                "photos and other attachments"
+            )
+        ));
+    }
+    if b.empty > 0 {
+        let (one, many) = if b.format == Format::Markdown {
+            ("note", "notes")
+        } else {
+            ("entry", "entries")
+        };
+        left.push(format!(
+            "{} with no text",
+            render::count(b.empty, one, many)
+        ));
+    }
+    if !left.is_empty() {
+        app.line(format!("Left out: {}.", left.join("; ")));
+    }
+    if b.undated > 0 {
+        let (its, they) = if b.undated == 1 {
+            ("its", "it is")
+        } else {
+            ("their", "they are")
+        };
+        app.line(format!(
+            "{} had no date in {its} name or front matter, so {they} dated by the file's last change.",
+            render::count(b.undated, "note", "notes"),
+        ));
+    }
+    if b.unknown_zone > 0 {
+        app.line(format!(
+            "{} had no time zone kapj knows, so {} shown in your local time.",
+            entries(b.unknown_zone),
+            if b.unknown_zone == 1 {
+                "it is"
+            } else {
+                "they are"
+            }
+        ));
+    }
+}
+
+/// Whether `path` is a regular file whose JSON opens with kapj's "format"
+/// key, as kapj's own export does: read from its first few bytes.
+fn starts_as_kapj(path: &Path) -> bool {
+    use std::io::Read as _;
+    let Ok(f) = std::fs::File::open(path) else {
+        return false;
+    };
+    if !f.metadata().is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut head = Vec::with_capacity(256);
+    if f.take(256).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let rest = head.trim_ascii_start();
+    let Some(rest) = rest.strip_prefix(b"{") else {
+        return false;
+    };
+    rest.trim_ascii_start().starts_with(b"\"format\"")
+}
+
+/// `--dry-run` for kapj's own journal JSON: what an import would add.
+fn kapj_dry_run(app: &mut App, file: &Path, text: &str) -> Result<()> {
+    let doc = journal::parse(text).map_err(|why| {
+        user_hint(
+            format!("Could not import {}: {why}.", file.display()),
+            "Nothing was imported.",
+        )
+    })?;
+    let mut present = 0;
+    if app.journal_exists() {
+        let store = app.store()?;
+        for e in &doc.entries {
+            if let Some(id) = &e.id {
+                if store.entry(id)?.is_some() {
+                    present += 1;
+                }
+            }
+        }
+    }
+    let entries = |n| render::count(n, "entry", "entries");
+    app.line(format!(
+        "Dry run: nothing was changed. From {} (kapj), kapj would import {}.",
+        file.display(),
+        entries(doc.entries.len() - present)
+    ));
+    if present > 0 {
+        app.line(format!(
+            "{} would be skipped as already in the journal.",
+            entries(present)
+        ));
+    }
+    Ok(())
+}
+
+/// kapj's own journal JSON, read from `reader` (`size` bytes, for the
+/// progress bar) one entry at a time.
+fn kapj_stream<R: std::io::Read + Send>(
+    app: &mut App,
+    file: &Path,
+    reader: R,
+    size: u64,
+) -> Result<()> {
     let now = app.clock.now();
     let existed = app.journal_exists();
-    let size = f.metadata().map(|m| m.len()).unwrap_or(0);
     let read = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
     let mut progress = Progress::new(size);
     // Whether any newly imported entry would have raised the safety note is
@@ -34,7 +235,7 @@ pub fn run(app: &mut App, file: &Path) -> Result<()> {
     let mut raised = false;
     let result = app.store()?.import_stream(
         Counted {
-            inner: Utf8Checked::new(f),
+            inner: Utf8Checked::new(reader),
             read: std::sync::Arc::clone(&read),
         },
         now,
@@ -93,6 +294,13 @@ pub fn run(app: &mut App, file: &Path) -> Result<()> {
             line,
             ", {}",
             render::count(c.theme_choices, "theme choice", "theme choices")
+        );
+    }
+    if c.decisions > 0 {
+        let _ = write!(
+            line,
+            ", {}",
+            render::count(c.decisions, "decision", "decisions")
         );
     }
     line.push('.');

@@ -6,14 +6,20 @@ mod backup;
 mod check;
 mod completions;
 mod crypt;
+mod decisions;
 mod delete;
 mod demo;
 mod drafts;
 mod due;
 mod edit;
 mod export;
+pub mod hook;
 mod import;
+mod init;
 mod list;
+mod notify;
+mod remind_ics;
+mod remind_system;
 mod restore;
 mod review;
 mod safety;
@@ -29,7 +35,7 @@ mod write;
 use anyhow::Result;
 
 use crate::app::{default_home, App};
-use crate::cli::{Cli, Command, FilterArgs};
+use crate::cli::{Cli, Command, FilterArgs, RemindCommand};
 use crate::clock::Clock;
 use crate::domain::{Filter, Phase};
 use crate::error::{user, user_hint};
@@ -41,7 +47,7 @@ pub fn run(cli: Cli, home_from_flag: bool, out: &mut String) -> Result<()> {
     // Commands that never open a journal.
     match &command {
         Command::Completions(a) => return completions::completions(a.shell, out),
-        Command::Man => return completions::man(out),
+        Command::Man(a) => return completions::man(a.dir.as_deref(), out),
         Command::Demo(_) => {
             let home = if home_from_flag {
                 cli.home.clone()
@@ -65,12 +71,74 @@ pub fn run(cli: Cli, home_from_flag: bool, out: &mut String) -> Result<()> {
         None => default_home()?,
     };
     let mut app = App::new(home, clock, cli.json);
-    let r = dispatch(&mut app, command);
+    let r = match command {
+        Command::Init(a) => {
+            // The hook runs in other folders: a relative --home is made whole.
+            let flag =
+                home_from_flag.then(|| std::path::absolute(&app.home).unwrap_or(app.home.clone()));
+            init::run(&mut app, a, flag.as_deref())
+        }
+        command => dispatch(&mut app, command),
+    };
     if r.is_ok() {
         app.backup_if_due();
     }
+    if app.store_is_open() {
+        // Every command that opened the journal (a write, an edit, a
+        // session, a delete, an import, status…) leaves the due file right
+        // for the prompt hook. It is a convenience: a failure here never
+        // fails the command.
+        let _ = due::refresh_file(&mut app);
+    }
     hand_over(&mut app.out, out);
     r
+}
+
+/// Whether a command's output may go through a pager when it is taller
+/// than the window: what is read at length (listings, entries, review, an
+/// export to the terminal), not the last words of a conversation at the
+/// keyboard (write, edit, a self-check) nor a change of state.
+pub fn may_page(command: Option<&Command>) -> bool {
+    use crate::cli::{ActionsCommand, DecisionsCommand, DraftsCommand, SafetyCommand};
+    match command {
+        None
+        | Some(
+            Command::Status
+            | Command::Session(_)
+            | Command::List(_)
+            | Command::Show(_)
+            | Command::Search(_)
+            | Command::Review(_)
+            | Command::Themes(_)
+            | Command::Export(_)
+            | Command::Templates(_)
+            | Command::Demo(_)
+            | Command::Settings(_)
+            | Command::Man(_),
+        ) => true,
+        Some(Command::Decisions(a)) => {
+            matches!(a.command, None | Some(DecisionsCommand::List { .. }))
+        }
+        Some(Command::Actions(a)) => matches!(a.command, None | Some(ActionsCommand::List { .. })),
+        Some(Command::Drafts(a)) => matches!(a.command, None | Some(DraftsCommand::List)),
+        Some(Command::Check(a)) => a.measure.as_deref() == Some("list"),
+        Some(Command::Safety(a)) => matches!(a.command, None | Some(SafetyCommand::Show)),
+        Some(
+            Command::Write(_)
+            | Command::Edit(_)
+            | Command::Delete(_)
+            | Command::Import(_)
+            | Command::Encrypt
+            | Command::Decrypt
+            | Command::Remind(_)
+            | Command::Backup(_)
+            | Command::Restore(_)
+            | Command::Init(_)
+            | Command::Notify
+            | Command::Hook(_)
+            | Command::Completions(_),
+        ) => false,
+    }
 }
 
 /// Moves a command's output to `out`: moved rather than copied, as an
@@ -96,10 +164,11 @@ fn dispatch(app: &mut App, command: Command) -> Result<()> {
         Command::Search(a) => search::run(app, a),
         Command::Review(a) => review::run(app, a),
         Command::Export(a) => export::run(app, a),
-        Command::Import(a) => import::run(app, &a.file),
+        Command::Import(a) => import::run(app, &a),
         Command::Backup(a) => backup::run(app, &a),
         Command::Restore(a) => restore::run(app, &a.file),
         Command::Actions(a) => actions::run(app, a),
+        Command::Decisions(a) => decisions::run(app, a),
         Command::Check(a) => check::run(app, a),
         Command::Safety(a) => safety::run(app, a),
         Command::Encrypt => crypt::encrypt(app),
@@ -107,7 +176,13 @@ fn dispatch(app: &mut App, command: Command) -> Result<()> {
         Command::Templates(a) => templates::run(app, a),
         Command::Themes(c) => themes::run(app, c),
         Command::Settings(a) => settings::run(app, a),
-        Command::Completions(_) | Command::Man | Command::Demo(_) => unreachable!("handled in run"),
+        Command::Remind(RemindCommand::Ics(a)) => remind_ics::run(app, a),
+        Command::Hook(a) => hook::run(app, a),
+        Command::Notify => notify::run(app),
+        Command::Remind(RemindCommand::System(a)) => remind_system::run(app, a),
+        Command::Completions(_) | Command::Man(_) | Command::Demo(_) | Command::Init(_) => {
+            unreachable!("handled in run")
+        }
     }
 }
 

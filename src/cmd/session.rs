@@ -48,6 +48,12 @@ fn add(app: &mut App, a: SessionAddArgs) -> Result<()> {
     if let Some(hint) = super::due::hint(&due) {
         app.line(hint);
     }
+    // At a terminal only: an offer, never a file written unasked.
+    if crate::app::interactive() && !app.json {
+        if let Some(offer) = super::remind_ics::offer(app, number)? {
+            app.line(offer);
+        }
+    }
     Ok(())
 }
 
@@ -92,7 +98,8 @@ fn list(app: &mut App) -> Result<()> {
                 let _ = write!(line, "  {label}: {}", render::first_line(v, 30));
             }
         }
-        app.line(line);
+        let fitted = crate::text::shorten(&line, app.line_columns());
+        app.line(fitted);
     }
     Ok(())
 }
@@ -123,20 +130,21 @@ fn show(app: &mut App, n: &str) -> Result<()> {
         ("Note", &s.note),
     ] {
         if !v.is_empty() {
-            app.line(format!("{label}: {v}"));
+            app.para(format!("{label}: {v}"));
         }
     }
     if entries.is_empty() {
         app.line("No entries for this session yet.");
     }
     for e in entries.iter().rev() {
-        app.line(format!(
-            "{:>5}  {}  {:<10}  {}",
+        let head = format!(
+            "{:>5}  {}  {:<10}  ",
             e.number,
             render::day_time(e.at),
-            e.phase.key(),
-            render::first_line(&e.text(), 48)
-        ));
+            e.phase.key()
+        );
+        let room = app.line_columns().saturating_sub(crate::text::width(&head));
+        app.line(format!("{head}{}", render::first_line(&e.text(), room)));
     }
     Ok(())
 }

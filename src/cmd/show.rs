@@ -17,17 +17,22 @@ pub fn run(app: &mut App, id: &str) -> Result<()> {
     Ok(())
 }
 
+/// At a terminal, words wrap at the window's edge instead of being broken
+/// there; elsewhere the text is written as it is.
 pub fn print(app: &mut App, e: &Entry) {
     let session = e
         .session
         .map(|n| format!(" · session {n}"))
         .unwrap_or_default();
-    app.line(app.bold(&format!(
+    let head = format!(
         "Entry {} · {}{session} · {}",
         e.number,
         e.phase.label(),
         render::long_time(e.at)
-    )));
+    );
+    for l in wrapped(&head, app.window_columns()) {
+        app.line(app.bold(&l));
+    }
     let mut facts = Vec::new();
     if let Some(m) = e.mood {
         facts.push(format!("mood {m}/10"));
@@ -42,13 +47,29 @@ pub fn print(app: &mut App, e: &Entry) {
         facts.push("private".into());
     }
     if !facts.is_empty() {
-        app.line(app.dim(&facts.join(" · ")));
+        app.para(app.dim(&facts.join(" · ")));
     }
+    let cols = app.window_columns();
     for a in &e.answers {
         app.line("");
         if !a.prompt.is_empty() {
-            app.line(app.bold(&a.prompt));
+            for l in wrapped(&a.prompt, cols) {
+                app.line(app.bold(&l));
+            }
         }
-        app.line(&a.text);
+        for l in wrapped(&a.text, cols) {
+            app.line(l);
+        }
+    }
+}
+
+/// `text`'s lines, each wrapped at spaces to `cols` when there is a window.
+fn wrapped(text: &str, cols: Option<usize>) -> Vec<String> {
+    match cols {
+        None => vec![text.to_string()],
+        Some(cols) => text
+            .lines()
+            .flat_map(|l| crate::text::wrap_words(l, cols))
+            .collect(),
     }
 }

@@ -10,7 +10,9 @@ use serde_json::json;
 use super::due::{self, Stage};
 use crate::app::App;
 use crate::domain::Phase;
+use crate::on_this_day;
 use crate::render;
+use crate::settings;
 
 pub fn run(app: &mut App) -> Result<()> {
     let fresh = !app.journal_exists();
@@ -18,7 +20,14 @@ pub fn run(app: &mut App) -> Result<()> {
     let actions = app.store()?.actions(false)?;
     let drafts = app.drafts()?;
     let now = app.clock.now();
+    let uneven = crate::review::uneven::for_status(app, now)?;
     if app.json {
+        let clock = app.clock;
+        let remembered = if settings::enabled(app.store()?, on_this_day::SETTING)? {
+            on_this_day::find(app.store()?, &clock)?
+        } else {
+            None
+        };
         let v = json!({
             "now": now.to_rfc3339(),
             "latest_session": st.latest.as_ref().map(render::session_json),
@@ -30,6 +39,9 @@ pub fn run(app: &mut App) -> Result<()> {
             "phases_written": st.done.iter().map(|(p, _)| p.key()).collect::<Vec<_>>(),
             "open_actions": actions.iter().map(render::action_json).collect::<Vec<_>>(),
             "drafts": drafts.iter().enumerate().map(|(i, d)| super::drafts::summary_json(i + 1, d)).collect::<Vec<_>>(),
+            "welcome_back": st.welcome_back,
+            "on_this_day": remembered.as_ref().map(on_this_day::to_json),
+            "uneven_session": uneven.is_some(),
             "backup": backup_json(&crate::backup::Config::load(&app.home)),
         });
         app.json_out(&v);
@@ -40,7 +52,8 @@ pub fn run(app: &mut App) -> Result<()> {
     // shows it anywhere; a journal made at a terminal showed it already.
     let terminal = crate::app::interactive();
     let welcomed = app.store()?.meta_get(crate::app::WELCOMED)?.is_some();
-    if !app.welcomed_now && (fresh || (terminal && !welcomed)) {
+    let first_welcome = !app.welcomed_now && (fresh || (terminal && !welcomed));
+    if first_welcome {
         app.para("Welcome to kapj, a quiet companion for the days around a medicine session.");
         app.para(format!(
             "Your journal lives in {}. Nothing leaves this machine unless you export it.",
@@ -55,7 +68,10 @@ pub fn run(app: &mut App) -> Result<()> {
         // A journal that cannot be written (read-only) just welcomes again.
         let _ = app.store()?.meta_set(crate::app::WELCOMED, "1");
     }
-    print_status(app, &st, now);
+    print_status(app, &st, now, first_welcome);
+    if let Some(sentence) = uneven {
+        app.para(sentence);
+    }
     if let Some(line) = super::drafts::status_line(&drafts, now) {
         app.para(line);
     }
@@ -77,7 +93,57 @@ pub fn run(app: &mut App) -> Result<()> {
             app.para(format!("  … and {} more: kapj actions", actions.len() - 3));
         }
     }
+    // Not in the first hours after a session: rest comes first.
+    if st.due.stage != Stage::Reflection {
+        show_on_this_day(app)?;
+    }
     Ok(())
+}
+
+/// An entry from a month, three months or a year ago today: its first line,
+/// once a day (the day it was shown is kept in the journal's `meta`).
+fn show_on_this_day(app: &mut App) -> Result<()> {
+    use std::io::IsTerminal;
+    let clock = app.clock;
+    let store = app.store()?;
+    if !settings::enabled(store, on_this_day::SETTING)? {
+        return Ok(());
+    }
+    let today = on_this_day::today(&clock).to_string();
+    if store.meta_get(on_this_day::SHOWN)?.as_deref() == Some(today.as_str()) {
+        return Ok(());
+    }
+    let Some(found) = on_this_day::find(store, &clock)? else {
+        return Ok(());
+    };
+    // A journal that cannot be written (read-only) shows it again tomorrow
+    // and today alike; that is all.
+    let _ = store.meta_set(on_this_day::SHOWN, &today);
+    let cols = if std::io::stdout().is_terminal() {
+        console::Term::stdout().size().1 as usize
+    } else {
+        80
+    };
+    // Two columns of indent and two of quotation marks.
+    let room = cols.clamp(24, 100) - 4;
+    let e = &found.entry;
+    let line = crate::text::first_line(&on_this_day::first_line(e), room);
+    app.para("");
+    app.para(format!(
+        "{} ago today ({}, entry {}):",
+        capitalised(found.ago),
+        render::long_day(app.clock.to_local(e.at)),
+        e.number
+    ));
+    app.line(format!("  “{line}”"));
+    Ok(())
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// When the last backup was, once there is one or the automatic one is on.
@@ -106,7 +172,10 @@ fn backup_json(c: &crate::backup::Config) -> serde_json::Value {
     })
 }
 
-fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>) {
+/// `first_welcome`: kapj's own welcome was just shown, so a "welcome back"
+/// would be one welcome too many (a session recorded days after it happened).
+fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>, first_welcome: bool) {
+    let back = st.welcome_back && !first_welcome;
     let d = &st.due;
     match (&st.latest, d.stage) {
         (None, Stage::FirstSession) => {
@@ -123,6 +192,16 @@ fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>) {
                 render::relative(now, s.at),
                 render::long_time(s.at)
             ));
+            if back {
+                // No count of days, no list of what is missing: only that
+                // coming back is welcome, and the one thing to do now.
+                let h = st.hours_since.unwrap_or(0.0);
+                app.para(if h <= 14.0 * 24.0 {
+                    "Welcome back. The first days after it have gone by; that happens, and nothing is lost."
+                } else {
+                    "Welcome back. It has been a while; that is all right, and nothing is lost."
+                });
+            }
         }
         (None, _) => {}
     }
@@ -162,6 +241,10 @@ fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>) {
                 "Your embodiment entry is written; another is welcome whenever something shifts.",
             );
         }
+        Stage::Embodiment if back => {
+            app.para("Now: embodiment, carrying the session into daily life. A few lines are enough: what has changed, and what has stayed.");
+            app.para("  kapj write embodiment");
+        }
         Stage::Embodiment => {
             app.para("Now: embodiment, carrying the session into daily life.");
             app.para("  kapj write embodiment");
@@ -194,7 +277,8 @@ fn print_status(app: &mut App, st: &due::Now, now: DateTime<FixedOffset>) {
             app.para("  kapj write intention");
         }
     }
-    if let Some(s) = &st.latest {
+    // After a welcome back, a row of empty marks would read as a report card.
+    if let Some(s) = st.latest.as_ref().filter(|_| !back) {
         let marks: Vec<String> = Phase::CYCLE
             .iter()
             .map(|p| {

@@ -25,6 +25,20 @@ pub struct Doc {
     /// The client's choices about themes, by name; None when the file has
     /// no `themes` (files from before it was added).
     pub themes: Option<InThemes>,
+    /// Big decisions noted after sessions; None when the file has no
+    /// `decisions` (files from before they were added).
+    pub decisions: Option<Vec<InDecision>>,
+}
+
+#[derive(Debug)]
+pub struct InDecision {
+    pub id: Option<String>,
+    /// The entry's id.
+    pub entry: String,
+    pub sentence: String,
+    /// None: the entry's time.
+    pub at: Option<DateTime<FixedOffset>>,
+    pub settled_at: Option<DateTime<FixedOffset>>,
 }
 
 /// Theme choices as a file carries them: names as the client typed them.
@@ -62,7 +76,10 @@ pub struct InEntry {
 #[derive(Debug)]
 pub struct InAction {
     pub id: Option<String>,
-    pub entry: String,
+    /// None for an action added on its own.
+    pub entry: Option<String>,
+    /// The session number of an action added on its own.
+    pub session: Option<i64>,
     pub text: String,
     pub state: crate::domain::ActionState,
     pub at: Option<DateTime<FixedOffset>>,
@@ -148,6 +165,16 @@ pub fn parse(text: &str) -> Result<Doc, String> {
     if let Some(t) = root.get("themes").filter(|v| !v.is_null()) {
         doc.themes = Some(in_themes(t)?);
     }
+    if let Some(list) = optional_array(root, "decisions", "the file")? {
+        let mut out = Vec::new();
+        for (i, d) in list.iter().enumerate() {
+            out.push(decision(
+                d,
+                &format!("decision {} (decisions[{i}])", i + 1),
+            )?);
+        }
+        doc.decisions = Some(out);
+    }
     Ok(doc)
 }
 
@@ -167,6 +194,7 @@ pub struct Rest {
     pub checks: Vec<InCheck>,
     pub safety_plan: Vec<(String, String)>,
     pub themes: Option<InThemes>,
+    pub decisions: Option<Vec<InDecision>>,
 }
 
 /// Why a streamed file was not read to the end.
@@ -347,6 +375,22 @@ impl<'de> serde::de::Visitor<'de> for Top<'_, '_> {
                     if !t.is_null() {
                         rest.themes = Some(in_themes(&t).map_err(&invalid)?);
                     }
+                }
+                "decisions" => {
+                    let v: Value = map.next_value()?;
+                    rest.decisions = match v {
+                        Value::Null => None,
+                        Value::Array(list) => Some(
+                            list.iter()
+                                .enumerate()
+                                .map(|(i, d)| {
+                                    decision(d, &format!("decision {} (decisions[{i}])", i + 1))
+                                })
+                                .collect::<Result<_, _>>()
+                                .map_err(&invalid)?,
+                        ),
+                        _ => return Err(invalid("the file's \"decisions\" is not a list".into())),
+                    };
                 }
                 _ => {
                     map.next_value::<serde::de::IgnoredAny>()?;
@@ -630,11 +674,35 @@ fn action(v: &Value, what: &str) -> Result<InAction, String> {
     };
     Ok(InAction {
         id: opt_id(o, what)?,
-        entry: opt_str(o, "entry", what)?.ok_or_else(|| format!("{what} has no \"entry\""))?,
+        entry: opt_str(o, "entry", what)?,
+        session: match o.get("session") {
+            None | Some(Value::Null) => None,
+            Some(v) => {
+                Some(v.as_i64().filter(|n| *n > 0).ok_or_else(|| {
+                    format!("{what} has a \"session\" that is not a session number")
+                })?)
+            }
+        },
         text: opt_str(o, "text", what)?.ok_or_else(|| format!("{what} has no \"text\""))?,
         state,
         at: opt_time(o, "at", what)?,
         done_at: opt_time(o, "done_at", what)?,
+    })
+}
+
+fn decision(v: &Value, what: &str) -> Result<InDecision, String> {
+    let o = object(v, what)?;
+    let sentence =
+        opt_str(o, "sentence", what)?.ok_or_else(|| format!("{what} has no \"sentence\""))?;
+    if sentence.trim().is_empty() {
+        return Err(format!("{what} has an empty \"sentence\""));
+    }
+    Ok(InDecision {
+        id: opt_id(o, what)?,
+        entry: opt_str(o, "entry", what)?.ok_or_else(|| format!("{what} has no \"entry\""))?,
+        sentence,
+        at: opt_time(o, "at", what)?,
+        settled_at: opt_time(o, "settled_at", what)?,
     })
 }
 

@@ -6,7 +6,8 @@
 //! never changes the backup. A golden file (tests/golden/journal-v1.json,
 //! checked by the test below) pins the bytes; a change to it is a new
 //! format version, unless it only adds what older files may lack and
-//! older readers pass over (documented in the README as such: `themes`).
+//! older readers pass over (documented in the README as such: `themes`,
+//! `decisions`).
 
 use chrono::{DateTime, FixedOffset};
 use serde::ser::SerializeMap;
@@ -31,6 +32,21 @@ pub struct Journal<'a> {
     /// The client's choices about review's themes, by name (added to
     /// version 1; files without it import as having none).
     themes: Themes<'a>,
+    /// Big decisions noted after sessions (added to version 1; files
+    /// without it import as having none).
+    decisions: Vec<Decision<'a>>,
+}
+
+#[derive(Serialize)]
+struct Decision<'a> {
+    id: &'a str,
+    /// The entry's id.
+    entry: &'a str,
+    sentence: &'a str,
+    #[serde(serialize_with = "rfc3339")]
+    at: DateTime<FixedOffset>,
+    #[serde(serialize_with = "maybe_rfc3339")]
+    settled_at: Option<DateTime<FixedOffset>>,
 }
 
 #[derive(Serialize)]
@@ -101,8 +117,11 @@ struct Answer<'a> {
 #[derive(Serialize)]
 struct Action<'a> {
     id: &'a str,
-    /// The entry's id.
-    entry: &'a str,
+    /// The entry's id; null for an action added on its own.
+    entry: Option<&'a str>,
+    /// The session number of an action added on its own (omitted otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    session: Option<i64>,
     text: &'a str,
     state: &'static str,
     #[serde(serialize_with = "rfc3339")]
@@ -124,6 +143,7 @@ struct Check<'a> {
 
 impl<'a> Journal<'a> {
     /// The whole backup of what the caller selected.
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         exported_at: DateTime<FixedOffset>,
         sessions: &'a [domain::Session],
@@ -132,6 +152,7 @@ impl<'a> Journal<'a> {
         checks: &'a [domain::CheckResult],
         safety_plan: &'a [(String, String)],
         themes: &'a ThemeChoices,
+        decisions: &'a [domain::Decision],
     ) -> Journal<'a> {
         Journal {
             format: super::FORMAT,
@@ -143,6 +164,16 @@ impl<'a> Journal<'a> {
             checks: checks.iter().map(Check::from).collect(),
             safety_plan,
             themes: themes.into(),
+            decisions: decisions
+                .iter()
+                .map(|d| Decision {
+                    id: &d.id,
+                    entry: &d.entry,
+                    sentence: &d.sentence,
+                    at: d.at,
+                    settled_at: d.settled_at,
+                })
+                .collect(),
         }
     }
 }
@@ -188,7 +219,9 @@ impl<'a> From<&'a domain::Action> for Action<'a> {
     fn from(a: &'a domain::Action) -> Self {
         Action {
             id: &a.id,
-            entry: &a.entry,
+            entry: a.entry.as_deref(),
+            // An entry's action goes with its entry, session and all.
+            session: if a.entry.is_none() { a.session } else { None },
             text: &a.text,
             state: a.state.key(),
             at: a.at,
@@ -292,8 +325,9 @@ mod tests {
         let actions = vec![domain::Action {
             id: "a-1".into(),
             number: 1,
-            entry: "e-1".into(),
-            entry_number: 1,
+            entry: Some("e-1".into()),
+            entry_number: Some(1),
+            session: None,
             text: "Call my sister 📞".into(),
             state: ActionState::Done,
             at: at("2026-11-02T09:30:15+01:00"),
@@ -324,6 +358,17 @@ mod tests {
                 members: vec![named("dad"), named("my father")],
             }],
         };
+        let decisions = vec![domain::Decision {
+            id: "d-1".into(),
+            number: 1,
+            entry: "e-1".into(),
+            entry_number: 1,
+            session: Some(1),
+            sentence: "I'm going to quit my job.".into(),
+            at: at("2026-11-02T09:30:15+01:00"),
+            settled_at: None,
+            private: false,
+        }];
         let j = Journal::new(
             at("2026-11-06T10:00:00+01:00"),
             &sessions,
@@ -332,6 +377,7 @@ mod tests {
             &checks,
             &plan,
             &themes,
+            &decisions,
         );
         serde_json::to_string_pretty(&j).unwrap() + "\n"
     }
@@ -352,6 +398,10 @@ mod tests {
         assert_eq!(doc.entries.len(), 2);
         assert_eq!(doc.actions.map(|a| a.len()), Some(1));
         assert_eq!(doc.safety_plan.len(), 2);
+        let decisions = doc.decisions.expect("decisions");
+        assert_eq!(decisions.len(), 1);
+        assert_eq!(decisions[0].sentence, "I'm going to quit my job.");
+        assert_eq!(decisions[0].settled_at, None);
         let themes = doc.themes.expect("themes");
         assert_eq!(themes.hidden, vec!["exam"]);
         assert_eq!(themes.kept, vec!["tightness"]);

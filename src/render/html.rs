@@ -213,6 +213,50 @@ pub fn summary(d: &ExportDoc) -> String {
         }
         s.push_str("</ul>\n");
     }
+    if !r.decisions.is_empty() {
+        let _ = writeln!(
+            s,
+            "<h3>{}</h3>\n<p class=\"muted\">{}</p>\n<ul class=\"decisions\">",
+            esc(super::markdown::DECISIONS_HEADING),
+            esc(super::markdown::DECISIONS_NOTE)
+        );
+        for d in &r.decisions {
+            let _ = writeln!(
+                s,
+                "<li>{} <span class=\"muted\">({})</span></li>",
+                esc(&flat(&d.sentence)),
+                day(d.at)
+            );
+        }
+        s.push_str("</ul>\n");
+    }
+    let people = super::markdown::relationship_themes(r);
+    if !people.is_empty() || !r.relationships.is_empty() {
+        let _ = writeln!(s, "<h3>Relationships</h3>");
+        if !people.is_empty() {
+            let _ = writeln!(
+                s,
+                "<p>Recurring themes about people and relationships: {}.</p>",
+                esc(&flat(&people.join(", ")))
+            );
+        }
+        if !r.relationships.is_empty() {
+            let _ = writeln!(
+                s,
+                "<p class=\"muted\">{}</p>\n<ul class=\"relationships\">",
+                esc(super::markdown::RELATIONSHIPS_NOTE)
+            );
+            for q in &r.relationships {
+                let _ = writeln!(
+                    s,
+                    "<li>{} <span class=\"muted\">({})</span></li>",
+                    esc(&flat(&q.text)),
+                    day(q.at)
+                );
+            }
+            s.push_str("</ul>\n");
+        }
+    }
     if !r.questions.is_empty() {
         let _ = writeln!(s, "<h3>Questions to bring</h3>\n<ul class=\"questions\">");
         for q in &r.questions {

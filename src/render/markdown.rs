@@ -359,6 +359,21 @@ pub fn check_title_band(c: &crate::domain::CheckResult) -> (String, String) {
     }
 }
 
+pub const DECISIONS_HEADING: &str = "Decisions being weighed";
+pub const DECISIONS_NOTE: &str =
+    "Big decisions written about in the two weeks after a session, not yet marked settled.";
+pub const RELATIONSHIPS_NOTE: &str =
+    "What is moving in relationships or boundaries (embodiment entries, newest first):";
+
+/// The names of review's themes about people and relationships.
+pub fn relationship_themes(r: &crate::review::Review) -> Vec<String> {
+    r.themes
+        .iter()
+        .filter(|t| t.hit.category.as_deref() == Some("relationship"))
+        .map(|t| t.hit.theme.clone())
+        .collect()
+}
+
 pub const CHECKS_NOTE: &str = "Self-checks the client chose to take; a score is not a diagnosis.";
 
 /// Title, what the document covers, and the summary from review.
@@ -429,6 +444,32 @@ pub fn summary(d: &ExportDoc) -> String {
             let _ = writeln!(s, "- {} (since {})", one_line(&a.text), day(a.at));
         }
         s.push('\n');
+    }
+    if !r.decisions.is_empty() {
+        let _ = writeln!(s, "### {DECISIONS_HEADING}\n");
+        let _ = writeln!(s, "{DECISIONS_NOTE}\n");
+        for d in &r.decisions {
+            let _ = writeln!(s, "- {} ({})", one_line(&d.sentence), day(d.at));
+        }
+        s.push('\n');
+    }
+    let people = relationship_themes(r);
+    if !people.is_empty() || !r.relationships.is_empty() {
+        let _ = writeln!(s, "### Relationships\n");
+        if !people.is_empty() {
+            let _ = writeln!(
+                s,
+                "Recurring themes about people and relationships: {}.\n",
+                escape_inline(&flat(&people.join(", ")))
+            );
+        }
+        if !r.relationships.is_empty() {
+            let _ = writeln!(s, "{RELATIONSHIPS_NOTE}\n");
+            for q in &r.relationships {
+                let _ = writeln!(s, "- {} ({})", one_line(&q.text), day(q.at));
+            }
+            s.push('\n');
+        }
     }
     if !r.questions.is_empty() {
         let _ = writeln!(s, "### Questions to bring\n");

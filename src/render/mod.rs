@@ -111,12 +111,10 @@ pub fn sparkline(values: &[f64]) -> String {
         .collect()
 }
 
-/// How wide a line of `list` or `search` may be.
-const LINE_COLUMNS: usize = 80;
-
 /// One line per entry, as `list` and `search` print it: number, time,
 /// phase, session, and a glimpse of the text. `glimpse` is given the
-/// columns left for it, so the line fits [`LINE_COLUMNS`].
+/// columns left for it, so the line fits the window (80 columns off a
+/// terminal; see [`crate::app::App::line_columns`]).
 pub fn entry_line(
     app: &crate::app::App,
     e: &Entry,
@@ -134,7 +132,9 @@ pub fn entry_line(
         e.phase.key(),
         session
     );
-    let room = LINE_COLUMNS.saturating_sub(crate::text::width(&head) + private.len());
+    let room = app
+        .line_columns()
+        .saturating_sub(crate::text::width(&head) + private.len());
     format!(
         "{:>5}  {}  {:<10} {:>4}  {}{private}",
         e.number,
@@ -213,10 +213,23 @@ pub fn action_json(a: &Action) -> Value {
         "id": a.id,
         "number": a.number,
         "entry": a.entry,
+        "session": a.session,
         "text": a.text,
         "state": a.state.key(),
         "at": a.at.to_rfc3339(),
         "done_at": a.done_at.map(|t| t.to_rfc3339()),
+    })
+}
+
+pub fn decision_json(d: &crate::domain::Decision) -> Value {
+    json!({
+        "id": d.id,
+        "number": d.number,
+        "entry": d.entry,
+        "session": d.session,
+        "sentence": d.sentence,
+        "at": d.at.to_rfc3339(),
+        "settled_at": d.settled_at.map(|t| t.to_rfc3339()),
     })
 }
 

@@ -41,6 +41,9 @@ pub fn to_json(r: &Review) -> Value {
         "changed": r.themes.iter().filter(|t| t.hit.trend == Trend::Fading).map(|t| t.hit.theme.clone()).collect::<Vec<_>>(),
         "unchanged": r.themes.iter().filter(|t| matches!(t.hit.trend, Trend::Steady | Trend::Rising)).map(|t| t.hit.theme.clone()).collect::<Vec<_>>(),
         "checks": r.checks.iter().map(super::check_json).collect::<Vec<_>>(),
+        "decisions": r.decisions.iter().map(super::decision_json).collect::<Vec<_>>(),
+        "relationships": r.relationships.iter().map(|q| json!({"entry": q.entry, "at": q.at.to_rfc3339(), "text": q.text})).collect::<Vec<_>>(),
+        "uneven_sessions": r.uneven,
     })
 }
 
@@ -109,18 +112,20 @@ pub fn print(app: &mut App, r: &Review) {
 
     if !r.mood.is_empty() {
         app.line("");
-        let values: Vec<f64> = r.mood.iter().map(|m| m.mood).collect();
-        let list: Vec<String> = r
-            .mood
-            .iter()
-            .map(|m| format!("s{} {}", m.session, m.mood))
-            .collect();
+        let (spark, list) = mood_line(&r.mood, columns());
         app.line(format!(
-            "{}  {}  {}",
-            app.bold("Mood across sessions"),
-            sparkline(&values),
-            app.dim(&first_line(&list.join(", "), 40))
+            "{}  {spark}  {}",
+            app.bold(MOOD_HEADING),
+            app.dim(&list)
         ));
+    }
+    if let Some(sentence) = r.uneven {
+        if r.mood.is_empty() {
+            app.line("");
+        }
+        for l in crate::term_text::wrap(sentence, 78, "") {
+            app.line(l);
+        }
     }
     if !r.feelings.is_empty() {
         let list: Vec<String> = r
@@ -147,6 +152,20 @@ pub fn print(app: &mut App, r: &Review) {
                 added_ago(r.to, a.at)
             ));
         }
+    }
+
+    if !r.decisions.is_empty() {
+        app.line("");
+        app.line(app.bold("Decisions you are weighing"));
+        for d in &r.decisions {
+            app.line(format!(
+                "  {:>3}  “{}” ({})",
+                d.number,
+                first_line(&d.sentence, 58),
+                day(d.at)
+            ));
+        }
+        app.line(app.dim("  When one is settled: kapj decisions done N"));
     }
 
     let faded: Vec<&str> = r
@@ -186,6 +205,43 @@ pub fn print(app: &mut App, r: &Review) {
         }
     }
     print_checks(app, r);
+}
+
+const MOOD_HEADING: &str = "Mood across sessions";
+
+/// The columns review's lines may use: the terminal's width, or 80 when
+/// the output is not a terminal.
+fn columns() -> usize {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        (console::Term::stdout().size().1 as usize).max(40)
+    } else {
+        80
+    }
+}
+
+/// The mood line's sparkline and list ("s1 5.3, s2 6"): every session
+/// when they fit in `cols` columns, else the latest that fit, after "… ".
+fn mood_line(mood: &[crate::review::MoodPoint], cols: usize) -> (String, String) {
+    let budget = cols.saturating_sub(1 + crate::text::width(MOOD_HEADING) + 4);
+    let items: Vec<String> = mood
+        .iter()
+        .map(|m| format!("s{} {}", m.session, m.mood))
+        .collect();
+    let n = items.len();
+    let mut k = n;
+    loop {
+        let lead = if k < n { "… " } else { "" };
+        let list = format!("{lead}{}", items[n - k..].join(", "));
+        if k <= 1 || k + crate::text::width(&list) <= budget {
+            let values: Vec<f64> = mood[n - k..].iter().map(|m| m.mood).collect();
+            return (
+                sparkline(&values),
+                first_line(&list, budget.saturating_sub(k)),
+            );
+        }
+        k -= 1;
+    }
 }
 
 /// "      kept · sessions 1–5  ▂▅█··": a kept theme's entries per session.
@@ -230,5 +286,39 @@ fn print_checks(app: &mut App, r: &Review) {
             })
             .collect();
         app.line(format!("{}  {}", app.bold("Self-checks"), list.join(", ")));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mood_line;
+    use crate::review::MoodPoint;
+
+    fn points(n: i64) -> Vec<MoodPoint> {
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-01T10:00:00+01:00").unwrap();
+        (1..=n)
+            .map(|i| MoodPoint {
+                session: i,
+                at,
+                mood: (i % 7) as f64 + 0.5,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_mood_line_shows_every_session_that_fits_and_the_latest_first() {
+        let (spark, list) = mood_line(&points(3), 80);
+        assert_eq!(spark.chars().count(), 3);
+        assert_eq!(list, "s1 1.5, s2 2.5, s3 3.5");
+        for cols in [40, 80, 200] {
+            let (spark, list) = mood_line(&points(40), cols);
+            let used = 1 + 20 + 4 + crate::text::width(&spark) + crate::text::width(&list);
+            assert!(used <= cols, "{cols}: {used} {spark} {list}");
+            assert!(
+                list.starts_with("… ") && list.ends_with("s40 5.5"),
+                "{list}"
+            );
+            assert_eq!(spark.chars().count(), list.matches('s').count());
+        }
     }
 }

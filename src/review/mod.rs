@@ -11,6 +11,7 @@ pub mod history;
 mod per_session;
 mod questions;
 mod steer;
+pub mod uneven;
 
 use std::collections::HashMap;
 
@@ -18,7 +19,7 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 
 use crate::app::App;
-use crate::domain::{Action, CheckResult, Entry, Filter, Phase, Session};
+use crate::domain::{Action, CheckResult, Decision, Entry, Filter, Phase, Session};
 use crate::templates;
 use crate::text::first_line;
 use crate::themes::{self, Corpus, RankOptions, ThemeHit, Trend};
@@ -80,7 +81,16 @@ pub struct Review {
     pub mood: Vec<MoodPoint>,
     pub feelings: Vec<(String, usize)>,
     pub actions: Vec<Action>,
+    /// Big decisions noted after a session and not yet settled, oldest
+    /// first (none when `notes.decisions` is off).
+    pub decisions: Vec<Decision>,
     pub questions: Vec<Quote>,
+    /// What the embodiment phase's relationships question was answered,
+    /// newest first.
+    pub relationships: Vec<Quote>,
+    /// The calm sentence about uneven sessions, when the latest session of
+    /// the period was a quieter or harder one (see [`uneven`]).
+    pub uneven: Option<&'static str>,
     pub checks: Vec<CheckResult>,
 }
 
@@ -152,7 +162,23 @@ pub fn compute_with(
     mood.sort_by_key(|m| m.session);
     let feelings = app.store()?.feelings_named(filter, 5)?;
     let questions = open_questions(&meaning);
+    let embodiment = app.store()?.entries(&with_text(Phase::Embodiment, 20))?;
+    let relationships = answers_to(&embodiment, "relationships", 3);
     let actions = app.store()?.actions(false)?;
+    let decisions = if crate::settings::enabled(app.store()?, crate::decision_note::SETTING)? {
+        app.store()?
+            .decisions(false)?
+            .into_iter()
+            .filter(|d| {
+                in_period(d.at)
+                    && (filter.include_private || !d.private)
+                    && filter.session.is_none_or(|n| d.session == Some(n))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let uneven = uneven::sentence_for(app, filter, all_sessions)?;
     let checks = app
         .store()?
         .checks(None)?
@@ -169,7 +195,10 @@ pub fn compute_with(
         mood,
         feelings,
         actions,
+        decisions,
         questions,
+        relationships,
+        uneven,
         checks,
     })
 }
@@ -322,15 +351,48 @@ fn pick_quotes(found: Vec<(usize, Quote)>, n: usize) -> Vec<Quote> {
     chosen
 }
 
+/// The answers to one prompt, newest first, at most `n`.
+fn answers_to(entries: &[Entry], key: &str, n: usize) -> Vec<Quote> {
+    entries
+        .iter()
+        .filter_map(|e| {
+            let t = e.answer(key)?.trim();
+            (!t.is_empty()).then(|| Quote {
+                entry: e.id.clone(),
+                at: e.at,
+                text: t.to_string(),
+                short: first_line(t, TERMINAL_QUESTION_COLUMNS),
+            })
+        })
+        .take(n)
+        .collect()
+}
+
+/// The meaning-making prompt on what felt true in the session and what the
+/// client is unsure of: its answer is something to bring, too.
+pub const FELT_TRUE_KEY: &str = "felt_true";
+
 /// Questions from meaning-making entries, newest first: the `questions`
-/// answer, or sentences ending in "?" where the entry has no such answer.
+/// answer, or sentences ending in "?" where the entry has no such answer,
+/// and the answer on what felt true and what is unsure.
 fn open_questions(entries: &[Entry]) -> Vec<Quote> {
     let mut out = Vec::new();
     for e in entries.iter().filter(|e| e.phase == Phase::Meaning) {
-        let texts: Vec<String> = match e.answer("questions") {
+        let mut texts: Vec<String> = match e.answer("questions") {
             Some(q) => vec![q.trim().to_string()],
-            None => questions::questions_in(&e.text()),
+            None => {
+                let asked: Vec<&str> = e
+                    .answers
+                    .iter()
+                    .filter(|a| a.key != FELT_TRUE_KEY)
+                    .map(|a| a.text.as_str())
+                    .collect();
+                questions::questions_in(&asked.join("\n\n"))
+            }
         };
+        if let Some(t) = e.answer(FELT_TRUE_KEY) {
+            texts.push(t.trim().to_string());
+        }
         for t in texts.into_iter().filter(|t| !t.is_empty()) {
             out.push(Quote {
                 entry: e.id.clone(),

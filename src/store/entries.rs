@@ -5,6 +5,7 @@ use std::rc::Rc;
 use unicode_segmentation::UnicodeSegmentation;
 
 use anyhow::Result;
+use chrono::{DateTime, FixedOffset};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
@@ -98,17 +99,40 @@ pub fn insert_entry(conn: &Connection, e: &NewEntry, extras: &EntryExtras) -> Re
     Ok(id)
 }
 
+/// The entry's action answers as `EntryExtras::for_entry` reads them.
+fn action_answers(conn: &Connection, entry_id: i64) -> Result<Vec<String>> {
+    let all: Vec<String> = conn
+        .prepare(
+            "SELECT text FROM answers WHERE entry_id = ?1 AND key = 'action' ORDER BY position",
+        )?
+        .query_map([entry_id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(all
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect())
+}
+
 /// The actions of an edited entry follow its action answer: an action whose
-/// text changed keeps its number, state and time with the new text; a new
-/// answer adds an open action; an answer emptied removes its action.
-fn update_actions(conn: &Connection, entry_id: i64, texts: &[String]) -> Result<()> {
+/// answer changed keeps its number, state and time with the new text; a new
+/// answer adds an open action; an answer emptied removes its action. An
+/// answer left as it was leaves its action alone, so words changed with
+/// `kapj actions edit` stay.
+fn update_actions(
+    conn: &Connection,
+    entry_id: i64,
+    answered: &[String],
+    texts: &[String],
+) -> Result<()> {
     let old: Vec<(i64, String)> = conn
         .prepare("SELECT id, text FROM actions WHERE entry_id = ?1 ORDER BY id")?
         .query_map([entry_id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
     for (i, text) in texts.iter().enumerate() {
         match old.get(i) {
-            Some((id, was)) if was != text => {
+            Some((id, was)) if was != text && answered.get(i) != Some(text) => {
                 conn.execute(
                     "UPDATE actions SET text = ?2 WHERE id = ?1",
                     params![id, text],
@@ -385,6 +409,23 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The numbers of the entries in `[since, until]` that are not
+    /// private, oldest first: for status's "On this day", which then reads
+    /// only the one it shows.
+    pub fn public_entries_between(
+        &self,
+        since: DateTime<FixedOffset>,
+        until: DateTime<FixedOffset>,
+    ) -> Result<Vec<i64>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT e.id FROM entries e
+             WHERE e.at_ts >= ?1 AND e.at_ts <= ?2 AND e.private = 0
+             ORDER BY e.at_ts, e.id",
+        )?;
+        let rows = st.query_map([since.timestamp(), until.timestamp()], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// One entry by its short number, or by its id (or an unambiguous id prefix of 4+ characters).
     pub fn entry(&self, id: &str) -> Result<Option<Entry>> {
         let id = id.trim().trim_start_matches('#');
@@ -432,6 +473,7 @@ impl Store {
             "UPDATE entries SET mood = ?2 WHERE id = ?1",
             params![number, mood],
         )?;
+        let answered = action_answers(&tx, number)?;
         tx.execute("DELETE FROM answers WHERE entry_id = ?1", [number])?;
         write_answers(&tx, number, answers)?;
         unindex_entry(&tx, number)?;
@@ -439,7 +481,7 @@ impl Store {
             write_analysis(&tx, number, a)?;
         }
         if sync_actions {
-            update_actions(&tx, number, &extras.actions)?;
+            update_actions(&tx, number, &answered, &extras.actions)?;
         }
         tx.commit()?;
         Ok(())

@@ -11,7 +11,7 @@ use super::terms::{index_new_entries, index_pending_in};
 use super::{new_uuid, Store};
 use crate::domain::NewEntry;
 use crate::error::user;
-use crate::journal::{Doc, InAction, InCheck, InEntry, InSession, Sink, StreamError};
+use crate::journal::{Doc, InAction, InCheck, InDecision, InEntry, InSession, Sink, StreamError};
 
 #[derive(Debug, Default)]
 pub struct ImportCounts {
@@ -22,6 +22,7 @@ pub struct ImportCounts {
     pub checks: usize,
     /// Theme choices added (hidden, kept, or merged members).
     pub theme_choices: usize,
+    pub decisions: usize,
 }
 
 impl Store {
@@ -45,6 +46,7 @@ impl Store {
             &doc.checks,
             &doc.safety_plan,
             doc.themes.as_ref(),
+            doc.decisions.as_deref(),
         )
     }
 
@@ -97,6 +99,7 @@ impl Store {
                     &rest.checks,
                     &rest.safety_plan,
                     rest.themes.as_ref(),
+                    rest.decisions.as_deref(),
                 )
                 .map(Ok),
             Err(StreamError::Sink(e)) => Err(e),
@@ -357,6 +360,7 @@ impl<'a> Importer<'a> {
         checks: &[InCheck],
         plan: &[(String, String)],
         themes: Option<&crate::journal::InThemes>,
+        decisions: Option<&[InDecision]>,
     ) -> Result<ImportCounts> {
         let tx = &self.tx;
         // Sessions that had no time take their earliest entry's.
@@ -391,27 +395,44 @@ impl<'a> Importer<'a> {
                     continue;
                 }
             }
-            let found: Option<(i64, String)> = tx
-                .prepare_cached("SELECT id, at FROM entries WHERE uuid = ?1")?
-                .query_row([&a.entry], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?;
-            let (entry_row, entry_at) = found.ok_or_else(|| {
-                user(format!(
-                    "An action (\"{}\") refers to entry {}, which is neither in the file nor in the journal. Nothing was imported.",
-                    crate::text::first_line(&a.text, 40),
-                    a.entry
-                ))
-            })?;
+            let (entry_row, session_row, entry_at) = match &a.entry {
+                Some(entry) => {
+                    let found: Option<(i64, String)> = tx
+                        .prepare_cached("SELECT id, at FROM entries WHERE uuid = ?1")?
+                        .query_row([entry], |r| Ok((r.get(0)?, r.get(1)?)))
+                        .optional()?;
+                    let (row, at) = found.ok_or_else(|| {
+                        user(format!(
+                            "An action (\"{}\") refers to entry {}, which is neither in the file nor in the journal. Nothing was imported.",
+                            crate::text::first_line(&a.text, 40),
+                            entry
+                        ))
+                    })?;
+                    (Some(row), None, at)
+                }
+                // An action of its own: in the session of that number in
+                // the file, else in yours, else in none.
+                None => {
+                    let session = a.session.and_then(|n| {
+                        self.by_number
+                            .get(&n)
+                            .or_else(|| self.local.get(&n))
+                            .copied()
+                    });
+                    (None, session, self.now.to_rfc3339())
+                }
+            };
             let at = a.at.map(|t| t.to_rfc3339()).unwrap_or(entry_at);
             let at_ts = DateTime::parse_from_rfc3339(&at)
                 .map(|t| t.timestamp())
                 .unwrap_or(0);
             tx.prepare_cached(
-                "INSERT INTO actions(uuid, entry_id, text, state, at, at_ts, done_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO actions(uuid, entry_id, session_id, text, state, at, at_ts, done_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
             .execute(params![
                 a.id.clone().unwrap_or_else(new_uuid),
                 entry_row,
+                session_row,
                 a.text,
                 a.state.key(),
                 at,
@@ -448,6 +469,49 @@ impl<'a> Importer<'a> {
                     [k, t],
                 )?;
             }
+        }
+        for d in decisions.into_iter().flatten() {
+            if let Some(id) = &d.id {
+                let exists = tx
+                    .query_row("SELECT 1 FROM decisions WHERE uuid = ?1", [id], |_| Ok(()))
+                    .optional()?
+                    .is_some();
+                if exists {
+                    continue;
+                }
+            }
+            let found: Option<(i64, Option<i64>, String)> = tx
+                .query_row(
+                    "SELECT id, session_id, at FROM entries WHERE uuid = ?1",
+                    [&d.entry],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            let (entry_row, session_row, entry_at) = found.ok_or_else(|| {
+                user(format!(
+                    "A decision (\"{}\") refers to entry {}, which is neither in the file nor in the journal. Nothing was imported.",
+                    crate::text::first_line(&d.sentence, 40),
+                    d.entry
+                ))
+            })?;
+            let at = d.at.map(|t| t.to_rfc3339()).unwrap_or(entry_at);
+            let at_ts = DateTime::parse_from_rfc3339(&at)
+                .map(|t| t.timestamp())
+                .unwrap_or(0);
+            // An entry holds one decision: one it has already stays.
+            self.counts.decisions += tx.execute(
+                "INSERT OR IGNORE INTO decisions(uuid, entry_id, session_id, sentence, at, at_ts, settled_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    d.id.clone().unwrap_or_else(new_uuid),
+                    entry_row,
+                    session_row,
+                    d.sentence,
+                    at,
+                    at_ts,
+                    d.settled_at.map(|t| t.to_rfc3339())
+                ],
+            )?;
         }
         if let Some(themes) = themes {
             self.counts.theme_choices = super::theme_choices::import_choices(tx, themes, self.now)?;

@@ -7,8 +7,12 @@ use rusqlite::{params, OptionalExtension, Row};
 use super::{new_uuid, parse_time, Store};
 use crate::domain::{Action, ActionState, CheckResult};
 
-const ACTION_SELECT: &str = "SELECT a.id, a.uuid, e.uuid, e.id, a.text, a.state, a.at, a.done_at
-     FROM actions a JOIN entries e ON e.id = a.entry_id";
+/// Sessions are numbered in date order; an action carries its session's
+/// number (its entry's session, or its own; 0 for none).
+const ACTION_SELECT: &str = "SELECT a.id, a.uuid, e.uuid, e.id, a.text, a.state, a.at, a.done_at,
+       (SELECT count(*) FROM sessions s, sessions o WHERE s.id = coalesce(e.session_id, a.session_id)
+           AND (o.at_ts < s.at_ts OR (o.at_ts = s.at_ts AND o.id <= s.id)))
+     FROM actions a LEFT JOIN entries e ON e.id = a.entry_id";
 
 fn action(r: &Row) -> rusqlite::Result<Action> {
     let state: String = r.get(5)?;
@@ -22,6 +26,7 @@ fn action(r: &Row) -> rusqlite::Result<Action> {
         state: ActionState::parse(&state).unwrap_or(ActionState::Open),
         at: parse_time(&r.get::<_, String>(6)?)?,
         done_at: done.as_deref().map(parse_time).transpose()?,
+        session: Some(r.get::<_, i64>(8)?).filter(|n| *n > 0),
     })
 }
 
@@ -73,6 +78,37 @@ impl Store {
         ))?;
         let rows = st.query_map([prefix.to_ascii_lowercase()], action)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Notes an action of its own, in `session_row` (a session's row id) or
+    /// in none; returns its number.
+    pub fn add_action(
+        &self,
+        text: &str,
+        session_row: Option<i64>,
+        at: DateTime<FixedOffset>,
+    ) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO actions(uuid, entry_id, session_id, text, state, at, at_ts)
+             VALUES (?1, NULL, ?2, ?3, 'open', ?4, ?5)",
+            params![
+                new_uuid(),
+                session_row,
+                text,
+                at.to_rfc3339(),
+                at.timestamp()
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Changes an action's text (its number, state and times stay).
+    pub fn set_action_text(&self, number: i64, text: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE actions SET text = ?2 WHERE id = ?1",
+            params![number, text],
+        )?;
+        Ok(())
     }
 
     pub fn set_action_state(

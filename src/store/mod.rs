@@ -4,8 +4,10 @@
 //! written by a newer kapj is refused before anything is written to it.
 
 pub mod backup;
+mod decisions;
 mod entries;
 mod filter;
+mod foreign;
 mod import;
 mod misc;
 mod sessions;
@@ -25,6 +27,9 @@ use zeroize::Zeroizing;
 use crate::error::{user, user_hint};
 
 pub use entries::{EntryExtras, SearchHit};
+pub use foreign::{
+    new_entry as foreign_new_entry, plan_without_journal, ForeignCounts, STARRED_TAG,
+};
 pub use import::ImportCounts;
 pub use terms::{IndexedTerm, Occurrence};
 pub use theme_choices::{Choice, MergedTheme, NamedTheme, ResetCounts, ThemeChoices};

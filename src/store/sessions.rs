@@ -121,6 +121,20 @@ impl Store {
             .optional()?)
     }
 
+    /// Up to `limit` sessions after `t`, in date order (the due file's
+    /// look ahead).
+    pub fn sessions_after(
+        &self,
+        t: DateTime<FixedOffset>,
+        limit: usize,
+    ) -> Result<Vec<(Session, i64)>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "{ONE} WHERE s.at_ts > ?1 ORDER BY s.at_ts, s.id LIMIT ?2"
+        ))?;
+        let rows = st.query_map(params![t.timestamp(), limit as i64], session)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// How many entries each phase has in a session.
     pub fn phase_counts(&self, session_row: i64) -> Result<Vec<(String, i64)>> {
         let mut st = self

@@ -26,6 +26,7 @@ use super::filter::filter_sql;
 use super::Store;
 use crate::domain::Filter;
 use crate::themes::{self, Analysis, Corpus, Doc};
+use rustc_hash::FxHashMap as FxMap;
 
 /// Stores an entry's analysis (in the entry's transaction); the entry joins
 /// the shared index at the next [`Store::index_pending`].
@@ -56,10 +57,11 @@ pub(super) fn index_entry(conn: &Connection, entry: i64, a: &Analysis) -> Result
 /// analyses, as [`index_entry`] would one by one, but with one update of
 /// each key the batch uses: a key's count goes up by the number of the
 /// batch's entries that use it, and keys new to the index get their ids in
-/// the order the entries first use them, exactly as one by one.
+/// the order the entries first use them, exactly as one by one. The index
+/// must be at the current analysis version ([`index_pending_in`] first).
 pub(super) fn index_new_entries(conn: &Connection, batch: &[(i64, Analysis)]) -> Result<()> {
     let mut order: Vec<&str> = Vec::new();
-    let mut uses: rustc_hash::FxHashMap<&str, (i64, u32)> = rustc_hash::FxHashMap::default();
+    let mut uses: FxMap<&str, (i64, u32)> = FxMap::default();
     for (_, a) in batch {
         for t in a.terms() {
             uses.entry(t.key)

@@ -70,6 +70,11 @@ pub struct Corpus {
     pub(super) docs: Vec<Doc>,
     /// Content words of all entries (what term counts are out of).
     pub(super) words: u64,
+    /// Distinct terms (words and phrases) the entries write, recurring or
+    /// not: how many terms could have come back by chance.
+    pub(super) distinct_terms: usize,
+    /// Which store ids have been seen, one bit each.
+    seen_ids: Vec<u64>,
     /// Slot of each store id (NO_SLOT: not a candidate).
     slot_of_id: Vec<u32>,
     /// Key of each slot.
@@ -102,6 +107,14 @@ impl Corpus {
     /// (id, meta) pairs; ids not declared with [`Corpus::add_key`] are dropped.
     pub fn push(&mut self, doc: Doc, words: u32, terms: impl IntoIterator<Item = (u32, u8)>) {
         for (id, meta) in terms {
+            let (word, bit) = (id as usize / 64, 1u64 << (id % 64));
+            if self.seen_ids.len() <= word {
+                self.seen_ids.resize(word + 1, 0);
+            }
+            if self.seen_ids[word] & bit == 0 {
+                self.seen_ids[word] |= bit;
+                self.distinct_terms += 1;
+            }
             let slot = self.slot_of_id.get(id as usize).copied().unwrap_or(NO_SLOT);
             if slot != NO_SLOT {
                 self.slots.push(slot);

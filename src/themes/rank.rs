@@ -1,7 +1,7 @@
 //! Stage 2: recurring themes of a journal from its entries' terms (a
 //! [`Corpus`]: only terms that two or more entries use).
 //!
-//! 1. Gather each term's use across entries: capped count, entries, sessions
+//! 1. Gather each term's use across entries: entries, sessions
 //!    (or, for entries without a session, days), first and last seen.
 //! 2. Keep terms that recur: in entries of two sessions, or on three days
 //!    where there are no sessions; drop prompt words.
@@ -15,8 +15,8 @@
 //! 4. Count the entries: a theme must be in more entries than such writing
 //!    would put it in even at a generous estimate of its usual rate (the
 //!    upper end of the keyness' own uncertainty about it): a Poisson tail
-//!    test, family-wise over every content word of the journal, since any
-//!    of them could have come back by chance. Two or three entries that
+//!    test, family-wise over every distinct term the journal writes, since
+//!    any of them could have come back by chance. Two or three entries that
 //!    share a rare word by chance fail it; a motif written in five or six
 //!    entries passes it, also where the journal's whole vocabulary is of
 //!    another kind than GoEmotions (the outlier bar that stood here, the
@@ -33,16 +33,13 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::corpus::{Corpus, Doc, COUNT_MASK, NAMED};
+use super::corpus::{Corpus, Doc, NAMED};
 use super::hash::{key_hash, ByHash};
 use super::lexicon::{background, category_of_stem};
 use super::stem::stem;
 use super::text::{clauses, kind, WordKind, PARTICLES, POSSESSIVES};
 use super::{RankOptions, ThemeHit, Trend};
 
-/// An entry counts a term at most this often: a word repeated within one
-/// entry is emphasis, not recurrence.
-const COUNT_CAP: u32 = 2;
 /// Strength of the background prior, in pseudo-words.
 const PRIOR_WEIGHT: f64 = 500.0;
 /// Background count given to terms the background never has.
@@ -72,8 +69,6 @@ const PHRASE_SHARE: f64 = 0.6;
 /// What one term does across the journal.
 #[derive(Debug, Clone)]
 struct Stats {
-    /// Sum over entries of min(count, COUNT_CAP).
-    count: u32,
     /// Entries that write it as a name.
     named: u32,
     entries: u32,
@@ -91,7 +86,6 @@ struct Stats {
 impl Stats {
     fn new() -> Stats {
         Stats {
-            count: 0,
             named: 0,
             entries: 0,
             sessions: 0,
@@ -211,7 +205,6 @@ fn gather<'a>(corpus: &'a Corpus, layout: &Layout) -> Gathered<'a> {
         let (slots, meta) = corpus.terms_of(d);
         for (&slot, &m) in slots.iter().zip(meta) {
             let s = &mut stats[slot as usize];
-            s.count += u32::from(m & COUNT_MASK).min(COUNT_CAP);
             s.named += u32::from(m & NAMED != 0);
             s.entries += 1;
             if s.last_unit != unit {
@@ -266,7 +259,11 @@ fn content_stems(key: &str) -> impl Iterator<Item = &str> {
 /// background count of a typical name, taken as known (no sampling error).
 fn score(hash: u64, s: &Stats, words: f64) -> f64 {
     let bg = background();
-    let used = f64::from(s.count);
+    // Entries, not uses: a word repeated within one entry is emphasis, not
+    // recurrence. (An entry counted it up to twice, which let a word a
+    // genre repeats outrank a motif of as many entries; see
+    // tools/theme-holdout.)
+    let used = f64::from(s.entries);
     let seen = f64::from(bg.count(hash));
     if s.is_name() {
         keyness(used, words, bg.name.max(seen), bg.total, false)
@@ -413,9 +410,13 @@ pub fn rank(corpus: &Corpus, opts: &RankOptions) -> Vec<ThemeHit> {
         })
         .collect();
     let bar = z_for_tail(FALSE_ALARM / tried.len().max(1) as f64).max(MIN_Z);
-    // Any word of the journal could have come back by chance, not only those
-    // that did: the entries test counts them all (at most its content words).
-    let alpha = FALSE_ALARM / words.max(1.0);
+    // Any term of the journal could have come back by chance, not only those
+    // that did: the entries test is family-wise over the distinct terms the
+    // period's entries write. (It counted words written, which counts a
+    // word each time it is repeated: the longer the entries, the more it
+    // overstated the family, and a motif of five or six entries was lost
+    // in a journal of long ones.)
+    let alpha = FALSE_ALARM / corpus.distinct_terms.max(1) as f64;
     let mut passed: Vec<Candidate> = tried
         .iter()
         .filter(|c| c.score >= bar)

@@ -524,9 +524,10 @@ fn encrypt_use_decrypt_keeps_every_entry() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        // kapj.db.sealed is kapj's note of how it left the file, and
-        // .kapj-open.lock the lock that serialises opening it.
-        .filter(|n| n != "kapj.db" && n != "kapj.db.sealed" && n != ".kapj-open.lock")
+        // kapj.db.sealed is kapj's note of how it left the file,
+        // .kapj-open.lock the lock that serialises opening it, and due the
+        // prompt hook's file of times (see due_file).
+        .filter(|n| n != "kapj.db" && n != "kapj.db.sealed" && n != ".kapj-open.lock" && n != "due")
         .collect();
     assert!(
         leftovers.is_empty(),

@@ -248,7 +248,13 @@ fn an_older_journal_is_indexed_for_substrings_when_it_upgrades() {
 fn demo_at_a_terminal_asks_no_passphrase_question() {
     let h = Home::new();
     let demo = h.dir.path().join("demo");
-    let s = pty::spawn(&h, &["demo", "--home", demo.to_str().unwrap()], &[]);
+    // The demo's review is taller than the window: printed here, not paged
+    // (paging is tested in `pager`).
+    let s = pty::spawn(
+        &h,
+        &["--no-pager", "demo", "--home", demo.to_str().unwrap()],
+        &[],
+    );
     let (out, code) = pty::finish(s);
     assert_eq!(code, 0, "{out}");
     assert!(!out.contains("passphrase"), "{out}");

@@ -148,6 +148,7 @@ fn meaning_making_can_skip_the_mood() {
         "",
     );
     answer(&mut s, "Did you meet a part of yourself", "");
+    answer(&mut s, "What from the session feels true to you", "");
     answer(&mut s, "What questions are still open", "why now?");
     answer(&mut s, "How are you today, from 0", "");
     let (out, code) = finish(s);

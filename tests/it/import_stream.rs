@@ -112,7 +112,7 @@ fn a_file_that_is_not_utf8_is_one_line_and_changes_nothing() {
     std::fs::write(&f, bytes).unwrap();
     let before = h.snapshot();
     let err = h.fails(&["import", f.to_str().unwrap()]);
-    assert!(err.contains("it is not UTF-8 text"), "{err}");
+    assert!(err.contains("not UTF-8 text"), "{err}");
     assert_eq!(h.snapshot(), before);
 }
 

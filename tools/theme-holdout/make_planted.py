@@ -21,6 +21,10 @@ judged on `heldout`:
   GoEmotions), motif pool A, decoy "saxophone", seed 13;
 - dreams: DreamBank filler from the other half of the dreamers, motif pool
   B, decoy "trampoline", seed 31.
+- fresh: Dreaddit filler (another sample), motif pool C, decoy "xylophone",
+  seed 61; freshdreams: DreamBank filler from the second half of the
+  dreamers, pool C, seed 67. Pool C was written after the second round's
+  ranking was chosen: these sets were never looked at while choosing.
 dev and devdreams are for choosing; heldout and dreams only for reporting.
 
 Writes OUT_DIR/NAME.json (a kapj journal) and OUT_DIR/NAME.motifs.json (the
@@ -148,9 +152,60 @@ POOLS = {
         ],
     },
 }
+# Pool C: written after the ranking of issue 18's second round was chosen,
+# for sets never looked at before it (fresh, freshdreams).
+POOLS["fresh"] = {
+    "name": [
+        (["ottili", "tilli"], ["Ottilie rang just as I sat down.", "I kept seeing Ottilie's face.",
+                                "Tilly would have known what to say.", "Ottilie and I fell out again.",
+                                "A card from Ottilie came today.", "I nearly wrote to Tilly."]),
+        (["benedikt"], ["Benedikt's voice on the message.", "I thought about Benedikt at the station.",
+                        "Benedikt never answered.", "Somehow Benedikt was in it again.",
+                        "I owe Benedikt an apology.", "Benedikt laughed, in the memory."]),
+        (["imogen"], ["Imogen sat with me for a while.", "I miss Imogen's kitchen.", "Imogen said I was brave.",
+                      "I dreamt Imogen was leaving.", "A photo of Imogen fell out.", "Imogen, again."]),
+    ],
+    "place": [
+        (["greenhous"], ["The greenhouse at my grandmother's.", "Warm air in the greenhouse.",
+                         "I stood in the greenhouse among tomatoes.", "Greenhouses fog up in winter.",
+                         "The greenhouse door banged.", "Back in the greenhouse, in my mind."]),
+        (["boathous"], ["The boathouse by the lake.", "We slept in the boathouse once.",
+                        "The boathouse smelled of tar.", "I pictured the old boathouse.",
+                        "Boathouses always feel abandoned.", "The boathouse roof leaked."]),
+        (["tunnel"], ["The tunnel under the railway.", "Walking through a long tunnel.", "Tunnels frighten me.",
+                      "At the end of the tunnel, light.", "The tunnel again.", "I ran through the tunnel."]),
+    ],
+    "body": [
+        (["stomach", "knot"], ["A knot in my stomach.", "My stomach knotted up.", "Stomach in knots all morning.",
+                               "The knot in the stomach loosened.", "Knots, deep in my stomach.",
+                               "My stomach turned."]),
+        (["dizzi"], ["Dizzy when I stood up.", "A dizziness came over me.", "Dizzy again at work.",
+                              "The dizziness passed.", "Slightly dizzy, all day.", "I felt dizzy on the stairs."]),
+        (["neck", "stiff"], ["My neck was stiff.", "A stiff neck this morning.", "Stiffness in my neck again.",
+                             "I rubbed my stiff neck.", "Neck stiff from sleeping badly.", "The neck stiffness eased."]),
+    ],
+    "symbol": [
+        (["hourglass"], ["An hourglass, running out.", "The hourglass again.", "I saw an hourglass on a shelf.",
+                         "Sand in the hourglass.", "Hourglasses in the dream.", "The hourglass turned over."]),
+        (["raven"], ["A raven on the wall.", "The raven watched me.", "Ravens circling.", "The raven spoke, I think.",
+                     "A black raven again.", "I followed the raven."]),
+        (["mirror"], ["The cracked mirror.", "I looked in a mirror and it was not me.", "Mirrors everywhere.",
+                      "The mirror again.", "A mirror in the hall.", "I covered the mirror."]),
+    ],
+    "feeling": [
+        (["yearn"], ["A yearning I cannot name.", "Yearning for something.", "I yearned for quiet.",
+                     "That yearning again.", "Yearning, all evening.", "Such yearning."]),
+        (["bewild"], ["Bewildered by it all.", "A bewildered feeling.", "I felt bewildered.",
+                      "Bewilderment, mostly.", "Still bewildered.", "Bewildered and tired."]),
+        (["relief", "reliev"], ["Relief, at last.", "Such relief.", "I felt relieved.", "A wave of relief.",
+                                "Relieved, then sad.", "Relief came slowly."]),
+    ],
+}
+POOLS["freshdreams"] = POOLS["fresh"]
 POOLS["devdreams"] = POOLS["dev"]
 POOLS["dreams"] = POOLS["heldout"]
-DECOY = {"dev": "saxophone", "heldout": "trampoline", "devdreams": "saxophone", "dreams": "trampoline"}
+DECOY = {"dev": "saxophone", "heldout": "trampoline", "devdreams": "saxophone", "dreams": "trampoline",
+         "fresh": "xylophone", "freshdreams": "xylophone"}
 DECOY_SENTENCES = ["The {} came up again.", "I cannot stop thinking about the {}.", "Someone had a {}.",
                    "That {} again.", "A {}, of all things."]
 SIZES = [20, 40, 60, 100, 200]
@@ -160,14 +215,14 @@ SESSIONS = 5
 def filler_docs(corpora, which):
     if which == "dev":
         docs = [t for _, t in load_isear(corpora)]
-    elif which == "heldout":
+    elif which in ("heldout", "fresh"):
         docs = [t for _, t in load_dreaddit(corpora)]
     else:
         docs = []
         files = [f for f in sorted(os.listdir(os.path.join(corpora, "dreambank", "dreams")))
                  if f != "ed.json" and ".de" not in f]  # ed: a dev journal's dreamer; .de: German
         half = len(files) // 2
-        for f in files[:half] if which == "devdreams" else files[half:]:
+        for f in files[:half] if which == "devdreams" else files[half:]:  # dreams, freshdreams: other half
             docs += [clean(d.get("content", "")) for d in load_dreams(corpora, f[:-5])["dreams"]]
     return [t for t in docs if len(terms(t)) >= 3]
 
@@ -241,11 +296,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpora")
     ap.add_argument("out")
-    ap.add_argument("--set", choices=["dev", "heldout", "devdreams", "dreams"], required=True)
+    ap.add_argument("--set", choices=["dev", "heldout", "devdreams", "dreams", "fresh", "freshdreams"], required=True)
     ap.add_argument("--seed", type=int)
     ap.add_argument("--per-size", type=int, default=6)
     a = ap.parse_args()
-    seed = a.seed if a.seed is not None else {"dev": 11, "heldout": 23, "devdreams": 13, "dreams": 31}[a.set]
+    seed = a.seed if a.seed is not None else {"dev": 11, "heldout": 23, "devdreams": 13, "dreams": 31, "fresh": 61, "freshdreams": 67}[a.set]
     build(a.corpora, a.out, a.set, seed, a.per_size)
 
 

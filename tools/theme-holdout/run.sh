@@ -18,9 +18,9 @@ fi
 echo "== dev"; "$eval_" "${base[@]}" "$kapj"
 echo "== holdout"; "$eval_" "${base[@]}" "$kapj" $(ls "$out"/*.json | grep -v gold)
 # Planted-motif journals (make_planted.py): choose on dev and devdreams,
-# report heldout and dreams.
+# report heldout, dreams and the fresh sets (motif pool C).
 planted=${KAPJ_PLANTED:-/tmp/kapj-planted}
-for set in dev devdreams heldout dreams; do
+for set in dev devdreams heldout dreams fresh freshdreams; do
   if [[ ! -d $planted/$set ]]; then
     /tmp/kapj-eval-venv/bin/python "$here/make_planted.py" "$shared/data/corpora" "$planted/$set" --set "$set"
   fi

@@ -13,7 +13,7 @@
 
 mod detect;
 mod lexicon;
-mod normalise;
+pub(crate) mod normalise;
 mod note;
 
 pub use detect::{assess, Finding, Severity};
