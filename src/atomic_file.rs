@@ -29,6 +29,71 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     result
 }
 
+/// A file written bit by bit that appears at its path only when finished:
+/// it is written to a temporary file beside it, which [`Writer::commit`]
+/// puts in place as [`write`] does. Dropped uncommitted (an error, a
+/// panic), the temporary file is removed and the path is as it was.
+pub struct Writer {
+    file: Option<io::BufWriter<fs::File>>,
+    tmp: PathBuf,
+    path: PathBuf,
+}
+
+impl Writer {
+    pub fn create(path: &Path) -> io::Result<Writer> {
+        let tmp = temporary_beside(path);
+        let f = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&tmp)?;
+        Ok(Writer {
+            file: Some(io::BufWriter::with_capacity(1 << 16, f)),
+            tmp,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Flushes the file to disk and puts it in place.
+    pub fn commit(mut self) -> io::Result<()> {
+        let f = self.file.take().expect("committed once");
+        let result = f
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)
+            .and_then(|f| f.sync_all())
+            .and_then(|()| replace(&self.tmp, &self.path));
+        if result.is_err() {
+            let _ = fs::remove_file(&self.tmp);
+        }
+        result
+    }
+}
+
+impl Write for Writer {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.as_mut().expect("open until committed").write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.file
+            .as_mut()
+            .expect("open until committed")
+            .write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.as_mut().expect("open until committed").flush()
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
+}
+
 /// Like [`write`], for a file kapj can always rebuild (the due file): the
 /// same whole-or-nothing rename and mode 0600, without flushing to disk.
 /// After a power cut it may be the old file, or on some file systems an
@@ -105,23 +170,6 @@ mod tests {
         let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn a_rebuildable_file_is_replaced_whole_for_the_user_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("due");
-        fs::write(&path, "old").unwrap();
-        write_rebuildable(&path, b"new").unwrap();
-        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
-        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600);
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
-        let taken = dir.path().join("taken");
-        fs::create_dir(&taken).unwrap();
-        fs::write(taken.join("inside"), "kept").unwrap();
-        assert!(write_rebuildable(&taken, b"new").is_err());
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 
     #[test]

@@ -29,18 +29,23 @@ pub struct Request {
     pub safety_dates: bool,
 }
 
-/// The whole document, ready to be written.
+/// The whole document, ready to be written (the demo's way; `kapj export`
+/// writes it straight out with [`write`]).
 pub fn build(app: &mut App, req: &Request) -> Result<String> {
+    let mut out = Vec::new();
+    write(app, req, &mut out)?;
+    Ok(String::from_utf8(out).expect("documents are UTF-8"))
+}
+
+/// Writes the document to `out` part by part: a long journal's text is
+/// never all in memory at once.
+pub fn write(app: &mut App, req: &Request, out: &mut dyn std::io::Write) -> Result<()> {
     match req.format {
-        Format::Json => backup(app, &req.filter),
-        Format::Markdown | Format::Html => {
-            let doc = document(app, &req.filter, req.format)?;
-            if !req.safety_dates {
-                return Ok(doc);
-            }
-            let days = crate::safety_note::raised_days(app, &req.filter)?;
-            Ok(with_worth_raising(doc, &days, req.format))
+        Format::Json => {
+            out.write_all(backup(app, &req.filter)?.as_bytes())?;
+            Ok(())
         }
+        Format::Markdown | Format::Html => document(app, req, out),
     }
 }
 
@@ -120,42 +125,148 @@ fn select(all: Vec<Entry>, include_private: bool, sessions: &[Session]) -> Selec
     }
 }
 
-type Groups<'a> = std::collections::HashMap<Option<i64>, Vec<&'a Entry>>;
-/// `push_body_part` of a format.
-type BodyPart = fn(&mut String, &[Session], &Groups, bool);
+/// Entries read and written at a time: a few hundred kilobytes of text.
+const PART: usize = 400;
 
-/// The document: `head` (the summary), then the entries, rendered in two
-/// halves on two threads (they are most of the work of a long export). The
-/// first half goes straight after the head, so the text is copied once.
-fn with_body(mut head: String, sessions: &[Session], entries: &[Entry], format: Format) -> String {
-    let (per_entry, part): (usize, BodyPart) = match format {
-        Format::Html => (render::html::BYTES_PER_ENTRY, render::html::push_body_part),
-        _ => (
-            render::markdown::BYTES_PER_ENTRY,
-            render::markdown::push_body_part,
-        ),
-    };
-    let groups = render::markdown::by_session(entries);
-    let size = |sessions| 4096 + render::markdown::entries_in(sessions, &groups) * per_entry;
-    let (first, second) = sessions.split_at(sessions.len() / 2);
-    std::thread::scope(|scope| {
-        let late = scope.spawn(|| {
-            let mut s = String::with_capacity(size(second));
-            part(&mut s, second, &groups, true);
-            s
-        });
-        head.reserve(size(sessions));
-        part(&mut head, first, &groups, false);
-        let late = late
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        head.push_str(&late);
-        head
-    })
+/// One part of the body, in document order.
+enum Part {
+    /// Sessions (by index in the document's list) and their entries.
+    Sessions(std::ops::Range<usize>, Vec<usize>),
+    /// Entries without a session (indexes); whether the part opens or
+    /// closes their section.
+    Loose(Vec<usize>, bool, bool),
 }
 
-fn document(app: &mut App, f: &Filter, format: Format) -> Result<String> {
-    // One load serves the document and the count of private entries left out.
+/// Splits the body into parts of about [`PART`] entries, whole sessions each.
+fn parts(sessions: &[Session], entries: &[Entry]) -> Vec<Part> {
+    let mut by: std::collections::HashMap<Option<i64>, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        by.entry(e.session).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    let (mut start, mut picked) = (0, Vec::new());
+    for (i, s) in sessions.iter().enumerate() {
+        picked.extend(by.get(&Some(s.number)).into_iter().flatten().copied());
+        if picked.len() >= PART {
+            out.push(Part::Sessions(start..i + 1, std::mem::take(&mut picked)));
+            start = i + 1;
+        }
+    }
+    if start < sessions.len() {
+        out.push(Part::Sessions(start..sessions.len(), picked));
+    }
+    if let Some(loose) = by.get(&None) {
+        let chunks: Vec<&[usize]> = loose.chunks(PART).collect();
+        let n = chunks.len();
+        for (k, c) in chunks.into_iter().enumerate() {
+            out.push(Part::Loose(c.to_vec(), k == 0, k + 1 == n));
+        }
+    }
+    out
+}
+
+/// Renders one part (its entries with their answers) after `s`.
+fn render_part(
+    s: &mut String,
+    part: &Part,
+    sessions: &[Session],
+    filled: &[Entry],
+    format: Format,
+) {
+    match part {
+        Part::Sessions(range, _) => {
+            let groups = render::markdown::by_session(filled);
+            match format {
+                Format::Html => {
+                    render::html::push_body_part(s, &sessions[range.clone()], &groups, false);
+                }
+                _ => render::markdown::push_body_part(s, &sessions[range.clone()], &groups, false),
+            }
+        }
+        Part::Loose(_, first, last) => {
+            let refs: Vec<&Entry> = filled.iter().collect();
+            match format {
+                Format::Html => render::html::push_loose_part(s, &refs, *first, *last),
+                _ => render::markdown::push_loose_part(s, &refs, *first, *last),
+            }
+        }
+    }
+}
+
+/// The entries of a part, with their answers read.
+fn fill(store: &crate::store::Store, part: &Part, heads: &[Entry]) -> Result<Vec<Entry>> {
+    let idx = match part {
+        Part::Sessions(_, idx) | Part::Loose(idx, _, _) => idx,
+    };
+    let mut filled: Vec<Entry> = idx.iter().map(|&i| heads[i].clone()).collect();
+    store.fill_answers(&mut filled)?;
+    Ok(filled)
+}
+
+/// Writes the body: one thread reads each part's text (on the second
+/// connection, when there is one) while this one renders and writes the
+/// part before it.
+fn write_body(
+    app: &mut App,
+    reader: Option<crate::store::Store>,
+    sessions: &[Session],
+    heads: &[Entry],
+    format: Format,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    let parts = parts(sessions, heads);
+    let mut s = String::with_capacity(PART * 1200);
+    let mut emit = |part: &Part, filled: Vec<Entry>, out: &mut dyn std::io::Write| -> Result<()> {
+        s.clear();
+        render_part(&mut s, part, sessions, &filled, format);
+        out.write_all(s.as_bytes())?;
+        Ok(())
+    };
+    match reader {
+        Some(reader) => std::thread::scope(|scope| -> Result<()> {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Vec<Entry>>>(2);
+            let parts = &parts;
+            let read = scope.spawn(move || {
+                for p in parts {
+                    if tx.send(fill(&reader, p, heads)).is_err() {
+                        return;
+                    }
+                }
+            });
+            let mut result = Ok(());
+            for p in parts {
+                let Ok(filled) = rx.recv() else { break };
+                if let Err(e) = filled.and_then(|f| emit(p, f, out)) {
+                    result = Err(e);
+                    break;
+                }
+            }
+            drop(rx);
+            read.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            result
+        })?,
+        None => {
+            let store = app.store()?;
+            for p in &parts {
+                emit(p, fill(store, p, heads)?, out)?;
+            }
+        }
+    }
+    s.clear();
+    match format {
+        Format::Html => render::html::push_end(&mut s),
+        _ => render::markdown::push_end(&mut s),
+    }
+    out.write_all(s.as_bytes())?;
+    Ok(())
+}
+
+fn document(app: &mut App, req: &Request, out: &mut dyn std::io::Write) -> Result<()> {
+    let (f, format) = (&req.filter, req.format);
+    // One load serves the document and the count of private entries left
+    // out: every entry's facts, without its text (read part by part below).
     let everything = Filter {
         include_private: true,
         ..f.clone()
@@ -165,26 +276,36 @@ fn document(app: &mut App, f: &Filter, format: Format) -> Result<String> {
     // connection (see `sibling_reader`) they are read on another thread
     // while review runs on this one.
     let reader = app.store()?.sibling_reader()?;
-    let (review, sel) = std::thread::scope(|scope| -> Result<_> {
+    // In a very long journal, review's peak and the entries' facts together
+    // would pass 100 MB: review goes first there, and its working memory
+    // is freed before the facts are read.
+    let review_first = app.store()?.count_entries()? > 30_000;
+    let (review, sel, reader) = std::thread::scope(|scope| -> Result<_> {
         let (all_sessions, include_private) = (&all_sessions, f.include_private);
+        let early = review_first.then(|| crate::review::compute_with(app, f, 8, all_sessions));
         let worker = match reader {
-            Some(reader) => scope.spawn(move || -> Result<Selected> {
-                Ok(select(
-                    reader.entries(&everything)?,
+            Some(reader) => scope.spawn(move || -> Result<(Selected, Option<_>)> {
+                let sel = select(
+                    reader.entry_heads(&everything)?,
                     include_private,
                     all_sessions,
-                ))
+                );
+                Ok((sel, Some(reader)))
             }),
             None => {
-                let all = app.store()?.entries(&everything)?;
-                scope.spawn(move || Ok(select(all, include_private, all_sessions)))
+                let all = app.store()?.entry_heads(&everything)?;
+                scope.spawn(move || Ok((select(all, include_private, all_sessions), None)))
             }
         };
-        let review = crate::review::compute_with(app, f, 8, all_sessions);
+        let review = match early {
+            Some(r) => r,
+            None => crate::review::compute_with(app, f, 8, all_sessions),
+        };
         let sel = worker
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        Ok((review?, sel?))
+        let (sel, reader) = sel?;
+        Ok((review?, sel, reader))
     })?;
     let mut review = review;
     let Selected {
@@ -228,17 +349,23 @@ fn document(app: &mut App, f: &Filter, format: Format) -> Result<String> {
         sessions,
         entries,
     };
-    let summary = match format {
+    let mut summary = match format {
         Format::Html => render::html::summary(&doc),
         _ => render::markdown::summary(&doc),
     };
-    let text = with_body(summary, &doc.sessions, &doc.entries, format);
+    if req.safety_dates {
+        let days = crate::safety_note::raised_days(app, f)?;
+        summary = with_worth_raising(summary, &days, format);
+    }
+    out.write_all(summary.as_bytes())?;
+    drop(summary);
+    write_body(app, reader, &doc.sessions, &doc.entries, format, out)?;
     // Freeing every entry one by one takes milliseconds in a long journal:
-    // another thread does it while the document is written out (if the
-    // process ends first, the memory goes back to the system all the same).
+    // another thread does it while the document is flushed (if the process
+    // ends first, the memory goes back to the system all the same).
     let entries = doc.entries;
     let _ = std::thread::Builder::new().spawn(move || drop(entries));
-    Ok(text)
+    Ok(())
 }
 
 /// An action goes with its entry; one added on its own goes into a backup

@@ -11,9 +11,9 @@ use crate::app::App;
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::error::user_hint;
 use crate::foreign::{self, Batch, Format, Options, Source};
-use crate::journal;
+use crate::journal::{self, StreamError};
 use crate::render;
-use crate::store::{plan_without_journal, EntryExtras, ForeignCounts};
+use crate::store::{plain_io, plan_without_journal, EntryExtras, ForeignCounts};
 
 pub fn run(app: &mut App, a: &ImportArgs) -> Result<()> {
     let from = a.from.map(|f| match f {
@@ -22,6 +22,14 @@ pub fn run(app: &mut App, a: &ImportArgs) -> Result<()> {
         ImportFormat::Dayone => Format::DayOne,
         ImportFormat::Markdown => Format::Markdown,
     });
+    // kapj's own export (its first key is "format") is read as it is
+    // imported, one entry at a time, never whole in memory.
+    if !a.dry_run && matches!(from, None | Some(Format::Kapj)) && starts_as_kapj(&a.file) {
+        if let Ok(f) = std::fs::File::open(&a.file) {
+            let size = f.metadata().map(|m| m.len()).unwrap_or(0);
+            return kapj_stream(app, &a.file, f, size);
+        }
+    }
     let clock = app.clock;
     let options = Options {
         from,
@@ -29,7 +37,8 @@ pub fn run(app: &mut App, a: &ImportArgs) -> Result<()> {
         clock: &clock,
     };
     match foreign::read(&a.file, &options)? {
-        Source::Kapj(text) => kapj(app, &a.file, &text, a.dry_run),
+        Source::Kapj(text) if a.dry_run => kapj_dry_run(app, &a.file, &text),
+        Source::Kapj(text) => kapj_stream(app, &a.file, text.as_bytes(), text.len() as u64),
         Source::Foreign(batch) => other(app, &a.file, &batch, a.dry_run),
     }
 }
@@ -154,52 +163,117 @@ fn summary(app: &mut App, file: &Path, b: &Batch, c: ForeignCounts, dry_run: boo
     }
 }
 
-/// kapj's own journal JSON.
-fn kapj(app: &mut App, file: &Path, text: &str, dry_run: bool) -> Result<()> {
+/// Whether `path` is a regular file whose JSON opens with kapj's "format"
+/// key, as kapj's own export does: read from its first few bytes.
+fn starts_as_kapj(path: &Path) -> bool {
+    use std::io::Read as _;
+    let Ok(f) = std::fs::File::open(path) else {
+        return false;
+    };
+    if !f.metadata().is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut head = Vec::with_capacity(256);
+    if f.take(256).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let rest = head.trim_ascii_start();
+    let Some(rest) = rest.strip_prefix(b"{") else {
+        return false;
+    };
+    rest.trim_ascii_start().starts_with(b"\"format\"")
+}
+
+/// `--dry-run` for kapj's own journal JSON: what an import would add.
+fn kapj_dry_run(app: &mut App, file: &Path, text: &str) -> Result<()> {
     let doc = journal::parse(text).map_err(|why| {
         user_hint(
             format!("Could not import {}: {why}.", file.display()),
             "Nothing was imported.",
         )
     })?;
-    if dry_run {
-        let mut present = 0;
-        if app.journal_exists() {
-            let store = app.store()?;
-            for e in &doc.entries {
-                if let Some(id) = &e.id {
-                    if store.entry(id)?.is_some() {
-                        present += 1;
-                    }
+    let mut present = 0;
+    if app.journal_exists() {
+        let store = app.store()?;
+        for e in &doc.entries {
+            if let Some(id) = &e.id {
+                if store.entry(id)?.is_some() {
+                    present += 1;
                 }
             }
         }
-        let entries = |n| render::count(n, "entry", "entries");
-        app.line(format!(
-            "Dry run: nothing was changed. From {} (kapj), kapj would import {}.",
-            file.display(),
-            entries(doc.entries.len() - present)
-        ));
-        if present > 0 {
-            app.line(format!(
-                "{} would be skipped as already in the journal.",
-                entries(present)
-            ));
-        }
-        return Ok(());
     }
+    let entries = |n| render::count(n, "entry", "entries");
+    app.line(format!(
+        "Dry run: nothing was changed. From {} (kapj), kapj would import {}.",
+        file.display(),
+        entries(doc.entries.len() - present)
+    ));
+    if present > 0 {
+        app.line(format!(
+            "{} would be skipped as already in the journal.",
+            entries(present)
+        ));
+    }
+    Ok(())
+}
+
+/// kapj's own journal JSON, read from `reader` (`size` bytes, for the
+/// progress bar) one entry at a time.
+fn kapj_stream<R: std::io::Read + Send>(
+    app: &mut App,
+    file: &Path,
+    reader: R,
+    size: u64,
+) -> Result<()> {
     let now = app.clock.now();
-    // Each newly imported entry passes through EntryExtras::for_entry; whether any of
-    // them would have raised the safety note is noticed on the way, once,
-    // and kept nowhere.
-    let raised = std::cell::Cell::new(false);
-    let c = app.store()?.import(&doc, now, |e| {
-        if !raised.get() {
-            let text: Vec<&str> = e.answers.iter().map(|a| a.text.as_str()).collect();
-            raised.set(crate::care::safety::assess(&text.join("\n")).is_some());
+    let existed = app.journal_exists();
+    let read = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let mut progress = Progress::new(size);
+    // Whether any newly imported entry would have raised the safety note is
+    // noticed on the way, once, and kept nowhere.
+    let mut raised = false;
+    let result = app.store()?.import_stream(
+        Counted {
+            inner: Utf8Checked::new(reader),
+            read: std::sync::Arc::clone(&read),
+        },
+        now,
+        EntryExtras::for_entry,
+        &mut |entries, added| {
+            if let (false, Some(e)) = (raised, added) {
+                let text: Vec<&str> = e.answers.iter().map(|a| a.text.as_str()).collect();
+                raised = crate::care::safety::assess(&text.join("\n")).is_some();
+            }
+            progress.tick(read.load(std::sync::atomic::Ordering::Relaxed), entries);
+        },
+    );
+    progress.done();
+    let refused = |why: String| {
+        user_hint(
+            format!("Could not import {}: {why}.", file.display()),
+            "Nothing was imported.",
+        )
+    };
+    let c = match result {
+        Ok(Ok(c)) => c,
+        Ok(Err(StreamError::Invalid(why))) => {
+            forget_new_journal(app, existed);
+            return Err(refused(why));
         }
-        EntryExtras::for_entry(e)
-    })?;
+        Ok(Err(StreamError::Io(e))) if e.kind() == std::io::ErrorKind::InvalidData => {
+            forget_new_journal(app, existed);
+            return Err(refused("it is not UTF-8 text".into()));
+        }
+        Ok(Err(StreamError::Io(e))) => {
+            forget_new_journal(app, existed);
+            return Err(refused(format!("it could not be read ({})", plain_io(&e))));
+        }
+        Ok(Err(StreamError::Sink(e))) | Err(e) => {
+            forget_new_journal(app, existed);
+            return Err(e);
+        }
+    };
     let mut line = format!(
         "Imported {} and {}",
         render::count(c.entries, "entry", "entries"),
@@ -238,8 +312,140 @@ fn kapj(app: &mut App, file: &Path, text: &str, dry_run: bool) -> Result<()> {
         );
     }
     app.line(line);
-    if raised.get() {
+    if raised {
         app.line(crate::care::safety::imported_line());
     }
     Ok(())
+}
+
+/// A refused import into a home that had no journal leaves none behind:
+/// the empty journal its store made is removed again.
+fn forget_new_journal(app: &mut App, existed: bool) {
+    if existed {
+        return;
+    }
+    let empty = app
+        .store()
+        .is_ok_and(|s| s.created && s.count_entries().is_ok_and(|n| n == 0));
+    app.close_store();
+    if empty {
+        let db = app.db_path();
+        for suffix in ["", "-wal", "-shm", ".sealed"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+        }
+    }
+}
+
+/// Reads a file, failing with `InvalidData` at the first byte that is not
+/// part of UTF-8 text (the JSON reader would otherwise accept invalid
+/// UTF-8 outside strings' escapes only by luck of where it falls).
+struct Utf8Checked<R> {
+    inner: R,
+    /// Bytes of a character cut at the end of the last read.
+    carry: Vec<u8>,
+}
+
+impl<R: std::io::Read> Utf8Checked<R> {
+    fn new(inner: R) -> Self {
+        Utf8Checked {
+            inner,
+            carry: Vec::new(),
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Utf8Checked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n == 0 {
+            if self.carry.is_empty() {
+                return Ok(0);
+            }
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "not UTF-8",
+            ));
+        }
+        let mut check = std::mem::take(&mut self.carry);
+        check.extend_from_slice(&buf[..n]);
+        match std::str::from_utf8(&check) {
+            Ok(_) => Ok(n),
+            Err(e) if e.error_len().is_none() => {
+                // A character cut by the end of the buffer: checked next time.
+                self.carry = check[e.valid_up_to()..].to_vec();
+                Ok(n)
+            }
+            Err(_) => Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "not UTF-8",
+            )),
+        }
+    }
+}
+
+/// Counts the bytes read, for the progress bar.
+struct Counted<R> {
+    inner: R,
+    read: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl<R: std::io::Read> std::io::Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// A progress bar on standard error, for an import that takes more than a
+/// second, and only at a terminal: nothing when piped or redirected.
+struct Progress {
+    started: std::time::Instant,
+    size: u64,
+    bar: Option<indicatif::ProgressBar>,
+    terminal: bool,
+}
+
+impl Progress {
+    fn new(size: u64) -> Progress {
+        use std::io::IsTerminal;
+        Progress {
+            started: std::time::Instant::now(),
+            size,
+            bar: None,
+            terminal: std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn tick(&mut self, bytes: u64, entries: usize) {
+        if !self.terminal || entries % 64 != 0 {
+            return;
+        }
+        if self.bar.is_none() {
+            if self.started.elapsed() < std::time::Duration::from_secs(1) {
+                return;
+            }
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(self.size.max(1)),
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("Importing {bar:30} {percent:>3}%  {msg}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                    .progress_chars("█▉▊▋▌▍▎▏ "),
+            );
+            self.bar = Some(bar);
+        }
+        if let Some(bar) = &self.bar {
+            bar.set_position(bytes);
+            bar.set_message(format!("{entries} entries"));
+        }
+    }
+
+    fn done(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
 }

@@ -60,7 +60,7 @@ pub struct InSession {
     pub dose: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct InEntry {
     pub id: Option<String>,
     pub phase: Phase,
@@ -176,6 +176,314 @@ pub fn parse(text: &str) -> Result<Doc, String> {
         doc.decisions = Some(out);
     }
     Ok(doc)
+}
+
+/// Where a streamed import puts what it reads, one part at a time.
+pub trait Sink {
+    /// The file's sessions (called once, if it has any, before the entries
+    /// that follow them in the file).
+    fn sessions(&mut self, sessions: Vec<InSession>) -> anyhow::Result<()>;
+    /// One entry, checked, as soon as it is read.
+    fn entry(&mut self, entry: InEntry) -> anyhow::Result<()>;
+}
+
+/// What a streamed file holds besides sessions and entries (small lists).
+#[derive(Debug, Default)]
+pub struct Rest {
+    pub actions: Option<Vec<InAction>>,
+    pub checks: Vec<InCheck>,
+    pub safety_plan: Vec<(String, String)>,
+    pub themes: Option<InThemes>,
+    pub decisions: Option<Vec<InDecision>>,
+}
+
+/// Why a streamed file was not read to the end.
+#[derive(Debug)]
+pub enum StreamError {
+    /// The file is wrong: one sentence, as [`parse`] gives it.
+    Invalid(String),
+    /// The file could not be read.
+    Io(std::io::Error),
+    /// The sink failed (the journal could not take an entry).
+    Sink(anyhow::Error),
+}
+
+/// Reads a kapj journal document from `reader` one entry at a time (the
+/// whole file is never in memory), checking each part as [`parse`] does and
+/// handing sessions and entries to `sink` as they come. Sessions listed
+/// after the entries (hand-written files) are handed over at the end, with
+/// the entries read before them; kapj's own export lists them first.
+pub fn stream<R: std::io::Read>(reader: R, sink: &mut dyn Sink) -> Result<Rest, StreamError> {
+    use serde::de::Deserializer as _;
+    let failure = std::cell::RefCell::new(None);
+    let mut de =
+        serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 16, reader));
+    let top = Top {
+        sink,
+        failure: &failure,
+    };
+    let result = de.deserialize_any(top).and_then(|rest| {
+        de.end()?;
+        Ok(rest)
+    });
+    match result {
+        Ok(rest) => Ok(rest),
+        Err(e) => Err(match failure.into_inner() {
+            Some(f) => f,
+            None => match e.classify() {
+                serde_json::error::Category::Io => StreamError::Io(std::io::Error::new(
+                    e.io_error_kind().unwrap_or(std::io::ErrorKind::Other),
+                    e.to_string(),
+                )),
+                serde_json::error::Category::Data => StreamError::Invalid(
+                    "it is not a kapj journal (the top level is not a JSON object)".into(),
+                ),
+                _ => StreamError::Invalid(format!(
+                    "it is not valid JSON (line {}, column {})",
+                    e.line(),
+                    e.column()
+                )),
+            },
+        }),
+    }
+}
+
+type Failure<'a> = &'a std::cell::RefCell<Option<StreamError>>;
+
+/// Notes why reading stopped and gives serde an error to unwind with.
+fn stop<E: serde::de::Error>(failure: Failure, why: StreamError) -> E {
+    *failure.borrow_mut() = Some(why);
+    E::custom("stopped")
+}
+
+struct Top<'s, 'f> {
+    sink: &'s mut dyn Sink,
+    failure: Failure<'f>,
+}
+
+impl<'de> serde::de::Visitor<'de> for Top<'_, '_> {
+    type Value = Rest;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a kapj journal object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Rest, A::Error> {
+        let failure = self.failure;
+        let invalid = |why: String| stop::<A::Error>(failure, StreamError::Invalid(why));
+        let mut rest = Rest::default();
+        let mut seen_entries = false;
+        // Entries read before the sessions (only in hand-written files).
+        let mut early: Option<Vec<InEntry>> = Some(Vec::new());
+        let mut sessions_given = false;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "format" => {
+                    let f: Value = map.next_value()?;
+                    if f.as_str() != Some(FORMAT) {
+                        return Err(invalid(format!("its \"format\" is {f}, not \"{FORMAT}\"")));
+                    }
+                }
+                "version" => {
+                    let ver: Value = map.next_value()?;
+                    match ver.as_i64() {
+                        Some(n) if (1..=VERSION).contains(&n) => {}
+                        Some(n) if n > VERSION => return Err(invalid(format!(
+                            "it was written by a newer kapj (format version {n}; this kapj reads version {VERSION})"
+                        ))),
+                        _ => return Err(invalid(format!("its \"version\" is {ver}, not a version number"))),
+                    }
+                }
+                "sessions" => {
+                    let v: Value = map.next_value()?;
+                    let list = match v {
+                        Value::Null => Vec::new(),
+                        Value::Array(a) => a,
+                        _ => return Err(invalid("the file's \"sessions\" is not a list".into())),
+                    };
+                    let mut out = Vec::with_capacity(list.len());
+                    for (i, s) in list.iter().enumerate() {
+                        out.push(
+                            session(s, &format!("session {} (sessions[{i}])", i + 1))
+                                .map_err(&invalid)?,
+                        );
+                    }
+                    self.sink
+                        .sessions(out)
+                        .map_err(|e| stop::<A::Error>(failure, StreamError::Sink(e)))?;
+                    sessions_given = true;
+                    for e in early.take().unwrap_or_default() {
+                        self.sink
+                            .entry(e)
+                            .map_err(|e| stop::<A::Error>(failure, StreamError::Sink(e)))?;
+                    }
+                }
+                "entries" => {
+                    seen_entries = true;
+                    let hold = if sessions_given { None } else { early.as_mut() };
+                    map.next_value_seed(Entries {
+                        sink: &mut *self.sink,
+                        hold,
+                        failure,
+                    })?;
+                }
+                "actions" => {
+                    let v: Value = map.next_value()?;
+                    rest.actions = match v {
+                        Value::Null => None,
+                        Value::Array(list) => Some(
+                            list.iter()
+                                .enumerate()
+                                .map(|(i, a)| {
+                                    action(a, &format!("action {} (actions[{i}])", i + 1))
+                                })
+                                .collect::<Result<_, _>>()
+                                .map_err(&invalid)?,
+                        ),
+                        _ => return Err(invalid("the file's \"actions\" is not a list".into())),
+                    };
+                }
+                "checks" => {
+                    let v: Value = map.next_value()?;
+                    rest.checks = match v {
+                        Value::Null => Vec::new(),
+                        Value::Array(list) => list
+                            .iter()
+                            .enumerate()
+                            .map(|(i, c)| check(c, &format!("check {} (checks[{i}])", i + 1)))
+                            .collect::<Result<_, _>>()
+                            .map_err(&invalid)?,
+                        _ => return Err(invalid("the file's \"checks\" is not a list".into())),
+                    };
+                }
+                "safety_plan" => {
+                    let plan: Value = map.next_value()?;
+                    if !plan.is_null() {
+                        let obj = plan.as_object().ok_or_else(|| {
+                            invalid("its \"safety_plan\" is not an object".into())
+                        })?;
+                        for (k, v) in obj {
+                            let t = v.as_str().ok_or_else(|| {
+                                invalid(format!("safety_plan \"{k}\" is not text"))
+                            })?;
+                            rest.safety_plan.push((k.clone(), t.to_string()));
+                        }
+                    }
+                }
+                "themes" => {
+                    let t: Value = map.next_value()?;
+                    if !t.is_null() {
+                        rest.themes = Some(in_themes(&t).map_err(&invalid)?);
+                    }
+                }
+                "decisions" => {
+                    let v: Value = map.next_value()?;
+                    rest.decisions = match v {
+                        Value::Null => None,
+                        Value::Array(list) => Some(
+                            list.iter()
+                                .enumerate()
+                                .map(|(i, d)| {
+                                    decision(d, &format!("decision {} (decisions[{i}])", i + 1))
+                                })
+                                .collect::<Result<_, _>>()
+                                .map_err(&invalid)?,
+                        ),
+                        _ => return Err(invalid("the file's \"decisions\" is not a list".into())),
+                    };
+                }
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        if !seen_entries {
+            return Err(invalid("it has no \"entries\" list".into()));
+        }
+        for e in early.take().unwrap_or_default() {
+            self.sink
+                .entry(e)
+                .map_err(|e| stop::<A::Error>(failure, StreamError::Sink(e)))?;
+        }
+        Ok(rest)
+    }
+}
+
+fn no_entries<E: serde::de::Error>(failure: Failure) -> E {
+    stop(
+        failure,
+        StreamError::Invalid("it has no \"entries\" list".into()),
+    )
+}
+
+/// The `entries` list, read one element at a time.
+struct Entries<'s, 'h, 'f> {
+    sink: &'s mut dyn Sink,
+    /// Where entries wait when no sessions were read yet.
+    hold: Option<&'h mut Vec<InEntry>>,
+    failure: Failure<'f>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Entries<'_, '_, '_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Entries<'_, '_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of entries")
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        Err(no_entries(self.failure))
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+        Err(no_entries(self.failure))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+        Err(no_entries(self.failure))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+        Err(no_entries(self.failure))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+        Err(no_entries(self.failure))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
+        Err(no_entries(self.failure))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Err(no_entries(self.failure))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0usize;
+        while let Some(v) = seq.next_element::<Value>()? {
+            let e = entry(&v, &format!("entry {} (entries[{i}])", i + 1))
+                .map_err(|why| stop::<A::Error>(self.failure, StreamError::Invalid(why)))?;
+            drop(v);
+            match self.hold.as_mut() {
+                Some(hold) => hold.push(e),
+                None => self
+                    .sink
+                    .entry(e)
+                    .map_err(|e| stop::<A::Error>(self.failure, StreamError::Sink(e)))?,
+            }
+            i += 1;
+        }
+        Ok(())
+    }
 }
 
 /// `themes`: every name must be one kapj can count as a theme.

@@ -338,15 +338,30 @@ pub fn push_body_part(
         return;
     }
     if let Some(loose) = groups.get(&None) {
+        push_loose_part(s, loose, true, true);
+    }
+    push_end(s);
+}
+
+/// Part of the entries without a session: `first` opens their section,
+/// `last` closes it (export writes a long list in parts).
+pub fn push_loose_part(s: &mut String, loose: &[&Entry], first: bool, last: bool) {
+    if first {
         let _ = writeln!(
             s,
             "<section class=\"loose\">\n<h2>Entries without a session</h2>"
         );
-        for e in loose {
-            entry(s, e);
-        }
+    }
+    for e in loose {
+        entry(s, e);
+    }
+    if last {
         s.push_str("</section>\n");
     }
+}
+
+/// The end of the document, after the last part.
+pub fn push_end(s: &mut String) {
     let _ = writeln!(
         s,
         "<footer>Written by the client in kapj, a private journal kept on their own computer.</footer>"

@@ -533,12 +533,23 @@ pub fn push_body_part(
         return;
     }
     if let Some(loose) = groups.get(&None) {
-        let _ = writeln!(s, "## Entries without a session\n");
-        for e in loose {
-            entry(s, e);
-        }
+        push_loose_part(s, loose, true, true);
     }
 }
+
+/// Part of the entries without a session: `first` opens their section,
+/// `last` closes it (export writes a long list in parts).
+pub fn push_loose_part(s: &mut String, loose: &[&Entry], first: bool, _last: bool) {
+    if first {
+        let _ = writeln!(s, "## Entries without a session\n");
+    }
+    for e in loose {
+        entry(s, e);
+    }
+}
+
+/// The end of the document, after the last part.
+pub fn push_end(_s: &mut String) {}
 
 fn entry(s: &mut String, e: &Entry) {
     let _ = writeln!(s, "### {}\n", entry_title(e));

@@ -313,6 +313,37 @@ impl Store {
         Ok(entries)
     }
 
+    /// Fills in the answers of these entries (loaded with
+    /// [`Store::entry_heads`]), in their order: export reads a long
+    /// journal's text in parts, never all of it at once.
+    pub fn fill_answers(&self, entries: &mut [Entry]) -> Result<()> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let index: HashMap<i64, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.number, i))
+            .collect();
+        let ids: Rc<Vec<Value>> =
+            Rc::new(entries.iter().map(|e| Value::Integer(e.number)).collect());
+        let mut st = self.conn.prepare_cached(
+            "SELECT entry_id, key, prompt, text FROM answers WHERE entry_id IN rarray(?1)
+             ORDER BY entry_id, position",
+        )?;
+        let mut rows = st.query([ids])?;
+        while let Some(r) = rows.next()? {
+            if let Some(&i) = index.get(&r.get::<_, i64>(0)?) {
+                entries[i].answers.push(Answer {
+                    key: r.get(1)?,
+                    prompt: r.get(2)?,
+                    text: r.get(3)?,
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// These entries without their answers, by number (for quotes).
     pub fn entry_heads_by_number(&self, numbers: &[i64]) -> Result<HashMap<i64, Entry>> {
         if numbers.is_empty() {

@@ -7,11 +7,11 @@ use chrono::{DateTime, FixedOffset};
 use rusqlite::{params, OptionalExtension};
 
 use super::entries::{insert_entry, EntryExtras};
-use super::terms::index_pending_in;
+use super::terms::{index_new_entries, index_pending_in};
 use super::{new_uuid, Store};
 use crate::domain::NewEntry;
 use crate::error::user;
-use crate::journal::Doc;
+use crate::journal::{Doc, InAction, InCheck, InDecision, InEntry, InSession, Sink, StreamError};
 
 #[derive(Debug, Default)]
 pub struct ImportCounts {
@@ -26,45 +26,234 @@ pub struct ImportCounts {
 }
 
 impl Store {
-    /// Imports everything or nothing. `extras` derives term counts (and, for
-    /// files without an `actions` list, actions) for each new entry.
+    /// Imports a whole document everything or nothing (the demo's way in;
+    /// files are streamed with [`Store::import_stream`]).
     pub fn import(
         &mut self,
         doc: &Doc,
         now: DateTime<FixedOffset>,
         extras: impl Fn(&NewEntry) -> EntryExtras,
     ) -> Result<ImportCounts> {
+        let mut im = Importer::begin(self, now)?;
+        im.sessions(&doc.sessions)?;
+        for e in &doc.entries {
+            let new = new_entry(e.clone());
+            let x = extras(&new);
+            im.entry(e.session, new, x)?;
+        }
+        im.finish(
+            doc.actions.as_deref(),
+            &doc.checks,
+            &doc.safety_plan,
+            doc.themes.as_ref(),
+            doc.decisions.as_deref(),
+        )
+    }
+
+    /// Imports a kapj journal document read from `reader`, one entry at a
+    /// time, in one transaction: a problem anywhere in the file leaves the
+    /// journal as it was. `progress` is told of each entry read.
+    pub fn import_stream<R: std::io::Read + Send>(
+        &mut self,
+        reader: R,
+        now: DateTime<FixedOffset>,
+        extras: impl Fn(&NewEntry) -> EntryExtras + Sync,
+        progress: &mut dyn FnMut(usize, Option<&NewEntry>),
+    ) -> Result<Result<ImportCounts, StreamError>> {
+        let mut im = Importer::begin(self, now)?;
+        // Reading, checking and analysing the entries (a third of the work)
+        // happens on another thread while this one writes them.
+        let (parsed, failed) = std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Parsed>(64);
+            let extras = &extras;
+            let parser = scope.spawn(move || {
+                let mut sink = ChannelSink { tx, extras };
+                crate::journal::stream(reader, &mut sink)
+            });
+            let mut failed = None;
+            while let Ok(msg) = rx.recv() {
+                let r = match msg {
+                    Parsed::Sessions(v) => im.sessions(&v),
+                    Parsed::Entry(session, new, x) => im
+                        .entry(session, new, x)
+                        .map(|added| progress(im.read, added.as_ref())),
+                };
+                if let Err(e) = r {
+                    failed = Some(e);
+                    break;
+                }
+            }
+            drop(rx);
+            let parsed = parser
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (parsed, failed)
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        match parsed {
+            Ok(rest) => im
+                .finish(
+                    rest.actions.as_deref(),
+                    &rest.checks,
+                    &rest.safety_plan,
+                    rest.themes.as_ref(),
+                    rest.decisions.as_deref(),
+                )
+                .map(Ok),
+            Err(StreamError::Sink(e)) => Err(e),
+            Err(e) => Ok(Err(e)),
+        }
+    }
+}
+
+/// What the reading thread hands to the writing one. Entries are nearly
+/// every message, so they are not boxed to make the rare list of sessions
+/// smaller.
+#[allow(clippy::large_enum_variant)]
+enum Parsed {
+    Sessions(Vec<InSession>),
+    /// The entry's session number in the file, the entry (its `session_row`
+    /// still to be found, its `id` as the file gives it) and its analysis.
+    Entry(Option<i64>, NewEntry, EntryExtras),
+}
+
+struct ChannelSink<'x, F> {
+    tx: std::sync::mpsc::SyncSender<Parsed>,
+    extras: &'x F,
+}
+
+impl<F: Fn(&NewEntry) -> EntryExtras> Sink for ChannelSink<'_, F> {
+    fn sessions(&mut self, sessions: Vec<InSession>) -> Result<()> {
+        self.tx
+            .send(Parsed::Sessions(sessions))
+            .map_err(|_| anyhow::anyhow!("the import stopped"))
+    }
+
+    fn entry(&mut self, entry: InEntry) -> Result<()> {
+        let session = entry.session;
+        let new = new_entry(entry);
+        let x = (self.extras)(&new);
+        self.tx
+            .send(Parsed::Entry(session, new, x))
+            .map_err(|_| anyhow::anyhow!("the import stopped"))
+    }
+}
+
+/// An entry of the file as the store writes it (its session row is found
+/// by the importer; its id stays None when the file gives none).
+fn new_entry(e: InEntry) -> NewEntry {
+    NewEntry {
+        id: e.id,
+        phase: Some(e.phase),
+        session_row: None,
+        at: Some(e.at),
+        mood: e.mood,
+        tags: e.tags,
+        feelings: e.feelings,
+        private: e.private,
+        answers: e.answers,
+    }
+}
+
+/// One import in progress: its transaction and what it has learnt so far.
+struct Importer<'a> {
+    tx: rusqlite::Transaction<'a>,
+    now: DateTime<FixedOffset>,
+    /// The journal's sessions by number, as they were before the import.
+    local: HashMap<i64, i64>,
+    /// Local sessions by their instant, for sessions of another journal.
+    local_at: HashMap<i64, i64>,
+    /// Session rows by the file's numbers.
+    by_number: HashMap<i64, i64>,
+    /// Sessions made without a time of their own: (row, number) whose time
+    /// becomes that of their earliest entry, once every entry is read.
+    untimed: HashMap<i64, i64>,
+    /// The earliest entry time of each session number in the file.
+    earliest: HashMap<i64, DateTime<FixedOffset>>,
+    /// Actions taken from entries' action answers, added at the end unless
+    /// the file lists its actions: (entry row, time, texts).
+    derived_actions: Vec<(i64, DateTime<FixedOffset>, Vec<String>)>,
+    counts: ImportCounts,
+    /// Entries read from the file.
+    read: usize,
+    /// New entries and their analyses, waiting to join review's index.
+    unindexed: Vec<(i64, crate::themes::Analysis)>,
+    /// The full-text indexes' insert triggers, held back during the import
+    /// (see `begin`), with the first answer row the import adds.
+    deferred_fts: Vec<String>,
+    first_answer: i64,
+}
+
+/// New entries join review's index in batches of this many.
+const INDEX_BATCH: usize = 1000;
+
+impl<'a> Importer<'a> {
+    fn begin(store: &'a mut Store, now: DateTime<FixedOffset>) -> Result<Self> {
         // Numbers refer to the journal as it was before this import.
-        let local: HashMap<i64, i64> = self
+        let local: HashMap<i64, i64> = store
             .session_numbers()?
             .into_iter()
             .map(|(id, number)| (number, id))
             .collect();
-        // Local sessions by their instant, for sessions of another journal.
         let local_at: HashMap<i64, i64> = {
-            let mut st = self
+            let mut st = store
                 .conn
                 .prepare("SELECT at_ts, id FROM sessions ORDER BY id DESC")?;
             let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
             rows.collect::<Result<_, _>>()?
         };
-        let tx = self
+        let tx = store
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let mut counts = ImportCounts::default();
-        let mut by_number: HashMap<i64, i64> = HashMap::new();
-
-        let earliest_entry = |n: i64| {
-            doc.entries
-                .iter()
-                .filter(|e| e.session == Some(n))
-                .map(|e| e.at)
-                .min()
+        // Entries written since the last review join the index first, as
+        // they would have at the end: term ids keep their order.
+        index_pending_in(&tx)?;
+        // The full-text indexes are filled in one pass at the end instead of
+        // by a trigger per answer, with a larger in-memory buffer so they
+        // are written in fewer, larger segments. Dropping the triggers is
+        // part of the transaction: a failed import brings them back with
+        // everything else, and `finish` puts them back before it commits.
+        let deferred_fts: Vec<String> = {
+            let mut st = tx.prepare(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('answers_ai', 'answers_tri_ai') ORDER BY name",
+            )?;
+            let rows = st.query_map([], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
         };
+        tx.execute_batch(
+            "DROP TRIGGER IF EXISTS answers_ai; DROP TRIGGER IF EXISTS answers_tri_ai;",
+        )?;
+        let first_answer: i64 =
+            tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM answers", [], |r| {
+                r.get(0)
+            })?;
+        // A larger page cache (8 MB) while many rows go into several indexes at
+        // once (set back in `finish`; the connection ends with the command).
+        tx.pragma_update(None, "cache_size", -8192)?;
+        Ok(Importer {
+            tx,
+            now,
+            local,
+            local_at,
+            by_number: HashMap::new(),
+            untimed: HashMap::new(),
+            earliest: HashMap::new(),
+            derived_actions: Vec::new(),
+            counts: ImportCounts::default(),
+            read: 0,
+            unindexed: Vec::new(),
+            deferred_fts,
+            first_answer,
+        })
+    }
 
-        for s in &doc.sessions {
+    fn sessions(&mut self, sessions: &[InSession]) -> Result<()> {
+        for s in sessions {
             let by_id: Option<i64> = match &s.id {
-                Some(id) => tx
+                Some(id) => self
+                    .tx
                     .query_row("SELECT id FROM sessions WHERE uuid = ?1", [id], |r| {
                         r.get(0)
                     })
@@ -77,70 +266,126 @@ impl Store {
             // sessions of that other journal, and matching on it would put
             // its entries under a session on another day.
             let matched = match (&s.id, s.at) {
-                (Some(_), Some(at)) => local_at.get(&at.timestamp()),
-                _ => s.number.and_then(|n| local.get(&n)),
+                (Some(_), Some(at)) => self.local_at.get(&at.timestamp()),
+                _ => s.number.and_then(|n| self.local.get(&n)),
             };
             let row = match (by_id, matched) {
                 (Some(row), _) => row,
                 (None, Some(&row)) => row,
                 (None, None) => {
-                    let at =
-                        s.at.or_else(|| s.number.and_then(earliest_entry))
-                            .unwrap_or(now);
-                    counts.sessions += 1;
-                    create_session(&tx, s.id.as_deref(), at, &s.note, &s.setting, &s.dose)?
+                    self.counts.sessions += 1;
+                    let row = create_session(
+                        &self.tx,
+                        s.id.as_deref(),
+                        s.at.unwrap_or(self.now),
+                        &s.note,
+                        &s.setting,
+                        &s.dose,
+                    )?;
+                    if let (None, Some(n)) = (s.at, s.number) {
+                        self.untimed.insert(row, n);
+                    }
+                    row
                 }
             };
             if let Some(n) = s.number {
-                by_number.insert(n, row);
+                self.by_number.insert(n, row);
             }
         }
+        Ok(())
+    }
 
-        for e in &doc.entries {
-            if let Some(id) = &e.id {
-                let exists = tx
-                    .query_row("SELECT 1 FROM entries WHERE uuid = ?1", [id], |_| Ok(()))
-                    .optional()?
-                    .is_some();
-                if exists {
-                    counts.entries_present += 1;
-                    continue;
+    /// Adds one entry; returns it if it was new to the journal.
+    fn entry(
+        &mut self,
+        session: Option<i64>,
+        mut new: NewEntry,
+        mut x: EntryExtras,
+    ) -> Result<Option<NewEntry>> {
+        self.read += 1;
+        let at = new.at.expect("entries from a file have a time");
+        if let Some(n) = session {
+            let t = self.earliest.entry(n).or_insert(at);
+            if at < *t {
+                *t = at;
+            }
+        }
+        if let Some(id) = &new.id {
+            let exists = self
+                .tx
+                .prepare_cached("SELECT 1 FROM entries WHERE uuid = ?1")?
+                .query_row([id], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if exists {
+                self.counts.entries_present += 1;
+                return Ok(None);
+            }
+        }
+        new.session_row = match session {
+            None => None,
+            Some(n) => Some(match (self.by_number.get(&n), self.local.get(&n)) {
+                (Some(&row), _) | (None, Some(&row)) => row,
+                (None, None) => {
+                    self.counts.sessions += 1;
+                    let row = create_session(&self.tx, None, at, "", "", "")?;
+                    self.untimed.insert(row, n);
+                    self.by_number.insert(n, row);
+                    row
+                }
+            }),
+        };
+        if new.id.is_none() {
+            new.id = Some(new_uuid());
+        }
+        let actions = std::mem::take(&mut x.actions);
+        let row = insert_entry(&self.tx, &new, &x)?;
+        if !actions.is_empty() {
+            self.derived_actions.push((row, at, actions));
+        }
+        if let Some(a) = x.terms.take() {
+            self.unindexed.push((row, a));
+            if self.unindexed.len() >= INDEX_BATCH {
+                index_new_entries(&self.tx, &self.unindexed)?;
+                self.unindexed.clear();
+            }
+        }
+        self.counts.entries += 1;
+        Ok(Some(new))
+    }
+
+    fn finish(
+        mut self,
+        actions: Option<&[InAction]>,
+        checks: &[InCheck],
+        plan: &[(String, String)],
+        themes: Option<&crate::journal::InThemes>,
+        decisions: Option<&[InDecision]>,
+    ) -> Result<ImportCounts> {
+        let tx = &self.tx;
+        // Sessions that had no time take their earliest entry's.
+        for (&row, n) in &self.untimed {
+            if let Some(at) = self.earliest.get(n) {
+                tx.execute(
+                    "UPDATE sessions SET at = ?2, at_ts = ?3 WHERE id = ?1",
+                    params![row, at.to_rfc3339(), at.timestamp()],
+                )?;
+            }
+        }
+        // A file that lists its actions says what they are; otherwise they
+        // come from the entries' action answers.
+        if actions.is_none() {
+            let mut act = tx.prepare_cached(
+                "INSERT INTO actions(uuid, entry_id, text, state, at, at_ts) VALUES (?1, ?2, ?3, 'open', ?4, ?5)",
+            )?;
+            for (row, at, texts) in &self.derived_actions {
+                for a in texts {
+                    act.execute(params![new_uuid(), row, a, at.to_rfc3339(), at.timestamp()])?;
+                    self.counts.actions += 1;
                 }
             }
-            let session_row = match e.session {
-                None => None,
-                Some(n) => Some(match (by_number.get(&n), local.get(&n)) {
-                    (Some(&row), _) | (None, Some(&row)) => row,
-                    (None, None) => {
-                        let at = earliest_entry(n).unwrap_or(e.at);
-                        counts.sessions += 1;
-                        let row = create_session(&tx, None, at, "", "", "")?;
-                        by_number.insert(n, row);
-                        row
-                    }
-                }),
-            };
-            let new = NewEntry {
-                id: Some(e.id.clone().unwrap_or_else(new_uuid)),
-                phase: Some(e.phase),
-                session_row,
-                at: Some(e.at),
-                mood: e.mood,
-                tags: e.tags.clone(),
-                feelings: e.feelings.clone(),
-                private: e.private,
-                answers: e.answers.clone(),
-            };
-            let mut x = extras(&new);
-            if doc.actions.is_some() {
-                x.actions.clear();
-            }
-            counts.actions += x.actions.len();
-            insert_entry(&tx, &new, &x)?;
-            counts.entries += 1;
         }
-
-        for a in doc.actions.iter().flatten() {
+        for a in actions.into_iter().flatten() {
             if let Some(id) = &a.id {
                 let exists = tx
                     .query_row("SELECT 1 FROM actions WHERE uuid = ?1", [id], |_| Ok(()))
@@ -153,9 +398,8 @@ impl Store {
             let (entry_row, session_row, entry_at) = match &a.entry {
                 Some(entry) => {
                     let found: Option<(i64, String)> = tx
-                        .query_row("SELECT id, at FROM entries WHERE uuid = ?1", [entry], |r| {
-                            Ok((r.get(0)?, r.get(1)?))
-                        })
+                        .prepare_cached("SELECT id, at FROM entries WHERE uuid = ?1")?
+                        .query_row([entry], |r| Ok((r.get(0)?, r.get(1)?)))
                         .optional()?;
                     let (row, at) = found.ok_or_else(|| {
                         user(format!(
@@ -169,33 +413,36 @@ impl Store {
                 // An action of its own: in the session of that number in
                 // the file, else in yours, else in none.
                 None => {
-                    let session = a
-                        .session
-                        .and_then(|n| by_number.get(&n).or_else(|| local.get(&n)).copied());
-                    (None, session, now.to_rfc3339())
+                    let session = a.session.and_then(|n| {
+                        self.by_number
+                            .get(&n)
+                            .or_else(|| self.local.get(&n))
+                            .copied()
+                    });
+                    (None, session, self.now.to_rfc3339())
                 }
             };
             let at = a.at.map(|t| t.to_rfc3339()).unwrap_or(entry_at);
             let at_ts = DateTime::parse_from_rfc3339(&at)
                 .map(|t| t.timestamp())
                 .unwrap_or(0);
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO actions(uuid, entry_id, session_id, text, state, at, at_ts, done_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    a.id.clone().unwrap_or_else(new_uuid),
-                    entry_row,
-                    session_row,
-                    a.text,
-                    a.state.key(),
-                    at,
-                    at_ts,
-                    a.done_at.map(|t| t.to_rfc3339())
-                ],
-            )?;
-            counts.actions += 1;
+            )?
+            .execute(params![
+                a.id.clone().unwrap_or_else(new_uuid),
+                entry_row,
+                session_row,
+                a.text,
+                a.state.key(),
+                at,
+                at_ts,
+                a.done_at.map(|t| t.to_rfc3339())
+            ])?;
+            self.counts.actions += 1;
         }
 
-        for c in &doc.checks {
+        for c in checks {
             let id = c.id.clone().unwrap_or_else(new_uuid);
             let exists = tx
                 .query_row("SELECT 1 FROM checks WHERE uuid = ?1", [&id], |_| Ok(()))
@@ -210,20 +457,20 @@ impl Store {
                 "INSERT INTO checks(uuid, measure, at, at_ts, answers, total, difficulty) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![id, c.measure, c.at.to_rfc3339(), c.at.timestamp(), list.join(","), total, c.difficulty],
             )?;
-            counts.checks += 1;
+            self.counts.checks += 1;
         }
 
         let has_plan: bool =
             tx.query_row("SELECT count(*) > 0 FROM safety_plan", [], |r| r.get(0))?;
         if !has_plan {
-            for (k, t) in &doc.safety_plan {
+            for (k, t) in plan {
                 tx.execute(
                     "INSERT OR REPLACE INTO safety_plan(key, text) VALUES (?1, ?2)",
                     [k, t],
                 )?;
             }
         }
-        for d in doc.decisions.iter().flatten() {
+        for d in decisions.into_iter().flatten() {
             if let Some(id) = &d.id {
                 let exists = tx
                     .query_row("SELECT 1 FROM decisions WHERE uuid = ?1", [id], |_| Ok(()))
@@ -252,7 +499,7 @@ impl Store {
                 .map(|t| t.timestamp())
                 .unwrap_or(0);
             // An entry holds one decision: one it has already stays.
-            counts.decisions += tx.execute(
+            self.counts.decisions += tx.execute(
                 "INSERT OR IGNORE INTO decisions(uuid, entry_id, session_id, sentence, at, at_ts, settled_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
@@ -266,15 +513,56 @@ impl Store {
                 ],
             )?;
         }
-        if let Some(themes) = &doc.themes {
-            counts.theme_choices = super::theme_choices::import_choices(&tx, themes, now)?;
+        if let Some(themes) = themes {
+            self.counts.theme_choices = super::theme_choices::import_choices(tx, themes, self.now)?;
         }
-        // Large imports are the moment to fill review's index, in the same
+        // Review's index and the full-text indexes are filled in the same
         // transaction: all of it lands, or none.
-        index_pending_in(&tx)?;
-        tx.commit()?;
-        Ok(counts)
+        index_new_entries(tx, &self.unindexed)?;
+        index_pending_in(tx)?;
+        fill_fts(tx, self.first_answer, &self.deferred_fts)?;
+        tx.pragma_update(None, "cache_size", -2000)?;
+        self.tx.commit()?;
+        Ok(self.counts)
     }
+}
+
+/// Adds the answers from `first` on to both full-text indexes in one pass
+/// each, then puts their insert triggers (`triggers`, as they were) back.
+fn fill_fts(tx: &rusqlite::Transaction, first: i64, triggers: &[String]) -> Result<()> {
+    const HASH: i64 = 8 << 20;
+    for (table, present) in [
+        (
+            "answers_fts",
+            triggers.iter().any(|t| t.contains("answers_fts")),
+        ),
+        (
+            "answers_tri",
+            triggers.iter().any(|t| t.contains("answers_tri")),
+        ),
+    ] {
+        if !present {
+            continue;
+        }
+        tx.execute(
+            &format!("INSERT INTO {table}({table}, rank) VALUES ('hashsize', ?1)"),
+            [HASH],
+        )?;
+        tx.execute(
+            &format!(
+                "INSERT INTO {table}(rowid, text) SELECT id, text FROM answers WHERE id >= ?1 ORDER BY id"
+            ),
+            [first],
+        )?;
+        tx.execute(
+            &format!("INSERT INTO {table}({table}, rank) VALUES ('hashsize', ?1)"),
+            [1i64 << 20],
+        )?;
+    }
+    for sql in triggers {
+        tx.execute_batch(sql)?;
+    }
+    Ok(())
 }
 
 fn create_session(

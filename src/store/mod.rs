@@ -93,10 +93,10 @@ impl FileId {
 /// Extended result code of a commit refused by the commit hook.
 pub const COMMIT_REFUSED: std::ffi::c_int = rusqlite::ffi::SQLITE_CONSTRAINT_COMMITHOOK;
 
-/// The export reader maps the file: SQLite otherwise copies every page it
-/// reads out of the OS cache, and an export reads nearly all of them. Only
-/// there: mapped pages count as the process's memory, which for review
-/// would triple its peak at 100k entries for a 5% gain.
+/// A scan that reads one table whole maps the file (`themes show`): SQLite
+/// otherwise copies every page it reads out of the OS cache. Only there:
+/// mapped pages count as the process's memory (an export of 100k entries
+/// read through the map peaked at 250 MB instead of 70 MB).
 const MMAP_SIZE: i64 = 1 << 30;
 
 impl Store {
@@ -344,7 +344,6 @@ impl Store {
         .map_err(|e| open_error(&self.path, &e))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
-        conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
         rusqlite::vtab::array::load_module(&conn)?;
         Ok(Some(Store {
             conn,

@@ -53,34 +53,41 @@ pub(super) fn index_entry(conn: &Connection, entry: i64, a: &Analysis) -> Result
     Ok(())
 }
 
-/// Adds many new entries to the shared index at once (an import): each
-/// distinct term is counted and looked up once for all of them, not once per
-/// entry, which at 10,000 entries is a tenth of the statements. The index
+/// Adds new entries (not in the index yet) to the shared index, with their
+/// analyses, as [`index_entry`] would one by one, but with one update of
+/// each key the batch uses: a key's count goes up by the number of the
+/// batch's entries that use it, and keys new to the index get their ids in
+/// the order the entries first use them, exactly as one by one. The index
 /// must be at the current analysis version ([`index_pending_in`] first).
-pub(super) fn index_new_entries(conn: &Connection, items: &[(i64, Analysis)]) -> Result<()> {
-    let mut counts: FxMap<&str, i64> = FxMap::default();
-    for (_, a) in items {
+pub(super) fn index_new_entries(conn: &Connection, batch: &[(i64, Analysis)]) -> Result<()> {
+    let mut order: Vec<&str> = Vec::new();
+    let mut uses: FxMap<&str, (i64, u32)> = FxMap::default();
+    for (_, a) in batch {
         for t in a.terms() {
-            *counts.entry(t.key).or_default() += 1;
+            uses.entry(t.key)
+                .and_modify(|u| u.1 += 1)
+                .or_insert_with(|| {
+                    order.push(t.key);
+                    (0, 1)
+                });
         }
     }
     let mut upsert = conn.prepare_cached(
         "INSERT INTO term_keys(key, entries) VALUES (?1, ?2)
          ON CONFLICT(key) DO UPDATE SET entries = entries + excluded.entries RETURNING id",
     )?;
-    let mut ids: FxMap<&str, u32> = FxMap::default();
-    for (key, n) in counts {
-        let id: i64 = upsert.query_row(params![key, n], |r| r.get(0))?;
-        ids.insert(key, id as u32);
+    for key in order {
+        let u = uses.get_mut(key).expect("counted above");
+        u.0 = upsert.query_row(params![key, u.1], |r| r.get(0))?;
     }
-    let mut insert =
-        conn.prepare_cached("INSERT INTO entry_terms(entry_id, ids) VALUES (?1, ?2)")?;
-    for (entry, a) in items {
-        let packed: Vec<(u32, u8)> = a
-            .terms()
-            .map(|t| (ids[t.key], themes::term_meta(t.count, t.name)))
-            .collect();
-        insert.execute(params![entry, themes::pack_terms(a.words, &packed)])?;
+    let mut put = conn.prepare_cached("INSERT INTO entry_terms(entry_id, ids) VALUES (?1, ?2)")?;
+    let mut ids: Vec<(u32, u8)> = Vec::new();
+    for (entry, a) in batch {
+        ids.clear();
+        for t in a.terms() {
+            ids.push((uses[t.key].0 as u32, themes::term_meta(t.count, t.name)));
+        }
+        put.execute(params![entry, themes::pack_terms(a.words, &ids)])?;
     }
     Ok(())
 }

@@ -22,6 +22,7 @@ mod first_run;
 mod first_week;
 mod guided;
 mod import_other;
+mod import_stream;
 mod man_page;
 mod narrow;
 mod newcomer;
