@@ -440,6 +440,10 @@ fn opening_a_journal_of_an_older_schema_keeps_a_copy_first_and_says_where() {
     std::fs::create_dir_all(h.path()).unwrap();
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1.db");
     std::fs::copy(&fixture, h.db()).unwrap();
+    // The fixture itself is never opened: SQLite would leave -shm and -wal
+    // files beside it in the checkout. A second copy stands for it.
+    let original = h.path().with_file_name("original-v1.db");
+    std::fs::copy(&fixture, &original).unwrap();
     let out = h.run(&["list"]);
     assert!(out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
@@ -458,7 +462,7 @@ fn opening_a_journal_of_an_older_schema_keeps_a_copy_first_and_says_where() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(version, 1);
-    assert_eq!(file_texts(&copy, None), file_texts(&fixture, None));
+    assert_eq!(file_texts(&copy, None), file_texts(&original, None));
     // Only once.
     let out = h.run(&["list"]);
     assert!(out.stderr.is_empty());
