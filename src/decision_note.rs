@@ -11,7 +11,7 @@ use anyhow::Result;
 use chrono::{DateTime, Duration, FixedOffset};
 
 use crate::app::App;
-use crate::care::{decisions, safety};
+use crate::care::decisions;
 
 /// The setting that switches this off.
 pub const SETTING: &str = "notes.decisions";
@@ -26,13 +26,19 @@ pub const LINE: &str = "Big decisions often come up in the days after a session.
 /// one within the window after its session, and says the line if none was
 /// noted for that session before. Never fails the save: the entry is in the
 /// journal already, and a note that could not be kept just is not shown.
+/// `raised_safety`: whether the entry's words call for the safety note, as
+/// the safety note's own check answered (read once, not twice).
 pub fn after_saving(
     app: &mut App,
     entry_number: i64,
     session: Option<i64>,
     at: DateTime<FixedOffset>,
     text: &str,
+    raised_safety: bool,
 ) {
+    if raised_safety {
+        return;
+    }
     if let Ok(true) = note(app, entry_number, session, at, text) {
         app.line("");
         app.para(LINE);
@@ -51,7 +57,7 @@ fn note(
         return Ok(false);
     };
     let store = app.store()?;
-    if !crate::settings::enabled(store, SETTING)? || safety::assess(text).is_some() {
+    if !crate::settings::enabled(store, SETTING)? {
         return Ok(false);
     }
     let Some((s, row)) = store.session_by_number(n)? else {

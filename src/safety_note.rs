@@ -74,21 +74,24 @@ pub fn note_once_a_day(app: &mut App, about: NoteFor) -> Result<()> {
     Ok(())
 }
 
-/// After saving an entry: the note if its words call for it.
-pub fn after_writing(app: &mut App, text: &str) -> Result<()> {
+/// After saving an entry: the note if its words call for it. Returns
+/// whether they do (shown now or not), so what follows the note need not
+/// read the entry again.
+pub fn after_writing(app: &mut App, text: &str) -> Result<bool> {
     match safety::assess(text) {
-        Some(found) => note_once_a_day(app, NoteFor::Entry(found.severity)),
-        None => Ok(()),
+        Some(found) => note_once_a_day(app, NoteFor::Entry(found.severity)).map(|()| true),
+        None => Ok(false),
     }
 }
 
 /// After an edit: the note only if the edit added such words (a sentence
 /// that raises the note and was not in the entry before, or a plan where
 /// there were only thoughts), so re-reading and tidying an old entry does
-/// not bring it back.
-pub fn after_editing(app: &mut App, old: &str, new: &str) -> Result<()> {
+/// not bring it back. Returns whether the edited words call for the note,
+/// as [`after_writing`] does.
+pub fn after_editing(app: &mut App, old: &str, new: &str) -> Result<bool> {
     let Some(now) = safety::assess(new) else {
-        return Ok(());
+        return Ok(false);
     };
     let before = safety::assess(old);
     let added = match &before {
@@ -100,7 +103,7 @@ pub fn after_editing(app: &mut App, old: &str, new: &str) -> Result<()> {
     if added {
         note_once_a_day(app, NoteFor::Entry(now.severity))?;
     }
-    Ok(())
+    Ok(true)
 }
 
 /// How far back the dates line looks when no start is given: what is worth

@@ -230,8 +230,9 @@ fn save(app: &mut App, e: &Entry, answers: &[Answer], mood: Option<u8>) -> Resul
             .collect::<Vec<_>>()
             .join("\n")
     };
-    crate::safety_note::after_editing(app, &joined(&e.answers), &joined(answers))?;
-    crate::decision_note::after_saving(app, e.number, e.session, e.at, &joined(answers));
+    let new_text = joined(answers);
+    let raised = crate::safety_note::after_editing(app, &joined(&e.answers), &new_text)?;
+    crate::decision_note::after_saving(app, e.number, e.session, e.at, &new_text, raised);
     Ok(())
 }
 

@@ -682,7 +682,7 @@ fn save(app: &mut App, mut draft: Draft) -> Result<()> {
     {
         app.para(hint);
     }
-    crate::safety_note::after_writing(app, &text)?;
-    crate::decision_note::after_saving(app, number, draft.session, at, &text);
+    let raised = crate::safety_note::after_writing(app, &text)?;
+    crate::decision_note::after_saving(app, number, draft.session, at, &text, raised);
     Ok(())
 }

@@ -4,33 +4,9 @@
 use crate::common::Home;
 use serde_json::{json, Value};
 
-/// Ordinary writing, each sentence used once, so nothing in it recurs.
-const FILLER: &[&str] = &[
-    "I slept badly and managed what I needed.",
-    "Work was busy with spreadsheets.",
-    "After lunch I walked past the bakery.",
-    "The weather turned cold and grey.",
-    "I cooked lentils and called Sam.",
-    "Read a novel about sailors until midnight.",
-    "The bus was late, so I waited with a coffee.",
-    "Paid the electricity bill finally.",
-    "Watered the basil on the windowsill.",
-    "A neighbour's dog barked for hours.",
-    "Cleaned the kitchen cupboards.",
-    "Tried a new yoga video on the laptop.",
-    "Forgot my umbrella at the office.",
-    "Bought socks and a lamp.",
-    "The train to Leeds was crowded.",
-    "Wrote a birthday card for my aunt.",
-    "Fixed the squeaky hinge on the wardrobe.",
-    "Listened to a podcast about volcanoes.",
-    "Ate soup at the noodle place downtown.",
-    "The printer jammed twice this morning.",
-    "Folded laundry while the radio played jazz.",
-    "Planted tulip bulbs in the garden.",
-    "My phone screen cracked on the stairs.",
-    "Sorted old photographs into albums.",
-];
+/// Ordinary writing, each sentence used once, so nothing in it recurs: the
+/// first 24 sentences of the shared filler.
+const FILLER: &[&str] = crate::common::FILLER.split_at(24).0;
 
 /// A journal of sessions a fortnight apart (before the test clock); each
 /// session's entries are the planted sentences given for it, each after a

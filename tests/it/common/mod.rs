@@ -158,3 +158,48 @@ pub fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
         .map(|(k, t)| (k.to_string(), t.to_string()))
         .collect()
 }
+
+/// Filler of ordinary first-person writing: each sentence is used once, so
+/// nothing in it recurs across sessions.
+pub const FILLER: &[&str] = &[
+    "I slept badly and managed what I needed.",
+    "Work was busy with spreadsheets.",
+    "After lunch I walked past the bakery.",
+    "The weather turned cold and grey.",
+    "I cooked lentils and called Sam.",
+    "Read a novel about sailors until midnight.",
+    "The bus was late, so I waited with a coffee.",
+    "Paid the electricity bill finally.",
+    "Watered the basil on the windowsill.",
+    "A neighbour's dog barked for hours.",
+    "Cleaned the kitchen cupboards.",
+    "Tried a new yoga video on the laptop.",
+    "Forgot my umbrella at the office.",
+    "Bought socks and a lamp.",
+    "The train to Leeds was crowded.",
+    "Wrote a birthday card for my aunt.",
+    "Fixed the squeaky hinge on the wardrobe.",
+    "Listened to a podcast about volcanoes.",
+    "Ate soup at the noodle place downtown.",
+    "The printer jammed twice this morning.",
+    "Folded laundry while the radio played jazz.",
+    "Planted tulip bulbs in the garden.",
+    "My phone screen cracked on the stairs.",
+    "Sorted old photographs into albums.",
+    "The dentist said everything looks fine.",
+    "Baked banana bread, slightly burnt.",
+    "A long meeting about budgets.",
+    "Swam twenty lengths at the pool.",
+    "Painted the fence a pale green.",
+    "Returned library books on time.",
+    "Helped Jo move a sofa upstairs.",
+    "The heating clanked all evening.",
+    "Practised scales on the old piano.",
+    "Found a chestnut in my coat pocket.",
+    "Queued at the post office with a parcel.",
+    "Tidied the shed and found a kite.",
+    "Knitted two rows of a scarf.",
+    "Ordered a pizza with olives.",
+    "Filled in the census form.",
+    "Repaired a puncture on the bicycle.",
+];
