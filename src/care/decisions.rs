@@ -312,29 +312,10 @@ const PLACE: &[&str] = &[
     "suburbs",
 ];
 
-/// Homes, vehicles and businesses: what selling, buying or closing makes a
-/// life decision.
-const PROPERTY: &[&str] = &[
-    "farmhouse",
-    "bungalow",
-    "terrace",
-    "townhouse",
-    "villa",
-    "cabin",
-    "narrowboat",
-    "houseboat",
-    "caravan",
-    "plot",
-    "smallholding",
-    "croft",
-    "barn",
-    "chalet",
-    "maisonette",
-    "sailboat",
-    "yacht",
-    "motorbike",
-    "motorcycle",
-    "rv",
+/// Besides what a large purchase can be ([`PURCHASE`]), what selling,
+/// closing or giving up makes a life decision: a business's premises, and
+/// "everything" (see `View::property`).
+const PREMISES: &[&str] = &[
     "firm",
     "practice",
     "cafe",
@@ -346,24 +327,7 @@ const PROPERTY: &[&str] = &[
     "studio",
     "clinic",
     "agency",
-    "house",
-    "home",
-    "flat",
-    "apartment",
-    "condo",
-    "property",
-    "place",
-    "car",
-    "business",
     "company",
-    "boat",
-    "land",
-    "farm",
-    "cottage",
-    "van",
-    "campervan",
-    "camper",
-    "motorhome",
     "everything",
     "shop",
 ];
@@ -805,6 +769,11 @@ impl View<'_> {
     fn is(&self, i: usize, set: &[&str]) -> bool {
         set.contains(&self.w(i))
     }
+    /// A home, vehicle or business: what selling, buying or closing makes a
+    /// life decision.
+    fn property(&self, i: usize) -> bool {
+        self.is(i, PURCHASE) || self.is(i, PREMISES)
+    }
     /// A name or a place: capitalised mid-sentence ("leave London").
     fn named(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
@@ -1203,13 +1172,13 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
             let k = s.object(i + 1);
             let share = s.is(k, &["share", "stake", "half"])
                 && s.is(k + 1, &["of", "in"])
-                && s.is(s.object(k + 2), PROPERTY);
-            let it = s.w(i + 1) == "it" && (s.thing_before || (0..i).any(|j| s.is(j, PROPERTY)));
-            (s.is(k, PROPERTY) || share || next == "up" || it).then_some((i, Kind::Plain))
+                && s.property(s.object(k + 2));
+            let it = s.w(i + 1) == "it" && (s.thing_before || (0..i).any(|j| s.property(j)));
+            (s.property(k) || share || next == "up" || it).then_some((i, Kind::Plain))
         }
         "put" | "putting" => {
             let k = s.object(i + 1);
-            let market = s.is(k, PROPERTY)
+            let market = s.property(k)
                 && ((s.w(k + 1) == "on" && s.w(k + 3) == "market")
                     || (s.w(k + 1) == "up" && s.w(k + 2) == "for" && s.w(k + 3) == "sale"));
             let notice =
@@ -1394,7 +1363,7 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
             let ok = s.is(i + 1, &["him", "her"])
                 || s.is(k, JOB)
                 || s.is(k, PARTNER)
-                || s.is(k, PROPERTY)
+                || s.property(k)
                 || s.named(k)
                 || (s.w(i + 1) == "to" && s.named(i + 2));
             ok.then_some((i, Kind::Ending))
@@ -1417,7 +1386,7 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
         }
         "sign" | "signing"
             if s.within(i + 1, 3, &["lease", "mortgage", "contract"])
-                && s.within(i + 2, 6, PROPERTY) =>
+                && (s.within(i + 2, 6, PURCHASE) || s.within(i + 2, 6, PREMISES)) =>
         {
             plain
         }
@@ -1454,7 +1423,7 @@ fn act_at(s: &View, i: usize) -> Option<(usize, Kind)> {
             if (next == "up" || (next == "goodbye" && s.w(i + 2) == "to")) && {
                 let k = s.object(if next == "up" { i + 2 } else { i + 3 });
                 s.is(k, JOB)
-                    || s.is(k, PROPERTY)
+                    || s.property(k)
                     || s.is(k, PARTNER)
                     || s.is(k, PLACE)
                     || s.is(k, &["tenancy", "lease"])
