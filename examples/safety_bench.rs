@@ -15,7 +15,7 @@
 
 use std::time::{Duration, Instant};
 
-use kapj::care::safety::assess;
+use kapj::care::safety::{assess, assess_rules, model};
 
 fn main() {
     let near = include_str!("../tests/fixtures/safety/dev-near.tsv");
@@ -60,37 +60,53 @@ fn main() {
     let words = entry.split_whitespace().count();
     assert!(assess(&entry).is_some());
 
-    // Warm up (the lexicon table is built on first use), then time.
-    for _ in 0..20 {
-        std::hint::black_box(assess(std::hint::black_box(&entry)));
-    }
-    // Wall time suffers from whatever else the machine runs; the thread's
-    // own CPU time is what the detector costs.
-    let mut wall: Vec<Duration> = Vec::new();
-    let mut cpu: Vec<Duration> = Vec::new();
-    for _ in 0..200 {
-        let (t, c) = (Instant::now(), thread_cpu());
-        std::hint::black_box(assess(std::hint::black_box(&entry)));
-        cpu.push(thread_cpu() - c);
-        wall.push(t.elapsed());
-    }
-    wall.sort();
-    cpu.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1e3;
     println!("safety detector on a {words}-word entry of {source}, 200 runs:");
-    println!(
-        "  CPU time:  median {:.3} ms, p95 {:.3} ms, min {:.3} ms",
-        ms(cpu[100]),
-        ms(cpu[190]),
-        ms(cpu[0])
-    );
-    println!(
-        "  wall time: median {:.3} ms, p95 {:.3} ms, min {:.3} ms",
-        ms(wall[100]),
-        ms(wall[190]),
-        ms(wall[0])
-    );
+    let runs: [(&str, &Run); 4] = [
+        ("rules and model", &|e| {
+            std::hint::black_box(assess(e));
+        }),
+        ("rules alone", &|e| {
+            std::hint::black_box(assess_rules(e));
+        }),
+        ("model alone", &|e| {
+            std::hint::black_box(model::model().score(e));
+        }),
+        ("words alone", &|e| {
+            std::hint::black_box(model::sentence_count(e));
+        }),
+    ];
+    for (name, run) in runs {
+        // Warm up (the lexicon table and the weights are read on first
+        // use), then time.
+        for _ in 0..20 {
+            run(std::hint::black_box(&entry));
+        }
+        // Wall time suffers from whatever else the machine runs; the
+        // thread's own CPU time is what the detector costs.
+        let mut wall: Vec<Duration> = Vec::new();
+        let mut cpu: Vec<Duration> = Vec::new();
+        for _ in 0..200 {
+            let (t, c) = (Instant::now(), thread_cpu());
+            run(std::hint::black_box(&entry));
+            cpu.push(thread_cpu() - c);
+            wall.push(t.elapsed());
+        }
+        wall.sort();
+        cpu.sort();
+        let ms = |d: Duration| d.as_secs_f64() * 1e3;
+        println!(
+            "  {name:<16} CPU time: median {:.3} ms, p95 {:.3} ms, min {:.3} ms; wall: median {:.3} ms, min {:.3} ms",
+            ms(cpu[100]),
+            ms(cpu[190]),
+            ms(cpu[0]),
+            ms(wall[100]),
+            ms(wall[0])
+        );
+    }
 }
+
+/// One thing to time, on the entry.
+type Run = dyn Fn(&str);
 
 /// CPU time used by this thread so far.
 fn thread_cpu() -> Duration {

@@ -9,14 +9,22 @@
 //!
 //! The detector is built in layers: `normalise` (words, sentences, slang,
 //! typos, titles), `lexicon` (what each stem can mean), `detect` (the rules
-//! and what cancels them). `note` holds every sentence the person may read.
+//! and what cancels them), `model` (a learned score beside the rules). `note` holds every sentence the person may read.
 
 mod detect;
 mod lexicon;
+#[doc(hidden)]
+pub mod model;
 pub(crate) mod normalise;
 mod note;
 
 pub use detect::{assess, Finding, Severity};
+
+/// The rules alone, without the learned layer (for measuring each).
+#[doc(hidden)]
+pub fn assess_rules(text: &str) -> Option<Finding> {
+    detect::rules(&normalise::sentences(text))
+}
 pub use note::{
     check_safety_note, imported_line, raised_on, review_line, review_sentence, safety_note,
     safety_note_now, WORTH_RAISING,
