@@ -33,6 +33,7 @@ mod readme;
 mod reminders;
 mod review;
 mod safety_detector;
+mod safety_model;
 mod safety_note;
 mod settings;
 mod smoke;

@@ -747,6 +747,28 @@ mod tests {
     }
 
     #[test]
+    fn the_model_raises_the_gentle_note_and_keys_its_sentence() {
+        // From tests/fixtures/safety/dev9-risk.tsv, read by the model.
+        let text = "Made tea. stood on the bridge again tonight just looking down. its high enough";
+        let all = sentences(text);
+        let f = combine(&all, None).expect("the model reads it");
+        assert_eq!(f.severity, Severity::Gentle);
+        assert_eq!(f.sentences.len(), 1);
+        assert!(f.sentences[0].contains("bridge"), "{:?}", f.sentences);
+        // A finding of the rules keeps its severity and gains the key.
+        let rules = Finding {
+            severity: Severity::Now,
+            sentences: vec!["x".into()],
+        };
+        let f = combine(&all, Some(rules)).unwrap();
+        assert_eq!(f.severity, Severity::Now);
+        assert_eq!(f.sentences.len(), 2);
+        // Below the threshold the rules' answer is untouched.
+        let calm = sentences("Made soup with my sister and we laughed about the old house.");
+        assert_eq!(combine(&calm, None), None);
+    }
+
+    #[test]
     fn malformed_weights_are_refused() {
         assert!(Model::parse("bias 1\n").is_none());
         assert!(Model::parse("bias 1\nthreshold 2\nq x 1\n").is_none());

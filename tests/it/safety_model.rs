@@ -1,0 +1,43 @@
+//! Issue 14, the learned layer (`src/care/safety/model.rs`): sentences
+//! from the fixture sets that the hand-written rules do not read, but the
+//! trained model does, show the gentle note after saving (never the
+//! pressing one: severity stays the rules'). Without the model (before
+//! this layer, or with `model::ON` false) none of them raised the note.
+
+use crate::common::Home;
+
+const GENTLE: &str = "Some of what you wrote may touch on hurting yourself";
+const NOW: &str = "This is a moment to reach someone now.";
+const MONITORS: &str = "No one monitors this journal";
+
+fn write(h: &Home, text: &str) -> String {
+    let out = h.ok(&["write", "free", "--answer", &format!("text={text}")]);
+    assert!(out.contains("Saved entry"), "{out}");
+    let list = h.json(&["list", "-n", "1"]);
+    assert_eq!(list[0]["answers"][0]["text"], text, "saved as written");
+    out
+}
+
+#[test]
+fn what_only_the_model_reads_shows_the_gentle_note() {
+    // From tests/fixtures/safety/dev9-risk.tsv (preparation, method).
+    for text in [
+        "Gave my guitar to Sam today. Told him I don't play anymore. He doesn't need to know why.",
+        "stood on the bridge again tonight just looking down. its high enough",
+    ] {
+        let out = write(&Home::new(), text);
+        assert!(out.contains(GENTLE), "no gentle note for {text:?}:\n{out}");
+        assert!(
+            !out.contains(NOW),
+            "{text:?} led with reaching someone:\n{out}"
+        );
+    }
+}
+
+#[test]
+fn an_ordinary_day_stays_quiet() {
+    let text = "Made soup with my sister and we laughed about the old house. \
+                Took the bus home, tired and glad.";
+    let out = write(&Home::new(), text);
+    assert!(!out.contains(MONITORS), "{text:?} raised the note:\n{out}");
+}
