@@ -175,9 +175,9 @@ fn set_c_measured_untouched_after_round_seven() {
 /// built: measured once, untouched, with the rules of round seven (47.5%
 /// recall, 4.4% near-misses) and with the layer as trained before it was
 /// seen (rules or model: 65.0% recall, 4.4% near-misses; the model added no
-/// near-miss). Since then a training and development set; this floor only
-/// catches a step back.
+/// near-miss). Since then a training and development set; this floor (the
+/// rules', as the layer ships switched off) only catches a step back.
 #[test]
 fn set_e_after_the_learned_layer() {
-    check("dev9", 0.85, 0.05);
+    check("dev9", 0.46, 0.05);
 }

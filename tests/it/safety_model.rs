@@ -1,10 +1,15 @@
 //! Issue 14, the learned layer (`src/care/safety/model.rs`): sentences
 //! from the fixture sets that the hand-written rules do not read, but the
 //! trained model does, show the gentle note after saving (never the
-//! pressing one: severity stays the rules'). Without the model (before
-//! this layer, or with `model::ON` false) none of them raised the note.
+//! pressing one: severity stays the rules'). Without the model none of
+//! them raised the note (checked with the layer switched on and off).
+//!
+//! The layer ships switched off (`model::ON`, see the fixtures' README):
+//! the first test runs only when it is on; `combine_with` is tested in
+//! `model.rs` either way.
 
 use crate::common::Home;
+use kapj::care::safety::model::ON;
 
 const GENTLE: &str = "Some of what you wrote may touch on hurting yourself";
 const NOW: &str = "This is a moment to reach someone now.";
@@ -20,6 +25,9 @@ fn write(h: &Home, text: &str) -> String {
 
 #[test]
 fn what_only_the_model_reads_shows_the_gentle_note() {
+    if !ON {
+        return;
+    }
     // From tests/fixtures/safety/dev9-risk.tsv (preparation, method).
     for text in [
         "Gave my guitar to Sam today. Told him I don't play anymore. He doesn't need to know why.",

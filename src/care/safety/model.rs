@@ -29,10 +29,13 @@ use super::detect::Severity;
 use super::lexicon::{Tags, FP, REFL};
 use super::normalise::{Sentence, BREAK};
 
-/// Whether the model's score may raise the gentle note on its own. Decided
-/// by the leave-one-writer-out measurements in
-/// `tests/fixtures/safety/README.md` ("A learned layer").
-pub const ON: bool = true;
+/// Whether the model's score may raise the gentle note on its own. Off:
+/// on unseen risk sets it adds 9.5–17.5 points of recall without a
+/// near-miss, but on ordinary journal prose it nearly doubles how often the
+/// note appears (intentions such as "My intention is to be kinder to
+/// myself", waking at four with a tight chest); see "A learned layer" in
+/// `tests/fixtures/safety/README.md`.
+pub const ON: bool = false;
 
 /// The shipped weights: a header (`bias`, `threshold`), then one feature a
 /// line (kind, its parts, weight).
@@ -389,10 +392,15 @@ pub fn model() -> &'static Model {
 /// `edit` can tell new language), and with no finding from the rules the
 /// gentle note is raised. Severity is never raised by the model.
 pub(super) fn combine(all: &[Sentence], found: Option<Finding>) -> Option<Finding> {
-    if !ON {
-        return found;
+    if ON {
+        combine_with(model(), all, found)
+    } else {
+        found
     }
-    let m = model();
+}
+
+/// [`combine`] with a given model, whether or not the layer is on.
+pub fn combine_with(m: &Model, all: &[Sentence], found: Option<Finding>) -> Option<Finding> {
     let Some((score, k)) = m.best(all) else {
         return found;
     };
@@ -751,7 +759,8 @@ mod tests {
         // From tests/fixtures/safety/dev9-risk.tsv, read by the model.
         let text = "Made tea. stood on the bridge again tonight just looking down. its high enough";
         let all = sentences(text);
-        let f = combine(&all, None).expect("the model reads it");
+        let m = model();
+        let f = combine_with(m, &all, None).expect("the model reads it");
         assert_eq!(f.severity, Severity::Gentle);
         assert_eq!(f.sentences.len(), 1);
         assert!(f.sentences[0].contains("bridge"), "{:?}", f.sentences);
@@ -760,12 +769,16 @@ mod tests {
             severity: Severity::Now,
             sentences: vec!["x".into()],
         };
-        let f = combine(&all, Some(rules)).unwrap();
+        let f = combine_with(m, &all, Some(rules)).unwrap();
         assert_eq!(f.severity, Severity::Now);
         assert_eq!(f.sentences.len(), 2);
         // Below the threshold the rules' answer is untouched.
         let calm = sentences("Made soup with my sister and we laughed about the old house.");
-        assert_eq!(combine(&calm, None), None);
+        assert_eq!(combine_with(m, &calm, None), None);
+        // Switched off, the rules' answer is all there is.
+        if !ON {
+            assert_eq!(combine(&all, None), None);
+        }
     }
 
     #[test]
