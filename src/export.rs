@@ -399,14 +399,12 @@ fn summary(
 enum Read {
     /// The document's entries (without their text) and sessions.
     Selected(Arc<Selected>),
-    /// The days worth raising (when asked for).
-    Days(Vec<chrono::NaiveDate>),
-    /// One part of the body, in order, with its entries' text.
-    Part(Part, Vec<Entry>),
+    /// One part of the body, rendered.
+    Part(String),
 }
 
-/// Parts read ahead while review runs: at most about this many entries'
-/// text waits in memory (a few tens of megabytes).
+/// Parts rendered ahead while review runs: at most this many wait in
+/// memory (a few hundred kilobytes each).
 const PARTS_AHEAD: usize = 64;
 
 /// How much of the file each connection maps for an export (see
@@ -415,11 +413,13 @@ const PARTS_AHEAD: usize = 64;
 /// process's memory for less of a gain.
 const MAPPED: i64 = 32 << 20;
 
-/// The document of a journal of moderate size, on two threads: review runs
-/// on this one while the other, on a second connection, reads the
-/// entries' facts, the days worth raising (the safety reading is a good
-/// part of the work) and then the body's text, part by part, ahead of the
-/// writing. The file is mapped for these reads (see [`MAPPED`]).
+/// The document of a journal of moderate size, on three threads: review
+/// runs on this one; another, on a second connection, reads the entries'
+/// facts, then each part's text and renders it, ahead of the writing; a
+/// third, on a third connection, reads the days worth raising (the safety
+/// reading is a good part of the work). A part's text is made and freed on
+/// the thread that read it, and its rendered buffer comes back to be used
+/// again. The file is mapped for the main reads (see [`MAPPED`]).
 fn document_alongside(
     app: &mut App,
     req: &Request,
@@ -429,11 +429,18 @@ fn document_alongside(
     out: &mut dyn std::io::Write,
 ) -> Result<()> {
     let (f, format) = (&req.filter, req.format);
-    let (clock, safety_dates) = (app.clock, req.safety_dates);
+    let clock = app.clock;
+    let days_reader = match req.safety_dates {
+        true => app.store()?.sibling_reader()?,
+        false => None,
+    };
     reader.map_file(MAPPED)?;
     app.store()?.map_file(MAPPED)?;
     let done = std::thread::scope(|scope| -> Result<()> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Read>>(PARTS_AHEAD);
+        let (give_back, given_back) = std::sync::mpsc::channel::<String>();
+        let days = days_reader
+            .map(|r| scope.spawn(move || crate::safety_note::raised_days_in(&r, clock, f)));
         let read = scope.spawn(move || {
             let send = |r: Result<Read>| tx.send(r).is_ok();
             let reader = &reader;
@@ -446,15 +453,14 @@ fn document_alongside(
                 if !send(Ok(Read::Selected(Arc::clone(&sel)))) {
                     return Ok(false);
                 }
-                if safety_dates {
-                    let days = crate::safety_note::raised_days_in(reader, clock, f)?;
-                    if !send(Ok(Read::Days(days))) {
-                        return Ok(false);
-                    }
-                }
                 for p in parts(&sel.sessions, &sel.entries) {
                     let filled = fill(reader, &p, &sel.entries)?;
-                    if !send(Ok(Read::Part(p, filled))) {
+                    let mut s = given_back
+                        .try_recv()
+                        .unwrap_or_else(|_| String::with_capacity(PART * 1200));
+                    render_part(&mut s, &p, &sel.sessions, &filled, format);
+                    drop(filled);
+                    if !send(Ok(Read::Part(s))) {
                         return Ok(false);
                     }
                 }
@@ -470,27 +476,26 @@ fn document_alongside(
             let Read::Selected(sel) = rx.recv().map_err(|_| gone())?? else {
                 return Err(gone());
             };
-            let days = if safety_dates {
-                let Read::Days(days) = rx.recv().map_err(|_| gone())?? else {
-                    return Err(gone());
-                };
-                Some(days)
-            } else {
-                None
+            let days = match days {
+                Some(t) => Some(
+                    t.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
+                ),
+                None if req.safety_dates => Some(crate::safety_note::raised_days(app, f)?),
+                None => None,
             };
             let summary = summary(clock.now(), req, review, &sel, days.as_deref());
             out.write_all(summary.as_bytes())?;
             drop(summary);
-            let mut s = String::with_capacity(PART * 1200);
             for r in &rx {
-                let Read::Part(p, filled) = r? else {
+                let Read::Part(mut s) = r? else {
                     return Err(gone());
                 };
-                s.clear();
-                render_part(&mut s, &p, &sel.sessions, &filled, format);
                 out.write_all(s.as_bytes())?;
+                s.clear();
+                let _ = give_back.send(s);
             }
-            s.clear();
+            let mut s = String::new();
             match format {
                 Format::Html => render::html::push_end(&mut s),
                 _ => render::markdown::push_end(&mut s),
