@@ -375,24 +375,27 @@ fn erfc(x: f64) -> f64 {
 /// The most a term's rate in such writing may plausibly be, per content
 /// word: its background rate raised by UPPER_Z standard deviations of its
 /// log, as [`keyness`] takes it to be uncertain (a name: the typical name's
-/// rate, known, so only the genre's uncertainty; a word GoEmotions never
-/// has: its general-English rate, lifted, raised by GENERAL_SD).
+/// rate, known, so only the genre's uncertainty). For a word GoEmotions
+/// never has, its general-English rate (lifted, raised by GENERAL_SD) where
+/// that is lower: as for the keyness, either background may vouch for such
+/// a word, and a word English has often but GoEmotions never saw
+/// ("harbour", "greenhouse") keeps the test it had.
 fn generous_rate(hash: u64, s: &Stats) -> f64 {
     let bg = background();
-    let count = bg.count(hash);
-    if count == 0 && !s.is_name() {
-        if let Some(rate) = general().rate(hash) {
-            return rate * GENERAL_LIFT * (UPPER_Z * GENERAL_SD).exp();
-        }
-    }
-    let seen = f64::from(count);
+    let seen = f64::from(bg.count(hash));
     let (count, variance) = if s.is_name() {
         (bg.name.max(seen), GENRE_SD * GENRE_SD)
     } else {
         let count = seen + UNSEEN;
         (count, GENRE_SD * GENRE_SD + 1.0 / count)
     };
-    count / bg.total * (UPPER_Z * variance.sqrt()).exp()
+    let rate = count / bg.total * (UPPER_Z * variance.sqrt()).exp();
+    if seen == 0.0 && !s.is_name() {
+        if let Some(general) = general().rate(hash) {
+            return rate.min(general * GENERAL_LIFT * (UPPER_Z * GENERAL_SD).exp());
+        }
+    }
+    rate
 }
 
 /// Whether a term is in more entries than chance allows: P(X >= entries) for
