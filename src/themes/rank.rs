@@ -9,10 +9,11 @@
 //!    emotional writing usually does: the log-odds ratio against the GoEmotions
 //!    background with an informative Dirichlet prior, as a z-score (Monroe,
 //!    Colaresi & Quinn 2008, "Fightin' Words"), allowing for GoEmotions being
-//!    only a stand-in for such writing. A word GoEmotions never has is scored
-//!    against its rate in general English (wordfreq) instead, which is known
-//!    far better. Only clearly significant terms stay, the bar raised by the
-//!    number of terms tried, so a journal without real themes yields few.
+//!    only a stand-in for such writing. A word GoEmotions never has may
+//!    also be judged against its rate in general English (wordfreq), which
+//!    is known far better. Only clearly significant terms stay, the bar
+//!    raised by the number of terms tried, so a journal without real themes
+//!    yields few.
 //!    A single word must also stand clearly above its general-English rate,
 //!    so a word all English uses a lot ("sat", "study") is not a theme
 //!    because a genre lifts it above GoEmotions.
