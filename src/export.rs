@@ -4,6 +4,7 @@
 //! document instead of running another command.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use anyhow::Result;
 
@@ -194,12 +195,16 @@ fn render_part(
     }
 }
 
+/// The indexes of a part's entries.
+fn part_of(part: &Part) -> &[usize] {
+    match part {
+        Part::Sessions(_, idx) | Part::Loose(idx, _, _) => idx,
+    }
+}
+
 /// The entries of a part, with their answers read.
 fn fill(store: &crate::store::Store, part: &Part, heads: &[Entry]) -> Result<Vec<Entry>> {
-    let idx = match part {
-        Part::Sessions(_, idx) | Part::Loose(idx, _, _) => idx,
-    };
-    let mut filled: Vec<Entry> = idx.iter().map(|&i| heads[i].clone()).collect();
+    let mut filled: Vec<Entry> = part_of(part).iter().map(|&i| heads[i].clone()).collect();
     store.fill_answers(&mut filled)?;
     Ok(filled)
 }
@@ -280,6 +285,12 @@ fn document(app: &mut App, req: &Request, out: &mut dyn std::io::Write) -> Resul
     // would pass 100 MB: review goes first there, and its working memory
     // is freed before the facts are read.
     let review_first = app.store()?.count_entries()? > 30_000;
+    let reader = match (reader, review_first) {
+        (Some(reader), false) => {
+            return document_alongside(app, req, reader, &everything, &all_sessions, out);
+        }
+        (reader, _) => reader,
+    };
     let (review, sel, reader) = std::thread::scope(|scope| -> Result<_> {
         let (all_sessions, include_private) = (&all_sessions, f.include_private);
         let early = review_first.then(|| crate::review::compute_with(app, f, 8, all_sessions));
@@ -307,12 +318,37 @@ fn document(app: &mut App, req: &Request, out: &mut dyn std::io::Write) -> Resul
         let (sel, reader) = sel?;
         Ok((review?, sel, reader))
     })?;
-    let mut review = review;
-    let Selected {
-        entries,
-        private_left_out,
-        sessions,
-    } = sel;
+    let days = if req.safety_dates {
+        Some(crate::safety_note::raised_days(app, f)?)
+    } else {
+        None
+    };
+    let summary = summary(app.clock.now(), req, review, &sel, days.as_deref());
+    out.write_all(summary.as_bytes())?;
+    drop(summary);
+    write_body(app, reader, &sel.sessions, &sel.entries, format, out)?;
+    drop_elsewhere(sel);
+    Ok(())
+}
+
+/// Freeing every entry one by one takes milliseconds in a long journal:
+/// another thread does it while the document is flushed (if the process
+/// ends first, the memory goes back to the system all the same).
+fn drop_elsewhere<T: Send + 'static>(t: T) {
+    let _ = std::thread::Builder::new().spawn(move || drop(t));
+}
+
+/// The document's opening: what it covers, then review's summary of the
+/// entries it holds (with the days worth raising, when asked for).
+fn summary(
+    now: chrono::DateTime<chrono::FixedOffset>,
+    req: &Request,
+    mut review: crate::review::Review,
+    sel: &Selected,
+    days: Option<&[chrono::NaiveDate]>,
+) -> String {
+    let (f, format) = (&req.filter, req.format);
+    let entries = &sel.entries;
     // Review lists every open action; the document keeps those written in
     // the entries it shows, so a private entry's action stays private.
     let shown: HashSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();
@@ -334,7 +370,7 @@ fn document(app: &mut App, req: &Request, out: &mut dyn std::io::Write) -> Resul
         scope.push(format!("until {}", render::long_time(t)));
     }
     let doc = ExportDoc {
-        generated_at: app.clock.now(),
+        generated_at: now,
         scope: if scope.is_empty() {
             "the whole journal".into()
         } else {
@@ -344,28 +380,137 @@ fn document(app: &mut App, req: &Request, out: &mut dyn std::io::Write) -> Resul
         to: f.until.or_else(|| entries.last().map(|e| e.at)),
         phases,
         private_included: f.include_private,
-        private_left_out,
+        private_left_out: sel.private_left_out,
         review: &review,
-        sessions,
+        sessions: &sel.sessions,
         entries,
     };
-    let mut summary = match format {
+    let summary = match format {
         Format::Html => render::html::summary(&doc),
         _ => render::markdown::summary(&doc),
     };
-    if req.safety_dates {
-        let days = crate::safety_note::raised_days(app, f)?;
-        summary = with_worth_raising(summary, &days, format);
+    match days {
+        Some(days) => with_worth_raising(summary, days, format),
+        None => summary,
     }
-    out.write_all(summary.as_bytes())?;
-    drop(summary);
-    write_body(app, reader, &doc.sessions, &doc.entries, format, out)?;
-    // Freeing every entry one by one takes milliseconds in a long journal:
-    // another thread does it while the document is flushed (if the process
-    // ends first, the memory goes back to the system all the same).
-    let entries = doc.entries;
-    let _ = std::thread::Builder::new().spawn(move || drop(entries));
-    Ok(())
+}
+
+/// What the reading thread of [`document_alongside`] hands over, in order.
+enum Read {
+    /// The document's entries (without their text) and sessions.
+    Selected(Arc<Selected>),
+    /// One part of the body, rendered.
+    Part(String),
+}
+
+/// Parts rendered ahead while review runs: at most this many wait in
+/// memory (a few hundred kilobytes each).
+const PARTS_AHEAD: usize = 64;
+
+/// How much of the file each connection maps for an export (see
+/// [`Store::map_file`]): all of a 10k-entry journal, about 30 MB, and no
+/// more in a longer one, where it would add that much again to the
+/// process's memory for less of a gain.
+const MAPPED: i64 = 32 << 20;
+
+/// The document of a journal of moderate size, on three threads: review
+/// runs on this one; another, on a second connection, reads the entries'
+/// facts, then each part's text and renders it, ahead of the writing; a
+/// third, on a third connection, reads the days worth raising (the safety
+/// reading is a good part of the work). A part's text is made and freed on
+/// the thread that read it, and its rendered buffer comes back to be used
+/// again. The file is mapped for the main reads (see [`MAPPED`]).
+fn document_alongside(
+    app: &mut App,
+    req: &Request,
+    reader: crate::store::Store,
+    everything: &Filter,
+    all_sessions: &[Session],
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    let (f, format) = (&req.filter, req.format);
+    let clock = app.clock;
+    let days_reader = match req.safety_dates {
+        true => app.store()?.sibling_reader()?,
+        false => None,
+    };
+    reader.map_file(MAPPED)?;
+    app.store()?.map_file(MAPPED)?;
+    let done = std::thread::scope(|scope| -> Result<()> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Read>>(PARTS_AHEAD);
+        let (give_back, given_back) = std::sync::mpsc::channel::<String>();
+        let days = days_reader
+            .map(|r| scope.spawn(move || crate::safety_note::raised_days_in(&r, clock, f)));
+        let read = scope.spawn(move || {
+            let send = |r: Result<Read>| tx.send(r).is_ok();
+            let reader = &reader;
+            let run = || -> Result<bool> {
+                let sel = Arc::new(select(
+                    reader.entry_heads(everything)?,
+                    f.include_private,
+                    all_sessions,
+                ));
+                if !send(Ok(Read::Selected(Arc::clone(&sel)))) {
+                    return Ok(false);
+                }
+                for p in parts(&sel.sessions, &sel.entries) {
+                    let filled = fill(reader, &p, &sel.entries)?;
+                    let mut s = given_back
+                        .try_recv()
+                        .unwrap_or_else(|_| String::with_capacity(PART * 1200));
+                    render_part(&mut s, &p, &sel.sessions, &filled, format);
+                    drop(filled);
+                    if !send(Ok(Read::Part(s))) {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            };
+            if let Err(e) = run() {
+                send(Err(e));
+            }
+        });
+        let written = (|| -> Result<()> {
+            let review = crate::review::compute_with(app, f, 8, all_sessions)?;
+            let gone = || anyhow::anyhow!("export: the reading thread stopped early");
+            let Read::Selected(sel) = rx.recv().map_err(|_| gone())?? else {
+                return Err(gone());
+            };
+            let days = match days {
+                Some(t) => Some(
+                    t.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
+                ),
+                None if req.safety_dates => Some(crate::safety_note::raised_days(app, f)?),
+                None => None,
+            };
+            let summary = summary(clock.now(), req, review, &sel, days.as_deref());
+            out.write_all(summary.as_bytes())?;
+            drop(summary);
+            for r in &rx {
+                let Read::Part(mut s) = r? else {
+                    return Err(gone());
+                };
+                out.write_all(s.as_bytes())?;
+                s.clear();
+                let _ = give_back.send(s);
+            }
+            let mut s = String::new();
+            match format {
+                Format::Html => render::html::push_end(&mut s),
+                _ => render::markdown::push_end(&mut s),
+            }
+            out.write_all(s.as_bytes())?;
+            drop_elsewhere(sel);
+            Ok(())
+        })();
+        drop(rx);
+        read.join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        written
+    });
+    app.store()?.map_file(0)?;
+    done
 }
 
 /// An action goes with its entry; one added on its own goes into a backup

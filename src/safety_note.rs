@@ -8,8 +8,10 @@ use chrono::NaiveDate;
 
 use crate::app::App;
 use crate::care::safety;
+use crate::clock::Clock;
 use crate::domain::Filter;
 use crate::render;
+use crate::store::Store;
 
 pub const REGION_KEY: &str = "region";
 const NOTE_SHOWN_KEY: &str = "safety_note_shown_on";
@@ -116,14 +118,20 @@ const LOOK_BACK_DAYS: i64 = 84;
 /// Decided now by reading the entries again: nothing about the note is ever
 /// stored with an entry.
 pub fn raised_days(app: &mut App, filter: &Filter) -> Result<Vec<NaiveDate>> {
-    let recent = app.clock.now() - chrono::Duration::days(LOOK_BACK_DAYS);
+    let clock = app.clock;
+    raised_days_in(app.store()?, clock, filter)
+}
+
+/// [`raised_days`], read through `store` (export reads them on a second
+/// connection, on another thread, while review runs).
+pub fn raised_days_in(store: &Store, clock: Clock, filter: &Filter) -> Result<Vec<NaiveDate>> {
+    let recent = clock.now() - chrono::Duration::days(LOOK_BACK_DAYS);
     let f = Filter {
         include_private: false,
         since: filter.since.or(Some(recent)),
         ..filter.clone()
     };
-    let entries = app.store()?.entries(&f)?;
-    let clock = &app.clock;
+    let entries = store.entries(&f)?;
     let texts: Vec<(NaiveDate, String, bool)> = entries
         .iter()
         .map(|e| (clock.to_local(e.at).date_naive(), e.text(), e.private))

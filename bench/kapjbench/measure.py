@@ -31,10 +31,14 @@ def _exit_code(status):
 
 
 class Result:
-    __slots__ = ("ms", "rss_kb", "code", "timed_out", "stderr", "stdout_bytes")
+    __slots__ = ("ms", "rss_kb", "code", "timed_out", "stderr", "stdout_bytes", "cpu_ms")
 
-    def __init__(self, ms, rss_kb, code, timed_out, stderr, stdout_bytes):
+    def __init__(self, ms, rss_kb, code, timed_out, stderr, stdout_bytes, cpu_ms=0.0):
         self.ms = ms
+        # User + system time of the process and its threads (and of any
+        # children it waited for): what a run costs whatever else the
+        # machine is doing.
+        self.cpu_ms = cpu_ms
         self.rss_kb = rss_kb
         self.code = code
         self.timed_out = timed_out
@@ -88,7 +92,8 @@ def run(argv, env, timeout, stdin_path=None, stdout_path=None, stderr_path=None,
         with open(stderr_path, "rb") as f:
             err = f.read(4000).decode("utf-8", "replace")
     out_bytes = os.path.getsize(stdout_path) if stdout_path else 0
-    return Result((t1 - t0) * 1000.0, ru.ru_maxrss, p.returncode, timed_out[0], err, out_bytes)
+    return Result((t1 - t0) * 1000.0, ru.ru_maxrss, p.returncode, timed_out[0], err, out_bytes,
+                  (ru.ru_utime + ru.ru_stime) * 1000.0)
 
 
 _LAUNCHER = (

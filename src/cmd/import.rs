@@ -419,7 +419,7 @@ impl Progress {
     }
 
     fn tick(&mut self, bytes: u64, entries: usize) {
-        if !self.terminal || entries % 64 != 0 {
+        if !self.terminal || !entries.is_multiple_of(64) {
             return;
         }
         if self.bar.is_none() {

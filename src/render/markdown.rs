@@ -27,8 +27,9 @@ pub fn push_inline(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     let mut plain = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    loop {
+        i = skip_plain(bytes, i);
+        let Some(&b) = bytes.get(i) else { break };
         let width = match INLINE[b as usize] {
             Inline::Plain => {
                 i += 1;
@@ -56,6 +57,23 @@ pub fn push_inline(out: &mut String, s: &str) {
         plain = i;
     }
     out.push_str(&s[plain..]);
+}
+
+/// The first byte from `i` on that [`push_inline`] may act on (or the
+/// end): eight bytes at a time, as most of a long answer is plain text.
+fn skip_plain(bytes: &[u8], mut i: usize) -> usize {
+    let acts = |b: u8| u8::from(!matches!(INLINE[b as usize], Inline::Plain));
+    while let Some(c) = bytes.get(i..i + 8) {
+        let any = c.iter().fold(0, |any, &b| any | acts(b));
+        if any != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(|&b| acts(b) == 0) {
+        i += 1;
+    }
+    i
 }
 
 /// What [`push_inline`] does with a byte.
@@ -146,7 +164,8 @@ pub fn flat(s: &str) -> std::borrow::Cow<'_, str> {
 /// Line breaks as a person typed them, whatever the platform: "\r\n" and a
 /// lone "\r" become "\n".
 pub fn normalise_newlines(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains('\r') {
+    // Bytes, not chars: the search over a long answer is then memchr's.
+    if s.as_bytes().contains(&b'\r') {
         s.replace("\r\n", "\n").replace('\r', "\n").into()
     } else {
         s.into()
@@ -621,6 +640,54 @@ mod tests {
         assert_eq!(escape_line("==="), "\\===");
         assert_eq!(escape_line("    code"), "code");
         assert_eq!(escape_line("plain words"), "plain words");
+    }
+
+    /// [`push_inline`] one character at a time, as the rules say it.
+    fn inline_reference(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            match c {
+                '\t' => out.push(' '),
+                c if c.is_control() => {}
+                c if "\\`*_[]<>~|!&#{}$^".contains(c) => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn inline_escaping_skips_plain_runs_without_missing_a_byte() {
+        let pieces = [
+            "plain words ",
+            "*",
+            "é",
+            "\u{85}",
+            "\t",
+            "¢",
+            "a",
+            "#",
+            "\u{7f}",
+            "longer plain run of text",
+            "–",
+            "\\",
+            "_",
+            "\u{c2}",
+        ];
+        // Every special character at every offset from a run's start.
+        for lead in 0..17 {
+            for p in pieces {
+                for q in pieces {
+                    let s = format!("{}{p}{}{q}", "x".repeat(lead), "y".repeat(lead % 9));
+                    let mut out = String::new();
+                    push_inline(&mut out, &s);
+                    assert_eq!(out, inline_reference(&s), "{s:?}");
+                }
+            }
+        }
     }
 
     #[test]

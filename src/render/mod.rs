@@ -266,9 +266,9 @@ pub struct ExportDoc<'a> {
     pub private_left_out: usize,
     pub review: &'a crate::review::Review,
     /// Sessions that have entries in the document, in date order.
-    pub sessions: Vec<Session>,
+    pub sessions: &'a [Session],
     /// Entries in date order.
-    pub entries: Vec<Entry>,
+    pub entries: &'a [Entry],
 }
 
 #[cfg(test)]

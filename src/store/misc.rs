@@ -15,6 +15,12 @@ const ACTION_SELECT: &str = "SELECT a.id, a.uuid, e.uuid, e.id, a.text, a.state,
      FROM actions a LEFT JOIN entries e ON e.id = a.entry_id";
 
 fn action(r: &Row) -> rusqlite::Result<Action> {
+    action_in(r, Some(r.get::<_, i64>(8)?).filter(|n| *n > 0))
+}
+
+/// An action from a row of [`ACTION_SELECT`]'s first eight columns, in
+/// the session numbered `session`.
+fn action_in(r: &Row, session: Option<i64>) -> rusqlite::Result<Action> {
     let state: String = r.get(5)?;
     let done: Option<String> = r.get(7)?;
     Ok(Action {
@@ -26,7 +32,7 @@ fn action(r: &Row) -> rusqlite::Result<Action> {
         state: ActionState::parse(&state).unwrap_or(ActionState::Open),
         at: parse_time(&r.get::<_, String>(6)?)?,
         done_at: done.as_deref().map(parse_time).transpose()?,
-        session: Some(r.get::<_, i64>(8)?).filter(|n| *n > 0),
+        session,
     })
 }
 
@@ -50,10 +56,19 @@ impl Store {
     /// Actions, oldest first; only open ones unless `all`.
     pub fn actions(&self, all: bool) -> Result<Vec<Action>> {
         let cond = if all { "" } else { " WHERE a.state = 'open'" };
-        let mut st = self
-            .conn
-            .prepare(&format!("{ACTION_SELECT}{cond} ORDER BY a.at_ts, a.id"))?;
-        let rows = st.query_map([], action)?;
+        // Sessions are numbered once, not counted again for each action
+        // (thousands of actions made that a good part of an export).
+        let numbers = self.session_numbers()?;
+        let mut st = self.conn.prepare(&format!(
+            "SELECT a.id, a.uuid, e.uuid, e.id, a.text, a.state, a.at, a.done_at,
+                    coalesce(e.session_id, a.session_id)
+             FROM actions a LEFT JOIN entries e ON e.id = a.entry_id{cond}
+             ORDER BY a.at_ts, a.id"
+        ))?;
+        let rows = st.query_map([], |r| {
+            let row: Option<i64> = r.get(8)?;
+            action_in(r, row.and_then(|row| numbers.get(&row).copied()))
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

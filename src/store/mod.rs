@@ -105,6 +105,17 @@ impl Store {
     pub fn is_current_file(&self) -> bool {
         self.file.still_there()
     }
+
+    /// Maps up to `bytes` of the file for reading (0: none): a read of
+    /// most of a journal (export) then finds its pages in place instead of
+    /// copying each out of the OS cache. Mapped pages count as the
+    /// process's memory, hence the bound (and see [`MMAP_SIZE`]). SQLCipher
+    /// never maps an encrypted journal, whatever is asked.
+    pub fn map_file(&self, bytes: i64) -> Result<()> {
+        self.conn
+            .pragma_update(None, "mmap_size", bytes.min(MMAP_SIZE))?;
+        Ok(())
+    }
 }
 
 impl Drop for Store {

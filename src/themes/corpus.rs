@@ -50,7 +50,7 @@ pub fn pack_terms(words: u32, terms: &[(u32, u8)]) -> Vec<u8> {
 
 /// The inverse of [`pack_terms`]; None for bytes it did not write.
 pub fn unpack_terms(bytes: &[u8]) -> Option<(u32, impl Iterator<Item = (u32, u8)> + '_)> {
-    if bytes.len() < 4 || (bytes.len() - 4) % 5 != 0 {
+    if bytes.len() < 4 || !(bytes.len() - 4).is_multiple_of(5) {
         return None;
     }
     let words = u32::from_le_bytes(bytes[..4].try_into().ok()?);

@@ -1,6 +1,7 @@
 //! Embedded data: the background table (what first-person emotional writing
-//! usually contains, from GoEmotions) and the category map. Both are parsed
-//! once, on first use. See data/README.md for sources and licences.
+//! usually contains, from GoEmotions), general English word rates (from
+//! wordfreq) and the category map. Each is parsed once, on first use. See
+//! data/README.md for sources and licences.
 
 use std::sync::OnceLock;
 
@@ -56,6 +57,51 @@ fn parse_background(text: &'static str) -> Background {
         name,
         counts,
     }
+}
+
+/// General English: how often each content-word stem comes in English as a
+/// whole (wordfreq: Wikipedia, subtitles, books, news, the web, Reddit,
+/// Twitter). Estimated from billions of words, so a word GoEmotions never
+/// saw still has a well-known rate.
+pub struct General {
+    /// Share of content words, by key_hash of the stem.
+    rates: ByHash<f64>,
+}
+
+impl General {
+    /// Rate per content word of the stem with this key hash, if wordfreq
+    /// has it.
+    pub fn rate(&self, hash: u64) -> Option<f64> {
+        self.rates.get(&hash).copied()
+    }
+}
+
+pub fn general() -> &'static General {
+    static GENERAL: OnceLock<General> = OnceLock::new();
+    GENERAL.get_or_init(|| parse_general(include_str!("data/wordfreq.tsv")))
+}
+
+fn parse_general(text: &str) -> General {
+    let mut total = 0.0;
+    let mut rates = ByHash::default();
+    for line in text.lines() {
+        let Some((key, n)) = line.split_once('\t') else {
+            continue;
+        };
+        let Ok(n) = n.parse::<u32>() else {
+            continue;
+        };
+        if key == "#total" {
+            total = f64::from(n);
+        } else {
+            rates.insert(key_hash(key), f64::from(n));
+        }
+    }
+    let total = total.max(1.0);
+    for rate in rates.values_mut() {
+        *rate /= total;
+    }
+    General { rates }
 }
 
 /// Category of a stem: "emotion", "body", "relationship" or "transpersonal".

@@ -763,3 +763,83 @@ fn a_word_in_more_entries_comes_before_one_repeated_in_fewer() {
     assert!(at("kayak").is_some() && at("anchor").is_some(), "{shown:?}");
     assert!(at("kayak") < at("anchor"), "{shown:?}");
 }
+
+/// Writes each of `sentences` into its own entry, spread over the journal
+/// from `offset` on (so over at least three of its five sessions).
+fn plant(entries: &mut [E], offset: usize, sentences: &[&str]) {
+    let n = entries.len();
+    for (j, sentence) in sentences.iter().enumerate() {
+        let i = (offset + j * n / sentences.len()) % n;
+        entries[i].text = format!("{} {sentence}", entries[i].text);
+    }
+}
+
+#[test]
+fn a_rare_word_in_five_entries_of_a_long_journal_is_a_theme() {
+    // "boathouse" and "hourglass" are words GoEmotions never has: judged
+    // against its background alone, their keyness was capped by its
+    // sampling error (z at most about log-ratio / 1.6), so in a journal of
+    // 200 entries five entries could not clear the bar. Their rate in
+    // general English (wordfreq) is well known, and five entries are
+    // clearly more than it allows.
+    let mut entries = generated_long(200, 4242, true, 5);
+    plant(
+        &mut entries,
+        3,
+        &[
+            "The boathouse again.",
+            "I pictured the boathouse.",
+            "Boathouse doors, open.",
+            "Back at the boathouse.",
+            "A boathouse in the fog.",
+        ],
+    );
+    plant(
+        &mut entries,
+        11,
+        &[
+            "An hourglass, running out.",
+            "Hourglass sand in my hands.",
+            "I kept seeing an hourglass.",
+            "The hourglass turned over.",
+            "That hourglass.",
+        ],
+    );
+    let hits = rank_with(&entries, &[]);
+    let shown = themes_of(&hits);
+    assert!(shown.contains(&"boathouse"), "{shown:?}");
+    assert!(shown.contains(&"hourglass"), "{shown:?}");
+}
+
+#[test]
+fn a_word_all_english_uses_a_lot_is_no_theme_because_a_genre_lifts_it() {
+    // "table" in ten of 100 entries is well above its GoEmotions rate (a
+    // genre of rooms and furniture lifts it) but not clearly above its rate
+    // in English as a whole: it is no one's motif. The planted motifs, far
+    // above both, still show.
+    let mut entries = generated_long(100, 5151, true, 5);
+    let table: Vec<String> = (0..10).map(|i| format!("The table, {i}.")).collect();
+    let table: Vec<&str> = table.iter().map(String::as_str).collect();
+    plant(&mut entries, 1, &table);
+    let hits = rank_with(&entries, &[]);
+    let shown = themes_of(&hits);
+    assert!(!shown.iter().any(|t| t.contains("table")), "{shown:?}");
+    let (recall, _) = recall_and_precision(&hits);
+    assert!(recall >= 0.8, "recall {recall:.1}: {shown:?}");
+}
+
+#[test]
+fn general_english_rates_ship_with_their_attribution() {
+    let table = include_str!("data/wordfreq.tsv");
+    let first = table.lines().next().unwrap_or_default();
+    assert!(
+        first.contains("wordfreq") && first.contains("CC BY-SA 4.0") && !first.contains('\t'),
+        "{first}"
+    );
+    let general = super::lexicon::general();
+    let rate = |stem: &str| general.rate(super::hash::key_hash(stem));
+    assert!(table.lines().count() > 50_000);
+    let (love, boathouse) = (rate("love"), rate("boathous"));
+    assert!(boathouse.is_some_and(|b| b > 0.0 && love.is_some_and(|l| l > 100.0 * b)));
+    assert!(love.is_some_and(|l| l < 0.01), "a rate per content word");
+}

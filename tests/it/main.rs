@@ -18,6 +18,7 @@ mod durability;
 mod durability_upgrade;
 mod edit;
 mod export;
+mod export_parts;
 mod first_run;
 mod first_week;
 mod guided;
