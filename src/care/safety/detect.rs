@@ -792,7 +792,7 @@ fn ordinal(w: &str) -> bool {
     b.len() >= 3
         && b.len() <= 4
         && b[0].is_ascii_digit()
-        && matches!(&w[w.len() - 2..], "st" | "nd" | "rd" | "th")
+        && matches!(&b[b.len() - 2..], b"st" | b"nd" | b"rd" | b"th")
         && b[..b.len() - 2].iter().all(u8::is_ascii_digit)
 }
 
@@ -4167,6 +4167,15 @@ mod tests {
     /// The rules alone (the learned layer has its own tests in `model.rs`).
     fn fires(text: &str) -> bool {
         rules(&sentences(text)).is_some()
+    }
+
+    /// A word whose last two bytes fall inside a multi-byte character is
+    /// read, not sliced: "7ñ7" once panicked the detector.
+    #[test]
+    fn ordinal_reads_bytes_not_chars() {
+        assert!(ordinal("7th") && ordinal("21st") && ordinal("3rd"));
+        assert!(!ordinal("7ñ7") && !ordinal("1ñ") && !ordinal("7ñth") && !ordinal("12ñ"));
+        assert!(!fires("On the 7ñ7 I went for a walk."));
     }
 
     #[test]
