@@ -4,12 +4,9 @@
 //! pressing one: severity stays the rules'). Without the model none of
 //! them raised the note (checked with the layer switched on and off).
 //!
-//! The layer ships switched off (`model::ON`, see the fixtures' README):
-//! the first test runs only when it is on; `combine_with` is tested in
-//! `model.rs` either way.
+//! The layer is switched on (`model::ON`, see the fixtures' README).
 
 use crate::common::Home;
-use kapj::care::safety::model::ON;
 
 const GENTLE: &str = "Some of what you wrote may touch on hurting yourself";
 const NOW: &str = "This is a moment to reach someone now.";
@@ -25,9 +22,6 @@ fn write(h: &Home, text: &str) -> String {
 
 #[test]
 fn what_only_the_model_reads_shows_the_gentle_note() {
-    if !ON {
-        return;
-    }
     // From tests/fixtures/safety/dev9-risk.tsv (preparation, method).
     for text in [
         "Gave my guitar to Sam today. Told him I don't play anymore. He doesn't need to know why.",

@@ -15,8 +15,9 @@
 //! rules'. Nothing is stored: the score is worked out again each time.
 //!
 //! The weights (`model.txt`) are trained offline from the labelled fixtures
-//! (`tests/fixtures/safety/*-risk.tsv`, `*-near.tsv`) and a sample of
-//! GoEmotions comments as ordinary text, by [`train`] through
+//! (`tests/fixtures/safety/*-risk.tsv`, `*-near.tsv`), a sample of
+//! GoEmotions comments and four in five lines of ordinary KAP journal prose
+//! (`ordinary-kap.txt`) as ordinary text, by [`train`] through
 //! `cargo run --release --example safety_model -- write`; a test checks the
 //! shipped file is what training makes today.
 
@@ -29,13 +30,12 @@ use super::detect::Severity;
 use super::lexicon::{Tags, FP, REFL};
 use super::normalise::{Sentence, BREAK};
 
-/// Whether the model's score may raise the gentle note on its own. Off:
-/// on unseen risk sets it adds 9.5–17.5 points of recall without a
-/// near-miss, but on ordinary journal prose it nearly doubles how often the
-/// note appears (intentions such as "My intention is to be kinder to
-/// myself", waking at four with a tight chest); see "A learned layer" in
-/// `tests/fixtures/safety/README.md`.
-pub const ON: bool = false;
+/// Whether the model's score may raise the gentle note on its own. On:
+/// trained with ordinary KAP journal prose as well (`ordinary-kap.txt`), it
+/// adds recall on the risk sets unseen by rules and model while adding
+/// under 0.3% to the note on ordinary text; see "A learned layer" in
+/// `tests/fixtures/safety/README.md`. Off, `assess` is the rules alone.
+pub const ON: bool = true;
 
 /// The shipped weights: a header (`bias`, `threshold`), then one feature a
 /// line (kind, its parts, weight).
@@ -482,10 +482,30 @@ pub fn training_data(root: &std::path::Path) -> Vec<Labelled> {
                 text: l.to_string(),
                 risk: false,
                 set: "ordinary".to_string(),
-                category: "ordinary".to_string(),
+                category: "goemotions".to_string(),
             }),
     );
+    out.extend(ordinary_kap(root, false).into_iter().map(|l| Labelled {
+        text: l,
+        risk: false,
+        set: "ordinary".to_string(),
+        category: "kap".to_string(),
+    }));
     out
+}
+
+/// Lines of `ordinary-kap.txt` (ordinary KAP journal prose, written for
+/// kapj): every fifth line is held out of training to measure on
+/// (`held_out` true gives those, false the rest).
+pub fn ordinary_kap(root: &std::path::Path, held_out: bool) -> Vec<String> {
+    let raw = std::fs::read_to_string(root.join("tests/fixtures/safety/ordinary-kap.txt"))
+        .unwrap_or_default();
+    raw.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .enumerate()
+        .filter(|(i, _)| (i % 5 == 4) == held_out)
+        .map(|(_, l)| l.to_string())
+        .collect()
 }
 
 /// Training settings.
@@ -500,6 +520,8 @@ pub struct Settings {
     pub risk_weight: f64,
     /// How much an ordinary (not hard near-miss) text counts.
     pub ordinary_weight: f64,
+    /// Weight of an ordinary KAP journal line (`ordinary-kap.txt`).
+    pub kap_weight: f64,
 }
 
 pub const SETTINGS: Settings = Settings {
@@ -509,6 +531,7 @@ pub const SETTINGS: Settings = Settings {
     min_docs: 2,
     risk_weight: 1.5,
     ordinary_weight: 0.5,
+    kap_weight: 1.0,
 };
 
 /// A trained model in the form training keeps it: named features.
@@ -588,6 +611,8 @@ pub fn train(data: &[Labelled], st: Settings) -> Trained {
         }
         let weight = if l.risk {
             st.risk_weight
+        } else if l.category == "kap" {
+            st.kap_weight
         } else if l.set == "ordinary" {
             st.ordinary_weight
         } else {
@@ -775,10 +800,9 @@ mod tests {
         // Below the threshold the rules' answer is untouched.
         let calm = sentences("Made soup with my sister and we laughed about the old house.");
         assert_eq!(combine_with(m, &calm, None), None);
-        // Switched off, the rules' answer is all there is.
-        if !ON {
-            assert_eq!(combine(&all, None), None);
-        }
+        // Switched on, `assess` adds what the model reads; off, the rules'
+        // answer is all there is.
+        assert_eq!(combine(&all, None).is_some(), ON);
     }
 
     #[test]
