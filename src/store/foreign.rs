@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use anyhow::Result;
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::import::DeferredFts;
 use super::terms::{index_new_entries, index_pending_in, write_analysis};
 use super::{new_uuid, Store};
 use crate::domain::{Answer, NewEntry, Phase};
@@ -136,11 +137,8 @@ impl Store {
     /// caller notices whether one would raise the safety note).
     ///
     /// The order inside the transaction is chosen for speed: entries, their
-    /// tags and review's terms first, then every answer in one statement.
-    /// SQLite's full-text index writes its pending words out at the start of
-    /// each statement that follows a write to it; one answer per statement
-    /// made 10,000 entries take seconds, one statement for all takes a
-    /// fraction of that.
+    /// tags and review's terms first, then every answer in one statement,
+    /// then both full-text indexes in one pass each ([`DeferredFts`]).
     pub fn import_foreign(
         &mut self,
         source: &str,
@@ -154,6 +152,8 @@ impl Store {
         // analysis version) are dealt with first, so the new ones can be
         // indexed together below.
         index_pending_in(&tx)?;
+        // Both full-text indexes are filled in one pass at the end.
+        let fts = DeferredFts::begin(&tx)?;
         let mut seen = HashSet::new();
         let mut c = ForeignCounts::default();
         let mut new: Vec<&Entry> = Vec::new();
@@ -202,6 +202,7 @@ impl Store {
                 [list],
             )?;
         }
+        fts.finish(&tx)?;
         tx.commit()?;
         Ok(c)
     }

@@ -39,5 +39,6 @@ mod smoke;
 mod status_notices;
 mod templates_own;
 mod themes;
+mod trigram_index;
 mod width;
 mod writing;
