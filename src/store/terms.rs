@@ -53,18 +53,6 @@ pub(super) fn index_entry(conn: &Connection, entry: i64, a: &Analysis) -> Result
     Ok(())
 }
 
-/// Adds new entries (not in the index yet) to the shared index, with their
-/// analyses, as [`index_entry`] would one by one (see [`TermBatch`]). The
-/// index must be at the current analysis version ([`index_pending_in`]
-/// first).
-pub(super) fn index_new_entries(conn: &Connection, batch: &[(i64, Analysis)]) -> Result<()> {
-    let mut b = TermBatch::default();
-    for (entry, a) in batch {
-        b.add(*entry, a);
-    }
-    b.flush(conn)
-}
-
 /// New entries' terms, gathered to join the shared index together: each key
 /// the batch uses is looked up once, its count goes up by the number of the
 /// batch's entries that use it, and keys new to the index get their ids in

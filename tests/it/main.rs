@@ -21,6 +21,7 @@ mod export;
 mod first_run;
 mod first_week;
 mod guided;
+mod import_fast;
 mod import_other;
 mod import_stream;
 mod man_page;
