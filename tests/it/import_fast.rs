@@ -151,3 +151,61 @@ fn review_s_index_after_an_import_is_the_one_written_one_entry_at_a_time() {
     h.ok(&["import", f.to_str().unwrap()]);
     index_then_rebuilt(&h);
 }
+
+#[test]
+fn an_encrypted_journal_imports_the_same_and_round_trips() {
+    // A plain journal's export, imported into an encrypted one, exports
+    // the same, byte for byte; search finds words and emoji in it.
+    let plain = Home::new();
+    let file = jrnl(&plain, "j.json", 300, |i| {
+        if i == 7 {
+            "a smile 😊 by the water".into()
+        } else {
+            ordinary(i)
+        }
+    });
+    plain.ok(&["import", &file]);
+    let export = plain.ok(&["export", "--format", "json"]);
+
+    let h = Home::new();
+    h.ok(&[
+        "write",
+        "free",
+        "--answer",
+        "text=the lighthouse keeper's blue door",
+    ]);
+    let pass = h.file("pass", "correct horse battery staple\n");
+    let with = |args: &[&str]| -> String {
+        let out = h
+            .cmd()
+            .env("KAPJ_PASSPHRASE_FILE", &pass)
+            .args(args)
+            .write_stdin("")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    with(&["encrypt"]);
+    with(&["delete", "1", "--yes"]);
+    let f = h.file("export.json", &export);
+    let out = with(&["import", f.to_str().unwrap()]);
+    assert!(out.starts_with("Imported 300 entries"), "{out}");
+    assert_eq!(with(&["export", "--format", "json"]), export);
+    assert!(with(&["search", "😊"]).contains("a smile"));
+    assert!(with(&["search", "heron"]).contains("a heron"));
+    let again = with(&["import", f.to_str().unwrap()]);
+    assert!(
+        again.contains("300 entries were already in the journal"),
+        "{again}"
+    );
+    let bytes = std::fs::read(h.db()).unwrap();
+    assert!(
+        !bytes.windows(5).any(|w| w == b"heron"),
+        "the journal holds plain text"
+    );
+}
