@@ -108,6 +108,11 @@ pub fn assess(text: &str) -> Option<Finding> {
             f.sentences.push(key);
         }
     }
+    // Sentences that say nothing alone may say it together: a means, a
+    // time and "I'll go" in three short sentences.
+    if found.is_none() {
+        found = context(&views);
+    }
     // A plan or a date written anywhere in an entry that also speaks of
     // dying makes the whole entry pressing ("I've picked a date." after
     // "I want to die.").
@@ -4153,6 +4158,414 @@ fn plan_marker(s: &View) -> bool {
     has_plan
         || (s.any(BUY) && s.any(ROPE | WEAPON | GAS))
         || s.all_of(STOCK).any(|i| s.after(i, 5, PILLS).is_some())
+}
+
+// ---------------------------------------------------------------------------
+// Round eight: the entry read as a whole
+// ---------------------------------------------------------------------------
+
+/// Kinds of evidence a sentence adds to the reading of the sentences around
+/// it. None of them raises the note alone: a bridge, a Thursday, "I'll",
+/// letters, a long look, a plaster are all ordinary. Together, in the
+/// writer's own voice and within a sentence of each other, some of them
+/// tell a plan, a preparation or a method the sentences never name (see
+/// [`context`]).
+mod cue {
+    /// A means with few other uses in a journal: a gun, an overdose, a
+    /// noose, the tracks, a ledge, a quarry, a hose to the car.
+    pub const MEANS: u32 = 1;
+    /// A means with everyday uses: pills, a bridge, the sea, a rope, a
+    /// blade, a train, a belt.
+    pub const SOME_MEANS: u32 = 1 << 1;
+    /// An act a means is used for: jump, climb over, walk into, swallow
+    /// the lot, do it.
+    pub const ACT: u32 = 1 << 2;
+    /// A time to come: Thursday, the 9th, the end of the month, until.
+    pub const WHEN: u32 = 1 << 3;
+    /// The writer has settled something: will, going to, decided, know
+    /// where, worked out.
+    pub const SETTLED: u32 = 1 << 4;
+    /// Attention kept on something: thinking about, looked down, counted,
+    /// how high, what they'd do.
+    pub const DWELL: u32 = 1 << 5;
+    /// Attention kept on "it" or "them": what the sentence before named.
+    pub const DWELL_IT: u32 = 1 << 6;
+    /// A world without the writer: after, for good, whoever finds me,
+    /// won't be coming back, nobody will have to.
+    pub const ABSENT: u32 = 1 << 7;
+    /// Affairs put in order: letters, a will, passwords, belongings given
+    /// away, a pet rehomed, a video for later.
+    pub const ERRAND: u32 = 1 << 8;
+    /// Hiding it: so nobody notices, without them knowing, long sleeves,
+    /// two chemists.
+    pub const HIDDEN: u32 = 1 << 9;
+    /// The writer's own death or end: die, buried, the funeral, be gone.
+    pub const DEATH: u32 = 1 << 10;
+    /// Marks or tools of self-injury: cuts, scabs, a blade, new ones.
+    pub const MARKS: u32 = 1 << 11;
+    /// Going back to a habit: relapsed, days clean, old habits, broke it.
+    pub const LAPSE: u32 = 1 << 12;
+    /// Being with someone again: be with my brother again, join Dad.
+    pub const REUNION: u32 = 1 << 13;
+    /// Someone who has died: gone six years, passed, late.
+    pub const LOST: u32 = 1 << 14;
+    /// Worn out with living: so tired, exhausted, stop fighting, no point.
+    pub const LOW: u32 = 1 << 15;
+    /// On purpose: on purpose, deliberately, to feel it.
+    pub const PURPOSE: u32 = 1 << 16;
+
+    /// Families that point a means at its use.
+    pub const POINTING: u32 = ACT | DWELL | DWELL_IT | ABSENT | HIDDEN | DEATH;
+    /// Families that make a reading pressing.
+    pub const PRESSING: u32 = MEANS | ACT | WHEN | SETTLED | ERRAND | HIDDEN;
+}
+
+/// Weekday and time words a date may be told by.
+const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "semester",
+    "term",
+];
+
+/// What one sentence adds to its entry's reading: a [`cue`] bit for each
+/// family it holds. Nothing from a report, a story, a title, an accident,
+/// the journey, or thoughts said to be long over.
+fn cues(s: &View) -> u32 {
+    use cue::*;
+    let n = s.len();
+    if n == 0
+        || s.any(MEDIA | REPORT | ACCIDENT)
+        || resolved_past(s)
+        || over(s)
+        || asked(s)
+        || s.any(JOURNEY)
+    {
+        return 0;
+    }
+    let mut c = 0u32;
+    let w = |i: usize| s.w(i);
+    let means_here = s.any(OD | WEAPON | PILLS | PLACE | WATER | BLADE | ROPE | HANG | GAS);
+    for i in 0..n {
+        let word = w(i);
+        if word == BREAK {
+            continue;
+        }
+        let prev = w(i.wrapping_sub(1));
+        let next = w(i + 1);
+        let mine = s.mine(i);
+        let neg_before = s.before(i, 3, NEG).is_some();
+        // Families that belong to the writer's own clause.
+        if mine {
+            if s.is(i, OD | WEAPON)
+                && !matches!(
+                    prev,
+                    "glue" | "nerf" | "water" | "staple" | "nail" | "spray" | "squirt" | "toy"
+                )
+                || matches!(
+                    word,
+                    "noose"
+                        | "tracks"
+                        | "ledge"
+                        | "quarry"
+                        | "overpass"
+                        | "balcony"
+                        | "rooftop"
+                        | "railing"
+                        | "railings"
+                        | "footbridge"
+                        | "viaduct"
+                        | "hose"
+                        | "tramadol"
+                        | "paracetamol"
+                        | "codeine"
+                        | "oxycodone"
+                        | "fentanyl"
+                        | "multistorey"
+                        | "cliff"
+                        | "cliffs"
+                )
+            {
+                c |= MEANS;
+            } else if (s.is(i, PILLS | PLACE | WATER | BLADE | ROPE | GAS | POISON)
+                || s.word_in(i, HOLDS)
+                || matches!(word, "train" | "trains" | "lorries" | "lorry" | "engine"))
+                // "the knife for the roast": a stated use.
+                && s.word_after(i, 4, &["for", "to"]).is_none()
+            {
+                c |= SOME_MEANS;
+            }
+            if s.is(i, JUMP | DROWN)
+                || (s.is(i, HANG)
+                    && !matches!(
+                        next,
+                        "the"
+                            | "a"
+                            | "my"
+                            | "out"
+                            | "up"
+                            | "around"
+                            | "baskets"
+                            | "basket"
+                            | "pictures"
+                            | "lines"
+                            | "laundry"
+                            | "washing"
+                            | "in"
+                            | "on"
+                    )
+                    && prev != "the")
+                || (matches!(word, "climb" | "climbed" | "climbing") && next == "over")
+                || (matches!(word, "walk" | "walked" | "walking" | "swim" | "swimming")
+                    && matches!(next, "into" | "out"))
+                || (matches!(word, "drive" | "driving" | "drove")
+                    && matches!(next, "off" | "into" | "straight"))
+                || matches!(word, "swallow" | "swallowing")
+                || (word == "lot" && prev == "the" && means_here)
+                || (matches!(word, "step" | "stepping") && matches!(next, "off" | "out" | "over"))
+                || (matches!(word, "use" | "using") && means_here)
+                || (word == "it" && matches!(prev, "do" | "doing") && !neg_before)
+            {
+                c |= ACT;
+            }
+            if (s.is(i, INTENT) && !word.starts_with("intention") && !neg_before)
+                || (word == "will" && s.is(i.wrapping_sub(1), FP))
+                || (word == "going" && next == "to" && s.before(i, 2, FP).is_some())
+                || (word == "know"
+                    && matches!(next, "where" | "exactly" | "how" | "when")
+                    && !neg_before)
+                || (word == "worked" && matches!(next, "out" | "it"))
+                || matches!(word, "choosing" | "sign")
+            {
+                c |= SETTLED;
+            }
+            if s.is(i, THINK | RESEARCH) && !matches!(word, "count" | "counts")
+                || matches!(
+                    word,
+                    "staring"
+                        | "stared"
+                        | "counted"
+                        | "counting"
+                        | "mapped"
+                        | "timed"
+                        | "researching"
+                        | "cleanest"
+                        | "easiest"
+                        | "quickest"
+                )
+                || (matches!(word, "looked" | "looking" | "stood" | "standing")
+                    && matches!(next, "down" | "at" | "over" | "closer" | "right" | "out"))
+                || (word == "how"
+                    && matches!(
+                        next,
+                        "high" | "quick" | "fast" | "far" | "many" | "long" | "much" | "deep"
+                    ))
+                || (word == "what"
+                    && matches!(next, "theyd" | "itd" | "it" | "they" | "too")
+                    && s.word_after(i, 3, &["do", "does", "would"]).is_some())
+                || (matches!(word, "coming" | "comes")
+                    && matches!(next, "up" | "back")
+                    && s.any(THINK | DESIRE))
+                || (matches!(word, "head" | "mind") && matches!(next, "went" | "goes" | "go"))
+            {
+                c |= DWELL;
+                if s.word_after(i, 3, &["it", "them", "that"]).is_some()
+                    && !s.word_in(i + 1, &["that"])
+                {
+                    c |= DWELL_IT;
+                }
+            }
+            if (matches!(word, "buried" | "funeral" | "coffin" | "grave")
+                && matches!(prev, "my" | "own" | "be"))
+                || (word == "gone" && matches!(prev, "be" | "being"))
+                || (word == "exit" && matches!(prev, "my" | "the"))
+            {
+                c |= DEATH;
+            }
+            if (word == "letters" || word == "note")
+                && (matches!(prev, "the" | "a")
+                    && s.has_word(&["wrote", "rewrote", "left", "sealed", "written"])
+                    || matches!(next, "for" | "to" | "in"))
+                || (word == "will" && matches!(prev, "my" | "the" | "a"))
+                || matches!(
+                    word,
+                    "passwords" | "insurance" | "policy" | "envelope" | "labels"
+                )
+                || (matches!(word, "gave" | "giving" | "give")
+                    && (next == "away" || next == "my" || s.word_after(i, 3, &["to"]).is_some())
+                    && s.has_word(&["my", "away"]))
+                || (word == "home" && matches!(prev, "good" | "new") && next == "for")
+                || matches!(word, "rehome" | "rehomed" | "rehoming")
+                || (word == "video" && prev != "the" && s.word_after(i, 2, &["for"]).is_some())
+                || (matches!(word, "cancelled" | "canceled" | "deleted")
+                    && s.word_after(i, 3, &["my", "socials", "accounts", "gym"])
+                        .is_some())
+                || (word == "photos" && s.word_after(i, 4, &["for", "each"]).is_some())
+                || (word == "paid" && next == "off")
+            {
+                c |= ERRAND;
+            }
+            if matches!(word, "cuts" | "marks" | "scabs" | "scars" | "wounds" | "sh")
+                || (word == "ones" && prev == "new")
+                || matches!(
+                    word,
+                    "blade" | "blades" | "razor" | "razors" | "boxcutter" | "shard"
+                )
+            {
+                c |= MARKS;
+            }
+            if (matches!(word, "be" | "join" | "meet" | "see")
+                && (s.after(i, 3, KIN).is_some() || matches!(next, "him" | "her"))
+                && (s.any(DESIRE) || s.has_word(&["going", "waiting"])))
+            {
+                c |= REUNION;
+            }
+        }
+        // Families that may sit in anyone's clause: the time, the world
+        // after, the hiding, the loss.
+        if s.is(i, TIME) && !matches!(word, "soon" | "birthday" | "christmas")
+            || (word == "end" && next == "of" && s.word_in(i + 3, DAYS))
+            || (word == "next" && s.word_in(i + 1, DAYS))
+            || matches!(word, "until" | "till" | "deadline")
+        {
+            c |= WHEN;
+        }
+        if (word == "after" && clause_end(s, i + 1))
+            || matches!(
+                word,
+                "whoever" | "permanently" | "permanent" | "forever" | "goodbyes"
+            )
+            || (word == "good" && prev == "for")
+            || (word == "last" && prev == "my")
+            || (word == "later" && prev == "until")
+            || (matches!(word, "come" | "coming") && next == "back" && neg_before)
+            || (word == "back" && prev == "come" && s.w(i.wrapping_sub(2)) == "dont")
+            || (word == "survive" && neg_before)
+            || (matches!(word, "find" | "finds") && next == "me")
+            || (word == "have" && prev == "will" && s.word_before(i, 3, &["nobody"]).is_some())
+            || (word == "has" && prev == "nobody")
+            || (word == "stay" && matches!(prev, "couldnt" | "cant"))
+            || (word == "of" && prev == "something" && next == "me")
+            || (word == "need" && prev == "will" && s.w(i.wrapping_sub(3)) == "all")
+            || (word == "wonders" && s.has_word(&["case"]))
+        {
+            c |= ABSENT;
+        }
+        if (word == "so"
+            && matches!(next, "nobody" | "no" | "they" | "that")
+            && s.word_after(
+                i,
+                4,
+                &[
+                    "notices", "notice", "sees", "see", "finds", "knows", "know", "look", "check",
+                ],
+            )
+            .is_some())
+            || (word == "knowing" && s.word_before(i, 3, &["without"]).is_some())
+            || (matches!(word, "didnt" | "not") && matches!(next, "tell" | "say" | "the"))
+                && s.has_word(&["reason", "tell", "say"])
+            || matches!(word, "sleeves" | "plasters" | "concealer" | "hiding")
+            || (word == "different" && s.any(PILLS) || word == "chemists")
+            || (word == "noticed" && next == "a")
+            || (word == "cleared" && s.has_word(&["history"]))
+            || (word == "locked" && next == "the")
+            || (word == "cover" && s.has_word(&["noise"]))
+        {
+            c |= HIDDEN;
+        }
+        if matches!(
+            word,
+            "relapse" | "relapsed" | "relapsing" | "habits" | "streak"
+        ) || (word == "clean"
+            && s.word_before(i, 2, &["days", "weeks", "months", "years"])
+                .is_some())
+            || (word == "broke" && next == "it")
+        {
+            c |= LAPSE;
+        }
+        if (word == "gone" && s.word_after(i, 2, &["years", "months", "year"]).is_some())
+            || matches!(word, "passed" | "late") && s.any(KIN)
+        {
+            c |= LOST;
+        }
+        if s.is(i, ONPURPOSE) {
+            c |= PURPOSE;
+        }
+        if matches!(
+            word,
+            "tired" | "exhausted" | "hopeless" | "worthless" | "numb"
+        ) || (word == "fighting" && prev == "stop")
+            || (word == "point" && neg_before)
+            || s.is(i, BURDEN)
+        {
+            c |= LOW;
+        }
+    }
+    c
+}
+
+/// Reads each sentence together with the one before and the one after:
+/// whether, between them, the writer tells a method, a plan, preparation,
+/// hidden self-injury or a wish to be with someone who has died, in
+/// sentences none of which says it alone ("I know where I'll go." + "The
+/// bridge on the A38." + "Thursday after work."; "Updated my will." +
+/// "Nobody will have to sort out a mess after.").
+fn context(views: &[View]) -> Option<Finding> {
+    use cue::*;
+    let cs: Vec<u32> = views.iter().map(cues).collect();
+    if std::env::var_os("KAPJ_CUES").is_some() {
+        for (v, c) in views.iter().zip(&cs) {
+            eprintln!("{c:017b} {}", v.key());
+        }
+    }
+    let mut found: Option<Finding> = None;
+    for k in 0..cs.len() {
+        if cs[k] == 0 {
+            continue;
+        }
+        let lo = k.saturating_sub(1);
+        let hi = (k + 2).min(cs.len());
+        let c = cs[lo..hi].iter().fold(0, |a, b| a | b);
+        let pointing = (c & POINTING).count_ones();
+        let hit = (c & MEANS != 0 && c & (POINTING | WHEN | SETTLED) != 0)
+            || (c & SOME_MEANS != 0
+                && (c & DWELL_IT != 0
+                    || pointing >= 2
+                    || pointing >= 1 && c & (WHEN | SETTLED | LOW) != 0))
+            || (c & ERRAND != 0 && c & (ABSENT | HIDDEN | DEATH | LOW) != 0)
+            || (c & MARKS != 0 && c & (LAPSE | HIDDEN | PURPOSE) != 0)
+            || (c & REUNION != 0 && c & LOST != 0)
+            || (c & SETTLED != 0 && c & WHEN != 0 && c & ABSENT != 0)
+            || (c & DEATH != 0 && c & (DWELL | SETTLED | WHEN | ABSENT) != 0);
+        if hit {
+            let sev = if c & PRESSING != 0 {
+                Severity::Now
+            } else {
+                Severity::Gentle
+            };
+            let f = found.get_or_insert(Finding {
+                severity: sev,
+                sentences: Vec::new(),
+            });
+            f.severity = f.severity.max(sev);
+            for (j, v) in views.iter().enumerate().take(hi).skip(lo) {
+                let key = v.key();
+                if cs[j] != 0 && !f.sentences.contains(&key) {
+                    f.sentences.push(key);
+                }
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]
