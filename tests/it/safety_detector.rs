@@ -170,3 +170,13 @@ fn eighth_development_set() {
 fn set_c_measured_untouched_after_round_seven() {
     check("setc", 0.58, 0.09);
 }
+
+/// Set E, a fresh writer's set that arrived during round eight, from someone
+/// who never saw the code or any other set. Measured untouched the moment it
+/// was complete: 47.5% recall (95/200) and 4.4% near-misses (7/160) on main
+/// as round seven left it (fbbd0ba); 54.0% and 6.2% with round eight's first
+/// step. Since then a development set; the floor is what round eight reached.
+#[test]
+fn ninth_development_set() {
+    check("dev9", 0.62, 0.03);
+}

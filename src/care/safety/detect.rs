@@ -76,7 +76,7 @@ pub fn assess(text: &str) -> Option<Finding> {
         if question
             && views
                 .get(k + 1)
-                .is_some_and(|n| answered_no(n) || bare_no(n))
+                .is_some_and(|n| answered_no(n) || bare_no(n) || resolved_past(n) || over(n))
         {
             continue;
         }
@@ -94,7 +94,9 @@ pub fn assess(text: &str) -> Option<Finding> {
         }
         // "Thought about suicide constantly as a teenager. I'm 45 now and it's
         // not part of my life anymore": thoughts long past, said to be over.
-        if verdict.is_some() && resolved_past(s) && (over(s) || views.get(k + 1).is_some_and(over))
+        if verdict.is_some()
+            && (resolved_past(s) || views.get(k + 1).is_some_and(dated))
+            && (over(s) || views.iter().skip(k + 1).take(2).any(over))
         {
             verdict = None;
         }
@@ -1100,7 +1102,7 @@ fn judge(s: &View, main: bool, question: bool) -> Option<Severity> {
     ];
     // Reported therapy process: "my therapist asked if I think about killing
     // myself and I said no". A question answered no is not a disclosure.
-    if question && answered_no(s) {
+    if question && answered_no(s) || denial(s) || quoting_other(s) {
         return None;
     }
     // "A year ago I'd have written in here that I wanted to die": what the
@@ -1195,10 +1197,22 @@ fn screening_question(s: &View) -> bool {
 /// Thoughts placed well in the past: "back in 2021", "as a teenager",
 /// "years ago".
 fn resolved_past(s: &View) -> bool {
-    s.any(THINK)
+    s.any(THINK | DESIRE | SH | STRONGCUT | SUIC)
         && !s.any(ATTEMPT)
         && (0..s.len()).any(|i| {
             (s.w(i) == "back" && s.w(i + 1) == "in")
+                || (s.w(i) == "used" && s.w(i + 1) == "to")
+                || (s.w(i) == "ago" && s.word_in(i.wrapping_sub(1), &["decade", "time"]))
+                || (s.w(i) == "when"
+                    && s.w(i + 1) == "i"
+                    && s.w(i + 2) == "was"
+                    && s.word_after(
+                        i + 2,
+                        2,
+                        &["teenager", "teen", "kid", "child", "student", "young"],
+                    )
+                    .is_some())
+                || (s.w(i) == "ago" && s.word_before(i, 2, &["years", "decades"]).is_some())
                 || (s.w(i) == "as"
                     && s.word_in(i + 1, &["a", "an"])
                     && s.word_in(i + 2, &["teenager", "teen", "kid", "child", "student"]))
@@ -1209,11 +1223,60 @@ fn resolved_past(s: &View) -> bool {
         })
 }
 
+/// A year written in digits: "2014".
+fn year(w: &str) -> bool {
+    w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A short sentence that only dates what came before: "That was 2014."
+fn dated(s: &View) -> bool {
+    s.len() <= 6 && (0..s.len()).any(|i| year(s.w(i)))
+}
+
+/// A plain denial in the writer's words, with nothing after it to take it
+/// back: "No thoughts of harming myself this week", "I am not suicidal".
+fn denial(s: &View) -> bool {
+    (0..s.len()).any(|i| {
+        (s.w(i) == "no"
+            && s.word_in(
+                i + 1,
+                &["thoughts", "thought", "urges", "urge", "plans", "intention"],
+            ))
+            // "I am not suicidal." said and left there; "not suicidal, just
+            // tired" still leans towards the note.
+            || (s.w(i) == "not" && s.is(i + 1, SUIC) && i + 2 == s.len())
+    }) && !s.has_word(&["but", "though", "except", "yet", "still"])
+}
+
+/// Someone else's words quoted after a verb of saying: "My friend texted
+/// me late: 'I don't want to be here anymore'".
+fn quoting_other(s: &View) -> bool {
+    (1..s.len()).any(|i| {
+        s.w(i) == BREAK
+            && s.word_before(
+                i,
+                3,
+                &[
+                    "texted", "said", "wrote", "messaged", "told", "says", "asked", "replied",
+                ],
+            )
+            .is_some_and(|j| s.subject(j) == Who::Other)
+    })
+}
+
 /// Said to be over: "are gone", "not part of my life anymore", "haven't had
 /// that thought in years".
 fn over(s: &View) -> bool {
     (0..s.len()).any(|i| {
-        (s.w(i) == "gone" && s.word_in(i.wrapping_sub(1), &["are", "is", "were", "long", "all"]))
+        (s.w(i) == "stayed" && s.word_before(i, 3, &["glad"]).is_some())
+            || (s.word_in(i, &["havent", "hasnt"]) && s.word_in(i + 1, &["in", "for", "since"]))
+            || (s.w(i) == "passed" && s.w(i.wrapping_sub(1)) == "it")
+            || (s.w(i) == "days" && s.w(i.wrapping_sub(1)) == "these")
+            || (s.w(i) == "that" && s.w(i + 1) == "was" && s.len() <= 6 && year(s.w(i + 2)))
+            || (s.w(i) == "gone"
+                && s.word_in(i.wrapping_sub(1), &["are", "is", "were", "long", "all"]))
             || (s.w(i) == "anymore" && s.before(i, 6, NEG).is_some())
             || (s.word_in(i, &["havent", "hasnt"])
                 && s.word_after(i, 4, &["had", "thought", "come"]).is_some())
@@ -4211,13 +4274,27 @@ mod cue {
     pub const LOST: u32 = 1 << 14;
     /// Worn out with living: so tired, exhausted, stop fighting, no point.
     pub const LOW: u32 = 1 << 15;
-    /// On purpose: on purpose, deliberately, to feel it.
+    /// On purpose: on purpose, deliberately, to feel something, deserved.
     pub const PURPOSE: u32 = 1 << 16;
+    /// An end of one's own told by its manner rather than by death: by my
+    /// own hand, on my own terms, remove myself permanently, stop being,
+    /// not carrying on, the last entry.
+    pub const OWN_END: u32 = 1 << 17;
+    /// Welcoming something: hoping, wishing, wouldn't mind, relieved,
+    /// glad, a blessing, would solve.
+    pub const WELCOME: u32 = 1 << 18;
+    /// Something that would end the writer without their doing: a bus, a
+    /// plane going down, an accident, an illness, the heart, not waking,
+    /// not seeing the morning, "if something took me".
+    pub const HARM: u32 = 1 << 19;
+    /// An injury done by the writer's hand: cut, scratched, burned,
+    /// pressed, bit, went at my skin.
+    pub const HURT: u32 = 1 << 20;
 
     /// Families that point a means at its use.
     pub const POINTING: u32 = ACT | DWELL | DWELL_IT | ABSENT | HIDDEN | DEATH;
     /// Families that make a reading pressing.
-    pub const PRESSING: u32 = MEANS | ACT | WHEN | SETTLED | ERRAND | HIDDEN;
+    pub const PRESSING: u32 = MEANS | ACT | WHEN | SETTLED | ERRAND | HIDDEN | OWN_END;
 }
 
 /// Weekday and time words a date may be told by.
@@ -4249,6 +4326,7 @@ fn cues(s: &View) -> u32 {
         || over(s)
         || asked(s)
         || s.any(JOURNEY)
+        || (!s.any(FP) && s.has_word(&["you", "youre", "your", "youll", "youd", "youve"]))
     {
         return 0;
     }
@@ -4286,7 +4364,6 @@ fn cues(s: &View) -> u32 {
                         | "viaduct"
                         | "hose"
                         | "tramadol"
-                        | "paracetamol"
                         | "codeine"
                         | "oxycodone"
                         | "fentanyl"
@@ -4322,6 +4399,7 @@ fn cues(s: &View) -> u32 {
                             | "washing"
                             | "in"
                             | "on"
+                            | "from"
                     )
                     && prev != "the")
                 || (matches!(word, "climb" | "climbed" | "climbing") && next == "over")
@@ -4344,11 +4422,21 @@ fn cues(s: &View) -> u32 {
                     && matches!(next, "where" | "exactly" | "how" | "when")
                     && !neg_before)
                 || (word == "worked" && matches!(next, "out" | "it"))
-                || matches!(word, "choosing" | "sign")
+                || matches!(
+                    word,
+                    "choosing" | "sign" | "chosen" | "settled" | "arranged" | "planned"
+                )
+                || (word == "be" && prev == "will" && s.w(i.wrapping_sub(2)) == "it")
             {
                 c |= SETTLED;
             }
-            if s.is(i, THINK | RESEARCH) && !matches!(word, "count" | "counts")
+            if s.is(i, RESEARCH) && !matches!(word, "count" | "counts")
+                || (s.is(i, THINK)
+                    && (word.ends_with("ing")
+                        || matches!(next, "about" | "of")
+                        || matches!(prev, "keep" | "keeps" | "kept")))
+                || (matches!(word, "count" | "counts") && matches!(next, "them" | "it"))
+                || (matches!(word, "check" | "checked" | "checking") && !s.any(KIN | THIRD))
                 || matches!(
                     word,
                     "staring"
@@ -4378,9 +4466,7 @@ fn cues(s: &View) -> u32 {
                 || (matches!(word, "head" | "mind") && matches!(next, "went" | "goes" | "go"))
             {
                 c |= DWELL;
-                if s.word_after(i, 3, &["it", "them", "that"]).is_some()
-                    && !s.word_in(i + 1, &["that"])
-                {
+                if matches!(next, "about" | "at" | "of") && s.word_in(i + 2, &["it", "them"]) {
                     c |= DWELL_IT;
                 }
             }
@@ -4473,7 +4559,7 @@ fn cues(s: &View) -> u32 {
             || (word == "knowing" && s.word_before(i, 3, &["without"]).is_some())
             || (matches!(word, "didnt" | "not") && matches!(next, "tell" | "say" | "the"))
                 && s.has_word(&["reason", "tell", "say"])
-            || matches!(word, "sleeves" | "plasters" | "concealer" | "hiding")
+            || matches!(word, "sleeves" | "concealer" | "hiding")
             || (word == "different" && s.any(PILLS) || word == "chemists")
             || (word == "noticed" && next == "a")
             || (word == "cleared" && s.has_word(&["history"]))
@@ -4509,6 +4595,164 @@ fn cues(s: &View) -> u32 {
         {
             c |= LOW;
         }
+        c |= more_cues(s, i, mine, neg_before);
+    }
+    c
+}
+
+/// The families round eight added for set E's shapes, one word at a time
+/// (see [`cues`]).
+fn more_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u32 {
+    use cue::*;
+    let word = s.w(i);
+    let prev = s.w(i.wrapping_sub(1));
+    let next = s.w(i + 1);
+    let mut c = 0;
+    if mine {
+        // The manner of an end of one's own.
+        if (word == "own" && matches!(next, "hand" | "terms" | "ending" | "choosing"))
+            || (word == "being"
+                && prev == "stop"
+                && (clause_end(s, i + 1) || matches!(next, "here" | "alive" | "around" | "by")))
+            || (matches!(word, "carrying" | "continue" | "going")
+                && matches!(prev, "not" | "stop")
+                && !matches!(next, "to" | "with" | "out"))
+            || (word == "away" && prev == "doing" && next == "with")
+            || (word == "entry" && prev == "last")
+            || (matches!(word, "myself" | "out" | "away")
+                && s.before(i, 2, FP).is_none()
+                && s.word_before(
+                    i,
+                    2,
+                    &[
+                        "remove", "removing", "take", "taking", "took", "step", "stepped",
+                        "stepping", "slip", "slipping", "check", "checking", "bow", "bowing",
+                    ],
+                )
+                .is_some()
+                && (s.has_word(&["permanently", "forever", "equation", "picture"])
+                    || s.has_word(&["good"]) && s.has_word(&["for"])
+                    || matches!(word, "away") && s.any(BETTER | CARE)))
+            || (word == "too" && prev == "go" && s.has_word(&["goes", "gone", "dies"]))
+        {
+            c |= OWN_END;
+        }
+        if s.is(i, DESIRE)
+            && !neg_before
+            && !matches!(word, "want" | "needs" | "need")
+            && (!word.starts_with("long") || matches!(next, "to" | "for"))
+            || matches!(
+                word,
+                "relieved" | "glad" | "grateful" | "blessing" | "solve" | "disappointed"
+            )
+            || (word == "mind" && matches!(prev, "wouldnt" | "not" | "dont"))
+            || (word == "fight" && neg_before)
+            || (word == "if" && matches!(prev, "fine" | "okay" | "ok" | "happy"))
+            || word == "swap"
+        {
+            c |= WELCOME;
+        }
+        if (matches!(word, "accident" | "hospice" | "cancer" | "illness") && s.any(DESIRE | BETTER))
+            || (s.is(i, VEHICLE) || word == "plane")
+                && s.word_after(
+                    i,
+                    4,
+                    &[
+                        "down", "clipped", "hit", "drift", "drifted", "crash", "crashed", "took",
+                    ],
+                )
+                .is_some()
+            || (word == "heart"
+                && s.word_after(i, 3, &["weaker", "stop", "stops", "give"])
+                    .is_some())
+            || (word == "kind" && prev == "bad")
+            || (matches!(word, "took" | "take" | "taken")
+                && next == "me"
+                && matches!(
+                    prev,
+                    "something" | "it" | "god" | "death" | "cancer" | "lord"
+                ))
+            || (word == "number" && s.word_after(i, 2, &["came", "comes", "up"]).is_some())
+            || (s.is(i, WAKE) && neg_before)
+            || (word == "morning" && prev == "the" && s.before(i, 4, NEG).is_some())
+            || (word == "ill" && next == "enough")
+            || (word == "out" && prev == "rubbed")
+        {
+            c |= HARM;
+        }
+        if !s.any(HANDY | ACCIDENT)
+            && (s.is(i, STRONGCUT)
+                && (s.after(i, 4, BODY | VULN | REFL).is_some()
+                    || clause_end(s, i + 1)
+                    || matches!(next, "so" | "until" | "till" | "on" | "again"))
+                || matches!(word, "scratched" | "pressed" | "press" | "bite" | "starved")
+                || (word == "at"
+                    && prev == "went"
+                    && s.word_after(i, 3, &["skin", "arms", "legs"]).is_some()))
+        {
+            c |= HURT;
+        }
+        if matches!(word, "dressings" | "bruises" | "scar" | "kit" | "thighs")
+            || (word == "enough" && s.any(PILLS))
+        {
+            c |= if word == "enough" { MEANS } else { MARKS };
+        }
+    }
+    if (word == "again" && (s.any(STRONGCUT) && s.any(BODY | VULN | REFL) || prev == "it"))
+        || (word == "anymore" && prev == "enough")
+        || (word == "enough" && matches!(prev, "wasnt" | "isnt"))
+    {
+        c |= LAPSE;
+    }
+    if (word == "something" && prev == "feel")
+        || matches!(word, "deserve" | "deserved")
+        || (word == "relief" && s.has_word(&["shame", "felt"]))
+    {
+        c |= PURPOSE;
+    }
+    if (matches!(word, "knows" | "know" | "see" | "sees") && prev == "doesnt")
+        || (word == "knows" && matches!(prev, "nobody" | "one"))
+        || (word == "one" && prev == "no" && matches!(s.w(i.wrapping_sub(2)), "telling" | "told"))
+        || (matches!(word, "show" | "look")
+            && s.before(i, 3, NEG).is_some()
+            && s.has_word(&["where", "wouldnt", "nobody", "ever"]))
+        || (word == "empty" && s.has_word(&["house", "flat"]))
+        || (word == "thinks" && s.any(THIRD | KIN) && s.has_word(&["im", "they", "theyre", "am"]))
+        || (word == "for" && prev == "were" && s.has_word(&["told"]))
+    {
+        c |= HIDDEN;
+    }
+    if (word == "goodbye" && prev == "said")
+        || (word == "here" && prev == "not" && s.has_word(&["when"]))
+        || (word == "need"
+            && s.has_word(&["dont", "wont"])
+            && s.has_word(&["think", "ill", "will"]))
+        || (word == "wait" && prev == "to" && s.has_word(&["nothing"]))
+        || (word == "short" && prev == "left")
+    {
+        c |= ABSENT;
+    }
+    if mine
+        && (matches!(
+            word,
+            "affairs" | "pension" | "deeds" | "subscriptions" | "drafts"
+        ) || (word == "note" && prev == "my")
+            || (word == "labelled" && next == "for")
+            || (word == "wrote" && next == "to" && s.any(KIN))
+            || (word == "gave" && next == "away")
+            || (word == "closed" && s.has_word(&["account"])))
+    {
+        c |= ERRAND;
+    }
+    if (word == "there" && prev == "up")
+        || word == "heaven"
+        || (matches!(word, "waited" | "waiting") && s.has_word(&["me"]))
+    {
+        c |= LOST;
+    }
+    if mine && matches!(word, "see" | "join" | "meet") && s.toks.get(i + 1).is_some_and(|t| t.title)
+    {
+        c |= REUNION;
     }
     c
 }
@@ -4542,7 +4786,10 @@ fn context(views: &[View]) -> Option<Finding> {
                     || pointing >= 2
                     || pointing >= 1 && c & (WHEN | SETTLED | LOW) != 0))
             || (c & ERRAND != 0 && c & (ABSENT | HIDDEN | DEATH | LOW) != 0)
-            || (c & MARKS != 0 && c & (LAPSE | HIDDEN | PURPOSE) != 0)
+            || (c & (MARKS | HURT) != 0 && c & (LAPSE | HIDDEN | PURPOSE) != 0)
+            || c & OWN_END != 0
+            || (c & WELCOME != 0 && c & HARM != 0)
+            || (c & SETTLED != 0 && c & WHEN != 0 && c & HIDDEN != 0)
             || (c & REUNION != 0 && c & LOST != 0)
             || (c & SETTLED != 0 && c & WHEN != 0 && c & ABSENT != 0)
             || (c & DEATH != 0 && c & (DWELL | SETTLED | WHEN | ABSENT) != 0);
