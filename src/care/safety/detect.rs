@@ -1110,8 +1110,26 @@ fn judge(s: &View, main: bool, question: bool) -> Option<Severity> {
     if (0..s.len()).any(|i| {
         s.w(i) == "would"
             && s.w(i + 1) == "have"
-            && s.word_in(i + 2, &["written", "said", "told", "put", "answered"])
+            && s.word_in(i + 2, &["written", "said", "told", "put", "answered", "had"])
+            // "a day like today would have had me wishing I was dead": once,
+            // not now; "would have had me" only with a time long past.
+            && (s.w(i + 2) != "had" || s.has_word(&["ago", "once", "used"]))
     }) {
+        return None;
+    }
+    // "Not because I want to die, I don't": a wish named to be denied.
+    if (1..s.len()).any(|i| s.w(i) == "because" && s.w(i - 1) == "not") && s.has_word(&["dont"]) {
+        return None;
+    }
+    // A screening item answered with a number or a no after it: "PHQ-9
+    // question about being better off dead: zero."
+    if s.has_word(&["phq", "phq9", "question", "item"])
+        && (1..s.len()).any(|i| {
+            s.w(i - 1) == BREAK
+                && s.word_in(i, &["zero", "0", "no", "never", "none"])
+                && i + 2 >= s.len()
+        })
+    {
         return None;
     }
     // The journey's own dying: "I experienced my death and it was quiet".
@@ -4290,6 +4308,15 @@ mod cue {
     /// An injury done by the writer's hand: cut, scratched, burned,
     /// pressed, bit, went at my skin.
     pub const HURT: u32 = 1 << 20;
+    /// A means that is a place or a way without a use of its own: a bridge,
+    /// the sea, a rope, charcoal (set with [`SOME_MEANS`]).
+    pub const PLACE_MEANS: u32 = 1 << 21;
+    /// Attention on a means in the same clause: "thinking about the pills".
+    pub const DWELL_ON: u32 = 1 << 22;
+    /// Two errands in one sentence: "updated my will, cancelled the gym".
+    pub const ERRANDS: u32 = 1 << 23;
+    /// The writer's own dying, not negated and not an idiom.
+    pub const DYING: u32 = 1 << 24;
 
     /// Families that point a means at its use.
     pub const POINTING: u32 = ACT | DWELL | DWELL_IT | ABSENT | HIDDEN | DEATH;
@@ -4325,7 +4352,7 @@ fn cues(s: &View) -> u32 {
         || resolved_past(s)
         || over(s)
         || asked(s)
-        || s.any(JOURNEY)
+        || s.journey(0)
         || (!s.any(FP) && s.has_word(&["you", "youre", "your", "youll", "youd", "youve"]))
     {
         return 0;
@@ -4341,46 +4368,18 @@ fn cues(s: &View) -> u32 {
         let prev = w(i.wrapping_sub(1));
         let next = w(i + 1);
         let mine = s.mine(i);
+        // "Dad's shotgun": a possessive is not the clause's subject.
+        let means_mine = mine
+            || s.is(i, WEAPON | PILLS | BLADE | ROPE | GAS)
+                && s.is(i.wrapping_sub(1), KIN)
+                && s.mine(i.wrapping_sub(1));
         let neg_before = s.before(i, 3, NEG).is_some();
+        if means_mine && !mine {
+            c |= means_cue(s, i) & (MEANS | SOME_MEANS | PLACE_MEANS);
+        }
         // Families that belong to the writer's own clause.
         if mine {
-            if s.is(i, OD | WEAPON)
-                && !matches!(
-                    prev,
-                    "glue" | "nerf" | "water" | "staple" | "nail" | "spray" | "squirt" | "toy"
-                )
-                || matches!(
-                    word,
-                    "noose"
-                        | "tracks"
-                        | "ledge"
-                        | "quarry"
-                        | "overpass"
-                        | "balcony"
-                        | "rooftop"
-                        | "railing"
-                        | "railings"
-                        | "footbridge"
-                        | "viaduct"
-                        | "hose"
-                        | "tramadol"
-                        | "codeine"
-                        | "oxycodone"
-                        | "fentanyl"
-                        | "multistorey"
-                        | "cliff"
-                        | "cliffs"
-                )
-            {
-                c |= MEANS;
-            } else if (s.is(i, PILLS | PLACE | WATER | BLADE | ROPE | GAS | POISON)
-                || s.word_in(i, HOLDS)
-                || matches!(word, "train" | "trains" | "lorries" | "lorry" | "engine"))
-                // "the knife for the roast": a stated use.
-                && s.word_after(i, 4, &["for", "to"]).is_none()
-            {
-                c |= SOME_MEANS;
-            }
+            c |= means_cue(s, i);
             if s.is(i, JUMP | DROWN)
                 || (s.is(i, HANG)
                     && !matches!(
@@ -4469,6 +4468,44 @@ fn cues(s: &View) -> u32 {
                 if matches!(next, "about" | "at" | "of") && s.word_in(i + 2, &["it", "them"]) {
                     c |= DWELL_IT;
                 }
+                if (i + 1..(i + 5).min(n)).any(|j| means_cue(s, j) != 0) {
+                    c |= DWELL_ON;
+                }
+            }
+            // Dying accepted: "waiting to die", "let myself die", "ready to
+            // die".
+            if s.is(i, DIE)
+                && !neg_before
+                && (prev == "to"
+                    && s.word_in(
+                        i.wrapping_sub(2),
+                        &["waiting", "ready", "prepared", "okay", "fine", "happy"],
+                    )
+                    || prev == "myself" && s.word_in(i.wrapping_sub(2), &["let", "letting"]))
+                && !matches!(next, "trying" | "laughing" | "of" | "on" | "for")
+                && !s.journey(i)
+            {
+                c |= DYING;
+            }
+            if (matches!(
+                word,
+                "stood"
+                    | "standing"
+                    | "stand"
+                    | "leaned"
+                    | "leaning"
+                    | "looked"
+                    | "looking"
+                    | "climbed"
+            ) && s
+                .word_after(i, 5, &["edge", "down", "over", "closer"])
+                .is_some())
+            {
+                c |= if s.has_word(&["each", "every", "again", "agn", "keep", "keeps"]) {
+                    ACT
+                } else {
+                    DWELL
+                };
             }
             if (matches!(word, "buried" | "funeral" | "coffin" | "grave")
                 && matches!(prev, "my" | "own" | "be"))
@@ -4498,6 +4535,9 @@ fn cues(s: &View) -> u32 {
                 || (word == "photos" && s.word_after(i, 4, &["for", "each"]).is_some())
                 || (word == "paid" && next == "off")
             {
+                if c & ERRAND != 0 {
+                    c |= ERRANDS;
+                }
                 c |= ERRAND;
             }
             if matches!(word, "cuts" | "marks" | "scabs" | "scars" | "wounds" | "sh")
@@ -4521,7 +4561,7 @@ fn cues(s: &View) -> u32 {
         if s.is(i, TIME) && !matches!(word, "soon" | "birthday" | "christmas")
             || (word == "end" && next == "of" && s.word_in(i + 3, DAYS))
             || (word == "next" && s.word_in(i + 1, DAYS))
-            || matches!(word, "until" | "till" | "deadline")
+            || word == "deadline"
         {
             c |= WHEN;
         }
@@ -4559,7 +4599,8 @@ fn cues(s: &View) -> u32 {
             || (word == "knowing" && s.word_before(i, 3, &["without"]).is_some())
             || (matches!(word, "didnt" | "not") && matches!(next, "tell" | "say" | "the"))
                 && s.has_word(&["reason", "tell", "say"])
-            || matches!(word, "sleeves" | "concealer" | "hiding")
+            || (word == "sleeves" && prev != "short")
+            || matches!(word, "concealer" | "hiding")
             || (word == "different" && s.any(PILLS) || word == "chemists")
             || (word == "noticed" && next == "a")
             || (word == "cleared" && s.has_word(&["history"]))
@@ -4595,9 +4636,67 @@ fn cues(s: &View) -> u32 {
         {
             c |= LOW;
         }
-        c |= more_cues(s, i, mine, neg_before);
+        let more = more_cues(s, i, mine, neg_before);
+        if more & c & ERRAND != 0 {
+            c |= ERRANDS;
+        }
+        c |= more;
     }
     c
+}
+
+/// A means at `i`: [`cue::MEANS`], [`cue::SOME_MEANS`] (with
+/// [`cue::PLACE_MEANS`] for a place or a way), or nothing.
+fn means_cue(s: &View, i: usize) -> u32 {
+    use cue::*;
+    // "the knife for the roast", "the cliff path for a photo": a stated use.
+    if s.word_after(i, 4, &["for", "to"]).is_some() {
+        return 0;
+    }
+    let word = s.w(i);
+    let prev = s.w(i.wrapping_sub(1));
+    if s.is(i, OD | WEAPON)
+        && !matches!(
+            prev,
+            "glue" | "nerf" | "water" | "staple" | "nail" | "spray" | "squirt" | "toy"
+        )
+        || matches!(
+            word,
+            "noose"
+                | "tracks"
+                | "ledge"
+                | "quarry"
+                | "overpass"
+                | "balcony"
+                | "rooftop"
+                | "railing"
+                | "railings"
+                | "footbridge"
+                | "viaduct"
+                | "hose"
+                | "tramadol"
+                | "codeine"
+                | "oxycodone"
+                | "fentanyl"
+                | "multistorey"
+                | "cliff"
+                | "cliffs"
+        )
+    {
+        return MEANS;
+    } else if (s.is(i, PILLS | PLACE | WATER | BLADE | ROPE | GAS | POISON)
+        || s.word_in(i, HOLDS)
+        || matches!(word, "train" | "trains" | "lorries" | "lorry" | "engine"))
+        // "the knife for the roast": a stated use.
+        && s.word_after(i, 4, &["for", "to"]).is_none()
+    {
+        return if s.is(i, PLACE | WATER | ROPE | GAS) {
+            SOME_MEANS | PLACE_MEANS
+        } else {
+            SOME_MEANS
+        };
+    }
+    0
 }
 
 /// The families round eight added for set E's shapes, one word at a time
@@ -4634,12 +4733,19 @@ fn more_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u32 {
                     || s.has_word(&["good"]) && s.has_word(&["for"])
                     || matches!(word, "away") && s.any(BETTER | CARE)))
             || (word == "too" && prev == "go" && s.has_word(&["goes", "gone", "dies"]))
+            // A sleep with no return: "stay asleep", "go to sleep and not
+            // come back", "the forever kind of sleep".
+            || (s.is(i, SLEEP)
+                && (prev == "stay"
+                    || s.has_word(&["forever", "permanently"])
+                    || s.has_word(&["back"]) && s.has_word(&["come", "coming"]) && s.any(NEG)))
         {
             c |= OWN_END;
         }
         if s.is(i, DESIRE)
             && !neg_before
-            && !matches!(word, "want" | "needs" | "need")
+            && !word.starts_with("want")
+            && !word.starts_with("need")
             && (!word.starts_with("long") || matches!(next, "to" | "for"))
             || matches!(
                 word,
@@ -4648,6 +4754,8 @@ fn more_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u32 {
             || (word == "mind" && matches!(prev, "wouldnt" | "not" | "dont"))
             || (word == "fight" && neg_before)
             || (word == "if" && matches!(prev, "fine" | "okay" | "ok" | "happy"))
+            || word == "welcome"
+            || (word == "nice" && matches!(prev, "how" | "be" | "so"))
             || word == "swap"
         {
             c |= WELCOME;
@@ -4666,6 +4774,9 @@ fn more_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u32 {
                 && s.word_after(i, 3, &["weaker", "stop", "stops", "give"])
                     .is_some())
             || (word == "kind" && prev == "bad")
+            || (word == "attack" && prev == "heart")
+            || (word == "stop" && neg_before && s.any(VEHICLE))
+            || (word == "it" && prev == "make" && s.before(i, 4, NEG).is_some())
             || (matches!(word, "took" | "take" | "taken")
                 && next == "me"
                 && matches!(
@@ -4765,6 +4876,11 @@ fn more_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u32 {
 /// "Nobody will have to sort out a mess after.").
 fn context(views: &[View]) -> Option<Finding> {
     use cue::*;
+    // An entry that places its thoughts years back and says they are over
+    // is read sentence by sentence only.
+    if views.iter().any(resolved_past) && views.iter().any(over) {
+        return None;
+    }
     let cs: Vec<u32> = views.iter().map(cues).collect();
     if std::env::var_os("KAPJ_CUES").is_some() {
         for (v, c) in views.iter().zip(&cs) {
@@ -4776,10 +4892,11 @@ fn context(views: &[View]) -> Option<Finding> {
         if cs[k] == 0 {
             continue;
         }
-        let lo = k.saturating_sub(1);
-        let hi = (k + 2).min(cs.len());
+        let lo = k.saturating_sub(2);
+        let hi = (k + 3).min(cs.len());
         let c = cs[lo..hi].iter().fold(0, |a, b| a | b);
         let pointing = (c & POINTING).count_ones();
+        let count = |bit: u32| cs[lo..hi].iter().filter(|&&x| x & bit != 0).count();
         let hit = (c & MEANS != 0 && c & (POINTING | WHEN | SETTLED) != 0)
             || (c & SOME_MEANS != 0
                 && (c & DWELL_IT != 0
@@ -4792,7 +4909,13 @@ fn context(views: &[View]) -> Option<Finding> {
             || (c & SETTLED != 0 && c & WHEN != 0 && c & HIDDEN != 0)
             || (c & REUNION != 0 && c & LOST != 0)
             || (c & SETTLED != 0 && c & WHEN != 0 && c & ABSENT != 0)
-            || (c & DEATH != 0 && c & (DWELL | SETTLED | WHEN | ABSENT) != 0);
+            || (c & DEATH != 0 && c & (DWELL | SETTLED | WHEN | ABSENT) != 0)
+            || (c & (MEANS | PLACE_MEANS) != 0 && c & WHEN != 0 && c & SETTLED != 0)
+            || (c & ERRANDS != 0 || count(ERRAND) >= 2)
+            || (c & WELCOME != 0 && c & (HARM | DEATH) != 0)
+            || c & DYING != 0
+            || (c & DWELL_ON != 0
+                && (count(DWELL) >= 2 || c & (ACT | SETTLED | LOW | ABSENT | HIDDEN | WHEN) != 0));
         if hit {
             let sev = if c & PRESSING != 0 {
                 Severity::Now
