@@ -1248,6 +1248,18 @@ fn year(w: &str) -> bool {
         && w.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A time long past named: a year in digits, "years ago", "used to".
+fn long_ago(s: &View) -> bool {
+    (0..s.len()).any(|i| {
+        year(s.w(i))
+            || (s.w(i) == "ago"
+                && s.word_before(i, 2, &["years", "decades", "decade"])
+                    .is_some())
+            || (s.w(i) == "used" && s.w(i + 1) == "to")
+            || (s.w(i) == "back" && s.w(i + 1) == "then")
+    })
+}
+
 /// A short sentence that only dates what came before: "That was 2014."
 fn dated(s: &View) -> bool {
     s.len() <= 6 && (0..s.len()).any(|i| year(s.w(i)))
@@ -1289,6 +1301,10 @@ fn quoting_other(s: &View) -> bool {
 fn over(s: &View) -> bool {
     (0..s.len()).any(|i| {
         (s.w(i) == "stayed" && s.word_before(i, 3, &["glad"]).is_some())
+            || (s.word_in(i, &["gets", "got", "getting"]) && s.w(i + 1) == "better" && s.len() <= 8)
+            || (s.w(i) == "glad"
+                && s.word_after(i, 4, &["am", "here", "alive", "stayed"])
+                    .is_some())
             || (s.word_in(i, &["havent", "hasnt"]) && s.word_in(i + 1, &["in", "for", "since"]))
             || (s.w(i) == "passed" && s.w(i.wrapping_sub(1)) == "it")
             || (s.w(i) == "days" && s.w(i.wrapping_sub(1)) == "these")
@@ -4341,6 +4357,73 @@ const DAYS: &[&str] = &[
     "term",
 ];
 
+/// A sentence about a song, a film, a book or a game by name; not every
+/// word the lexicon files under media ("reading", "play", "cover").
+fn titled_media(s: &View) -> bool {
+    s.any(MEDIA)
+        && (s.toks.iter().any(|t| t.title)
+            || s.has_word(&[
+                "song",
+                "songs",
+                "film",
+                "films",
+                "movie",
+                "movies",
+                "album",
+                "band",
+                "lyrics",
+                "novel",
+                "podcast",
+                "documentary",
+                "netflix",
+                "tv",
+                "series",
+                "anime",
+                "trailer",
+                "concert",
+                "episode",
+                "episodes",
+            ]))
+}
+
+/// A report of training, research or someone's disclosure; not every word
+/// the lexicon files under reports ("walk", "charity", "course", "policy").
+fn reported(s: &View) -> bool {
+    s.any(REPORT)
+        && s.has_word(&[
+            "training",
+            "trained",
+            "article",
+            "news",
+            "prevention",
+            "screening",
+            "study",
+            "research",
+            "lecture",
+            "workshop",
+            "seminar",
+            "conference",
+            "webinar",
+            "dissertation",
+            "thesis",
+            "protocol",
+            "disclosed",
+            "disclosure",
+            "safeguarding",
+            "awareness",
+            "statistics",
+            "headline",
+            "headlines",
+            "helpline",
+            "hotline",
+            "volunteer",
+            "module",
+            "textbook",
+            "presentation",
+            "report",
+        ])
+}
+
 /// What one sentence adds to its entry's reading: a [`cue`] bit for each
 /// family it holds. Nothing from a report, a story, a title, an accident,
 /// the journey, or thoughts said to be long over.
@@ -4348,7 +4431,8 @@ fn cues(s: &View) -> u32 {
     use cue::*;
     let n = s.len();
     if n == 0
-        || s.any(MEDIA | REPORT | ACCIDENT)
+        || titled_media(s)
+        || reported(s)
         || resolved_past(s)
         || over(s)
         || asked(s)
@@ -4429,13 +4513,16 @@ fn cues(s: &View) -> u32 {
             {
                 c |= SETTLED;
             }
-            if s.is(i, RESEARCH) && !matches!(word, "count" | "counts")
+            if s.is(i, RESEARCH)
+                && !matches!(word, "count" | "counts")
+                && (!matches!(word, "read" | "reading" | "checked" | "checking")
+                    || matches!(next, "about" | "how" | "what" | "which" | "up"))
                 || (s.is(i, THINK)
                     && (word.ends_with("ing")
                         || matches!(next, "about" | "of")
                         || matches!(prev, "keep" | "keeps" | "kept")))
                 || (matches!(word, "count" | "counts") && matches!(next, "them" | "it"))
-                || (matches!(word, "check" | "checked" | "checking") && !s.any(KIN | THIRD))
+                || (word == "check" && prev == "to" && !s.any(KIN | THIRD))
                 || matches!(
                     word,
                     "staring"
@@ -4524,8 +4611,7 @@ fn cues(s: &View) -> u32 {
                     "passwords" | "insurance" | "policy" | "envelope" | "labels"
                 )
                 || (matches!(word, "gave" | "giving" | "give")
-                    && (next == "away" || next == "my" || s.word_after(i, 3, &["to"]).is_some())
-                    && s.has_word(&["my", "away"]))
+                    && (next == "away" || next == "my" && s.word_after(i, 4, &["to"]).is_some()))
                 || (word == "home" && matches!(prev, "good" | "new") && next == "for")
                 || matches!(word, "rehome" | "rehomed" | "rehoming")
                 || (word == "video" && prev != "the" && s.word_after(i, 2, &["for"]).is_some())
@@ -4541,6 +4627,22 @@ fn cues(s: &View) -> u32 {
                 c |= ERRAND;
             }
             if matches!(word, "cuts" | "marks" | "scabs" | "scars" | "wounds" | "sh")
+                && !matches!(
+                    prev,
+                    "good"
+                        | "bad"
+                        | "full"
+                        | "top"
+                        | "high"
+                        | "low"
+                        | "ordinary"
+                        | "exam"
+                        | "test"
+                        | "budget"
+                        | "pay"
+                        | "tax"
+                        | "price"
+                )
                 || (word == "ones" && prev == "new")
                 || matches!(
                     word,
@@ -4558,14 +4660,20 @@ fn cues(s: &View) -> u32 {
         }
         // Families that may sit in anyone's clause: the time, the world
         // after, the hiding, the loss.
-        if s.is(i, TIME) && !matches!(word, "soon" | "birthday" | "christmas")
+        if s.is(i, TIME)
+            && !matches!(word, "soon" | "birthday" | "christmas")
+            // "the 7th floor", "5th place": an ordinal that is no date.
+            && !(ordinal(word)
+                && matches!(next, "floor" | "storey" | "level" | "grade" | "place" | "century" | "row"))
             || (word == "end" && next == "of" && s.word_in(i + 3, DAYS))
             || (word == "next" && s.word_in(i + 1, DAYS))
             || word == "deadline"
         {
             c |= WHEN;
         }
-        if (word == "after" && clause_end(s, i + 1))
+        if (word == "after"
+            && clause_end(s, i + 1)
+            && matches!(prev, "them" | "it" | "him" | "her" | "me" | "mess" | "up"))
             || matches!(
                 word,
                 "whoever" | "permanently" | "permanent" | "forever" | "goodbyes"
@@ -4642,6 +4750,15 @@ fn cues(s: &View) -> u32 {
         }
         c |= more;
     }
+    // An accident with its cause: no injury of the writer's own doing.
+    if s.any(ACCIDENT) {
+        c &= !(MARKS | HURT | ACT | PURPOSE);
+    }
+    // The session or the journey named in the sentence: its dying, its
+    // grave and its not wanting to come back are the medicine's.
+    if s.any(SETTING) {
+        c &= !(DEATH | WELCOME | HARM | ABSENT | OWN_END | DYING);
+    }
     c
 }
 
@@ -4649,8 +4766,26 @@ fn cues(s: &View) -> u32 {
 /// [`cue::PLACE_MEANS`] for a place or a way), or nothing.
 fn means_cue(s: &View, i: usize) -> u32 {
     use cue::*;
-    // "the knife for the roast", "the cliff path for a photo": a stated use.
-    if s.word_after(i, 4, &["for", "to"]).is_some() {
+    // "the knife for the roast", "the cliff path for a photo": a stated
+    // use; "cleaned and oiled the shotgun": care of it; "sea bass": water
+    // that is not a place.
+    if s.word_after(i, 4, &["for", "to"]).is_some()
+        || s.word_before(
+            i,
+            3,
+            &[
+                "cleaned",
+                "oiled",
+                "serviced",
+                "sharpened",
+                "polished",
+                "repaired",
+                "fixed",
+            ],
+        )
+        .is_some()
+        || s.is(i, WATER) && !s.word_in(i.wrapping_sub(1), &["the", "into", "in"])
+    {
         return 0;
     }
     let word = s.w(i);
@@ -4713,9 +4848,11 @@ fn more_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u32 {
             || (word == "being"
                 && prev == "stop"
                 && (clause_end(s, i + 1) || matches!(next, "here" | "alive" | "around" | "by")))
-            || (matches!(word, "carrying" | "continue" | "going")
+            || (matches!(word, "carrying" | "going")
                 && matches!(prev, "not" | "stop")
-                && !matches!(next, "to" | "with" | "out"))
+                && next == "on"
+                && clause_end(s, i + 2))
+            || (word == "continue" && matches!(prev, "not" | "cant") && clause_end(s, i + 1))
             || (word == "away" && prev == "doing" && next == "with")
             || (word == "entry" && prev == "last")
             || (matches!(word, "myself" | "out" | "away")
@@ -4816,7 +4953,8 @@ fn more_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u32 {
         c |= LAPSE;
     }
     if (word == "something" && prev == "feel")
-        || matches!(word, "deserve" | "deserved")
+        || (matches!(word, "deserve" | "deserved")
+            && (clause_end(s, i + 1) || matches!(next, "it" | "this" | "that" | "the")))
         || (word == "relief" && s.has_word(&["shame", "felt"]))
     {
         c |= PURPOSE;
@@ -4878,7 +5016,7 @@ fn context(views: &[View]) -> Option<Finding> {
     use cue::*;
     // An entry that places its thoughts years back and says they are over
     // is read sentence by sentence only.
-    if views.iter().any(resolved_past) && views.iter().any(over) {
+    if views.iter().any(|v| resolved_past(v) || long_ago(v)) && views.iter().any(over) {
         return None;
     }
     let cs: Vec<u32> = views.iter().map(cues).collect();
@@ -4892,8 +5030,12 @@ fn context(views: &[View]) -> Option<Finding> {
         if cs[k] == 0 {
             continue;
         }
-        let lo = k.saturating_sub(2);
-        let hi = (k + 3).min(cs.len());
+        // A short entry is read whole; a long one two sentences either side.
+        let (lo, hi) = if cs.len() <= 5 {
+            (0, cs.len())
+        } else {
+            (k.saturating_sub(2), (k + 3).min(cs.len()))
+        };
         let c = cs[lo..hi].iter().fold(0, |a, b| a | b);
         let pointing = (c & POINTING).count_ones();
         let count = |bit: u32| cs[lo..hi].iter().filter(|&&x| x & bit != 0).count();
