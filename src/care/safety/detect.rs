@@ -4329,6 +4329,8 @@ mod cue {
     pub const PLACE_MEANS: u32 = 1 << 21;
     /// Attention on a means in the same clause: "thinking about the pills".
     pub const DWELL_ON: u32 = 1 << 22;
+    /// A harm welcomed in one sentence (see [`WELCOME`], [`HARM`]).
+    pub const WELCOMED: u32 = 1 << 25;
     /// Two errands in one sentence: "updated my will, cancelled the gym".
     pub const ERRANDS: u32 = 1 << 23;
     /// The writer's own dying, not negated and not an idiom.
@@ -4498,9 +4500,17 @@ fn cues(s: &View) -> u32 {
             {
                 c |= ACT;
             }
-            if (s.is(i, INTENT) && !word.starts_with("intention") && !neg_before)
-                || (word == "will" && s.is(i.wrapping_sub(1), FP))
-                || (word == "going" && next == "to" && s.before(i, 2, FP).is_some())
+            if (s.is(i, INTENT)
+                && !word.starts_with("intention")
+                && !neg_before
+                && !matches!(next, "for" | "to"))
+                // An intention to act, not a forecast: "I'll go", "I'm
+                // going to use it", not "I'm going to lose my job".
+                || (word == "will" && s.is(i.wrapping_sub(1), FP) && act_verb(next))
+                || (word == "going"
+                    && next == "to"
+                    && s.before(i, 2, FP).is_some()
+                    && act_verb(s.w(i + 2)))
                 || (word == "know"
                     && matches!(next, "where" | "exactly" | "how" | "when")
                     && !neg_before)
@@ -4532,10 +4542,11 @@ fn cues(s: &View) -> u32 {
                         | "mapped"
                         | "timed"
                         | "researching"
-                        | "cleanest"
-                        | "easiest"
-                        | "quickest"
                 )
+                || (matches!(word, "cleanest" | "easiest" | "quickest" | "best")
+                    && next == "way"
+                    && (clause_end(s, i + 2) || matches!(s.w(i + 2), "out" | "to" | "for")))
+                    && !s.has_word(&["get"])
                 || (matches!(word, "looked" | "looking" | "stood" | "standing")
                     && matches!(next, "down" | "at" | "over" | "closer" | "right" | "out"))
                 || (word == "how"
@@ -4651,9 +4662,10 @@ fn cues(s: &View) -> u32 {
             {
                 c |= MARKS;
             }
-            if (matches!(word, "be" | "join" | "meet" | "see")
+            if matches!(word, "be" | "join" | "meet" | "see")
                 && (s.after(i, 3, KIN).is_some() || matches!(next, "him" | "her"))
-                && (s.any(DESIRE) || s.has_word(&["going", "waiting"])))
+                && (s.any(DESIRE) || s.has_word(&["going", "waiting"]))
+                && (word != "see" || s.has_word(&["again", "soon"]))
             {
                 c |= REUNION;
             }
@@ -4676,9 +4688,13 @@ fn cues(s: &View) -> u32 {
             && matches!(prev, "them" | "it" | "him" | "her" | "me" | "mess" | "up"))
             || matches!(
                 word,
-                "whoever" | "permanently" | "permanent" | "forever" | "goodbyes"
+                "whoever" | "goodbyes"
             )
             || (word == "good" && prev == "for")
+            // "forever" that ends a clause or a going, not "permanently
+            // injured".
+            || (matches!(word, "permanently" | "permanent" | "forever")
+                && (clause_end(s, i + 1) || matches!(next, "gone" | "out" | "away" | "asleep")))
             || (word == "last" && prev == "my")
             || (word == "later" && prev == "until")
             || (matches!(word, "come" | "coming") && next == "back" && neg_before)
@@ -4708,7 +4724,12 @@ fn cues(s: &View) -> u32 {
             || (matches!(word, "didnt" | "not") && matches!(next, "tell" | "say" | "the"))
                 && s.has_word(&["reason", "tell", "say"])
             || (word == "sleeves" && prev != "short")
-            || matches!(word, "concealer" | "hiding")
+            || word == "concealer"
+            || (matches!(word, "hiding" | "hid" | "hide")
+                && s.word_in(
+                    i + 1,
+                    &["the", "it", "them", "my", "marks", "scars", "cuts"],
+                ))
             || (word == "different" && s.any(PILLS) || word == "chemists")
             || (word == "noticed" && next == "a")
             || (word == "cleared" && s.has_word(&["history"]))
@@ -4732,13 +4753,22 @@ fn cues(s: &View) -> u32 {
         {
             c |= LOST;
         }
-        if s.is(i, ONPURPOSE) {
+        if s.is(i, ONPURPOSE) && !neg_before {
             c |= PURPOSE;
         }
-        if matches!(
-            word,
-            "tired" | "exhausted" | "hopeless" | "worthless" | "numb"
-        ) || (word == "fighting" && prev == "stop")
+        // Worn out with living, not with a day: "tired of all of it", "so
+        // tired", hopeless, a burden.
+        if matches!(word, "hopeless" | "worthless")
+            || (word == "tired"
+                && (matches!(prev, "so" | "too") && clause_end(s, i + 1)
+                    || next == "of"
+                        && s.word_after(
+                            i + 1,
+                            3,
+                            &["living", "life", "everything", "all", "being", "fighting"],
+                        )
+                        .is_some()))
+            || (word == "fighting" && prev == "stop")
             || (word == "point" && neg_before)
             || s.is(i, BURDEN)
         {
@@ -4750,6 +4780,9 @@ fn cues(s: &View) -> u32 {
         }
         c |= more;
     }
+    if c & WELCOME != 0 && c & (HARM | DEATH) != 0 {
+        c |= WELCOMED;
+    }
     // An accident with its cause: no injury of the writer's own doing.
     if s.any(ACCIDENT) {
         c &= !(MARKS | HURT | ACT | PURPOSE);
@@ -4760,6 +4793,37 @@ fn cues(s: &View) -> u32 {
         c &= !(DEATH | WELCOME | HARM | ABSENT | OWN_END | DYING);
     }
     c
+}
+
+/// A verb of doing, after "I'll" or "going to": an intention rather than a
+/// forecast ("I'm going to lose my job").
+fn act_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "do" | "go"
+            | "use"
+            | "take"
+            | "walk"
+            | "jump"
+            | "drive"
+            | "end"
+            | "leave"
+            | "make"
+            | "finish"
+            | "stop"
+            | "let"
+            | "bring"
+            | "wait"
+            | "give"
+            | "swim"
+            | "step"
+            | "hang"
+            | "drown"
+            | "overdose"
+            | "kill"
+            | "try"
+            | "be"
+    )
 }
 
 /// A means at `i`: [`cue::MEANS`], [`cue::SOME_MEANS`] (with
@@ -4879,11 +4943,26 @@ fn more_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u32 {
         {
             c |= OWN_END;
         }
+        // A hope for oneself: not "I hope you heal".
         if s.is(i, DESIRE)
             && !neg_before
             && !word.starts_with("want")
             && !word.starts_with("need")
             && (!word.starts_with("long") || matches!(next, "to" | "for"))
+            && !matches!(
+                next,
+                "you"
+                    | "youre"
+                    | "your"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "everyone"
+                    | "it"
+                    | "the"
+                    | "this"
+            )
             || matches!(
                 word,
                 "relieved" | "glad" | "grateful" | "blessing" | "solve" | "disappointed"
@@ -4916,12 +4995,13 @@ fn more_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u32 {
             || (word == "it" && prev == "make" && s.before(i, 4, NEG).is_some())
             || (matches!(word, "took" | "take" | "taken")
                 && next == "me"
-                && matches!(
-                    prev,
-                    "something" | "it" | "god" | "death" | "cancer" | "lord"
-                ))
+                && matches!(prev, "something" | "god" | "death" | "cancer" | "lord"))
             || (word == "number" && s.word_after(i, 2, &["came", "comes", "up"]).is_some())
-            || (s.is(i, WAKE) && neg_before)
+            || (s.is(i, WAKE)
+                && neg_before
+                && (clause_end(s, i + 1)
+                    || next == "up" && clause_end(s, i + 2)
+                    || matches!(next, "tomorrow" | "again" | "one")))
             || (word == "morning" && prev == "the" && s.before(i, 4, NEG).is_some())
             || (word == "ill" && next == "enough")
             || (word == "out" && prev == "rubbed")
@@ -4995,11 +5075,14 @@ fn more_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u32 {
     }
     if (word == "there" && prev == "up")
         || word == "heaven"
-        || (matches!(word, "waited" | "waiting") && s.has_word(&["me"]))
+        || (matches!(word, "waited" | "waiting") && s.has_word(&["me"]) && s.has_word(&["there"]))
     {
         c |= LOST;
     }
-    if mine && matches!(word, "see" | "join" | "meet") && s.toks.get(i + 1).is_some_and(|t| t.title)
+    if mine
+        && matches!(word, "see" | "join" | "meet")
+        && s.toks.get(i + 1).is_some_and(|t| t.title)
+        && (s.any(DESIRE) || s.has_word(&["going", "went", "time"]))
     {
         c |= REUNION;
     }
@@ -5037,27 +5120,72 @@ fn context(views: &[View]) -> Option<Finding> {
             (k.saturating_sub(2), (k + 3).min(cs.len()))
         };
         let c = cs[lo..hi].iter().fold(0, |a, b| a | b);
-        let pointing = (c & POINTING).count_ones();
         let count = |bit: u32| cs[lo..hi].iter().filter(|&&x| x & bit != 0).count();
-        let hit = (c & MEANS != 0 && c & (POINTING | WHEN | SETTLED) != 0)
-            || (c & SOME_MEANS != 0
-                && (c & DWELL_IT != 0
-                    || pointing >= 2
-                    || pointing >= 1 && c & (WHEN | SETTLED | LOW) != 0))
-            || (c & ERRAND != 0 && c & (ABSENT | HIDDEN | DEATH | LOW) != 0)
-            || (c & (MARKS | HURT) != 0 && c & (LAPSE | HIDDEN | PURPOSE) != 0)
-            || c & OWN_END != 0
-            || (c & WELCOME != 0 && c & HARM != 0)
-            || (c & SETTLED != 0 && c & WHEN != 0 && c & HIDDEN != 0)
-            || (c & REUNION != 0 && c & LOST != 0)
-            || (c & SETTLED != 0 && c & WHEN != 0 && c & ABSENT != 0)
-            || (c & DEATH != 0 && c & (DWELL | SETTLED | WHEN | ABSENT) != 0)
-            || (c & (MEANS | PLACE_MEANS) != 0 && c & WHEN != 0 && c & SETTLED != 0)
-            || (c & ERRANDS != 0 || count(ERRAND) >= 2)
-            || (c & WELCOME != 0 && c & (HARM | DEATH) != 0)
-            || c & DYING != 0
-            || (c & DWELL_ON != 0
-                && (count(DWELL) >= 2 || c & (ACT | SETTLED | LOW | ABSENT | HIDDEN | WHEN) != 0));
+        // An everyday means is read with its own sentence and its nearest
+        // neighbours only.
+        let near_means = if cs[k] & (MEANS | SOME_MEANS) != 0 {
+            cs[k.saturating_sub(1)..(k + 2).min(cs.len())]
+                .iter()
+                .fold(0, |a, b| a | b)
+        } else {
+            0
+        };
+        let any = |bits: u32| c & bits != 0;
+        // Each reading: what the families together tell.
+        let readings: [(&str, bool); 17] = [
+            (
+                "a means pointed at",
+                near_means & MEANS != 0 && near_means & (POINTING | WHEN | SETTLED) != 0,
+            ),
+            (
+                "an everyday means pointed at",
+                near_means & SOME_MEANS != 0
+                    && (near_means & DWELL_IT != 0
+                        || (near_means & POINTING).count_ones() >= 2
+                        || near_means & POINTING != 0 && any(WHEN | SETTLED | LOW)),
+            ),
+            (
+                "a means or a place, a time, a settled mind",
+                any(MEANS | PLACE_MEANS) && any(WHEN) && any(SETTLED),
+            ),
+            (
+                "attention on a means, again",
+                any(DWELL_ON)
+                    && (count(DWELL) >= 2 || any(ACT | SETTLED | LOW | ABSENT | HIDDEN | WHEN)),
+            ),
+            (
+                "an errand with a world after",
+                any(ERRAND) && any(ABSENT | HIDDEN | DEATH | LOW),
+            ),
+            ("errands", any(ERRANDS) || count(ERRAND) >= 2),
+            (
+                "a time, a settled mind, hiding or absence",
+                any(SETTLED) && any(WHEN) && any(HIDDEN | ABSENT),
+            ),
+            (
+                "self-injury hidden or lapsed",
+                any(MARKS | HURT) && any(LAPSE | HIDDEN | PURPOSE),
+            ),
+            ("an end by its manner", any(OWN_END)),
+            ("a harm welcomed", any(WELCOMED)),
+            ("dying accepted", any(DYING)),
+            ("a reunion with the dead", any(REUNION) && any(LOST)),
+            (
+                "the writer's death attended to",
+                any(DEATH) && any(DWELL | SETTLED | WHEN | ABSENT),
+            ),
+            ("", false),
+            ("", false),
+            ("", false),
+            ("", false),
+        ];
+        let hit = readings.iter().find(|r| r.1).map(|r| r.0);
+        if let Some(name) =
+            hit.filter(|_| found.is_none() && std::env::var_os("KAPJ_CUES").is_some())
+        {
+            eprintln!("reading: {name} (sentences {lo}..{hi})");
+        }
+        let hit = hit.is_some();
         if hit {
             let sev = if c & PRESSING != 0 {
                 Severity::Now
