@@ -4329,6 +4329,15 @@ mod cue {
     pub const PLACE_MEANS: u32 = 1 << 21;
     /// Attention on a means in the same clause: "thinking about the pills".
     pub const DWELL_ON: u32 = 1 << 22;
+    /// An absence that is the writer's death: not surviving, not seeing a
+    /// birthday, whoever finds me, no promises to stay.
+    pub const GONE: u32 = 1 << 26;
+    /// Disappointment (at good news about one's health).
+    pub const DISAPPOINT: u32 = 1 << 27;
+    /// A harm named and found absent: "it isn't cancer", "came back clear".
+    pub const SPARED: u32 = 1 << 28;
+    /// Others said to be better off without the writer.
+    pub const BURDENED: u32 = 1 << 29;
     /// A harm welcomed in one sentence (see [`WELCOME`], [`HARM`]).
     pub const WELCOMED: u32 = 1 << 25;
     /// Two errands in one sentence: "updated my will, cancelled the gym".
@@ -4774,7 +4783,7 @@ fn cues(s: &View) -> u32 {
         {
             c |= LOW;
         }
-        let more = more_cues(s, i, mine, neg_before);
+        let more = more_cues(s, i, mine, neg_before) | shape_cues(s, i, mine, neg_before);
         if more & c & ERRAND != 0 {
             c |= ERRANDS;
         }
@@ -4789,8 +4798,16 @@ fn cues(s: &View) -> u32 {
     }
     // The session or the journey named in the sentence: its dying, its
     // grave and its not wanting to come back are the medicine's.
-    if s.any(SETTING) {
-        c &= !(DEATH | WELCOME | HARM | ABSENT | OWN_END | DYING);
+    // "the old me was gone for good", "the end of the session".
+    if s.is(0, SETTING)
+        || (1..n).any(|j| {
+            s.w(j - 1) == "old"
+                && s.word_in(j, &["me", "self", "stuff", "version", "parts", "life"])
+                || s.w(j) == "ego"
+                || s.is(j, SETTING) && s.w(j - 1) == "the" && s.w(j.wrapping_sub(2)) == "of"
+        })
+    {
+        c &= !(DEATH | WELCOME | HARM | ABSENT | OWN_END | DYING | GONE);
     }
     c
 }
@@ -4833,7 +4850,15 @@ fn means_cue(s: &View, i: usize) -> u32 {
     // "the knife for the roast", "the cliff path for a photo": a stated
     // use; "cleaned and oiled the shotgun": care of it; "sea bass": water
     // that is not a place.
-    if s.word_after(i, 4, &["for", "to"]).is_some()
+    if s.word_after(i, 4, &["for", "to"]).is_some_and(|j| {
+        s.w(j) == "to"
+            || s.word_after(
+                j,
+                3,
+                &["minute", "minutes", "hour", "hours", "while", "second", "seconds", "ages"],
+            )
+            .is_none()
+    })
         || s.word_before(
             i,
             3,
@@ -4849,6 +4874,10 @@ fn means_cue(s: &View, i: usize) -> u32 {
         )
         .is_some()
         || s.is(i, WATER) && !s.word_in(i.wrapping_sub(1), &["the", "into", "in"])
+        // A name: "the Railway Hotel", "Bridge Street".
+        || s.toks.get(i).is_some_and(|t| t.title)
+        // A track on an album, not a railway's.
+        || s.w(i) == "track" && !s.word_in(i.wrapping_sub(1), &["railway", "train", "rail"])
     {
         return 0;
     }
@@ -4878,6 +4907,8 @@ fn means_cue(s: &View, i: usize) -> u32 {
                 | "oxycodone"
                 | "fentanyl"
                 | "multistorey"
+                | "railway"
+                | "rails"
                 | "cliff"
                 | "cliffs"
         )
@@ -4896,6 +4927,152 @@ fn means_cue(s: &View, i: usize) -> u32 {
         };
     }
     0
+}
+
+/// More shapes of the same families: the end told by what others would
+/// gain, by a finality said on its own, by disappointment at good news;
+/// self-injury told by its tools, its relief and its hiding in the heat;
+/// a means told by what it is "not for".
+fn shape_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u32 {
+    use cue::*;
+    let word = s.w(i);
+    let prev = s.w(i.wrapping_sub(1));
+    let next = s.w(i + 1);
+    let n = s.len();
+    let mut c = 0;
+    if mine {
+        // "I'm done. I mean done done."; "the permanent way out"; "the way
+        // I'd go"; "make sure it works"; "do it properly".
+        if (word == "done" && next == "done")
+            || (word == "out"
+                && prev == "way"
+                && s.has_word(&["permanent", "only", "easy", "quick", "final"])
+                && clause_end(s, i + 1))
+            || (word == "go"
+                && prev == "would"
+                && s.w(i.wrapping_sub(3)) == "way"
+                && clause_end(s, i + 1))
+            || (word == "works" && prev == "it" && s.has_word(&["sure"]))
+            || (word == "properly" && prev == "it" && s.w(i.wrapping_sub(2)) == "do")
+        {
+            c |= OWN_END;
+        }
+        // Not living to a date, not staying.
+        if (word == "see" && neg_before && next == "my" && s.is(i + 2, TIME))
+            || (word == "see"
+                && neg_before
+                && next == "my"
+                && s.w(i + 2).ends_with("th")
+                && s.has_word(&["birthday"]))
+            || (word == "stay"
+                && s.before(i, 5, NEG).is_some()
+                && s.has_word(&["promises", "promise", "reason", "reasons"]))
+            || (word == "survive" && neg_before)
+            || (word == "here" && prev == "not" && s.has_word(&["when", "after", "better"]))
+            || (matches!(word, "find" | "finds") && next == "me")
+            || word == "whoever"
+        {
+            c |= GONE;
+        }
+        if matches!(word, "disappointed" | "disappointment") {
+            c |= DISAPPOINT;
+        }
+        // A welcome of the end: "at least it'll be over".
+        if word == "least" && prev == "at" && s.has_word(&["over", "die", "dead", "end"]) {
+            c |= WELCOME;
+        }
+        if s.is(i, DIE) && s.word_before(i, 3, &["if"]).is_some() && !neg_before {
+            c |= HARM;
+        }
+        // Self-injury's own verbs, with the writer's body.
+        if matches!(
+            word,
+            "dug" | "dragged" | "scraped" | "punched" | "bit" | "bite" | "pressed" | "held"
+        ) && s.after(i, 6, BODY | VULN).is_some()
+            && (word != "held"
+                || s.word_after(i, 5, &["on", "against", "over", "under"])
+                    .is_some())
+            && (!s.any(ACCIDENT) || matches!(word, "pressed" | "held"))
+        {
+            c |= HURT;
+        }
+        // Long sleeves in the heat.
+        if word == "sleeves"
+            && s.has_word(&["degree", "degrees", "heat", "hot", "summer", "sweltering"])
+        {
+            c |= HIDDEN | MARKS;
+        }
+        // A means whose everyday use is denied: "it's not for a barbecue",
+        // "and not for my legs"; a means that looks like an answer.
+        if word == "for" && prev == "not" && (0..i).any(|j| means_cue(s, j) != 0 || s.is(j, BLADE))
+        {
+            c |= DWELL | DWELL_IT;
+        }
+        if matches!(word, "answer" | "solution")
+            && s.word_before(i, 3, &["like", "only", "the"]).is_some()
+        {
+            c |= DWELL | DWELL_IT;
+        }
+        if word == "pull" && s.word_before(i, 2, &["felt", "feel", "feeling"]).is_some() {
+            c |= DWELL | DWELL_IT;
+        }
+        if matches!(word, "goes" | "went" | "go") && matches!(prev, "mind" | "head") {
+            c |= DWELL_IT;
+        }
+        if matches!(word, "easiest" | "cleanest" | "quickest") && clause_end(s, i + 1) {
+            c |= DWELL;
+        }
+        // An approach kept up: "a bit closer to the edge each day".
+        if matches!(word, "standing" | "stood" | "stand" | "climbed" | "leaning")
+            && s.word_after(i, 6, &["edge", "closer", "over", "railing"])
+                .is_some()
+            && s.has_word(&["each", "every", "again", "keep", "closer"])
+        {
+            c |= ACT | DWELL;
+        }
+        if word == "ready" && next == "to" && act_verb(s.w(i + 2)) {
+            c |= SETTLED;
+        }
+        if word == "quiet" && s.has_word(&["house", "flat"]) {
+            c |= HIDDEN;
+        }
+    }
+    // Others better off without the writer: "they'd manage perfectly well
+    // without me", "the kids would get over it", "one less problem".
+    if (word == "without"
+        && matches!(next, "me" | "a" | "this")
+        && s.has_word(&["would", "theyd", "itd", "wouldnt"]))
+        || (word == "over" && next == "it" && prev == "get" && s.has_word(&["would", "theyd"]))
+        || (word == "less" && prev == "one" && matches!(next, "problem" | "mouth" | "burden"))
+    {
+        c |= BURDENED;
+    }
+    // Health news that spares the writer: "it isn't cancer", "came back clear".
+    if (matches!(word, "cancer" | "malignant" | "tumour" | "tumor")
+        && s.before(i, 3, NEG).is_some())
+        || (word == "clear" && prev == "back")
+        || (word == "benign")
+    {
+        c |= SPARED;
+    }
+    // Relief from an injury: "the pain helped", "felt better for ten
+    // minutes", "till it bled".
+    if (word == "helped" && s.has_word(&["pain"]))
+        || (word == "better"
+            && matches!(prev, "felt" | "feel")
+            && s.any(TIME) | s.has_word(&["minutes", "while"]))
+        || (matches!(word, "bled" | "bleeds")
+            && matches!(prev, "it" | "they")
+            && s.word_before(i, 3, &["until", "till"]).is_some())
+    {
+        c |= PURPOSE;
+    }
+    // Self-injury told again: "made the thighs a mess again".
+    if word == "again" && s.has_word(&["thighs", "mess", "deeper", "marks", "cuts"]) {
+        c |= LAPSE;
+    }
+    let _ = (n, neg_before);
+    c
 }
 
 /// The families round eight added for set E's shapes, one word at a time
@@ -5102,7 +5279,18 @@ fn context(views: &[View]) -> Option<Finding> {
     if views.iter().any(|v| resolved_past(v) || long_ago(v)) && views.iter().any(over) {
         return None;
     }
-    let cs: Vec<u32> = views.iter().map(cues).collect();
+    let mut cs: Vec<u32> = views.iter().map(cues).collect();
+    // A finality said on its own after a going: "I'll stop being a
+    // problem for everyone." + "Permanently."
+    for k in 1..views.len() {
+        let v = &views[k];
+        if v.len() <= 3
+            && (v.has_word(&["permanently", "forever"]) || v.w(0) == "for" && v.w(1) == "good")
+            && views[k - 1].any(FP)
+        {
+            cs[k] |= cue::OWN_END;
+        }
+    }
     if std::env::var_os("KAPJ_CUES").is_some() {
         for (v, c) in views.iter().zip(&cs) {
             eprintln!("{c:017b} {}", v.key());
@@ -5174,12 +5362,22 @@ fn context(views: &[View]) -> Option<Finding> {
                 "the writer's death attended to",
                 any(DEATH) && any(DWELL | SETTLED | WHEN | ABSENT),
             ),
-            ("", false),
-            ("", false),
-            ("", false),
-            ("", false),
+            ("an act with no way back", any(ACT) && any(ABSENT | GONE)),
+            ("a settled mind and no future", any(SETTLED) && any(GONE)),
+            ("others better off without the writer", any(BURDENED)),
+            (
+                "disappointment at being spared",
+                any(DISAPPOINT) && any(SPARED | HARM),
+            ),
         ];
-        let hit = readings.iter().find(|r| r.1).map(|r| r.0);
+        let hit = readings.iter().find(|r| r.1).map(|r| r.0).or_else(|| {
+            // "The heart is weaker than last year." + "I felt glad."
+            (k > 0
+                && cs[k] & (WELCOME | DISAPPOINT) != 0
+                && views[k].len() <= 5
+                && cs[k - 1] & (HARM | SPARED) != 0)
+                .then_some("a short welcome of a harm")
+        });
         if let Some(name) =
             hit.filter(|_| found.is_none() && std::env::var_os("KAPJ_CUES").is_some())
         {
