@@ -4515,11 +4515,11 @@ fn cues(s: &View) -> u32 {
                 && !matches!(next, "for" | "to"))
                 // An intention to act, not a forecast: "I'll go", "I'm
                 // going to use it", not "I'm going to lose my job".
-                || (word == "will" && s.is(i.wrapping_sub(1), FP) && act_verb(next))
+                || (word == "will" && s.is(i.wrapping_sub(1), FP) && intends(s, i + 1))
                 || (word == "going"
                     && next == "to"
                     && s.before(i, 2, FP).is_some()
-                    && act_verb(s.w(i + 2)))
+                    && intends(s, i + 2))
                 || (word == "know"
                     && matches!(next, "where" | "exactly" | "how" | "when")
                     && !neg_before)
@@ -4556,7 +4556,7 @@ fn cues(s: &View) -> u32 {
                     && next == "way"
                     && (clause_end(s, i + 2) || matches!(s.w(i + 2), "out" | "to" | "for")))
                     && !s.has_word(&["get"])
-                || (matches!(word, "looked" | "looking" | "stood" | "standing")
+                || (matches!(word, "looked" | "looking")
                     && matches!(next, "down" | "at" | "over" | "closer" | "right" | "out"))
                 || (word == "how"
                     && matches!(
@@ -4608,8 +4608,12 @@ fn cues(s: &View) -> u32 {
                 .word_after(i, 5, &["edge", "down", "over", "closer"])
                 .is_some())
             {
+                // Standing at an edge is ordinary unless kept up; looking
+                // down from one is attention.
                 c |= if s.has_word(&["each", "every", "again", "agn", "keep", "keeps"]) {
                     ACT
+                } else if matches!(word, "stood" | "standing" | "stand") {
+                    0
                 } else {
                     DWELL
                 };
@@ -4675,6 +4679,7 @@ fn cues(s: &View) -> u32 {
                 && (s.after(i, 3, KIN).is_some() || matches!(next, "him" | "her"))
                 && (s.any(DESIRE) || s.has_word(&["going", "waiting"]))
                 && (word != "see" || s.has_word(&["again", "soon"]))
+                && !s.has_word(&["dream", "dreams", "someday", "christmas", "summer"])
             {
                 c |= REUNION;
             }
@@ -4843,6 +4848,15 @@ fn act_verb(w: &str) -> bool {
     )
 }
 
+/// An act intended at `j`, not an errand: "I'll go" or "I'll go to the
+/// bridge", not "I'll go to bed" or "go for lunch".
+fn intends(s: &View, j: usize) -> bool {
+    act_verb(s.w(j))
+        && !(s.w(j) == "go"
+            && s.word_in(j + 1, &["to", "for", "home", "out"])
+            && !(j + 2..(j + 5).min(s.len())).any(|k| means_cue(s, k) != 0))
+}
+
 /// A means at `i`: [`cue::MEANS`], [`cue::SOME_MEANS`] (with
 /// [`cue::PLACE_MEANS`] for a place or a way), or nothing.
 fn means_cue(s: &View, i: usize) -> u32 {
@@ -4850,14 +4864,16 @@ fn means_cue(s: &View, i: usize) -> u32 {
     // "the knife for the roast", "the cliff path for a photo": a stated
     // use; "cleaned and oiled the shotgun": care of it; "sea bass": water
     // that is not a place.
-    if s.word_after(i, 4, &["for", "to"]).is_some_and(|j| {
-        s.w(j) == "to"
+    if s.word_after(i, 6, &["for", "to"]).is_some_and(|j| {
+        !(i + 1..j).any(|k| s.w(k) == BREAK)
+            && !s.word_in(j + 1, &["end", "die", "kill", "do", "finish", "overdose", "myself"])
+            && (s.w(j) == "to"
             || s.word_after(
                 j,
                 3,
                 &["minute", "minutes", "hour", "hours", "while", "second", "seconds", "ages"],
             )
-            .is_none()
+            .is_none())
     })
         || s.word_before(
             i,
@@ -4876,6 +4892,16 @@ fn means_cue(s: &View, i: usize) -> u32 {
         || s.is(i, WATER) && !s.word_in(i.wrapping_sub(1), &["the", "into", "in"])
         // A name: "the Railway Hotel", "Bridge Street".
         || s.toks.get(i).is_some_and(|t| t.title)
+        // "the bridge cafe", "the cliff path", "the sea view": a place that
+        // only names another.
+        || s.word_in(
+            i + 1,
+            &[
+                "cafe", "walk", "path", "club", "view", "street", "road", "hotel", "pub", "bar",
+                "restaurant", "game", "party", "evening", "night", "tour", "trip", "side",
+                "front", "lane", "house", "shop", "festival",
+            ],
+        ) && !s.is(i, OD | WEAPON)
         // A track on an album, not a railway's.
         || s.w(i) == "track" && !s.word_in(i.wrapping_sub(1), &["railway", "train", "rail"])
     {
@@ -4952,7 +4978,6 @@ fn shape_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u32 {
                 && prev == "would"
                 && s.w(i.wrapping_sub(3)) == "way"
                 && clause_end(s, i + 1))
-            || (word == "works" && prev == "it" && s.has_word(&["sure"]))
             || (word == "properly" && prev == "it" && s.w(i.wrapping_sub(2)) == "do")
         {
             c |= OWN_END;
@@ -4999,6 +5024,7 @@ fn shape_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u32 {
         // Long sleeves in the heat.
         if word == "sleeves"
             && s.has_word(&["degree", "degrees", "heat", "hot", "summer", "sweltering"])
+            && !s.has_word(&["because", "burn", "sunburn", "sun", "factor", "cold"])
         {
             c |= HIDDEN | MARKS;
         }
@@ -5030,7 +5056,7 @@ fn shape_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u32 {
         {
             c |= ACT | DWELL;
         }
-        if word == "ready" && next == "to" && act_verb(s.w(i + 2)) {
+        if word == "ready" && next == "to" && intends(s, i + 2) {
             c |= SETTLED;
         }
         if word == "quiet" && s.has_word(&["house", "flat"]) {
@@ -5042,7 +5068,11 @@ fn shape_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u32 {
     if (word == "without"
         && matches!(next, "me" | "a" | "this")
         && s.has_word(&["would", "theyd", "itd", "wouldnt"]))
-        || (word == "over" && next == "it" && prev == "get" && s.has_word(&["would", "theyd"]))
+        || (word == "over"
+            && next == "it"
+            && prev == "get"
+            && s.has_word(&["would", "theyd"])
+            && !s.has_word(&["if"]))
         || (word == "less" && prev == "one" && matches!(next, "problem" | "mouth" | "burden"))
     {
         c |= BURDENED;
@@ -5116,7 +5146,11 @@ fn more_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u32 {
             || (s.is(i, SLEEP)
                 && (prev == "stay"
                     || s.has_word(&["forever", "permanently"])
-                    || s.has_word(&["back"]) && s.has_word(&["come", "coming"]) && s.any(NEG)))
+                    || (0..s.len()).any(|j| {
+                        s.w(j) == "back"
+                            && s.word_in(j.wrapping_sub(1), &["come", "coming"])
+                            && clause_end(s, j + 1)
+                    }) && s.any(NEG)))
         {
             c |= OWN_END;
         }
@@ -5345,7 +5379,12 @@ fn context(views: &[View]) -> Option<Finding> {
                 "an errand with a world after",
                 any(ERRAND) && any(ABSENT | HIDDEN | DEATH | LOW),
             ),
-            ("errands", any(ERRANDS) || count(ERRAND) >= 2),
+            (
+                "errands with a world after",
+                (any(ERRANDS) || count(ERRAND) >= 2)
+                    && any(ABSENT | GONE | HIDDEN | LOW | DEATH | OWN_END)
+                    || count(ERRAND) >= 3,
+            ),
             (
                 "a time, a settled mind, hiding or absence",
                 any(SETTLED) && any(WHEN) && any(HIDDEN | ABSENT),
