@@ -993,7 +993,18 @@ impl<'a> View<'a> {
                 .toks
                 .iter()
                 .any(|t| t.quoted && matches!(t.word.as_ref(), "i" | "me" | "my" | "myself"));
-        quoted_only || (i > 0 && run(i - 1)) || run(i + idx.len().max(1))
+        // Titles keep their small words in lower case: "I Hate Myself and
+        // Want to Die".
+        let small = |j: usize| {
+            self.word_in(
+                j,
+                &["and", "to", "of", "the", "a", "in", "on", "at", "for", "or"],
+            )
+        };
+        let back = (0..i).rev().find(|&j| !small(j)).is_some_and(run);
+        let last = idx.iter().copied().max().unwrap_or(i);
+        let ahead = (last + 1..self.len()).find(|&j| !small(j)).is_some_and(run);
+        quoted_only || (i > 0 && run(i - 1)) || run(i + idx.len().max(1)) || back || ahead
     }
 
     /// Said with intent: a plan, a decision, readiness, or "going to"/"will"
@@ -1103,6 +1114,14 @@ fn judge(s: &View, main: bool, question: bool) -> Option<Severity> {
     // Reported therapy process: "my therapist asked if I think about killing
     // myself and I said no". A question answered no is not a disclosure.
     if question && answered_no(s) || denial(s) || quoting_other(s) {
+        return None;
+    }
+    // "During the trip I jumped off a cliff made of colour": the session's
+    // own story, with no wish or intent in it.
+    if s.journey(0)
+        && !s.any(DESIRE | INTENT | SUIC | SH | BETTER | DIE | OD | ATTEMPT | STRONGCUT)
+        && !s.has_word(&["myself", "kill", "killed", "killing"])
+    {
         return None;
     }
     // "A year ago I'd have written in here that I wanted to die": what the
