@@ -4289,85 +4289,92 @@ fn plan_marker(s: &View) -> bool {
 mod cue {
     /// A means with few other uses in a journal: a gun, an overdose, a
     /// noose, the tracks, a ledge, a quarry, a hose to the car.
-    pub const MEANS: u32 = 1;
+    pub const MEANS: u64 = 1;
     /// A means with everyday uses: pills, a bridge, the sea, a rope, a
     /// blade, a train, a belt.
-    pub const SOME_MEANS: u32 = 1 << 1;
+    pub const SOME_MEANS: u64 = 1 << 1;
     /// An act a means is used for: jump, climb over, walk into, swallow
     /// the lot, do it.
-    pub const ACT: u32 = 1 << 2;
+    pub const ACT: u64 = 1 << 2;
     /// A time to come: Thursday, the 9th, the end of the month, until.
-    pub const WHEN: u32 = 1 << 3;
+    pub const WHEN: u64 = 1 << 3;
     /// The writer has settled something: will, going to, decided, know
     /// where, worked out.
-    pub const SETTLED: u32 = 1 << 4;
+    pub const SETTLED: u64 = 1 << 4;
     /// Attention kept on something: thinking about, looked down, counted,
     /// how high, what they'd do.
-    pub const DWELL: u32 = 1 << 5;
+    pub const DWELL: u64 = 1 << 5;
     /// Attention kept on "it" or "them": what the sentence before named.
-    pub const DWELL_IT: u32 = 1 << 6;
+    pub const DWELL_IT: u64 = 1 << 6;
     /// A world without the writer: after, for good, whoever finds me,
     /// won't be coming back, nobody will have to.
-    pub const ABSENT: u32 = 1 << 7;
+    pub const ABSENT: u64 = 1 << 7;
     /// Affairs put in order: letters, a will, passwords, belongings given
     /// away, a pet rehomed, a video for later.
-    pub const ERRAND: u32 = 1 << 8;
+    pub const ERRAND: u64 = 1 << 8;
     /// Hiding it: so nobody notices, without them knowing, long sleeves,
     /// two chemists.
-    pub const HIDDEN: u32 = 1 << 9;
+    pub const HIDDEN: u64 = 1 << 9;
     /// The writer's own death or end: die, buried, the funeral, be gone.
-    pub const DEATH: u32 = 1 << 10;
+    pub const DEATH: u64 = 1 << 10;
     /// Marks or tools of self-injury: cuts, scabs, a blade, new ones.
-    pub const MARKS: u32 = 1 << 11;
+    pub const MARKS: u64 = 1 << 11;
     /// Going back to a habit: relapsed, days clean, old habits, broke it.
-    pub const LAPSE: u32 = 1 << 12;
+    pub const LAPSE: u64 = 1 << 12;
     /// Being with someone again: be with my brother again, join Dad.
-    pub const REUNION: u32 = 1 << 13;
+    pub const REUNION: u64 = 1 << 13;
     /// Someone who has died: gone six years, passed, late.
-    pub const LOST: u32 = 1 << 14;
+    pub const LOST: u64 = 1 << 14;
     /// Worn out with living: so tired, exhausted, stop fighting, no point.
-    pub const LOW: u32 = 1 << 15;
+    pub const LOW: u64 = 1 << 15;
     /// On purpose: on purpose, deliberately, to feel something, deserved.
-    pub const PURPOSE: u32 = 1 << 16;
+    pub const PURPOSE: u64 = 1 << 16;
     /// An end of one's own told by its manner rather than by death: by my
     /// own hand, on my own terms, remove myself permanently, stop being,
     /// not carrying on, the last entry.
-    pub const OWN_END: u32 = 1 << 17;
+    pub const OWN_END: u64 = 1 << 17;
     /// Welcoming something: hoping, wishing, wouldn't mind, relieved,
     /// glad, a blessing, would solve.
-    pub const WELCOME: u32 = 1 << 18;
+    pub const WELCOME: u64 = 1 << 18;
     /// Something that would end the writer without their doing: a bus, a
     /// plane going down, an accident, an illness, the heart, not waking,
     /// not seeing the morning, "if something took me".
-    pub const HARM: u32 = 1 << 19;
+    pub const HARM: u64 = 1 << 19;
     /// An injury done by the writer's hand: cut, scratched, burned,
     /// pressed, bit, went at my skin.
-    pub const HURT: u32 = 1 << 20;
+    pub const HURT: u64 = 1 << 20;
     /// A means that is a place or a way without a use of its own: a bridge,
     /// the sea, a rope, charcoal (set with [`SOME_MEANS`]).
-    pub const PLACE_MEANS: u32 = 1 << 21;
+    pub const PLACE_MEANS: u64 = 1 << 21;
     /// Attention on a means in the same clause: "thinking about the pills".
-    pub const DWELL_ON: u32 = 1 << 22;
+    pub const DWELL_ON: u64 = 1 << 22;
     /// An absence that is the writer's death: not surviving, not seeing a
     /// birthday, whoever finds me, no promises to stay.
-    pub const GONE: u32 = 1 << 26;
+    pub const GONE: u64 = 1 << 26;
     /// Disappointment (at good news about one's health).
-    pub const DISAPPOINT: u32 = 1 << 27;
+    pub const DISAPPOINT: u64 = 1 << 27;
     /// A harm named and found absent: "it isn't cancer", "came back clear".
-    pub const SPARED: u32 = 1 << 28;
+    pub const SPARED: u64 = 1 << 28;
+    /// Finding out how: how long it takes, which way hurts least.
+    pub const HOWTO: u64 = 1 << 30;
+    /// A goodbye and its hiding in one sentence: "goodbyes without them
+    /// knowing".
+    pub const SECRET: u64 = 1 << 31;
+    /// Three errands in one sentence.
+    pub const ERRANDS3: u64 = 1 << 32;
     /// Others said to be better off without the writer.
-    pub const BURDENED: u32 = 1 << 29;
+    pub const BURDENED: u64 = 1 << 29;
     /// A harm welcomed in one sentence (see [`WELCOME`], [`HARM`]).
-    pub const WELCOMED: u32 = 1 << 25;
+    pub const WELCOMED: u64 = 1 << 25;
     /// Two errands in one sentence: "updated my will, cancelled the gym".
-    pub const ERRANDS: u32 = 1 << 23;
+    pub const ERRANDS: u64 = 1 << 23;
     /// The writer's own dying, not negated and not an idiom.
-    pub const DYING: u32 = 1 << 24;
+    pub const DYING: u64 = 1 << 24;
 
     /// Families that point a means at its use.
-    pub const POINTING: u32 = ACT | DWELL | DWELL_IT | ABSENT | HIDDEN | DEATH;
+    pub const POINTING: u64 = ACT | DWELL | DWELL_IT | ABSENT | HIDDEN | DEATH;
     /// Families that make a reading pressing.
-    pub const PRESSING: u32 = MEANS | ACT | WHEN | SETTLED | ERRAND | HIDDEN | OWN_END;
+    pub const PRESSING: u64 = MEANS | ACT | WHEN | SETTLED | ERRAND | HIDDEN | OWN_END;
 }
 
 /// Weekday and time words a date may be told by.
@@ -4457,7 +4464,7 @@ fn reported(s: &View) -> bool {
 /// What one sentence adds to its entry's reading: a [`cue`] bit for each
 /// family it holds. Nothing from a report, a story, a title, an accident,
 /// the journey, or thoughts said to be long over.
-fn cues(s: &View) -> u32 {
+fn cues(s: &View) -> u64 {
     use cue::*;
     let n = s.len();
     if n == 0
@@ -4471,7 +4478,7 @@ fn cues(s: &View) -> u32 {
     {
         return 0;
     }
-    let mut c = 0u32;
+    let mut c = 0u64;
     let w = |i: usize| s.w(i);
     let means_here = s.any(OD | WEAPON | PILLS | PLACE | WATER | BLADE | ROPE | HANG | GAS);
     for i in 0..n {
@@ -4575,7 +4582,7 @@ fn cues(s: &View) -> u32 {
                     && next == "way"
                     && (clause_end(s, i + 2) || matches!(s.w(i + 2), "out" | "to" | "for")))
                     && !s.has_word(&["get"])
-                || (matches!(word, "looked" | "looking")
+                || (matches!(word, "looked" | "looking" | "look")
                     && matches!(next, "down" | "at" | "over" | "closer" | "right" | "out"))
                 || (word == "how"
                     && matches!(
@@ -4664,6 +4671,9 @@ fn cues(s: &View) -> u32 {
                 || (word == "photos" && s.word_after(i, 4, &["for", "each"]).is_some())
                 || (word == "paid" && next == "off")
             {
+                if c & ERRANDS != 0 {
+                    c |= ERRANDS3;
+                }
                 if c & ERRAND != 0 {
                     c |= ERRANDS;
                 }
@@ -4809,12 +4819,25 @@ fn cues(s: &View) -> u32 {
         }
         let more = more_cues(s, i, mine, neg_before) | shape_cues(s, i, mine, neg_before);
         if more & c & ERRAND != 0 {
+            if c & ERRANDS != 0 {
+                c |= ERRANDS3;
+            }
             c |= ERRANDS;
         }
         c |= more;
     }
     if c & WELCOME != 0 && c & (HARM | DEATH) != 0 {
         c |= WELCOMED;
+    }
+    // Hiding the body itself: "so nobody would see my arms".
+    if c & HIDDEN != 0
+        && s.any(VULN | BODY)
+        && s.has_word(&["see", "sees", "notice", "notices", "show"])
+    {
+        c |= MARKS;
+    }
+    if c & HIDDEN != 0 && c & (ABSENT | GONE) != 0 {
+        c |= SECRET;
     }
     // An accident with its cause: no injury of the writer's own doing.
     if s.any(ACCIDENT) {
@@ -4878,7 +4901,7 @@ fn intends(s: &View, j: usize) -> bool {
 
 /// A means at `i`: [`cue::MEANS`], [`cue::SOME_MEANS`] (with
 /// [`cue::PLACE_MEANS`] for a place or a way), or nothing.
-fn means_cue(s: &View, i: usize) -> u32 {
+fn means_cue(s: &View, i: usize) -> u64 {
     use cue::*;
     // "the knife for the roast", "the cliff path for a photo": a stated
     // use; "cleaned and oiled the shotgun": care of it; "sea bass": water
@@ -4886,8 +4909,10 @@ fn means_cue(s: &View, i: usize) -> u32 {
     if s.word_after(i, 6, &["for", "to"]).is_some_and(|j| {
         !(i + 1..j).any(|k| s.w(k) == BREAK)
             && !s.word_in(j + 1, &["end", "die", "kill", "do", "finish", "overdose", "myself"])
+            // "to the bathroom" is a place, not a use.
             && (s.w(j) == "to"
-            || s.word_after(
+                && !s.word_in(j + 1, &["the", "a", "my", "his", "her", "their", "our", "bed", "work"])
+            || s.w(j) == "for" && s.word_after(
                 j,
                 3,
                 &["minute", "minutes", "hour", "hours", "while", "second", "seconds", "ages"],
@@ -4978,7 +5003,7 @@ fn means_cue(s: &View, i: usize) -> u32 {
 /// gain, by a finality said on its own, by disappointment at good news;
 /// self-injury told by its tools, its relief and its hiding in the heat;
 /// a means told by what it is "not for".
-fn shape_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u32 {
+fn shape_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u64 {
     use cue::*;
     let word = s.w(i);
     let prev = s.w(i.wrapping_sub(1));
@@ -5120,13 +5145,75 @@ fn shape_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u32 {
     if word == "again" && s.has_word(&["thighs", "mess", "deeper", "marks", "cuts"]) {
         c |= LAPSE;
     }
-    let _ = (n, neg_before);
+    if mine {
+        // Something for each of one's people: "letters to each of the
+        // kids", "one for each friend", "one each".
+        if word == "each"
+            && (prev == "one"
+                || next == "of"
+                    && (i + 2..(i + 5).min(n)).any(|j| s.is(j, KIN) && !s.is(j + 1, KIN))
+                || prev == "for" && s.is(i + 1, KIN))
+            && s.has_word(&["letters", "letter", "photos", "video", "note", "notes"])
+        {
+            c |= ERRAND | GONE;
+        }
+        // Finding out how: "how long it takes", "which way hurts least",
+        // "what works", doses looked up.
+        if (word == "takes" && prev == "it" && s.word_before(i, 5, &["how", "what"]).is_some())
+            || (word == "least" && matches!(prev, "hurts" | "painful"))
+            || (word == "works" && prev == "what" && s.any(RESEARCH | MEDIA))
+            || (word == "doses" && s.any(RESEARCH))
+        {
+            c |= DWELL | DWELL_IT | HOWTO;
+        }
+        // A safeguard found missing: "the bridges that don't have the
+        // barriers yet", "no fence on the east side".
+        if matches!(
+            word,
+            "barrier" | "barriers" | "fence" | "fences" | "nets" | "net"
+        ) && (s.before(i, 4, NEG).is_some()
+            || prev == "low"
+            || next == "is" && s.w(i + 2) == "low")
+            && s.any(PLACE)
+        {
+            c |= DWELL | DWELL_IT;
+        }
+        // A means bought, with no use stated: "bought the charcoal".
+        if s.is(i, BUY)
+            && (i + 1..(i + 4).min(n)).any(|j| {
+                s.is(j, GAS | ROPE | WEAPON) && means_cue(s, j) != 0 && clause_end(s, j + 1)
+            })
+        {
+            c |= DWELL_IT;
+        }
+        // One's own funeral arranged: "funeral song picked", "the funeral
+        // plan paid up".
+        if word == "funeral" && s.word_in(i + 1, &["song", "songs", "plan", "music", "hymns"]) {
+            c |= DEATH;
+        }
+        if s.is(i, SUIC) && s.has_word(&["policy", "insurance", "pays", "payout"]) {
+            c |= DEATH;
+        }
+    }
+    // "Tidy ending.": an ending on its own.
+    if n <= 3 && matches!(word, "ending" | "end") && !s.any(FP) {
+        c |= ABSENT;
+    }
+    // "Didn't say it was for the last time."
+    if word == "time"
+        && prev == "last"
+        && s.w(i.wrapping_sub(2)) == "the"
+        && s.w(i.wrapping_sub(3)) == "for"
+    {
+        c |= ABSENT;
+    }
+    let _ = neg_before;
     c
 }
 
 /// The families round eight added for set E's shapes, one word at a time
 /// (see [`cues`]).
-fn more_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u32 {
+fn more_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u64 {
     use cue::*;
     let word = s.w(i);
     let prev = s.w(i.wrapping_sub(1));
@@ -5332,7 +5419,7 @@ fn context(views: &[View]) -> Option<Finding> {
     if views.iter().any(|v| resolved_past(v) || long_ago(v)) && views.iter().any(over) {
         return None;
     }
-    let mut cs: Vec<u32> = views.iter().map(cues).collect();
+    let mut cs: Vec<u64> = views.iter().map(cues).collect();
     // A finality said on its own after a going: "I'll stop being a
     // problem for everyone." + "Permanently."
     for k in 1..views.len() {
@@ -5342,11 +5429,6 @@ fn context(views: &[View]) -> Option<Finding> {
             && views[k - 1].any(FP)
         {
             cs[k] |= cue::OWN_END;
-        }
-    }
-    if std::env::var_os("KAPJ_CUES").is_some() {
-        for (v, c) in views.iter().zip(&cs) {
-            eprintln!("{c:017b} {}", v.key());
         }
     }
     let mut found: Option<Finding> = None;
@@ -5361,7 +5443,7 @@ fn context(views: &[View]) -> Option<Finding> {
             (k.saturating_sub(2), (k + 3).min(cs.len()))
         };
         let c = cs[lo..hi].iter().fold(0, |a, b| a | b);
-        let count = |bit: u32| cs[lo..hi].iter().filter(|&&x| x & bit != 0).count();
+        let count = |bit: u64| cs[lo..hi].iter().filter(|&&x| x & bit != 0).count();
         // An everyday means is read with its own sentence and its nearest
         // neighbours only.
         let near_means = if cs[k] & (MEANS | SOME_MEANS) != 0 {
@@ -5371,9 +5453,9 @@ fn context(views: &[View]) -> Option<Finding> {
         } else {
             0
         };
-        let any = |bits: u32| c & bits != 0;
+        let any = |bits: u64| c & bits != 0;
         // Each reading: what the families together tell.
-        let readings: [(&str, bool); 17] = [
+        let readings: [(&str, bool); 19] = [
             (
                 "a means pointed at",
                 near_means & MEANS != 0 && near_means & (POINTING | WHEN | SETTLED) != 0,
@@ -5396,13 +5478,14 @@ fn context(views: &[View]) -> Option<Finding> {
             ),
             (
                 "an errand with a world after",
-                any(ERRAND) && any(ABSENT | HIDDEN | DEATH | LOW),
+                any(ERRAND) && any(ABSENT | GONE | HIDDEN | DEATH | LOW),
             ),
             (
                 "errands with a world after",
                 (any(ERRANDS) || count(ERRAND) >= 2)
                     && any(ABSENT | GONE | HIDDEN | LOW | DEATH | OWN_END)
-                    || count(ERRAND) >= 3,
+                    || count(ERRAND) >= 3
+                    || any(ERRANDS3),
             ),
             (
                 "a time, a settled mind, hiding or absence",
@@ -5424,24 +5507,21 @@ fn context(views: &[View]) -> Option<Finding> {
             ("a settled mind and no future", any(SETTLED) && any(GONE)),
             ("others better off without the writer", any(BURDENED)),
             (
+                "finding out how, with a means, hiding or a settled mind",
+                any(HOWTO) && (any(MEANS | SOME_MEANS | HIDDEN | SETTLED) || count(DWELL) >= 2),
+            ),
+            ("a goodbye kept hidden", any(SECRET)),
+            (
                 "disappointment at being spared",
                 any(DISAPPOINT) && any(SPARED | HARM),
             ),
         ];
-        let hit = readings.iter().find(|r| r.1).map(|r| r.0).or_else(|| {
-            // "The heart is weaker than last year." + "I felt glad."
-            (k > 0
-                && cs[k] & (WELCOME | DISAPPOINT) != 0
-                && views[k].len() <= 5
-                && cs[k - 1] & (HARM | SPARED) != 0)
-                .then_some("a short welcome of a harm")
-        });
-        if let Some(name) =
-            hit.filter(|_| found.is_none() && std::env::var_os("KAPJ_CUES").is_some())
-        {
-            eprintln!("reading: {name} (sentences {lo}..{hi})");
-        }
-        let hit = hit.is_some();
+        // "The heart is weaker than last year." + "I felt glad."
+        let short_welcome = k > 0
+            && cs[k] & (WELCOME | DISAPPOINT) != 0
+            && views[k].len() <= 5
+            && cs[k - 1] & (HARM | SPARED) != 0;
+        let hit = short_welcome || readings.iter().any(|&(_, told)| told);
         if hit {
             let sev = if c & PRESSING != 0 {
                 Severity::Now
@@ -5470,6 +5550,57 @@ mod tests {
 
     fn fires(text: &str) -> bool {
         assess(text).is_some()
+    }
+
+    /// Round eight: sentences that say nothing alone, read together. Each
+    /// of these was written after the rules and missed by round seven.
+    #[test]
+    fn an_entry_is_read_as_a_whole() {
+        for text in [
+            // a place, a time and a settled mind
+            "Saturday. The old viaduct past the allotments. I'll go before it gets light.",
+            // a means and attention kept on it
+            "The shotgun is in the loft. I keep going up there to look at it.",
+            // errands and a world after them
+            "Made sure the dog will go to my sister. Wrote the passwords down for her. \
+             Nobody will have to sort anything out after.",
+            // messages for each of one's people
+            "Wrote letters to each of my children and left them in the hall drawer.",
+            // others better off without the writer
+            "Everyone at home would manage perfectly well without me.",
+            // a settled mind and no future
+            "I won't see my fortieth birthday. I've decided.",
+            // finding out how, and hiding it
+            "Spent the night reading which way hurts least. Cleared my search history after.",
+        ] {
+            assert!(fires(text), "should raise the note: {text}");
+        }
+    }
+
+    /// The same shapes in everyday life stay quiet.
+    #[test]
+    fn the_same_shapes_in_everyday_life_stay_quiet() {
+        for text in [
+            "Booked a hotel for the 9th. Single night, no breakfast. Easier for the wedding.",
+            "I've worked it out. The train, the timing, the bus connection so I'm home by six.",
+            "Updated my will after the baby arrived, and sorted the life insurance. Feels grown-up.",
+            "Cancelled the gym and deleted my socials for Lent. Already feel calmer.",
+            "Gave my guitar to my nephew today. He's been begging for months and I never play it.",
+            "Relieved the biopsy came back clear. Celebrated with cake.",
+            "I just want to sleep for a whole weekend and not come back to my inbox.",
+            "The rope in the garage is for the boat. Need to check it before Saturday.",
+            "Stood at the edge of the cliff and took photos of the puffins.",
+            "The kids would get over it if we skipped the theme park this year.",
+            "I'm going to make sure it works this time, I've reread the recipe three times.",
+            "Tonight feels like the night. House is quiet, phone's off, and I'm ready to go to bed early.",
+            "Wrote birthday cards to each of the kids in my class. Thirty of them!",
+            "Bought the charcoal and the sausages. Barbecue at ours on Saturday.",
+            "Said goodbye to Mum at the airport without crying. Nobody knows how hard that was.",
+            "I hope you heal. It took me a while to realise what she meant.",
+            "When I think of the river my breathing changes. I'm going to lose my job, I think.",
+        ] {
+            assert!(!fires(text), "should stay quiet: {text}");
+        }
     }
 
     #[test]
