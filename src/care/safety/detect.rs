@@ -4461,31 +4461,450 @@ fn reported(s: &View) -> bool {
         ])
 }
 
+/// Tags a cue can start from (see [`cues`]).
+const CUE_TAGS: Tags = BLADE
+    | BURDEN
+    | BUY
+    | DESIRE
+    | DIE
+    | DROWN
+    | GAS
+    | HANG
+    | INTENT
+    | JUMP
+    | OD
+    | ONPURPOSE
+    | PILLS
+    | PLACE
+    | POISON
+    | RESEARCH
+    | ROPE
+    | SLEEP
+    | STRONGCUT
+    | SUIC
+    | THINK
+    | TIME
+    | VEHICLE
+    | WAKE
+    | WATER
+    | WEAPON;
+
+/// Every word a cue can start from, sorted: a word with none of
+/// [`CUE_TAGS`] and not in this list (nor in [`HOLDS`]) is passed over
+/// without reading the rules, which is most of an ordinary entry. A new
+/// cue anchored on a new word must add the word here.
+const CUE_WORDS: &[&str] = &[
+    "accident",
+    "affairs",
+    "after",
+    "again",
+    "answer",
+    "anymore",
+    "arranged",
+    "at",
+    "attack",
+    "away",
+    "back",
+    "balcony",
+    "barrier",
+    "barriers",
+    "be",
+    "being",
+    "benign",
+    "best",
+    "better",
+    "birthday",
+    "bit",
+    "bite",
+    "blade",
+    "blades",
+    "bled",
+    "bleeds",
+    "blessing",
+    "boxcutter",
+    "broke",
+    "bruises",
+    "buried",
+    "canceled",
+    "cancelled",
+    "cancer",
+    "carrying",
+    "check",
+    "checked",
+    "checking",
+    "chemists",
+    "choosing",
+    "chosen",
+    "christmas",
+    "clean",
+    "cleanest",
+    "clear",
+    "cleared",
+    "cliff",
+    "cliffs",
+    "climb",
+    "climbed",
+    "climbing",
+    "closed",
+    "codeine",
+    "coffin",
+    "come",
+    "comes",
+    "coming",
+    "concealer",
+    "continue",
+    "count",
+    "counted",
+    "counting",
+    "counts",
+    "cover",
+    "cuts",
+    "deadline",
+    "deeds",
+    "deleted",
+    "deserve",
+    "deserved",
+    "didnt",
+    "different",
+    "disappointed",
+    "disappointment",
+    "done",
+    "doses",
+    "drafts",
+    "dragged",
+    "dressings",
+    "drive",
+    "driving",
+    "drove",
+    "dug",
+    "each",
+    "easiest",
+    "empty",
+    "end",
+    "ending",
+    "engine",
+    "enough",
+    "entry",
+    "envelope",
+    "exit",
+    "fence",
+    "fences",
+    "fentanyl",
+    "fight",
+    "fighting",
+    "find",
+    "finds",
+    "footbridge",
+    "for",
+    "forever",
+    "funeral",
+    "gave",
+    "give",
+    "giving",
+    "glad",
+    "go",
+    "goes",
+    "going",
+    "gone",
+    "good",
+    "goodbye",
+    "goodbyes",
+    "grateful",
+    "grave",
+    "habits",
+    "has",
+    "have",
+    "head",
+    "heart",
+    "heaven",
+    "held",
+    "helped",
+    "here",
+    "hid",
+    "hide",
+    "hiding",
+    "home",
+    "hopeless",
+    "hose",
+    "hospice",
+    "how",
+    "if",
+    "ill",
+    "illness",
+    "insurance",
+    "it",
+    "join",
+    "kind",
+    "kit",
+    "know",
+    "knowing",
+    "knows",
+    "labelled",
+    "labels",
+    "last",
+    "late",
+    "later",
+    "leaned",
+    "leaning",
+    "least",
+    "ledge",
+    "less",
+    "letters",
+    "locked",
+    "look",
+    "looked",
+    "looking",
+    "lorries",
+    "lorry",
+    "lot",
+    "malignant",
+    "mapped",
+    "marks",
+    "meet",
+    "mind",
+    "morning",
+    "multistorey",
+    "myself",
+    "need",
+    "net",
+    "nets",
+    "next",
+    "nice",
+    "noose",
+    "not",
+    "note",
+    "noticed",
+    "number",
+    "of",
+    "one",
+    "ones",
+    "out",
+    "over",
+    "overpass",
+    "own",
+    "oxycodone",
+    "paid",
+    "passed",
+    "passwords",
+    "pension",
+    "permanent",
+    "permanently",
+    "photos",
+    "plane",
+    "planned",
+    "point",
+    "policy",
+    "press",
+    "pressed",
+    "properly",
+    "pull",
+    "punched",
+    "quarry",
+    "quickest",
+    "quiet",
+    "railing",
+    "railings",
+    "rails",
+    "railway",
+    "razor",
+    "razors",
+    "read",
+    "reading",
+    "ready",
+    "rehome",
+    "rehomed",
+    "rehoming",
+    "relapse",
+    "relapsed",
+    "relapsing",
+    "relief",
+    "relieved",
+    "researching",
+    "rooftop",
+    "scabs",
+    "scar",
+    "scars",
+    "scraped",
+    "scratched",
+    "see",
+    "sees",
+    "settled",
+    "sh",
+    "shard",
+    "short",
+    "show",
+    "sign",
+    "sleeves",
+    "so",
+    "solution",
+    "solve",
+    "something",
+    "soon",
+    "stand",
+    "standing",
+    "stared",
+    "staring",
+    "starved",
+    "stay",
+    "step",
+    "stepping",
+    "stood",
+    "stop",
+    "streak",
+    "subscriptions",
+    "survive",
+    "swallow",
+    "swallowing",
+    "swap",
+    "swim",
+    "swimming",
+    "take",
+    "taken",
+    "takes",
+    "there",
+    "thighs",
+    "thinks",
+    "time",
+    "timed",
+    "tired",
+    "too",
+    "took",
+    "tracks",
+    "train",
+    "trains",
+    "tramadol",
+    "tumor",
+    "tumour",
+    "use",
+    "using",
+    "viaduct",
+    "video",
+    "wait",
+    "waited",
+    "waiting",
+    "walk",
+    "walked",
+    "walking",
+    "welcome",
+    "went",
+    "what",
+    "whoever",
+    "will",
+    "without",
+    "wonders",
+    "worked",
+    "works",
+    "worthless",
+    "wounds",
+    "wrote",
+];
+
+/// A filter over [`CUE_WORDS`] and [`HOLDS`] by first letter, last letter
+/// and length: most words of an entry are ruled out with one lookup.
+fn anchor_filter() -> &'static [[u32; 26]; 26] {
+    static FILTER: std::sync::OnceLock<[[u32; 26]; 26]> = std::sync::OnceLock::new();
+    FILTER.get_or_init(|| {
+        let mut f = [[0u32; 26]; 26];
+        for w in CUE_WORDS.iter().chain(HOLDS) {
+            let b = w.as_bytes();
+            let (first, last) = (b[0], b[b.len() - 1]);
+            if first.is_ascii_lowercase() && last.is_ascii_lowercase() && b.len() < 32 {
+                f[usize::from(first - b'a')][usize::from(last - b'a')] |= 1 << b.len();
+            } else {
+                // Every such word is let through by [`may_anchor`].
+                debug_assert!(false, "cue word outside a-z: {w}");
+            }
+        }
+        f
+    })
+}
+
+/// Whether a word may be one of [`CUE_WORDS`] or [`HOLDS`].
+fn may_anchor(w: &str) -> bool {
+    let b = w.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&first), Some(&last))
+            if first.is_ascii_lowercase() && last.is_ascii_lowercase() && b.len() < 32 =>
+        {
+            anchor_filter()[usize::from(first - b'a')][usize::from(last - b'a')] & (1 << b.len())
+                != 0
+        }
+        _ => false,
+    }
+}
+
+/// Whether any cue could start at `i`.
+fn cue_anchor(s: &View, i: usize) -> bool {
+    if s.is(i, CUE_TAGS) {
+        return true;
+    }
+    if !may_anchor(s.w(i)) {
+        return false;
+    }
+    // The commonest words a cue starts from, with the neighbour each of
+    // their cues needs: an ordinary entry is full of "it", "of", "for".
+    let prev = s.w(i.wrapping_sub(1));
+    let next = s.w(i + 1);
+    let common = match s.w(i) {
+        "it" => Some(matches!(prev, "do" | "doing" | "make")),
+        "of" => Some(prev == "something"),
+        "for" => Some(prev == "not"),
+        "not" | "didnt" => Some(matches!(next, "tell" | "say" | "the")),
+        "have" => Some(prev == "will"),
+        "at" => Some(prev == "went"),
+        "so" => Some(matches!(next, "nobody" | "no" | "they" | "that")),
+        "back" => Some(prev == "come"),
+        "be" => Some(prev == "will" || next == "with" || s.after(i, 3, KIN).is_some()),
+        "if" => Some(matches!(prev, "fine" | "okay" | "ok" | "happy")),
+        "what" => Some(matches!(next, "theyd" | "itd" | "it" | "they" | "too")),
+        "how" => Some(matches!(
+            next,
+            "high" | "quick" | "fast" | "far" | "many" | "long" | "much" | "deep"
+        )),
+        "one" => Some(prev == "no"),
+        "time" => Some(prev == "last"),
+        "know" => Some(matches!(next, "where" | "exactly" | "how" | "when") || prev == "doesnt"),
+        "there" => Some(prev == "up"),
+        "being" => Some(prev == "stop"),
+        "go" => Some(matches!(prev, "would" | "mind" | "head")),
+        "after" => Some(clause_end(s, i + 1)),
+        "something" => Some(prev == "feel"),
+        "best" => Some(next == "way"),
+        "going" => Some(matches!(next, "to" | "on")),
+        "here" => Some(prev == "not"),
+        "home" => Some(matches!(prev, "good" | "new")),
+        "has" => Some(prev == "nobody"),
+        "too" => Some(prev == "go"),
+        "good" => Some(prev == "for"),
+        "over" => Some(prev == "get"),
+        "find" => Some(next == "me"),
+        _ => None,
+    };
+    if let Some(pass) = common {
+        return pass;
+    }
+    CUE_WORDS.binary_search(&s.w(i)).is_ok() || s.word_in(i, HOLDS)
+}
+
 /// What one sentence adds to its entry's reading: a [`cue`] bit for each
 /// family it holds. Nothing from a report, a story, a title, an accident,
 /// the journey, or thoughts said to be long over.
 fn cues(s: &View) -> u64 {
     use cue::*;
     let n = s.len();
-    if n == 0
-        || titled_media(s)
-        || reported(s)
-        || resolved_past(s)
-        || over(s)
-        || asked(s)
-        || s.journey(0)
-        || (!s.any(FP) && s.has_word(&["you", "youre", "your", "youll", "youd", "youve"]))
-    {
+    // Most sentences of an ordinary entry hold no word any cue starts
+    // from: they cost one look at each word.
+    let anchors: Vec<usize> = (0..n)
+        .filter(|&i| s.w(i) != BREAK && cue_anchor(s, i))
+        .collect();
+    if anchors.is_empty() {
         return 0;
     }
     let mut c = 0u64;
     let w = |i: usize| s.w(i);
     let means_here = s.any(OD | WEAPON | PILLS | PLACE | WATER | BLADE | ROPE | HANG | GAS);
-    for i in 0..n {
+    for &i in &anchors {
         let word = w(i);
-        if word == BREAK {
-            continue;
-        }
         let prev = w(i.wrapping_sub(1));
         let next = w(i + 1);
         let mine = s.mine(i);
@@ -4826,6 +5245,18 @@ fn cues(s: &View) -> u64 {
         }
         c |= more;
     }
+    // What silences a sentence is asked only of one that holds something.
+    if c == 0
+        || titled_media(s)
+        || reported(s)
+        || resolved_past(s)
+        || over(s)
+        || asked(s)
+        || s.journey(0)
+        || (!s.any(FP) && s.has_word(&["you", "youre", "your", "youll", "youd", "youve"]))
+    {
+        return 0;
+    }
     if c & WELCOME != 0 && c & (HARM | DEATH) != 0 {
         c |= WELCOMED;
     }
@@ -4903,6 +5334,9 @@ fn intends(s: &View, j: usize) -> bool {
 /// [`cue::PLACE_MEANS`] for a place or a way), or nothing.
 fn means_cue(s: &View, i: usize) -> u64 {
     use cue::*;
+    if !cue_anchor(s, i) {
+        return 0;
+    }
     // "the knife for the roast", "the cliff path for a photo": a stated
     // use; "cleaned and oiled the shotgun": care of it; "sea bass": water
     // that is not a place.
@@ -5414,11 +5848,6 @@ fn more_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u64 {
 /// "Nobody will have to sort out a mess after.").
 fn context(views: &[View]) -> Option<Finding> {
     use cue::*;
-    // An entry that places its thoughts years back and says they are over
-    // is read sentence by sentence only.
-    if views.iter().any(|v| resolved_past(v) || long_ago(v)) && views.iter().any(over) {
-        return None;
-    }
     let mut cs: Vec<u64> = views.iter().map(cues).collect();
     // A finality said on its own after a going: "I'll stop being a
     // problem for everyone." + "Permanently."
@@ -5540,6 +5969,15 @@ fn context(views: &[View]) -> Option<Finding> {
                 }
             }
         }
+    }
+    // An entry that places its thoughts years back and says they are over
+    // is read sentence by sentence only (asked only once something is
+    // found, since it reads every word).
+    if found.is_some()
+        && views.iter().any(|v| resolved_past(v) || long_ago(v))
+        && views.iter().any(over)
+    {
+        return None;
     }
     found
 }
