@@ -4897,7 +4897,12 @@ fn cues(s: &View) -> u64 {
     let anchors: Vec<usize> = (0..n)
         .filter(|&i| s.w(i) != BREAK && cue_anchor(s, i))
         .collect();
-    if anchors.is_empty() {
+    if anchors.is_empty()
+        || titled_media(s)
+        || reported(s)
+        || s.journey(0)
+        || (!s.any(FP) && s.has_word(&["you", "youre", "your", "youll", "youd", "youve"]))
+    {
         return 0;
     }
     let mut c = 0u64;
@@ -5246,15 +5251,7 @@ fn cues(s: &View) -> u64 {
         c |= more;
     }
     // What silences a sentence is asked only of one that holds something.
-    if c == 0
-        || titled_media(s)
-        || reported(s)
-        || resolved_past(s)
-        || over(s)
-        || asked(s)
-        || s.journey(0)
-        || (!s.any(FP) && s.has_word(&["you", "youre", "your", "youll", "youd", "youve"]))
-    {
+    if c == 0 || resolved_past(s) || over(s) || asked(s) {
         return 0;
     }
     if c & WELCOME != 0 && c & (HARM | DEATH) != 0 {
