@@ -4373,6 +4373,9 @@ mod cue {
 
     /// Families that point a means at its use.
     pub const POINTING: u64 = ACT | DWELL | DWELL_IT | ABSENT | HIDDEN | DEATH;
+    /// Families that point an everyday means at its use: attention only
+    /// when it is on the means itself.
+    pub const AIMED: u64 = ACT | DWELL_IT | DWELL_ON | ABSENT | HIDDEN | DEATH | GONE;
     /// Families that make a reading pressing.
     pub const PRESSING: u64 = MEANS | ACT | WHEN | SETTLED | ERRAND | HIDDEN | OWN_END;
 }
@@ -5888,10 +5891,12 @@ fn context(views: &[View]) -> Option<Finding> {
             ),
             (
                 "an everyday means pointed at",
+                // Attention counts only when it is on the means ("kept
+                // thinking of my father and the lake" is not).
                 near_means & SOME_MEANS != 0
                     && (near_means & DWELL_IT != 0
-                        || (near_means & POINTING).count_ones() >= 2
-                        || near_means & POINTING != 0 && any(WHEN | SETTLED | LOW)),
+                        || (near_means & AIMED).count_ones() >= 2
+                        || near_means & AIMED != 0 && any(WHEN | SETTLED | LOW)),
             ),
             (
                 "a means or a place, a time, a settled mind",
@@ -6033,6 +6038,9 @@ mod tests {
             "Said goodbye to Mum at the airport without crying. Nobody knows how hard that was.",
             "I hope you heal. It took me a while to realise what she meant.",
             "When I think of the river my breathing changes. I'm going to lose my job, I think.",
+            // Attention on a person, not on the lake named beside them.
+            "I kept thinking of my father and the lake where he taught me to swim. \
+             Something softened on Thursday.",
         ] {
             assert!(!fires(text), "should stay quiet: {text}");
         }
