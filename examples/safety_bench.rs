@@ -56,13 +56,42 @@ fn main() {
             }
         }
     }
+    // An entry of only the texts that raise nothing alone: nothing is found
+    // sentence by sentence, so the entry-level reading (round eight) runs
+    // over every sentence as well.
+    let mut quiet = String::new();
+    let mut quiet_words = 0;
+    'quiet: loop {
+        for p in prose.iter().filter(|p| assess(p).is_none()) {
+            quiet.push_str(p);
+            quiet.push(' ');
+            quiet_words += p.split_whitespace().count();
+            if quiet_words >= 5_000 {
+                break 'quiet;
+            }
+        }
+    }
     entry.push_str("I keep thinking about taking all my pills.");
     let words = entry.split_whitespace().count();
     assert!(assess(&entry).is_some());
+    println!("safety detector on a {words}-word entry of {source}, 200 runs:");
+    time(&entry);
+    println!(
+        "a {quiet_words}-word entry of the {source} that raise nothing alone ({}):",
+        if assess(&quiet).is_some() {
+            "raises the note as a whole"
+        } else {
+            "raises nothing"
+        }
+    );
+    time(&quiet);
+}
 
+/// Times the detector on one entry and prints CPU and wall-clock medians.
+fn time(entry: &str) {
     // Warm up (the lexicon table is built on first use), then time.
     for _ in 0..20 {
-        std::hint::black_box(assess(std::hint::black_box(&entry)));
+        std::hint::black_box(assess(std::hint::black_box(entry)));
     }
     // Wall time suffers from whatever else the machine runs; the thread's
     // own CPU time is what the detector costs.
@@ -70,14 +99,13 @@ fn main() {
     let mut cpu: Vec<Duration> = Vec::new();
     for _ in 0..200 {
         let (t, c) = (Instant::now(), thread_cpu());
-        std::hint::black_box(assess(std::hint::black_box(&entry)));
+        std::hint::black_box(assess(std::hint::black_box(entry)));
         cpu.push(thread_cpu() - c);
         wall.push(t.elapsed());
     }
     wall.sort();
     cpu.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    println!("safety detector on a {words}-word entry of {source}, 200 runs:");
     println!(
         "  CPU time:  median {:.3} ms, p95 {:.3} ms, min {:.3} ms",
         ms(cpu[100]),
