@@ -56,11 +56,41 @@ fn main() {
             }
         }
     }
+    // An entry of only the texts that raise nothing alone: nothing is found
+    // sentence by sentence, so the entry-level reading (round eight) runs
+    // over every sentence as well.
+    let mut quiet = String::new();
+    let mut quiet_words = 0;
+    'quiet: loop {
+        for p in prose.iter().filter(|p| assess(p).is_none()) {
+            quiet.push_str(p);
+            quiet.push(' ');
+            quiet_words += p.split_whitespace().count();
+            if quiet_words >= 5_000 {
+                break 'quiet;
+            }
+        }
+    }
     entry.push_str("I keep thinking about taking all my pills.");
     let words = entry.split_whitespace().count();
     assert!(assess(&entry).is_some());
-
     println!("safety detector on a {words}-word entry of {source}, 200 runs:");
+    time(&entry);
+    println!(
+        "a {quiet_words}-word entry of the {source} that raise nothing alone ({}):",
+        if assess(&quiet).is_some() {
+            "raises the note as a whole"
+        } else {
+            "raises nothing"
+        }
+    );
+    time(&quiet);
+}
+
+/// Times the detector on one entry, whole and in parts (the rules, the
+/// learned layer, the normaliser they share), and prints CPU and wall-clock
+/// medians.
+fn time(entry: &str) {
     let runs: [(&str, &Run); 4] = [
         ("rules and model", &|e| {
             std::hint::black_box(assess(e));
@@ -79,7 +109,7 @@ fn main() {
         // Warm up (the lexicon table and the weights are read on first
         // use), then time.
         for _ in 0..20 {
-            run(std::hint::black_box(&entry));
+            run(std::hint::black_box(entry));
         }
         // Wall time suffers from whatever else the machine runs; the
         // thread's own CPU time is what the detector costs.
@@ -87,7 +117,7 @@ fn main() {
         let mut cpu: Vec<Duration> = Vec::new();
         for _ in 0..200 {
             let (t, c) = (Instant::now(), thread_cpu());
-            run(std::hint::black_box(&entry));
+            run(std::hint::black_box(entry));
             cpu.push(thread_cpu() - c);
             wall.push(t.elapsed());
         }
@@ -105,7 +135,6 @@ fn main() {
     }
 }
 
-/// One thing to time, on the entry.
 type Run = dyn Fn(&str);
 
 /// CPU time used by this thread so far.

@@ -55,15 +55,12 @@ fn other(app: &mut App, file: &Path, batch: &Batch, dry_run: bool) -> Result<()>
     } else if batch.entries.is_empty() {
         ForeignCounts::default()
     } else {
-        let raised = std::cell::Cell::new(false);
-        let c = app.store()?.import_foreign(key, &batch.entries, |e| {
-            if !raised.get() {
-                let text: Vec<&str> = e.answers.iter().map(|a| a.text.as_str()).collect();
-                raised.set(crate::care::safety::assess(&text.join("\n")).is_some());
-            }
+        // An imported entry's one answer is its text.
+        let (c, raised) = app.store()?.import_foreign(key, &batch.entries, |text| {
+            crate::care::safety::assess(text).is_some()
         })?;
         summary(app, file, batch, c, false);
-        if raised.get() {
+        if raised {
             app.line(crate::care::safety::imported_line());
         }
         return Ok(());

@@ -23,7 +23,7 @@ mod remind_system;
 mod restore;
 mod review;
 mod safety;
-mod search;
+pub(crate) mod search;
 mod session;
 mod settings;
 mod show;

@@ -101,7 +101,7 @@ pub fn fts_query(input: &str) -> Option<String> {
 /// Japanese, Korean with its attached particles, Thai, Lao, Khmer, Myanmar)
 /// and symbols such as emoji: a query holding one is looked for as a
 /// substring, since the word index does not split (or keep) them.
-fn substring_char(c: char) -> bool {
+pub(crate) fn substring_char(c: char) -> bool {
     let u = c as u32;
     matches!(u,
         0x0E00..=0x0EFF        // Thai, Lao

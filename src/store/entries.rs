@@ -61,9 +61,15 @@ pub fn insert_entry(conn: &Connection, e: &NewEntry, extras: &EntryExtras) -> Re
     let uuid = e.id.clone().unwrap_or_else(new_uuid);
     let at = e.at.expect("entry time is set by the caller");
     let phase = e.phase.expect("entry phase is set by the caller");
+    // The analysis goes in with the row (as `write_analysis` would put it),
+    // not in a second statement that finds the row again.
+    let (terms, terms_version) = match &extras.terms {
+        Some(a) => (Some(a.encode()), crate::themes::ANALYSIS_VERSION),
+        None => (None, 0),
+    };
     conn.prepare_cached(
-        "INSERT INTO entries(uuid, phase, session_id, at, at_ts, mood, private)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO entries(uuid, phase, session_id, at, at_ts, mood, private, terms, terms_version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
     .execute(params![
         uuid,
@@ -73,12 +79,11 @@ pub fn insert_entry(conn: &Connection, e: &NewEntry, extras: &EntryExtras) -> Re
         at.timestamp(),
         e.mood,
         e.private,
+        terms,
+        terms_version,
     ])?;
     let id = conn.last_insert_rowid();
     write_answers(conn, id, &e.answers)?;
-    if let Some(a) = &extras.terms {
-        write_analysis(conn, id, a)?;
-    }
     let mut tag =
         conn.prepare_cached("INSERT OR IGNORE INTO entry_tags(entry_id, tag) VALUES (?1, ?2)")?;
     for t in &e.tags {

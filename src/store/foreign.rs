@@ -3,11 +3,13 @@
 //! source key so a second import adds nothing.
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use anyhow::Result;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::terms::{index_new_entries, index_pending_in, write_analysis};
+use super::import::DeferredFts;
+use super::terms::{index_pending_in, TermBatch};
 use super::{new_uuid, Store};
 use crate::domain::{Answer, NewEntry, Phase};
 use crate::foreign::Entry;
@@ -132,21 +134,19 @@ impl Store {
         Ok(c)
     }
 
-    /// Imports everything or nothing. `on_new` sees each entry added (the
-    /// caller notices whether one would raise the safety note).
+    /// Imports everything or nothing. Also says whether `raises` held for
+    /// the text of an entry added (the caller's safety check: it runs on
+    /// the analysing threads, and no more once it has held).
     ///
     /// The order inside the transaction is chosen for speed: entries, their
-    /// tags and review's terms first, then every answer in one statement.
-    /// SQLite's full-text index writes its pending words out at the start of
-    /// each statement that follows a write to it; one answer per statement
-    /// made 10,000 entries take seconds, one statement for all takes a
-    /// fraction of that.
+    /// tags and review's terms first, then every answer in one statement,
+    /// then both full-text indexes in one pass each ([`DeferredFts`]).
     pub fn import_foreign(
         &mut self,
         source: &str,
         entries: &[Entry],
-        mut on_new: impl FnMut(&NewEntry),
-    ) -> Result<ForeignCounts> {
+        raises: impl Fn(&str) -> bool + Sync,
+    ) -> Result<(ForeignCounts, bool)> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -154,6 +154,8 @@ impl Store {
         // analysis version) are dealt with first, so the new ones can be
         // indexed together below.
         index_pending_in(&tx)?;
+        // Both full-text indexes are filled in one pass at the end.
+        let fts = DeferredFts::begin(&tx)?;
         let mut seen = HashSet::new();
         let mut c = ForeignCounts::default();
         let mut new: Vec<&Entry> = Vec::new();
@@ -164,36 +166,69 @@ impl Store {
                 new.push(e);
             }
         }
-        // Review's analysis of the texts runs on other threads while this
-        // one writes the entries.
-        let (rows, terms) = std::thread::scope(|scope| -> Result<(Vec<i64>, Vec<Analysis>)> {
-            let analysis = scope.spawn(|| analyse_all(&new));
-            let mut rows = Vec::with_capacity(new.len());
-            for e in &new {
-                let n = new_entry(e);
-                on_new(&n);
-                let row = insert_head(&tx, &n)?;
-                tx.prepare_cached(
-                    "INSERT OR IGNORE INTO imported(source, digest, ident, entry_id) VALUES (?1, ?2, ?3, ?4)",
-                )?
-                .execute(params![source, e.digest, e.ident, row])?;
-                rows.push(row);
+        // Review's analysis of the texts (and the safety check) runs on
+        // other threads, a chunk at a time, while this one writes the
+        // entries of the chunks already analysed, each with its analysis.
+        let raised = AtomicBool::new(false);
+        let mut terms = TermBatch::default();
+        let chunks: Vec<&[&Entry]> = new.chunks(ANALYSIS_CHUNK).collect();
+        let next = AtomicUsize::new(0);
+        let rows = std::thread::scope(|scope| -> Result<Vec<i64>> {
+            let (done, analysed) = std::sync::mpsc::channel::<(usize, Vec<Analysis>)>();
+            for _ in 0..analysis_threads(new.len()) {
+                let done = done.clone();
+                let (chunks, next, raised, raises) = (&chunks, &next, &raised, &raises);
+                scope.spawn(move || loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(chunk) = chunks.get(i) else {
+                        break;
+                    };
+                    let part = chunk
+                        .iter()
+                        .map(|e| {
+                            if !raised.load(Ordering::Relaxed) && raises(&e.text) {
+                                raised.store(true, Ordering::Relaxed);
+                            }
+                            Analysis::of_text(&e.text)
+                        })
+                        .collect();
+                    if done.send((i, part)).is_err() {
+                        break;
+                    }
+                });
             }
-            let terms = analysis.join().expect("analysis does not panic");
-            Ok((rows, terms))
+            drop(done);
+            let mut rows = Vec::with_capacity(new.len());
+            let mut waiting: std::collections::BTreeMap<usize, Vec<Analysis>> =
+                std::collections::BTreeMap::new();
+            let mut want = 0;
+            for (i, part) in analysed {
+                waiting.insert(i, part);
+                while let Some(part) = waiting.remove(&want) {
+                    for (e, a) in chunks[want].iter().zip(part) {
+                        let row = insert_head(&tx, &new_entry(e), &a)?;
+                        tx.prepare_cached(
+                            "INSERT OR IGNORE INTO imported(source, digest, ident, entry_id) VALUES (?1, ?2, ?3, ?4)",
+                        )?
+                        .execute(params![source, e.digest, e.ident, row])?;
+                        terms.add(row, &a);
+                        rows.push(row);
+                    }
+                    if terms.is_full() {
+                        terms.flush(&tx)?;
+                    }
+                    want += 1;
+                }
+            }
+            Ok(rows)
         })?;
-        let mut analyses: Vec<(i64, Analysis)> = Vec::with_capacity(rows.len());
-        for (row, a) in rows.iter().zip(terms) {
-            write_analysis(&tx, *row, &a)?;
-            analyses.push((*row, a));
-        }
+        terms.flush(&tx)?;
         // (entry row, text) of every new entry, for the answers at the end.
         let answers: Vec<(i64, &str)> = rows
             .iter()
             .zip(&new)
             .map(|(row, e)| (*row, e.text.as_str()))
             .collect();
-        index_new_entries(&tx, &analyses)?;
         if !answers.is_empty() {
             let list = serde_json::to_string(&answers)?;
             tx.execute(
@@ -202,48 +237,41 @@ impl Store {
                 [list],
             )?;
         }
+        fts.finish(&tx)?;
         tx.commit()?;
-        Ok(c)
+        Ok((c, raised.into_inner()))
     }
 }
 
-/// Review's analysis of each entry's text, on every core: at 10,000 entries
-/// it is the largest part of an import.
-fn analyse_all(entries: &[&Entry]) -> Vec<Analysis> {
-    let threads = std::thread::available_parallelism()
+/// Entries analysed at a time by one thread.
+const ANALYSIS_CHUNK: usize = 256;
+
+/// How many threads analyse the entries: one per core (up to 8), one for
+/// few entries.
+fn analysis_threads(entries: usize) -> usize {
+    if entries < 2 * ANALYSIS_CHUNK {
+        return 1;
+    }
+    std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
-        .min(8);
-    if threads < 2 || entries.len() < 256 {
-        return entries.iter().map(|e| Analysis::of_text(&e.text)).collect();
-    }
-    let chunk = entries.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let parts: Vec<_> = entries
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .map(|e| Analysis::of_text(&e.text))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|h| h.join().expect("analysis does not panic"))
-            .collect()
-    })
+        .clamp(1, 8)
 }
 
-/// An imported entry's row and tags (its analysis and its answer are
+/// An imported entry's row, with its analysis, and its tags (its answer is
 /// written with the others').
-fn insert_head(conn: &Connection, e: &NewEntry) -> Result<i64> {
+fn insert_head(conn: &Connection, e: &NewEntry, a: &Analysis) -> Result<i64> {
     let at = e.at.expect("an imported entry has its time");
     conn.prepare_cached(
-        "INSERT INTO entries(uuid, phase, session_id, at, at_ts, mood, private)
-         VALUES (?1, 'free', NULL, ?2, ?3, NULL, 0)",
+        "INSERT INTO entries(uuid, phase, session_id, at, at_ts, mood, private, terms, terms_version)
+         VALUES (?1, 'free', NULL, ?2, ?3, NULL, 0, ?4, ?5)",
     )?
-    .execute(params![new_uuid(), at.to_rfc3339(), at.timestamp()])?;
+    .execute(params![
+        new_uuid(),
+        at.to_rfc3339(),
+        at.timestamp(),
+        a.encode(),
+        crate::themes::ANALYSIS_VERSION
+    ])?;
     let id = conn.last_insert_rowid();
     let mut tag =
         conn.prepare_cached("INSERT OR IGNORE INTO entry_tags(entry_id, tag) VALUES (?1, ?2)")?;

@@ -45,6 +45,14 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 pub const DB_FILE: &str = "kapj.db";
 
+/// The GLOB pattern an answer's text matches when it holds a character
+/// that search looks for as a substring (see `cmd::search::substring_char`,
+/// of which this is a superset): only such answers are in the trigram index
+/// (migrations/14, whose triggers spell the same pattern). Imports use the
+/// faster `store::import::in_trigram_index`, tested to agree with it.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) const TRIGRAM_GLOB: &str = "'*[' || char(0x0E00) || '-' || char(0x0EFF) || char(0x1000) || '-' || char(0x109F) || char(0x1100) || '-' || char(0x11FF) || char(0x1780) || '-' || char(0x17FF) || char(0x200D) || char(0x20E3) || char(0x2100) || '-' || char(0x10FFFF) || ']*'";
+
 /// The `meta` row holding the key that seals drafts of an encrypted journal.
 const DRAFTS_KEY: &str = "drafts_key";
 

@@ -53,43 +53,129 @@ pub(super) fn index_entry(conn: &Connection, entry: i64, a: &Analysis) -> Result
     Ok(())
 }
 
-/// Adds new entries (not in the index yet) to the shared index, with their
-/// analyses, as [`index_entry`] would one by one, but with one update of
-/// each key the batch uses: a key's count goes up by the number of the
+/// New entries' terms, gathered to join the shared index together: each key
+/// the batch uses is looked up once, its count goes up by the number of the
 /// batch's entries that use it, and keys new to the index get their ids in
-/// the order the entries first use them, exactly as one by one. The index
-/// must be at the current analysis version ([`index_pending_in`] first).
-pub(super) fn index_new_entries(conn: &Connection, batch: &[(i64, Analysis)]) -> Result<()> {
-    let mut order: Vec<&str> = Vec::new();
-    let mut uses: FxMap<&str, (i64, u32)> = FxMap::default();
-    for (_, a) in batch {
+/// the order the entries first use them, exactly as one by one. An entry's
+/// terms are kept as slots of the batch's keys (five bytes a term), not as
+/// its analysis, so an import can gather thousands of entries in a few MB.
+#[derive(Default)]
+pub(super) struct TermBatch {
+    /// Each key the batch uses, with its slot (slots count up from 0 in
+    /// the order of first use).
+    slots: FxMap<Box<str>, u32>,
+    /// Per slot: how many of the batch's entries use the key.
+    uses: Vec<u32>,
+    /// Per entry: its row, its content words, and where its terms start in
+    /// `terms`.
+    entries: Vec<(i64, u32, usize)>,
+    /// Every entry's terms, back to back: (slot, meta byte).
+    terms: Vec<(u32, u8)>,
+}
+
+impl TermBatch {
+    /// Keeps a new entry's terms for the next [`TermBatch::flush`].
+    pub(super) fn add(&mut self, entry: i64, a: &Analysis) {
+        let start = self.terms.len();
         for t in a.terms() {
-            uses.entry(t.key)
-                .and_modify(|u| u.1 += 1)
-                .or_insert_with(|| {
-                    order.push(t.key);
-                    (0, 1)
-                });
+            let slot = if let Some(&s) = self.slots.get(t.key) {
+                s
+            } else {
+                let s = self.uses.len() as u32;
+                self.slots.insert(t.key.into(), s);
+                self.uses.push(0);
+                s
+            };
+            self.uses[slot as usize] += 1;
+            self.terms.push((slot, themes::term_meta(t.count, t.name)));
         }
+        self.entries.push((entry, a.words, start));
     }
-    let mut upsert = conn.prepare_cached(
-        "INSERT INTO term_keys(key, entries) VALUES (?1, ?2)
-         ON CONFLICT(key) DO UPDATE SET entries = entries + excluded.entries RETURNING id",
-    )?;
-    for key in order {
-        let u = uses.get_mut(key).expect("counted above");
-        u.0 = upsert.query_row(params![key, u.1], |r| r.get(0))?;
+
+    /// Whether the batch has grown enough to be written (a few MB at most).
+    pub(super) fn is_full(&self) -> bool {
+        self.entries.len() >= 8192 || self.slots.len() >= 1 << 17 || self.terms.len() >= 1 << 20
     }
-    let mut put = conn.prepare_cached("INSERT INTO entry_terms(entry_id, ids) VALUES (?1, ?2)")?;
-    let mut ids: Vec<(u32, u8)> = Vec::new();
-    for (entry, a) in batch {
-        ids.clear();
-        for t in a.terms() {
-            ids.push((uses[t.key].0 as u32, themes::term_meta(t.count, t.name)));
+
+    /// Writes the batch to the shared index and empties it.
+    pub(super) fn flush(&mut self, conn: &Connection) -> Result<()> {
+        if self.entries.is_empty() {
+            return Ok(());
         }
-        put.execute(params![entry, themes::pack_terms(a.words, &ids)])?;
+        let mut keys: Vec<(&str, u32)> = self.slots.iter().map(|(k, &s)| (&**k, s)).collect();
+        keys.sort_unstable();
+        // Keys the index has: their ids, read in key order (neighbours in
+        // the key index), then one update per distinct increase.
+        let mut ids: Vec<Option<i64>> = vec![None; keys.len()];
+        {
+            let list: Vec<rusqlite::types::Value> = keys
+                .iter()
+                .map(|(k, _)| rusqlite::types::Value::Text((*k).to_owned()))
+                .collect();
+            let mut st =
+                conn.prepare_cached("SELECT id, key FROM term_keys WHERE key IN rarray(?1)")?;
+            let mut rows = st.query([std::rc::Rc::new(list)])?;
+            while let Some(r) = rows.next()? {
+                let key = r.get_ref(1)?.as_str()?;
+                if let Some(&slot) = self.slots.get(key) {
+                    ids[slot as usize] = Some(r.get(0)?);
+                }
+            }
+        }
+        let mut by_increase: FxMap<u32, Vec<i64>> = FxMap::default();
+        for (slot, id) in ids.iter().enumerate() {
+            if let Some(id) = id {
+                by_increase.entry(self.uses[slot]).or_default().push(*id);
+            }
+        }
+        let mut bump = conn
+            .prepare_cached("UPDATE term_keys SET entries = entries + ?2 WHERE id IN rarray(?1)")?;
+        for (n, mut list) in by_increase {
+            list.sort_unstable();
+            let list: Vec<rusqlite::types::Value> = list
+                .into_iter()
+                .map(rusqlite::types::Value::Integer)
+                .collect();
+            bump.execute(params![std::rc::Rc::new(list), n])?;
+        }
+        // Keys new to the index, in the order of first use, each with the
+        // id SQLite would give it (one more than the highest).
+        let mut next: i64 =
+            conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM term_keys", [], |r| {
+                r.get(0)
+            })?;
+        let mut by_slot: Vec<&str> = vec![""; keys.len()];
+        for (k, s) in &keys {
+            by_slot[*s as usize] = k;
+        }
+        let mut add =
+            conn.prepare_cached("INSERT INTO term_keys(id, key, entries) VALUES (?1, ?2, ?3)")?;
+        for (slot, id) in ids.iter_mut().enumerate() {
+            if id.is_none() {
+                add.execute(params![next, by_slot[slot], self.uses[slot]])?;
+                *id = Some(next);
+                next += 1;
+            }
+        }
+        let mut put =
+            conn.prepare_cached("INSERT INTO entry_terms(entry_id, ids) VALUES (?1, ?2)")?;
+        let mut packed: Vec<(u32, u8)> = Vec::new();
+        for (i, &(entry, words, start)) in self.entries.iter().enumerate() {
+            let end = self.entries.get(i + 1).map_or(self.terms.len(), |e| e.2);
+            packed.clear();
+            packed.extend(
+                self.terms[start..end]
+                    .iter()
+                    .map(|&(slot, meta)| (ids[slot as usize].unwrap_or_default() as u32, meta)),
+            );
+            put.execute(params![entry, themes::pack_terms(words, &packed)])?;
+        }
+        self.slots.clear();
+        self.uses.clear();
+        self.entries.clear();
+        self.terms.clear();
+        Ok(())
     }
-    Ok(())
 }
 
 /// Takes an entry's terms out of the counts (before it is deleted or indexed
@@ -419,6 +505,75 @@ mod tests {
         );
         assert_eq!(utc_offset(b"2025-11-30T20:15:00"), None);
         assert_eq!(utc_offset(b"+1:00"), None);
+    }
+
+    /// Entries added in batches (several flushes, keys old and new, a key
+    /// twice in a batch) leave the index exactly as adding them one by one.
+    #[test]
+    fn a_batch_indexes_as_one_entry_at_a_time_would() {
+        let texts = [
+            "My father and the lake. My father again.",
+            "The lake was still; I felt tight in my chest.",
+            "Mary called. My chest eased by the lake.",
+            "A new word: heron. And the lake.",
+            "Nothing shared here at all, only quiet.",
+            "My father, the heron, the lake, my chest.",
+            "",
+        ];
+        type Index = (Vec<(i64, String, i64)>, Vec<(i64, Vec<u8>)>);
+        let indexed = |batched: bool| -> Index {
+            let dir = tempfile::tempdir().unwrap();
+            let s = Store::open(&dir.path().join("kapj.db"), None).unwrap();
+            let c = &s.conn;
+            let mut rows = Vec::new();
+            for (i, t) in texts.iter().enumerate() {
+                c.execute(
+                    "INSERT INTO entries(uuid, phase, at, at_ts) VALUES (?1, 'free', '2026-01-01T10:00:00+01:00', ?2)",
+                    params![format!("u{i}"), i as i64],
+                )
+                .unwrap();
+                rows.push((c.last_insert_rowid(), Analysis::of_text(t)));
+            }
+            // The first two are in the index already, one by one.
+            for (row, a) in &rows[..2] {
+                index_entry(c, *row, a).unwrap();
+            }
+            if batched {
+                let mut b = TermBatch::default();
+                for (row, a) in &rows[2..4] {
+                    b.add(*row, a);
+                }
+                b.flush(c).unwrap();
+                b.flush(c).unwrap();
+                for (row, a) in &rows[4..] {
+                    b.add(*row, a);
+                }
+                b.flush(c).unwrap();
+            } else {
+                for (row, a) in &rows[2..] {
+                    index_entry(c, *row, a).unwrap();
+                }
+            }
+            let keys = c
+                .prepare("SELECT id, key, entries FROM term_keys ORDER BY id")
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .unwrap()
+                .collect::<Result<Vec<_>, _>>()
+                .unwrap();
+            let ids = c
+                .prepare("SELECT entry_id, ids FROM entry_terms ORDER BY entry_id")
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .collect::<Result<Vec<_>, _>>()
+                .unwrap();
+            (keys, ids)
+        };
+        let one_by_one = indexed(false);
+        assert!(one_by_one.0.len() > 10, "{:?}", one_by_one.0);
+        assert_eq!(one_by_one.1.len(), texts.len());
+        assert_eq!(indexed(true), one_by_one);
     }
 
     #[test]

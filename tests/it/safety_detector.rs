@@ -149,26 +149,52 @@ const HOLDOUT_NEAR_CEILING: f64 = 0.03;
 /// near-misses (tests/fixtures/safety/README.md); since then a development set.
 #[test]
 fn seventh_development_set() {
-    check("dev7", 0.87, 0.03);
+    check("dev7", 0.92, 0.03);
 }
 
 /// Set D, a fresh writer's set written for round seven by someone who never
 /// saw the code or any other set. Measured untouched before any tuning:
 /// 37.0% recall (74/200) and 5.6% near-misses (9/160); since then a
-/// development set.
+/// development set: 60.0% after round seven, 73.5% after round eight.
 #[test]
 fn eighth_development_set() {
-    check("dev8", 0.58, 0.03);
+    check("dev8", 0.72, 0.03);
 }
 
 /// Set C, a fresh writer's set written for round seven by someone who never
 /// saw the code or any other set, and held out through round seven: measured
 /// once, untouched, after it: 60.5% recall (121/200) and 8.1% near-misses
-/// (13/160), most of them past thoughts told as over, and denials. The next
-/// round's development set; this floor only catches a step back.
+/// (13/160), most of them past thoughts told as over, and denials. A
+/// development set in round eight, which took it to 84.0% and 1.2%.
 #[test]
 fn set_c_measured_untouched_after_round_seven() {
-    check("setc", 0.58, 0.09);
+    check("setc", 0.83, 0.03);
+}
+
+/// Set E, a fresh writer's set that arrived during round eight, from someone
+/// who never saw the code or any other set. Measured untouched the moment it
+/// was complete: 47.5% recall (95/200) and 4.4% near-misses (7/160) on main
+/// as round seven left it (fbbd0ba); 54.0% and 6.2% with round eight's first
+/// step. Since then a development set; the floor is what round eight reached
+/// (76.0% recall, 0.6% near-misses).
+#[test]
+fn ninth_development_set() {
+    check("dev9", 0.75, 0.03);
+}
+
+/// Everyday sentences written in round eight in the very shapes its entry
+/// reading looks for (a place with a time and "I'll go", errands, a welcomed
+/// harm, long sleeves, a goodbye), to probe it for false alarms. Written
+/// after the rules, so this is a development check, not an unseen one:
+/// 3 of 55 raise the note, 2 of them on main as well.
+#[test]
+fn round_eight_probes_stay_mostly_quiet() {
+    let probes = load("round8-probes.tsv");
+    let (by, raised) = measure(&probes, false);
+    let rate = table("round eight probes that raise the note", &by);
+    println!("raised:\n{}", raised.join("\n"));
+    assert!(raised.len() <= 3, "probes raised:\n{}", raised.join("\n"));
+    assert!(rate < 0.06);
 }
 
 /// Set E, a fresh writer's set that arrived while the learned layer was

@@ -81,7 +81,7 @@ pub fn rules(all: &[Sentence]) -> Option<Finding> {
         if question
             && views
                 .get(k + 1)
-                .is_some_and(|n| answered_no(n) || bare_no(n))
+                .is_some_and(|n| answered_no(n) || bare_no(n) || resolved_past(n) || over(n))
         {
             continue;
         }
@@ -99,7 +99,9 @@ pub fn rules(all: &[Sentence]) -> Option<Finding> {
         }
         // "Thought about suicide constantly as a teenager. I'm 45 now and it's
         // not part of my life anymore": thoughts long past, said to be over.
-        if verdict.is_some() && resolved_past(s) && (over(s) || views.get(k + 1).is_some_and(over))
+        if verdict.is_some()
+            && (resolved_past(s) || views.get(k + 1).is_some_and(dated))
+            && (over(s) || views.iter().skip(k + 1).take(2).any(over))
         {
             verdict = None;
         }
@@ -112,6 +114,11 @@ pub fn rules(all: &[Sentence]) -> Option<Finding> {
             f.severity = f.severity.max(sev);
             f.sentences.push(key);
         }
+    }
+    // Sentences that say nothing alone may say it together: a means, a
+    // time and "I'll go" in three short sentences.
+    if found.is_none() {
+        found = context(&views);
     }
     // A plan or a date written anywhere in an entry that also speaks of
     // dying makes the whole entry pressing ("I've picked a date." after
@@ -991,7 +998,18 @@ impl<'a> View<'a> {
                 .toks
                 .iter()
                 .any(|t| t.quoted && matches!(t.word.as_ref(), "i" | "me" | "my" | "myself"));
-        quoted_only || (i > 0 && run(i - 1)) || run(i + idx.len().max(1))
+        // Titles keep their small words in lower case: "I Hate Myself and
+        // Want to Die".
+        let small = |j: usize| {
+            self.word_in(
+                j,
+                &["and", "to", "of", "the", "a", "in", "on", "at", "for", "or"],
+            )
+        };
+        let back = (0..i).rev().find(|&j| !small(j)).is_some_and(run);
+        let last = idx.iter().copied().max().unwrap_or(i);
+        let ahead = (last + 1..self.len()).find(|&j| !small(j)).is_some_and(run);
+        quoted_only || (i > 0 && run(i - 1)) || run(i + idx.len().max(1)) || back || ahead
     }
 
     /// Said with intent: a plan, a decision, readiness, or "going to"/"will"
@@ -1100,7 +1118,15 @@ fn judge(s: &View, main: bool, question: bool) -> Option<Severity> {
     ];
     // Reported therapy process: "my therapist asked if I think about killing
     // myself and I said no". A question answered no is not a disclosure.
-    if question && answered_no(s) {
+    if question && answered_no(s) || denial(s) || quoting_other(s) {
+        return None;
+    }
+    // "During the trip I jumped off a cliff made of colour": the session's
+    // own story, with no wish or intent in it.
+    if s.journey(0)
+        && !s.any(DESIRE | INTENT | SUIC | SH | BETTER | DIE | OD | ATTEMPT | STRONGCUT)
+        && !s.has_word(&["myself", "kill", "killed", "killing"])
+    {
         return None;
     }
     // "A year ago I'd have written in here that I wanted to die": what the
@@ -1108,8 +1134,26 @@ fn judge(s: &View, main: bool, question: bool) -> Option<Severity> {
     if (0..s.len()).any(|i| {
         s.w(i) == "would"
             && s.w(i + 1) == "have"
-            && s.word_in(i + 2, &["written", "said", "told", "put", "answered"])
+            && s.word_in(i + 2, &["written", "said", "told", "put", "answered", "had"])
+            // "a day like today would have had me wishing I was dead": once,
+            // not now; "would have had me" only with a time long past.
+            && (s.w(i + 2) != "had" || s.has_word(&["ago", "once", "used"]))
     }) {
+        return None;
+    }
+    // "Not because I want to die, I don't": a wish named to be denied.
+    if (1..s.len()).any(|i| s.w(i) == "because" && s.w(i - 1) == "not") && s.has_word(&["dont"]) {
+        return None;
+    }
+    // A screening item answered with a number or a no after it: "PHQ-9
+    // question about being better off dead: zero."
+    if s.has_word(&["phq", "phq9", "question", "item"])
+        && (1..s.len()).any(|i| {
+            s.w(i - 1) == BREAK
+                && s.word_in(i, &["zero", "0", "no", "never", "none"])
+                && i + 2 >= s.len()
+        })
+    {
         return None;
     }
     // The journey's own dying: "I experienced my death and it was quiet".
@@ -1195,10 +1239,22 @@ fn screening_question(s: &View) -> bool {
 /// Thoughts placed well in the past: "back in 2021", "as a teenager",
 /// "years ago".
 fn resolved_past(s: &View) -> bool {
-    s.any(THINK)
+    s.any(THINK | DESIRE | SH | STRONGCUT | SUIC)
         && !s.any(ATTEMPT)
         && (0..s.len()).any(|i| {
             (s.w(i) == "back" && s.w(i + 1) == "in")
+                || (s.w(i) == "used" && s.w(i + 1) == "to")
+                || (s.w(i) == "ago" && s.word_in(i.wrapping_sub(1), &["decade", "time"]))
+                || (s.w(i) == "when"
+                    && s.w(i + 1) == "i"
+                    && s.w(i + 2) == "was"
+                    && s.word_after(
+                        i + 2,
+                        2,
+                        &["teenager", "teen", "kid", "child", "student", "young"],
+                    )
+                    .is_some())
+                || (s.w(i) == "ago" && s.word_before(i, 2, &["years", "decades"]).is_some())
                 || (s.w(i) == "as"
                     && s.word_in(i + 1, &["a", "an"])
                     && s.word_in(i + 2, &["teenager", "teen", "kid", "child", "student"]))
@@ -1209,11 +1265,76 @@ fn resolved_past(s: &View) -> bool {
         })
 }
 
+/// A year written in digits: "2014".
+fn year(w: &str) -> bool {
+    w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A time long past named: a year in digits, "years ago", "used to".
+fn long_ago(s: &View) -> bool {
+    (0..s.len()).any(|i| {
+        year(s.w(i))
+            || (s.w(i) == "ago"
+                && s.word_before(i, 2, &["years", "decades", "decade"])
+                    .is_some())
+            || (s.w(i) == "used" && s.w(i + 1) == "to")
+            || (s.w(i) == "back" && s.w(i + 1) == "then")
+    })
+}
+
+/// A short sentence that only dates what came before: "That was 2014."
+fn dated(s: &View) -> bool {
+    s.len() <= 6 && (0..s.len()).any(|i| year(s.w(i)))
+}
+
+/// A plain denial in the writer's words, with nothing after it to take it
+/// back: "No thoughts of harming myself this week", "I am not suicidal".
+fn denial(s: &View) -> bool {
+    (0..s.len()).any(|i| {
+        (s.w(i) == "no"
+            && s.word_in(
+                i + 1,
+                &["thoughts", "thought", "urges", "urge", "plans", "intention"],
+            ))
+            // "I am not suicidal." said and left there; "not suicidal, just
+            // tired" still leans towards the note.
+            || (s.w(i) == "not" && s.is(i + 1, SUIC) && i + 2 == s.len())
+    }) && !s.has_word(&["but", "though", "except", "yet", "still"])
+}
+
+/// Someone else's words quoted after a verb of saying: "My friend texted
+/// me late: 'I don't want to be here anymore'".
+fn quoting_other(s: &View) -> bool {
+    (1..s.len()).any(|i| {
+        s.w(i) == BREAK
+            && s.word_before(
+                i,
+                3,
+                &[
+                    "texted", "said", "wrote", "messaged", "told", "says", "asked", "replied",
+                ],
+            )
+            .is_some_and(|j| s.subject(j) == Who::Other)
+    })
+}
+
 /// Said to be over: "are gone", "not part of my life anymore", "haven't had
 /// that thought in years".
 fn over(s: &View) -> bool {
     (0..s.len()).any(|i| {
-        (s.w(i) == "gone" && s.word_in(i.wrapping_sub(1), &["are", "is", "were", "long", "all"]))
+        (s.w(i) == "stayed" && s.word_before(i, 3, &["glad"]).is_some())
+            || (s.word_in(i, &["gets", "got", "getting"]) && s.w(i + 1) == "better" && s.len() <= 8)
+            || (s.w(i) == "glad"
+                && s.word_after(i, 4, &["am", "here", "alive", "stayed"])
+                    .is_some())
+            || (s.word_in(i, &["havent", "hasnt"]) && s.word_in(i + 1, &["in", "for", "since"]))
+            || (s.w(i) == "passed" && s.w(i.wrapping_sub(1)) == "it")
+            || (s.w(i) == "days" && s.w(i.wrapping_sub(1)) == "these")
+            || (s.w(i) == "that" && s.w(i + 1) == "was" && s.len() <= 6 && year(s.w(i + 2)))
+            || (s.w(i) == "gone"
+                && s.word_in(i.wrapping_sub(1), &["are", "is", "were", "long", "all"]))
             || (s.w(i) == "anymore" && s.before(i, 6, NEG).is_some())
             || (s.word_in(i, &["havent", "hasnt"])
                 && s.word_after(i, 4, &["had", "thought", "come"]).is_some())
@@ -4160,6 +4281,1714 @@ fn plan_marker(s: &View) -> bool {
         || s.all_of(STOCK).any(|i| s.after(i, 5, PILLS).is_some())
 }
 
+// ---------------------------------------------------------------------------
+// Round eight: the entry read as a whole
+// ---------------------------------------------------------------------------
+
+/// Kinds of evidence a sentence adds to the reading of the sentences around
+/// it. None of them raises the note alone: a bridge, a Thursday, "I'll",
+/// letters, a long look, a plaster are all ordinary. Together, in the
+/// writer's own voice and within a sentence of each other, some of them
+/// tell a plan, a preparation or a method the sentences never name (see
+/// [`context`]).
+mod cue {
+    /// A means with few other uses in a journal: a gun, an overdose, a
+    /// noose, the tracks, a ledge, a quarry, a hose to the car.
+    pub const MEANS: u64 = 1;
+    /// A means with everyday uses: pills, a bridge, the sea, a rope, a
+    /// blade, a train, a belt.
+    pub const SOME_MEANS: u64 = 1 << 1;
+    /// An act a means is used for: jump, climb over, walk into, swallow
+    /// the lot, do it.
+    pub const ACT: u64 = 1 << 2;
+    /// A time to come: Thursday, the 9th, the end of the month, until.
+    pub const WHEN: u64 = 1 << 3;
+    /// The writer has settled something: will, going to, decided, know
+    /// where, worked out.
+    pub const SETTLED: u64 = 1 << 4;
+    /// Attention kept on something: thinking about, looked down, counted,
+    /// how high, what they'd do.
+    pub const DWELL: u64 = 1 << 5;
+    /// Attention kept on "it" or "them": what the sentence before named.
+    pub const DWELL_IT: u64 = 1 << 6;
+    /// A world without the writer: after, for good, whoever finds me,
+    /// won't be coming back, nobody will have to.
+    pub const ABSENT: u64 = 1 << 7;
+    /// Affairs put in order: letters, a will, passwords, belongings given
+    /// away, a pet rehomed, a video for later.
+    pub const ERRAND: u64 = 1 << 8;
+    /// Hiding it: so nobody notices, without them knowing, long sleeves,
+    /// two chemists.
+    pub const HIDDEN: u64 = 1 << 9;
+    /// The writer's own death or end: die, buried, the funeral, be gone.
+    pub const DEATH: u64 = 1 << 10;
+    /// Marks or tools of self-injury: cuts, scabs, a blade, new ones.
+    pub const MARKS: u64 = 1 << 11;
+    /// Going back to a habit: relapsed, days clean, old habits, broke it.
+    pub const LAPSE: u64 = 1 << 12;
+    /// Being with someone again: be with my brother again, join Dad.
+    pub const REUNION: u64 = 1 << 13;
+    /// Someone who has died: gone six years, passed, late.
+    pub const LOST: u64 = 1 << 14;
+    /// Worn out with living: so tired, exhausted, stop fighting, no point.
+    pub const LOW: u64 = 1 << 15;
+    /// On purpose: on purpose, deliberately, to feel something, deserved.
+    pub const PURPOSE: u64 = 1 << 16;
+    /// An end of one's own told by its manner rather than by death: by my
+    /// own hand, on my own terms, remove myself permanently, stop being,
+    /// not carrying on, the last entry.
+    pub const OWN_END: u64 = 1 << 17;
+    /// Welcoming something: hoping, wishing, wouldn't mind, relieved,
+    /// glad, a blessing, would solve.
+    pub const WELCOME: u64 = 1 << 18;
+    /// Something that would end the writer without their doing: a bus, a
+    /// plane going down, an accident, an illness, the heart, not waking,
+    /// not seeing the morning, "if something took me".
+    pub const HARM: u64 = 1 << 19;
+    /// An injury done by the writer's hand: cut, scratched, burned,
+    /// pressed, bit, went at my skin.
+    pub const HURT: u64 = 1 << 20;
+    /// A means that is a place or a way without a use of its own: a bridge,
+    /// the sea, a rope, charcoal (set with [`SOME_MEANS`]).
+    pub const PLACE_MEANS: u64 = 1 << 21;
+    /// Attention on a means in the same clause: "thinking about the pills".
+    pub const DWELL_ON: u64 = 1 << 22;
+    /// An absence that is the writer's death: not surviving, not seeing a
+    /// birthday, whoever finds me, no promises to stay.
+    pub const GONE: u64 = 1 << 26;
+    /// Disappointment (at good news about one's health).
+    pub const DISAPPOINT: u64 = 1 << 27;
+    /// A harm named and found absent: "it isn't cancer", "came back clear".
+    pub const SPARED: u64 = 1 << 28;
+    /// Finding out how: how long it takes, which way hurts least.
+    pub const HOWTO: u64 = 1 << 30;
+    /// A goodbye and its hiding in one sentence: "goodbyes without them
+    /// knowing".
+    pub const SECRET: u64 = 1 << 31;
+    /// Three errands in one sentence.
+    pub const ERRANDS3: u64 = 1 << 32;
+    /// Others said to be better off without the writer.
+    pub const BURDENED: u64 = 1 << 29;
+    /// A harm welcomed in one sentence (see [`WELCOME`], [`HARM`]).
+    pub const WELCOMED: u64 = 1 << 25;
+    /// Two errands in one sentence: "updated my will, cancelled the gym".
+    pub const ERRANDS: u64 = 1 << 23;
+    /// The writer's own dying, not negated and not an idiom.
+    pub const DYING: u64 = 1 << 24;
+
+    /// Families that point a means at its use.
+    pub const POINTING: u64 = ACT | DWELL | DWELL_IT | ABSENT | HIDDEN | DEATH;
+    /// Families that point an everyday means at its use: attention only
+    /// when it is on the means itself.
+    pub const AIMED: u64 = ACT | DWELL_IT | DWELL_ON | ABSENT | HIDDEN | DEATH | GONE;
+    /// Families that make a reading pressing.
+    pub const PRESSING: u64 = MEANS | ACT | WHEN | SETTLED | ERRAND | HIDDEN | OWN_END;
+}
+
+/// Weekday and time words a date may be told by.
+const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "semester",
+    "term",
+];
+
+/// A sentence about a song, a film, a book or a game by name; not every
+/// word the lexicon files under media ("reading", "play", "cover").
+fn titled_media(s: &View) -> bool {
+    s.any(MEDIA)
+        && (s.toks.iter().any(|t| t.title)
+            || s.has_word(&[
+                "song",
+                "songs",
+                "film",
+                "films",
+                "movie",
+                "movies",
+                "album",
+                "band",
+                "lyrics",
+                "novel",
+                "podcast",
+                "documentary",
+                "netflix",
+                "tv",
+                "series",
+                "anime",
+                "trailer",
+                "concert",
+                "episode",
+                "episodes",
+            ]))
+}
+
+/// A report of training, research or someone's disclosure; not every word
+/// the lexicon files under reports ("walk", "charity", "course", "policy").
+fn reported(s: &View) -> bool {
+    s.any(REPORT)
+        && s.has_word(&[
+            "training",
+            "trained",
+            "article",
+            "news",
+            "prevention",
+            "screening",
+            "study",
+            "research",
+            "lecture",
+            "workshop",
+            "seminar",
+            "conference",
+            "webinar",
+            "dissertation",
+            "thesis",
+            "protocol",
+            "disclosed",
+            "disclosure",
+            "safeguarding",
+            "awareness",
+            "statistics",
+            "headline",
+            "headlines",
+            "helpline",
+            "hotline",
+            "volunteer",
+            "module",
+            "textbook",
+            "presentation",
+            "report",
+        ])
+}
+
+/// Tags a cue can start from (see [`cues`]).
+const CUE_TAGS: Tags = BLADE
+    | BURDEN
+    | BUY
+    | DESIRE
+    | DIE
+    | DROWN
+    | GAS
+    | HANG
+    | INTENT
+    | JUMP
+    | OD
+    | ONPURPOSE
+    | PILLS
+    | PLACE
+    | POISON
+    | RESEARCH
+    | ROPE
+    | SLEEP
+    | STRONGCUT
+    | SUIC
+    | THINK
+    | TIME
+    | VEHICLE
+    | WAKE
+    | WATER
+    | WEAPON;
+
+/// Every word a cue can start from, sorted: a word with none of
+/// [`CUE_TAGS`] and not in this list (nor in [`HOLDS`]) is passed over
+/// without reading the rules, which is most of an ordinary entry. A new
+/// cue anchored on a new word must add the word here.
+const CUE_WORDS: &[&str] = &[
+    "accident",
+    "affairs",
+    "after",
+    "again",
+    "answer",
+    "anymore",
+    "arranged",
+    "at",
+    "attack",
+    "away",
+    "back",
+    "balcony",
+    "barrier",
+    "barriers",
+    "be",
+    "being",
+    "benign",
+    "best",
+    "better",
+    "birthday",
+    "bit",
+    "bite",
+    "blade",
+    "blades",
+    "bled",
+    "bleeds",
+    "blessing",
+    "boxcutter",
+    "broke",
+    "bruises",
+    "buried",
+    "canceled",
+    "cancelled",
+    "cancer",
+    "carrying",
+    "check",
+    "checked",
+    "checking",
+    "chemists",
+    "choosing",
+    "chosen",
+    "christmas",
+    "clean",
+    "cleanest",
+    "clear",
+    "cleared",
+    "cliff",
+    "cliffs",
+    "climb",
+    "climbed",
+    "climbing",
+    "closed",
+    "codeine",
+    "coffin",
+    "come",
+    "comes",
+    "coming",
+    "concealer",
+    "continue",
+    "count",
+    "counted",
+    "counting",
+    "counts",
+    "cover",
+    "cuts",
+    "deadline",
+    "deeds",
+    "deleted",
+    "deserve",
+    "deserved",
+    "didnt",
+    "different",
+    "disappointed",
+    "disappointment",
+    "done",
+    "doses",
+    "drafts",
+    "dragged",
+    "dressings",
+    "drive",
+    "driving",
+    "drove",
+    "dug",
+    "each",
+    "easiest",
+    "empty",
+    "end",
+    "ending",
+    "engine",
+    "enough",
+    "entry",
+    "envelope",
+    "exit",
+    "fence",
+    "fences",
+    "fentanyl",
+    "fight",
+    "fighting",
+    "find",
+    "finds",
+    "footbridge",
+    "for",
+    "forever",
+    "funeral",
+    "gave",
+    "give",
+    "giving",
+    "glad",
+    "go",
+    "goes",
+    "going",
+    "gone",
+    "good",
+    "goodbye",
+    "goodbyes",
+    "grateful",
+    "grave",
+    "habits",
+    "has",
+    "have",
+    "head",
+    "heart",
+    "heaven",
+    "held",
+    "helped",
+    "here",
+    "hid",
+    "hide",
+    "hiding",
+    "home",
+    "hopeless",
+    "hose",
+    "hospice",
+    "how",
+    "if",
+    "ill",
+    "illness",
+    "insurance",
+    "it",
+    "join",
+    "kind",
+    "kit",
+    "know",
+    "knowing",
+    "knows",
+    "labelled",
+    "labels",
+    "last",
+    "late",
+    "later",
+    "leaned",
+    "leaning",
+    "least",
+    "ledge",
+    "less",
+    "letters",
+    "locked",
+    "look",
+    "looked",
+    "looking",
+    "lorries",
+    "lorry",
+    "lot",
+    "malignant",
+    "mapped",
+    "marks",
+    "meet",
+    "mind",
+    "morning",
+    "multistorey",
+    "myself",
+    "need",
+    "net",
+    "nets",
+    "next",
+    "nice",
+    "noose",
+    "not",
+    "note",
+    "noticed",
+    "number",
+    "of",
+    "one",
+    "ones",
+    "out",
+    "over",
+    "overpass",
+    "own",
+    "oxycodone",
+    "paid",
+    "passed",
+    "passwords",
+    "pension",
+    "permanent",
+    "permanently",
+    "photos",
+    "plane",
+    "planned",
+    "point",
+    "policy",
+    "press",
+    "pressed",
+    "properly",
+    "pull",
+    "punched",
+    "quarry",
+    "quickest",
+    "quiet",
+    "railing",
+    "railings",
+    "rails",
+    "railway",
+    "razor",
+    "razors",
+    "read",
+    "reading",
+    "ready",
+    "rehome",
+    "rehomed",
+    "rehoming",
+    "relapse",
+    "relapsed",
+    "relapsing",
+    "relief",
+    "relieved",
+    "researching",
+    "rooftop",
+    "scabs",
+    "scar",
+    "scars",
+    "scraped",
+    "scratched",
+    "see",
+    "sees",
+    "settled",
+    "sh",
+    "shard",
+    "short",
+    "show",
+    "sign",
+    "sleeves",
+    "so",
+    "solution",
+    "solve",
+    "something",
+    "soon",
+    "stand",
+    "standing",
+    "stared",
+    "staring",
+    "starved",
+    "stay",
+    "step",
+    "stepping",
+    "stood",
+    "stop",
+    "streak",
+    "subscriptions",
+    "survive",
+    "swallow",
+    "swallowing",
+    "swap",
+    "swim",
+    "swimming",
+    "take",
+    "taken",
+    "takes",
+    "there",
+    "thighs",
+    "thinks",
+    "time",
+    "timed",
+    "tired",
+    "too",
+    "took",
+    "tracks",
+    "train",
+    "trains",
+    "tramadol",
+    "tumor",
+    "tumour",
+    "use",
+    "using",
+    "viaduct",
+    "video",
+    "wait",
+    "waited",
+    "waiting",
+    "walk",
+    "walked",
+    "walking",
+    "welcome",
+    "went",
+    "what",
+    "whoever",
+    "will",
+    "without",
+    "wonders",
+    "worked",
+    "works",
+    "worthless",
+    "wounds",
+    "wrote",
+];
+
+/// A filter over [`CUE_WORDS`] and [`HOLDS`] by first letter, last letter
+/// and length: most words of an entry are ruled out with one lookup.
+fn anchor_filter() -> &'static [[u32; 26]; 26] {
+    static FILTER: std::sync::OnceLock<[[u32; 26]; 26]> = std::sync::OnceLock::new();
+    FILTER.get_or_init(|| {
+        let mut f = [[0u32; 26]; 26];
+        for w in CUE_WORDS.iter().chain(HOLDS) {
+            let b = w.as_bytes();
+            let (first, last) = (b[0], b[b.len() - 1]);
+            if first.is_ascii_lowercase() && last.is_ascii_lowercase() && b.len() < 32 {
+                f[usize::from(first - b'a')][usize::from(last - b'a')] |= 1 << b.len();
+            } else {
+                // Every such word is let through by [`may_anchor`].
+                debug_assert!(false, "cue word outside a-z: {w}");
+            }
+        }
+        f
+    })
+}
+
+/// Whether a word may be one of [`CUE_WORDS`] or [`HOLDS`].
+fn may_anchor(w: &str) -> bool {
+    let b = w.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&first), Some(&last))
+            if first.is_ascii_lowercase() && last.is_ascii_lowercase() && b.len() < 32 =>
+        {
+            anchor_filter()[usize::from(first - b'a')][usize::from(last - b'a')] & (1 << b.len())
+                != 0
+        }
+        _ => false,
+    }
+}
+
+/// Whether any cue could start at `i`.
+fn cue_anchor(s: &View, i: usize) -> bool {
+    if s.is(i, CUE_TAGS) {
+        return true;
+    }
+    if !may_anchor(s.w(i)) {
+        return false;
+    }
+    // The commonest words a cue starts from, with the neighbour each of
+    // their cues needs: an ordinary entry is full of "it", "of", "for".
+    let prev = s.w(i.wrapping_sub(1));
+    let next = s.w(i + 1);
+    let common = match s.w(i) {
+        "it" => Some(matches!(prev, "do" | "doing" | "make")),
+        "of" => Some(prev == "something"),
+        "for" => Some(prev == "not"),
+        "not" | "didnt" => Some(matches!(next, "tell" | "say" | "the")),
+        "have" => Some(prev == "will"),
+        "at" => Some(prev == "went"),
+        "so" => Some(matches!(next, "nobody" | "no" | "they" | "that")),
+        "back" => Some(prev == "come"),
+        "be" => Some(prev == "will" || next == "with" || s.after(i, 3, KIN).is_some()),
+        "if" => Some(matches!(prev, "fine" | "okay" | "ok" | "happy")),
+        "what" => Some(matches!(next, "theyd" | "itd" | "it" | "they" | "too")),
+        "how" => Some(matches!(
+            next,
+            "high" | "quick" | "fast" | "far" | "many" | "long" | "much" | "deep"
+        )),
+        "one" => Some(prev == "no"),
+        "time" => Some(prev == "last"),
+        "know" => Some(matches!(next, "where" | "exactly" | "how" | "when") || prev == "doesnt"),
+        "there" => Some(prev == "up"),
+        "being" => Some(prev == "stop"),
+        "go" => Some(matches!(prev, "would" | "mind" | "head")),
+        "after" => Some(clause_end(s, i + 1)),
+        "something" => Some(prev == "feel"),
+        "best" => Some(next == "way"),
+        "going" => Some(matches!(next, "to" | "on")),
+        "here" => Some(prev == "not"),
+        "home" => Some(matches!(prev, "good" | "new")),
+        "has" => Some(prev == "nobody"),
+        "too" => Some(prev == "go"),
+        "good" => Some(prev == "for"),
+        "over" => Some(prev == "get"),
+        "find" => Some(next == "me"),
+        _ => None,
+    };
+    if let Some(pass) = common {
+        return pass;
+    }
+    CUE_WORDS.binary_search(&s.w(i)).is_ok() || s.word_in(i, HOLDS)
+}
+
+/// What one sentence adds to its entry's reading: a [`cue`] bit for each
+/// family it holds. Nothing from a report, a story, a title, an accident,
+/// the journey, or thoughts said to be long over.
+fn cues(s: &View) -> u64 {
+    use cue::*;
+    let n = s.len();
+    // Most sentences of an ordinary entry hold no word any cue starts
+    // from: they cost one look at each word.
+    let anchors: Vec<usize> = (0..n)
+        .filter(|&i| s.w(i) != BREAK && cue_anchor(s, i))
+        .collect();
+    if anchors.is_empty()
+        || titled_media(s)
+        || reported(s)
+        || s.journey(0)
+        || (!s.any(FP) && s.has_word(&["you", "youre", "your", "youll", "youd", "youve"]))
+    {
+        return 0;
+    }
+    let mut c = 0u64;
+    let w = |i: usize| s.w(i);
+    let means_here = s.any(OD | WEAPON | PILLS | PLACE | WATER | BLADE | ROPE | HANG | GAS);
+    for &i in &anchors {
+        let word = w(i);
+        let prev = w(i.wrapping_sub(1));
+        let next = w(i + 1);
+        let mine = s.mine(i);
+        // "Dad's shotgun": a possessive is not the clause's subject.
+        let means_mine = mine
+            || s.is(i, WEAPON | PILLS | BLADE | ROPE | GAS)
+                && s.is(i.wrapping_sub(1), KIN)
+                && s.mine(i.wrapping_sub(1));
+        let neg_before = s.before(i, 3, NEG).is_some();
+        if means_mine && !mine {
+            c |= means_cue(s, i) & (MEANS | SOME_MEANS | PLACE_MEANS);
+        }
+        // Families that belong to the writer's own clause.
+        if mine {
+            c |= means_cue(s, i);
+            if s.is(i, JUMP | DROWN)
+                || (s.is(i, HANG)
+                    && !matches!(
+                        next,
+                        "the"
+                            | "a"
+                            | "my"
+                            | "out"
+                            | "up"
+                            | "around"
+                            | "baskets"
+                            | "basket"
+                            | "pictures"
+                            | "lines"
+                            | "laundry"
+                            | "washing"
+                            | "in"
+                            | "on"
+                            | "from"
+                    )
+                    && prev != "the")
+                || (matches!(word, "climb" | "climbed" | "climbing") && next == "over")
+                || (matches!(word, "walk" | "walked" | "walking" | "swim" | "swimming")
+                    && matches!(next, "into" | "out"))
+                || (matches!(word, "drive" | "driving" | "drove")
+                    && matches!(next, "off" | "into" | "straight"))
+                || matches!(word, "swallow" | "swallowing")
+                || (word == "lot" && prev == "the" && means_here)
+                || (matches!(word, "step" | "stepping") && matches!(next, "off" | "out" | "over"))
+                || (matches!(word, "use" | "using") && means_here)
+                || (word == "it" && matches!(prev, "do" | "doing") && !neg_before)
+            {
+                c |= ACT;
+            }
+            if (s.is(i, INTENT)
+                && !word.starts_with("intention")
+                && !neg_before
+                && !matches!(next, "for" | "to"))
+                // An intention to act, not a forecast: "I'll go", "I'm
+                // going to use it", not "I'm going to lose my job".
+                || (word == "will" && s.is(i.wrapping_sub(1), FP) && intends(s, i + 1))
+                || (word == "going"
+                    && next == "to"
+                    && s.before(i, 2, FP).is_some()
+                    && intends(s, i + 2))
+                || (word == "know"
+                    && matches!(next, "where" | "exactly" | "how" | "when")
+                    && !neg_before)
+                || (word == "worked" && matches!(next, "out" | "it"))
+                || matches!(
+                    word,
+                    "choosing" | "sign" | "chosen" | "settled" | "arranged" | "planned"
+                )
+                || (word == "be" && prev == "will" && s.w(i.wrapping_sub(2)) == "it")
+            {
+                c |= SETTLED;
+            }
+            if s.is(i, RESEARCH)
+                && !matches!(word, "count" | "counts")
+                && (!matches!(word, "read" | "reading" | "checked" | "checking")
+                    || matches!(next, "about" | "how" | "what" | "which" | "up"))
+                || (s.is(i, THINK)
+                    && (word.ends_with("ing")
+                        || matches!(next, "about" | "of")
+                        || matches!(prev, "keep" | "keeps" | "kept")))
+                || (matches!(word, "count" | "counts") && matches!(next, "them" | "it"))
+                || (word == "check" && prev == "to" && !s.any(KIN | THIRD))
+                || matches!(
+                    word,
+                    "staring"
+                        | "stared"
+                        | "counted"
+                        | "counting"
+                        | "mapped"
+                        | "timed"
+                        | "researching"
+                )
+                || (matches!(word, "cleanest" | "easiest" | "quickest" | "best")
+                    && next == "way"
+                    && (clause_end(s, i + 2) || matches!(s.w(i + 2), "out" | "to" | "for")))
+                    && !s.has_word(&["get"])
+                || (matches!(word, "looked" | "looking" | "look")
+                    && matches!(next, "down" | "at" | "over" | "closer" | "right" | "out"))
+                || (word == "how"
+                    && matches!(
+                        next,
+                        "high" | "quick" | "fast" | "far" | "many" | "long" | "much" | "deep"
+                    ))
+                || (word == "what"
+                    && matches!(next, "theyd" | "itd" | "it" | "they" | "too")
+                    && s.word_after(i, 3, &["do", "does", "would"]).is_some())
+                || (matches!(word, "coming" | "comes")
+                    && matches!(next, "up" | "back")
+                    && s.any(THINK | DESIRE))
+                || (matches!(word, "head" | "mind") && matches!(next, "went" | "goes" | "go"))
+            {
+                c |= DWELL;
+                if matches!(next, "about" | "at" | "of") && s.word_in(i + 2, &["it", "them"]) {
+                    c |= DWELL_IT;
+                }
+                if (i + 1..(i + 5).min(n)).any(|j| means_cue(s, j) != 0) {
+                    c |= DWELL_ON;
+                }
+            }
+            // Dying accepted: "waiting to die", "let myself die", "ready to
+            // die".
+            if s.is(i, DIE)
+                && !neg_before
+                && (prev == "to"
+                    && s.word_in(
+                        i.wrapping_sub(2),
+                        &["waiting", "ready", "prepared", "okay", "fine", "happy"],
+                    )
+                    || prev == "myself" && s.word_in(i.wrapping_sub(2), &["let", "letting"]))
+                && !matches!(next, "trying" | "laughing" | "of" | "on" | "for")
+                && !s.journey(i)
+            {
+                c |= DYING;
+            }
+            if (matches!(
+                word,
+                "stood"
+                    | "standing"
+                    | "stand"
+                    | "leaned"
+                    | "leaning"
+                    | "looked"
+                    | "looking"
+                    | "climbed"
+            ) && s
+                .word_after(i, 5, &["edge", "down", "over", "closer"])
+                .is_some())
+            {
+                // Standing at an edge is ordinary unless kept up; looking
+                // down from one is attention.
+                c |= if s.has_word(&["each", "every", "again", "agn", "keep", "keeps"]) {
+                    ACT
+                } else if matches!(word, "stood" | "standing" | "stand") {
+                    0
+                } else {
+                    DWELL
+                };
+            }
+            if (matches!(word, "buried" | "funeral" | "coffin" | "grave")
+                && matches!(prev, "my" | "own" | "be"))
+                || (word == "gone" && matches!(prev, "be" | "being"))
+                || (word == "exit" && matches!(prev, "my" | "the"))
+            {
+                c |= DEATH;
+            }
+            if (word == "letters" || word == "note")
+                && (matches!(prev, "the" | "a")
+                    && s.has_word(&["wrote", "rewrote", "left", "sealed", "written"])
+                    || matches!(next, "for" | "to" | "in"))
+                || (word == "will" && matches!(prev, "my" | "the" | "a"))
+                || matches!(
+                    word,
+                    "passwords" | "insurance" | "policy" | "envelope" | "labels"
+                )
+                || (matches!(word, "gave" | "giving" | "give")
+                    && (next == "away" || next == "my" && s.word_after(i, 4, &["to"]).is_some()))
+                || (word == "home" && matches!(prev, "good" | "new") && next == "for")
+                || matches!(word, "rehome" | "rehomed" | "rehoming")
+                || (word == "video" && prev != "the" && s.word_after(i, 2, &["for"]).is_some())
+                || (matches!(word, "cancelled" | "canceled" | "deleted")
+                    && s.word_after(i, 3, &["my", "socials", "accounts", "gym"])
+                        .is_some())
+                || (word == "photos" && s.word_after(i, 4, &["for", "each"]).is_some())
+                || (word == "paid" && next == "off")
+            {
+                if c & ERRANDS != 0 {
+                    c |= ERRANDS3;
+                }
+                if c & ERRAND != 0 {
+                    c |= ERRANDS;
+                }
+                c |= ERRAND;
+            }
+            if matches!(word, "cuts" | "marks" | "scabs" | "scars" | "wounds" | "sh")
+                && !matches!(
+                    prev,
+                    "good"
+                        | "bad"
+                        | "full"
+                        | "top"
+                        | "high"
+                        | "low"
+                        | "ordinary"
+                        | "exam"
+                        | "test"
+                        | "budget"
+                        | "pay"
+                        | "tax"
+                        | "price"
+                )
+                || (word == "ones" && prev == "new")
+                || matches!(
+                    word,
+                    "blade" | "blades" | "razor" | "razors" | "boxcutter" | "shard"
+                )
+            {
+                c |= MARKS;
+            }
+            if matches!(word, "be" | "join" | "meet" | "see")
+                && (s.after(i, 3, KIN).is_some() || matches!(next, "him" | "her"))
+                && (s.any(DESIRE) || s.has_word(&["going", "waiting"]))
+                && (word != "see" || s.has_word(&["again", "soon"]))
+                && !s.has_word(&["dream", "dreams", "someday", "christmas", "summer"])
+            {
+                c |= REUNION;
+            }
+        }
+        // Families that may sit in anyone's clause: the time, the world
+        // after, the hiding, the loss.
+        if s.is(i, TIME)
+            && !matches!(word, "soon" | "birthday" | "christmas")
+            // "the 7th floor", "5th place": an ordinal that is no date.
+            && !(ordinal(word)
+                && matches!(next, "floor" | "storey" | "level" | "grade" | "place" | "century" | "row"))
+            || (word == "end" && next == "of" && s.word_in(i + 3, DAYS))
+            || (word == "next" && s.word_in(i + 1, DAYS))
+            || word == "deadline"
+        {
+            c |= WHEN;
+        }
+        if (word == "after"
+            && clause_end(s, i + 1)
+            && matches!(prev, "them" | "it" | "him" | "her" | "me" | "mess" | "up"))
+            || matches!(
+                word,
+                "whoever" | "goodbyes"
+            )
+            || (word == "good" && prev == "for")
+            // "forever" that ends a clause or a going, not "permanently
+            // injured".
+            || (matches!(word, "permanently" | "permanent" | "forever")
+                && (clause_end(s, i + 1) || matches!(next, "gone" | "out" | "away" | "asleep")))
+            || (word == "last" && prev == "my")
+            || (word == "later" && prev == "until")
+            || (matches!(word, "come" | "coming") && next == "back" && neg_before)
+            || (word == "back" && prev == "come" && s.w(i.wrapping_sub(2)) == "dont")
+            || (word == "survive" && neg_before)
+            || (matches!(word, "find" | "finds") && next == "me")
+            || (word == "have" && prev == "will" && s.word_before(i, 3, &["nobody"]).is_some())
+            || (word == "has" && prev == "nobody")
+            || (word == "stay" && matches!(prev, "couldnt" | "cant"))
+            || (word == "of" && prev == "something" && next == "me")
+            || (word == "need" && prev == "will" && s.w(i.wrapping_sub(3)) == "all")
+            || (word == "wonders" && s.has_word(&["case"]))
+        {
+            c |= ABSENT;
+        }
+        if (word == "so"
+            && matches!(next, "nobody" | "no" | "they" | "that")
+            && s.word_after(
+                i,
+                4,
+                &[
+                    "notices", "notice", "sees", "see", "finds", "knows", "know", "look", "check",
+                ],
+            )
+            .is_some())
+            || (word == "knowing" && s.word_before(i, 3, &["without"]).is_some())
+            || (matches!(word, "didnt" | "not") && matches!(next, "tell" | "say" | "the"))
+                && s.has_word(&["reason", "tell", "say"])
+            || (word == "sleeves" && prev != "short")
+            || word == "concealer"
+            || (matches!(word, "hiding" | "hid" | "hide")
+                && s.word_in(
+                    i + 1,
+                    &["the", "it", "them", "my", "marks", "scars", "cuts"],
+                ))
+            || (word == "different" && s.any(PILLS) || word == "chemists")
+            || (word == "noticed" && next == "a")
+            || (word == "cleared" && s.has_word(&["history"]))
+            || (word == "locked" && next == "the")
+            || (word == "cover" && s.has_word(&["noise"]))
+        {
+            c |= HIDDEN;
+        }
+        if matches!(
+            word,
+            "relapse" | "relapsed" | "relapsing" | "habits" | "streak"
+        ) || (word == "clean"
+            && s.word_before(i, 2, &["days", "weeks", "months", "years"])
+                .is_some())
+            || (word == "broke" && next == "it")
+        {
+            c |= LAPSE;
+        }
+        if (word == "gone" && s.word_after(i, 2, &["years", "months", "year"]).is_some())
+            || matches!(word, "passed" | "late") && s.any(KIN)
+        {
+            c |= LOST;
+        }
+        if s.is(i, ONPURPOSE) && !neg_before {
+            c |= PURPOSE;
+        }
+        // Worn out with living, not with a day: "tired of all of it", "so
+        // tired", hopeless, a burden.
+        if matches!(word, "hopeless" | "worthless")
+            || (word == "tired"
+                && (matches!(prev, "so" | "too") && clause_end(s, i + 1)
+                    || next == "of"
+                        && s.word_after(
+                            i + 1,
+                            3,
+                            &["living", "life", "everything", "all", "being", "fighting"],
+                        )
+                        .is_some()))
+            || (word == "fighting" && prev == "stop")
+            || (word == "point" && neg_before)
+            || s.is(i, BURDEN)
+        {
+            c |= LOW;
+        }
+        let more = more_cues(s, i, mine, neg_before) | shape_cues(s, i, mine, neg_before);
+        if more & c & ERRAND != 0 {
+            if c & ERRANDS != 0 {
+                c |= ERRANDS3;
+            }
+            c |= ERRANDS;
+        }
+        c |= more;
+    }
+    // What silences a sentence is asked only of one that holds something.
+    if c == 0 || resolved_past(s) || over(s) || asked(s) {
+        return 0;
+    }
+    if c & WELCOME != 0 && c & (HARM | DEATH) != 0 {
+        c |= WELCOMED;
+    }
+    // Hiding the body itself: "so nobody would see my arms".
+    if c & HIDDEN != 0
+        && s.any(VULN | BODY)
+        && s.has_word(&["see", "sees", "notice", "notices", "show"])
+    {
+        c |= MARKS;
+    }
+    if c & HIDDEN != 0 && c & (ABSENT | GONE) != 0 {
+        c |= SECRET;
+    }
+    // An accident with its cause: no injury of the writer's own doing.
+    if s.any(ACCIDENT) {
+        c &= !(MARKS | HURT | ACT | PURPOSE);
+    }
+    // The session or the journey named in the sentence: its dying, its
+    // grave and its not wanting to come back are the medicine's.
+    // "the old me was gone for good", "the end of the session".
+    if s.is(0, SETTING)
+        || (1..n).any(|j| {
+            s.w(j - 1) == "old"
+                && s.word_in(j, &["me", "self", "stuff", "version", "parts", "life"])
+                || s.w(j) == "ego"
+                || s.is(j, SETTING) && s.w(j - 1) == "the" && s.w(j.wrapping_sub(2)) == "of"
+        })
+    {
+        c &= !(DEATH | WELCOME | HARM | ABSENT | OWN_END | DYING | GONE);
+    }
+    c
+}
+
+/// A verb of doing, after "I'll" or "going to": an intention rather than a
+/// forecast ("I'm going to lose my job").
+fn act_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "do" | "go"
+            | "use"
+            | "take"
+            | "walk"
+            | "jump"
+            | "drive"
+            | "end"
+            | "leave"
+            | "make"
+            | "finish"
+            | "stop"
+            | "let"
+            | "bring"
+            | "wait"
+            | "give"
+            | "swim"
+            | "step"
+            | "hang"
+            | "drown"
+            | "overdose"
+            | "kill"
+            | "try"
+            | "be"
+    )
+}
+
+/// An act intended at `j`, not an errand: "I'll go" or "I'll go to the
+/// bridge", not "I'll go to bed" or "go for lunch".
+fn intends(s: &View, j: usize) -> bool {
+    act_verb(s.w(j))
+        && !(s.w(j) == "go"
+            && s.word_in(j + 1, &["to", "for", "home", "out"])
+            && !(j + 2..(j + 5).min(s.len())).any(|k| means_cue(s, k) != 0))
+}
+
+/// A means at `i`: [`cue::MEANS`], [`cue::SOME_MEANS`] (with
+/// [`cue::PLACE_MEANS`] for a place or a way), or nothing.
+fn means_cue(s: &View, i: usize) -> u64 {
+    use cue::*;
+    if !cue_anchor(s, i) {
+        return 0;
+    }
+    // "the knife for the roast", "the cliff path for a photo": a stated
+    // use; "cleaned and oiled the shotgun": care of it; "sea bass": water
+    // that is not a place.
+    if s.word_after(i, 6, &["for", "to"]).is_some_and(|j| {
+        !(i + 1..j).any(|k| s.w(k) == BREAK)
+            && !s.word_in(j + 1, &["end", "die", "kill", "do", "finish", "overdose", "myself"])
+            // "to the bathroom" is a place, not a use.
+            && (s.w(j) == "to"
+                && !s.word_in(j + 1, &["the", "a", "my", "his", "her", "their", "our", "bed", "work"])
+            || s.w(j) == "for" && s.word_after(
+                j,
+                3,
+                &["minute", "minutes", "hour", "hours", "while", "second", "seconds", "ages"],
+            )
+            .is_none())
+    })
+        || s.word_before(
+            i,
+            3,
+            &[
+                "cleaned",
+                "oiled",
+                "serviced",
+                "sharpened",
+                "polished",
+                "repaired",
+                "fixed",
+            ],
+        )
+        .is_some()
+        || s.is(i, WATER) && !s.word_in(i.wrapping_sub(1), &["the", "into", "in"])
+        // A name: "the Railway Hotel", "Bridge Street".
+        || s.toks.get(i).is_some_and(|t| t.title)
+        // "the bridge cafe", "the cliff path", "the sea view": a place that
+        // only names another.
+        || s.word_in(
+            i + 1,
+            &[
+                "cafe", "walk", "path", "club", "view", "street", "road", "hotel", "pub", "bar",
+                "restaurant", "game", "party", "evening", "night", "tour", "trip", "side",
+                "front", "lane", "house", "shop", "festival",
+            ],
+        ) && !s.is(i, OD | WEAPON)
+        // A track on an album, not a railway's.
+        || s.w(i) == "track" && !s.word_in(i.wrapping_sub(1), &["railway", "train", "rail"])
+    {
+        return 0;
+    }
+    let word = s.w(i);
+    let prev = s.w(i.wrapping_sub(1));
+    if s.is(i, OD | WEAPON)
+        && !matches!(
+            prev,
+            "glue" | "nerf" | "water" | "staple" | "nail" | "spray" | "squirt" | "toy"
+        )
+        || matches!(
+            word,
+            "noose"
+                | "tracks"
+                | "ledge"
+                | "quarry"
+                | "overpass"
+                | "balcony"
+                | "rooftop"
+                | "railing"
+                | "railings"
+                | "footbridge"
+                | "viaduct"
+                | "hose"
+                | "tramadol"
+                | "codeine"
+                | "oxycodone"
+                | "fentanyl"
+                | "multistorey"
+                | "railway"
+                | "rails"
+                | "cliff"
+                | "cliffs"
+        )
+    {
+        return MEANS;
+    } else if (s.is(i, PILLS | PLACE | WATER | BLADE | ROPE | GAS | POISON)
+        || s.word_in(i, HOLDS)
+        || matches!(word, "train" | "trains" | "lorries" | "lorry" | "engine"))
+        // "the knife for the roast": a stated use.
+        && s.word_after(i, 4, &["for", "to"]).is_none()
+    {
+        return if s.is(i, PLACE | WATER | ROPE | GAS) {
+            SOME_MEANS | PLACE_MEANS
+        } else {
+            SOME_MEANS
+        };
+    }
+    0
+}
+
+/// More shapes of the same families: the end told by what others would
+/// gain, by a finality said on its own, by disappointment at good news;
+/// self-injury told by its tools, its relief and its hiding in the heat;
+/// a means told by what it is "not for".
+fn shape_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u64 {
+    use cue::*;
+    let word = s.w(i);
+    let prev = s.w(i.wrapping_sub(1));
+    let next = s.w(i + 1);
+    let n = s.len();
+    let mut c = 0;
+    if mine {
+        // "I'm done. I mean done done."; "the permanent way out"; "the way
+        // I'd go"; "make sure it works"; "do it properly".
+        if (word == "done" && next == "done")
+            || (word == "out"
+                && prev == "way"
+                && s.has_word(&["permanent", "only", "easy", "quick", "final"])
+                && clause_end(s, i + 1))
+            || (word == "go"
+                && prev == "would"
+                && s.w(i.wrapping_sub(3)) == "way"
+                && clause_end(s, i + 1))
+            || (word == "properly" && prev == "it" && s.w(i.wrapping_sub(2)) == "do")
+        {
+            c |= OWN_END;
+        }
+        // Not living to a date, not staying.
+        if (word == "see" && neg_before && next == "my" && s.is(i + 2, TIME))
+            || (word == "see"
+                && neg_before
+                && next == "my"
+                && s.w(i + 2).ends_with("th")
+                && s.has_word(&["birthday"]))
+            || (word == "stay"
+                && s.before(i, 5, NEG).is_some()
+                && s.has_word(&["promises", "promise", "reason", "reasons"]))
+            || (word == "survive" && neg_before)
+            || (word == "here" && prev == "not" && s.has_word(&["when", "after", "better"]))
+            || (matches!(word, "find" | "finds") && next == "me")
+            || word == "whoever"
+        {
+            c |= GONE;
+        }
+        if matches!(word, "disappointed" | "disappointment") {
+            c |= DISAPPOINT;
+        }
+        // A welcome of the end: "at least it'll be over".
+        if word == "least" && prev == "at" && s.has_word(&["over", "die", "dead", "end"]) {
+            c |= WELCOME;
+        }
+        if s.is(i, DIE) && s.word_before(i, 3, &["if"]).is_some() && !neg_before {
+            c |= HARM;
+        }
+        // Self-injury's own verbs, with the writer's body.
+        if matches!(
+            word,
+            "dug" | "dragged" | "scraped" | "punched" | "bit" | "bite" | "pressed" | "held"
+        ) && s.after(i, 6, BODY | VULN).is_some()
+            && (word != "held"
+                || s.word_after(i, 5, &["on", "against", "over", "under"])
+                    .is_some())
+            && (!s.any(ACCIDENT) || matches!(word, "pressed" | "held"))
+        {
+            c |= HURT;
+        }
+        // Long sleeves in the heat.
+        if word == "sleeves"
+            && s.has_word(&["degree", "degrees", "heat", "hot", "summer", "sweltering"])
+            && !s.has_word(&["because", "burn", "sunburn", "sun", "factor", "cold"])
+        {
+            c |= HIDDEN | MARKS;
+        }
+        // A means whose everyday use is denied: "it's not for a barbecue",
+        // "and not for my legs"; a means that looks like an answer.
+        if word == "for" && prev == "not" && (0..i).any(|j| means_cue(s, j) != 0 || s.is(j, BLADE))
+        {
+            c |= DWELL | DWELL_IT;
+        }
+        if matches!(word, "answer" | "solution")
+            && s.word_before(i, 3, &["like", "only", "the"]).is_some()
+        {
+            c |= DWELL | DWELL_IT;
+        }
+        if word == "pull" && s.word_before(i, 2, &["felt", "feel", "feeling"]).is_some() {
+            c |= DWELL | DWELL_IT;
+        }
+        if matches!(word, "goes" | "went" | "go") && matches!(prev, "mind" | "head") {
+            c |= DWELL_IT;
+        }
+        if matches!(word, "easiest" | "cleanest" | "quickest") && clause_end(s, i + 1) {
+            c |= DWELL;
+        }
+        // An approach kept up: "a bit closer to the edge each day".
+        if matches!(word, "standing" | "stood" | "stand" | "climbed" | "leaning")
+            && s.word_after(i, 6, &["edge", "closer", "over", "railing"])
+                .is_some()
+            && s.has_word(&["each", "every", "again", "keep", "closer"])
+        {
+            c |= ACT | DWELL;
+        }
+        if word == "ready" && next == "to" && intends(s, i + 2) {
+            c |= SETTLED;
+        }
+        if word == "quiet" && s.has_word(&["house", "flat"]) {
+            c |= HIDDEN;
+        }
+    }
+    // Others better off without the writer: "they'd manage perfectly well
+    // without me", "the kids would get over it", "one less problem".
+    if (word == "without"
+        && matches!(next, "me" | "a" | "this")
+        && s.has_word(&["would", "theyd", "itd", "wouldnt"]))
+        || (word == "over"
+            && next == "it"
+            && prev == "get"
+            && s.has_word(&["would", "theyd"])
+            && !s.has_word(&["if"]))
+        || (word == "less" && prev == "one" && matches!(next, "problem" | "mouth" | "burden"))
+    {
+        c |= BURDENED;
+    }
+    // Health news that spares the writer: "it isn't cancer", "came back clear".
+    if (matches!(word, "cancer" | "malignant" | "tumour" | "tumor")
+        && s.before(i, 3, NEG).is_some())
+        || (word == "clear" && prev == "back")
+        || (word == "benign")
+    {
+        c |= SPARED;
+    }
+    // Relief from an injury: "the pain helped", "felt better for ten
+    // minutes", "till it bled".
+    if (word == "helped" && s.has_word(&["pain"]))
+        || (word == "better"
+            && matches!(prev, "felt" | "feel")
+            && s.any(TIME) | s.has_word(&["minutes", "while"]))
+        || (matches!(word, "bled" | "bleeds")
+            && matches!(prev, "it" | "they")
+            && s.word_before(i, 3, &["until", "till"]).is_some())
+    {
+        c |= PURPOSE;
+    }
+    // Self-injury told again: "made the thighs a mess again".
+    if word == "again" && s.has_word(&["thighs", "mess", "deeper", "marks", "cuts"]) {
+        c |= LAPSE;
+    }
+    if mine {
+        // Something for each of one's people: "letters to each of the
+        // kids", "one for each friend", "one each".
+        if word == "each"
+            && (prev == "one"
+                || next == "of"
+                    && (i + 2..(i + 5).min(n)).any(|j| s.is(j, KIN) && !s.is(j + 1, KIN))
+                || prev == "for" && s.is(i + 1, KIN))
+            && s.has_word(&["letters", "letter", "photos", "video", "note", "notes"])
+        {
+            c |= ERRAND | GONE;
+        }
+        // Finding out how: "how long it takes", "which way hurts least",
+        // "what works", doses looked up.
+        if (word == "takes" && prev == "it" && s.word_before(i, 5, &["how", "what"]).is_some())
+            || (word == "least" && matches!(prev, "hurts" | "painful"))
+            || (word == "works" && prev == "what" && s.any(RESEARCH | MEDIA))
+            || (word == "doses" && s.any(RESEARCH))
+        {
+            c |= DWELL | DWELL_IT | HOWTO;
+        }
+        // A safeguard found missing: "the bridges that don't have the
+        // barriers yet", "no fence on the east side".
+        if matches!(
+            word,
+            "barrier" | "barriers" | "fence" | "fences" | "nets" | "net"
+        ) && (s.before(i, 4, NEG).is_some()
+            || prev == "low"
+            || next == "is" && s.w(i + 2) == "low")
+            && s.any(PLACE)
+        {
+            c |= DWELL | DWELL_IT;
+        }
+        // A means bought, with no use stated: "bought the charcoal".
+        if s.is(i, BUY)
+            && (i + 1..(i + 4).min(n)).any(|j| {
+                s.is(j, GAS | ROPE | WEAPON) && means_cue(s, j) != 0 && clause_end(s, j + 1)
+            })
+        {
+            c |= DWELL_IT;
+        }
+        // One's own funeral arranged: "funeral song picked", "the funeral
+        // plan paid up".
+        if word == "funeral" && s.word_in(i + 1, &["song", "songs", "plan", "music", "hymns"]) {
+            c |= DEATH;
+        }
+        if s.is(i, SUIC) && s.has_word(&["policy", "insurance", "pays", "payout"]) {
+            c |= DEATH;
+        }
+    }
+    // "Tidy ending.": an ending on its own.
+    if n <= 3 && matches!(word, "ending" | "end") && !s.any(FP) {
+        c |= ABSENT;
+    }
+    // "Didn't say it was for the last time."
+    if word == "time"
+        && prev == "last"
+        && s.w(i.wrapping_sub(2)) == "the"
+        && s.w(i.wrapping_sub(3)) == "for"
+    {
+        c |= ABSENT;
+    }
+    let _ = neg_before;
+    c
+}
+
+/// The families round eight added for set E's shapes, one word at a time
+/// (see [`cues`]).
+fn more_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u64 {
+    use cue::*;
+    let word = s.w(i);
+    let prev = s.w(i.wrapping_sub(1));
+    let next = s.w(i + 1);
+    let mut c = 0;
+    if mine {
+        // The manner of an end of one's own.
+        if (word == "own" && matches!(next, "hand" | "terms" | "ending" | "choosing"))
+            || (word == "being"
+                && prev == "stop"
+                && (clause_end(s, i + 1) || matches!(next, "here" | "alive" | "around" | "by")))
+            || (matches!(word, "carrying" | "going")
+                && matches!(prev, "not" | "stop")
+                && next == "on"
+                && clause_end(s, i + 2))
+            || (word == "continue" && matches!(prev, "not" | "cant") && clause_end(s, i + 1))
+            || (word == "away" && prev == "doing" && next == "with")
+            || (word == "entry" && prev == "last")
+            || (matches!(word, "myself" | "out" | "away")
+                && s.before(i, 2, FP).is_none()
+                && s.word_before(
+                    i,
+                    2,
+                    &[
+                        "remove", "removing", "take", "taking", "took", "step", "stepped",
+                        "stepping", "slip", "slipping", "check", "checking", "bow", "bowing",
+                    ],
+                )
+                .is_some()
+                && (s.has_word(&["permanently", "forever", "equation", "picture"])
+                    || s.has_word(&["good"]) && s.has_word(&["for"])
+                    || matches!(word, "away") && s.any(BETTER | CARE)))
+            || (word == "too" && prev == "go" && s.has_word(&["goes", "gone", "dies"]))
+            // A sleep with no return: "stay asleep", "go to sleep and not
+            // come back", "the forever kind of sleep".
+            || (s.is(i, SLEEP)
+                && (prev == "stay"
+                    || s.has_word(&["forever", "permanently"])
+                    || (0..s.len()).any(|j| {
+                        s.w(j) == "back"
+                            && s.word_in(j.wrapping_sub(1), &["come", "coming"])
+                            && clause_end(s, j + 1)
+                    }) && s.any(NEG)))
+        {
+            c |= OWN_END;
+        }
+        // A hope for oneself: not "I hope you heal".
+        if s.is(i, DESIRE)
+            && !neg_before
+            && !word.starts_with("want")
+            && !word.starts_with("need")
+            && (!word.starts_with("long") || matches!(next, "to" | "for"))
+            && !matches!(
+                next,
+                "you"
+                    | "youre"
+                    | "your"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "everyone"
+                    | "it"
+                    | "the"
+                    | "this"
+            )
+            || matches!(
+                word,
+                "relieved" | "glad" | "grateful" | "blessing" | "solve" | "disappointed"
+            )
+            || (word == "mind" && matches!(prev, "wouldnt" | "not" | "dont"))
+            || (word == "fight" && neg_before)
+            || (word == "if" && matches!(prev, "fine" | "okay" | "ok" | "happy"))
+            || word == "welcome"
+            || (word == "nice" && matches!(prev, "how" | "be" | "so"))
+            || word == "swap"
+        {
+            c |= WELCOME;
+        }
+        if (matches!(word, "accident" | "hospice" | "cancer" | "illness") && s.any(DESIRE | BETTER))
+            || (s.is(i, VEHICLE) || word == "plane")
+                && s.word_after(
+                    i,
+                    4,
+                    &[
+                        "down", "clipped", "hit", "drift", "drifted", "crash", "crashed", "took",
+                    ],
+                )
+                .is_some()
+            || (word == "heart"
+                && s.word_after(i, 3, &["weaker", "stop", "stops", "give"])
+                    .is_some())
+            || (word == "kind" && prev == "bad")
+            || (word == "attack" && prev == "heart")
+            || (word == "stop" && neg_before && s.any(VEHICLE))
+            || (word == "it" && prev == "make" && s.before(i, 4, NEG).is_some())
+            || (matches!(word, "took" | "take" | "taken")
+                && next == "me"
+                && matches!(prev, "something" | "god" | "death" | "cancer" | "lord"))
+            || (word == "number" && s.word_after(i, 2, &["came", "comes", "up"]).is_some())
+            || (s.is(i, WAKE)
+                && neg_before
+                && (clause_end(s, i + 1)
+                    || next == "up" && clause_end(s, i + 2)
+                    || matches!(next, "tomorrow" | "again" | "one")))
+            || (word == "morning" && prev == "the" && s.before(i, 4, NEG).is_some())
+            || (word == "ill" && next == "enough")
+            || (word == "out" && prev == "rubbed")
+        {
+            c |= HARM;
+        }
+        if !s.any(HANDY | ACCIDENT)
+            && (s.is(i, STRONGCUT)
+                && (s.after(i, 4, BODY | VULN | REFL).is_some()
+                    || clause_end(s, i + 1)
+                    || matches!(next, "so" | "until" | "till" | "on" | "again"))
+                || matches!(word, "scratched" | "pressed" | "press" | "bite" | "starved")
+                || (word == "at"
+                    && prev == "went"
+                    && s.word_after(i, 3, &["skin", "arms", "legs"]).is_some()))
+        {
+            c |= HURT;
+        }
+        if matches!(word, "dressings" | "bruises" | "scar" | "kit" | "thighs")
+            || (word == "enough" && s.any(PILLS))
+        {
+            c |= if word == "enough" { MEANS } else { MARKS };
+        }
+    }
+    if (word == "again" && (s.any(STRONGCUT) && s.any(BODY | VULN | REFL) || prev == "it"))
+        || (word == "anymore" && prev == "enough")
+        || (word == "enough" && matches!(prev, "wasnt" | "isnt"))
+    {
+        c |= LAPSE;
+    }
+    if (word == "something" && prev == "feel")
+        || (matches!(word, "deserve" | "deserved")
+            && (clause_end(s, i + 1) || matches!(next, "it" | "this" | "that" | "the")))
+        || (word == "relief" && s.has_word(&["shame", "felt"]))
+    {
+        c |= PURPOSE;
+    }
+    if (matches!(word, "knows" | "know" | "see" | "sees") && prev == "doesnt")
+        || (word == "knows" && matches!(prev, "nobody" | "one"))
+        || (word == "one" && prev == "no" && matches!(s.w(i.wrapping_sub(2)), "telling" | "told"))
+        || (matches!(word, "show" | "look")
+            && s.before(i, 3, NEG).is_some()
+            && s.has_word(&["where", "wouldnt", "nobody", "ever"]))
+        || (word == "empty" && s.has_word(&["house", "flat"]))
+        || (word == "thinks" && s.any(THIRD | KIN) && s.has_word(&["im", "they", "theyre", "am"]))
+        || (word == "for" && prev == "were" && s.has_word(&["told"]))
+    {
+        c |= HIDDEN;
+    }
+    if (word == "goodbye" && prev == "said")
+        || (word == "here" && prev == "not" && s.has_word(&["when"]))
+        || (word == "need"
+            && s.has_word(&["dont", "wont"])
+            && s.has_word(&["think", "ill", "will"]))
+        || (word == "wait" && prev == "to" && s.has_word(&["nothing"]))
+        || (word == "short" && prev == "left")
+    {
+        c |= ABSENT;
+    }
+    if mine
+        && (matches!(
+            word,
+            "affairs" | "pension" | "deeds" | "subscriptions" | "drafts"
+        ) || (word == "note" && prev == "my")
+            || (word == "labelled" && next == "for")
+            || (word == "wrote" && next == "to" && s.any(KIN))
+            || (word == "gave" && next == "away")
+            || (word == "closed" && s.has_word(&["account"])))
+    {
+        c |= ERRAND;
+    }
+    if (word == "there" && prev == "up")
+        || word == "heaven"
+        || (matches!(word, "waited" | "waiting") && s.has_word(&["me"]) && s.has_word(&["there"]))
+    {
+        c |= LOST;
+    }
+    if mine
+        && matches!(word, "see" | "join" | "meet")
+        && s.toks.get(i + 1).is_some_and(|t| t.title)
+        && (s.any(DESIRE) || s.has_word(&["going", "went", "time"]))
+    {
+        c |= REUNION;
+    }
+    c
+}
+
+/// Reads each sentence together with the one before and the one after:
+/// whether, between them, the writer tells a method, a plan, preparation,
+/// hidden self-injury or a wish to be with someone who has died, in
+/// sentences none of which says it alone ("I know where I'll go." + "The
+/// bridge on the A38." + "Thursday after work."; "Updated my will." +
+/// "Nobody will have to sort out a mess after.").
+fn context(views: &[View]) -> Option<Finding> {
+    use cue::*;
+    let mut cs: Vec<u64> = views.iter().map(cues).collect();
+    // A finality said on its own after a going: "I'll stop being a
+    // problem for everyone." + "Permanently."
+    for k in 1..views.len() {
+        let v = &views[k];
+        if v.len() <= 3
+            && (v.has_word(&["permanently", "forever"]) || v.w(0) == "for" && v.w(1) == "good")
+            && views[k - 1].any(FP)
+        {
+            cs[k] |= cue::OWN_END;
+        }
+    }
+    let mut found: Option<Finding> = None;
+    for k in 0..cs.len() {
+        if cs[k] == 0 {
+            continue;
+        }
+        // A short entry is read whole; a long one two sentences either side.
+        let (lo, hi) = if cs.len() <= 5 {
+            (0, cs.len())
+        } else {
+            (k.saturating_sub(2), (k + 3).min(cs.len()))
+        };
+        let c = cs[lo..hi].iter().fold(0, |a, b| a | b);
+        let count = |bit: u64| cs[lo..hi].iter().filter(|&&x| x & bit != 0).count();
+        // An everyday means is read with its own sentence and its nearest
+        // neighbours only.
+        let near_means = if cs[k] & (MEANS | SOME_MEANS) != 0 {
+            cs[k.saturating_sub(1)..(k + 2).min(cs.len())]
+                .iter()
+                .fold(0, |a, b| a | b)
+        } else {
+            0
+        };
+        let any = |bits: u64| c & bits != 0;
+        // Each reading: what the families together tell.
+        let readings: [(&str, bool); 19] = [
+            (
+                "a means pointed at",
+                near_means & MEANS != 0 && near_means & (POINTING | WHEN | SETTLED) != 0,
+            ),
+            (
+                "an everyday means pointed at",
+                // Attention counts only when it is on the means ("kept
+                // thinking of my father and the lake" is not).
+                near_means & SOME_MEANS != 0
+                    && (near_means & DWELL_IT != 0
+                        || (near_means & AIMED).count_ones() >= 2
+                        || near_means & AIMED != 0 && any(WHEN | SETTLED | LOW)),
+            ),
+            (
+                "a means or a place, a time, a settled mind",
+                any(MEANS | PLACE_MEANS) && any(WHEN) && any(SETTLED),
+            ),
+            (
+                "attention on a means, again",
+                any(DWELL_ON)
+                    && (count(DWELL) >= 2 || any(ACT | SETTLED | LOW | ABSENT | HIDDEN | WHEN)),
+            ),
+            (
+                "an errand with a world after",
+                any(ERRAND) && any(ABSENT | GONE | HIDDEN | DEATH | LOW),
+            ),
+            (
+                "errands with a world after",
+                (any(ERRANDS) || count(ERRAND) >= 2)
+                    && any(ABSENT | GONE | HIDDEN | LOW | DEATH | OWN_END)
+                    || count(ERRAND) >= 3
+                    || any(ERRANDS3),
+            ),
+            (
+                "a time, a settled mind, hiding or absence",
+                any(SETTLED) && any(WHEN) && any(HIDDEN | ABSENT),
+            ),
+            (
+                "self-injury hidden or lapsed",
+                any(MARKS | HURT) && any(LAPSE | HIDDEN | PURPOSE),
+            ),
+            ("an end by its manner", any(OWN_END)),
+            ("a harm welcomed", any(WELCOMED)),
+            ("dying accepted", any(DYING)),
+            ("a reunion with the dead", any(REUNION) && any(LOST)),
+            (
+                "the writer's death attended to",
+                any(DEATH) && any(DWELL | SETTLED | WHEN | ABSENT),
+            ),
+            ("an act with no way back", any(ACT) && any(ABSENT | GONE)),
+            ("a settled mind and no future", any(SETTLED) && any(GONE)),
+            ("others better off without the writer", any(BURDENED)),
+            (
+                "finding out how, with a means, hiding or a settled mind",
+                any(HOWTO) && (any(MEANS | SOME_MEANS | HIDDEN | SETTLED) || count(DWELL) >= 2),
+            ),
+            ("a goodbye kept hidden", any(SECRET)),
+            (
+                "disappointment at being spared",
+                any(DISAPPOINT) && any(SPARED | HARM),
+            ),
+        ];
+        // "The heart is weaker than last year." + "I felt glad."
+        let short_welcome = k > 0
+            && cs[k] & (WELCOME | DISAPPOINT) != 0
+            && views[k].len() <= 5
+            && cs[k - 1] & (HARM | SPARED) != 0;
+        let hit = short_welcome || readings.iter().any(|&(_, told)| told);
+        if hit {
+            let sev = if c & PRESSING != 0 {
+                Severity::Now
+            } else {
+                Severity::Gentle
+            };
+            let f = found.get_or_insert(Finding {
+                severity: sev,
+                sentences: Vec::new(),
+            });
+            f.severity = f.severity.max(sev);
+            for (j, v) in views.iter().enumerate().take(hi).skip(lo) {
+                let key = v.key();
+                if cs[j] != 0 && !f.sentences.contains(&key) {
+                    f.sentences.push(key);
+                }
+            }
+        }
+    }
+    // An entry that places its thoughts years back and says they are over
+    // is read sentence by sentence only (asked only once something is
+    // found, since it reads every word).
+    if found.is_some()
+        && views.iter().any(|v| resolved_past(v) || long_ago(v))
+        && views.iter().any(over)
+    {
+        return None;
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -4176,6 +6005,60 @@ mod tests {
         assert!(ordinal("7th") && ordinal("21st") && ordinal("3rd"));
         assert!(!ordinal("7ñ7") && !ordinal("1ñ") && !ordinal("7ñth") && !ordinal("12ñ"));
         assert!(!fires("On the 7ñ7 I went for a walk."));
+    }
+
+    /// Round eight: sentences that say nothing alone, read together. Each
+    /// of these was written after the rules and missed by round seven.
+    #[test]
+    fn an_entry_is_read_as_a_whole() {
+        for text in [
+            // a place, a time and a settled mind
+            "Saturday. The old viaduct past the allotments. I'll go before it gets light.",
+            // a means and attention kept on it
+            "The shotgun is in the loft. I keep going up there to look at it.",
+            // errands and a world after them
+            "Made sure the dog will go to my sister. Wrote the passwords down for her. \
+             Nobody will have to sort anything out after.",
+            // messages for each of one's people
+            "Wrote letters to each of my children and left them in the hall drawer.",
+            // others better off without the writer
+            "Everyone at home would manage perfectly well without me.",
+            // a settled mind and no future
+            "I won't see my fortieth birthday. I've decided.",
+            // finding out how, and hiding it
+            "Spent the night reading which way hurts least. Cleared my search history after.",
+        ] {
+            assert!(fires(text), "should raise the note: {text}");
+        }
+    }
+
+    /// The same shapes in everyday life stay quiet.
+    #[test]
+    fn the_same_shapes_in_everyday_life_stay_quiet() {
+        for text in [
+            "Booked a hotel for the 9th. Single night, no breakfast. Easier for the wedding.",
+            "I've worked it out. The train, the timing, the bus connection so I'm home by six.",
+            "Updated my will after the baby arrived, and sorted the life insurance. Feels grown-up.",
+            "Cancelled the gym and deleted my socials for Lent. Already feel calmer.",
+            "Gave my guitar to my nephew today. He's been begging for months and I never play it.",
+            "Relieved the biopsy came back clear. Celebrated with cake.",
+            "I just want to sleep for a whole weekend and not come back to my inbox.",
+            "The rope in the garage is for the boat. Need to check it before Saturday.",
+            "Stood at the edge of the cliff and took photos of the puffins.",
+            "The kids would get over it if we skipped the theme park this year.",
+            "I'm going to make sure it works this time, I've reread the recipe three times.",
+            "Tonight feels like the night. House is quiet, phone's off, and I'm ready to go to bed early.",
+            "Wrote birthday cards to each of the kids in my class. Thirty of them!",
+            "Bought the charcoal and the sausages. Barbecue at ours on Saturday.",
+            "Said goodbye to Mum at the airport without crying. Nobody knows how hard that was.",
+            "I hope you heal. It took me a while to realise what she meant.",
+            "When I think of the river my breathing changes. I'm going to lose my job, I think.",
+            // Attention on a person, not on the lake named beside them.
+            "I kept thinking of my father and the lake where he taught me to swim. \
+             Something softened on Thursday.",
+        ] {
+            assert!(!fires(text), "should stay quiet: {text}");
+        }
     }
 
     #[test]
