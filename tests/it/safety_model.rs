@@ -22,10 +22,12 @@ fn write(h: &Home, text: &str) -> String {
 
 #[test]
 fn what_only_the_model_reads_shows_the_gentle_note() {
-    // From tests/fixtures/safety/dev9-risk.tsv (preparation, method).
+    // From tests/fixtures/safety/dev9-risk.tsv (preparation, passive); round
+    // eight's rules now read the bridge this test once used, so these are
+    // two they still leave quiet.
     for text in [
         "Gave my guitar to Sam today. Told him I don't play anymore. He doesn't need to know why.",
-        "stood on the bridge again tonight just looking down. its high enough",
+        "Mum told me to eat something. I said I would. I don't see the point of keeping this body going for much longer.",
     ] {
         let out = write(&Home::new(), text);
         assert!(out.contains(GENTLE), "no gentle note for {text:?}:\n{out}");

@@ -473,6 +473,10 @@ pub fn training_data(root: &std::path::Path) -> Vec<Labelled> {
             .unwrap_or(("?", "?"));
         out.extend(read_tsv(&raw, kind == "risk", set));
     }
+    // Round eight's everyday sentences in risk shapes are hard near-misses
+    // too (the rules' author wrote them, so they count as that writer's).
+    let probes = std::fs::read_to_string(dir.join("round8-probes.tsv")).unwrap_or_default();
+    out.extend(read_tsv(&probes, false, "round8-probes"));
     let ordinary = std::fs::read_to_string(dir.join("ordinary-goemotions.txt")).unwrap_or_default();
     out.extend(
         ordinary
