@@ -305,7 +305,10 @@ fn kap_cv(data: &[Labelled]) {
             rules += usize::from(s.rules);
             if !s.rules && s.score >= t_both {
                 added += 1;
-                println!("fold {fold} threshold {t_both:.2} model {:.2}\t{}", s.score, l.text);
+                println!(
+                    "fold {fold} threshold {t_both:.2} model {:.2}\t{}",
+                    s.score, l.text
+                );
             }
         }
     }
