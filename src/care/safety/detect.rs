@@ -3557,6 +3557,48 @@ const RELATIVE_OBJECTS: &[&str] = &[
     "chain", "chains", "anchor", "link",
 ];
 
+/// After "hurting myself" at `b`: "by" and a doing ("by overworking", "by
+/// saying yes to everything"), or "with" and a burden of mind or work
+/// ("with overwork", "with the same thoughts"). "With a belt", "with the
+/// scissors" name a thing in the hand, and stay.
+fn everyday_means(s: &View, b: usize) -> bool {
+    const BURDENS: &[&str] = &[
+        "overwork",
+        "overworking",
+        "work",
+        "thoughts",
+        "thinking",
+        "worry",
+        "worrying",
+        "words",
+        "criticism",
+        "comparison",
+        "comparing",
+        "expectations",
+        "pressure",
+        "perfectionism",
+        "stories",
+        "story",
+        "habits",
+        "patterns",
+        "busyness",
+        "scrolling",
+        "shame",
+        "guilt",
+        "judgement",
+        "judgment",
+        "people",
+        "relationships",
+        "silence",
+        "overthinking",
+    ];
+    match s.w(b) {
+        "by" => s.w(b + 1).ends_with("ing") || s.word_in(b + 1, &["not", "never", "always"]),
+        "with" | "through" => (b + 1..(b + 5).min(s.len())).any(|k| s.word_in(k, BURDENS)),
+        _ => false,
+    }
+}
+
 fn self_injury(s: &View) -> Option<Severity> {
     const NOT_OBJECT: &[&str] = &[
         "",
@@ -3655,9 +3697,10 @@ fn self_injury(s: &View) -> Option<Severity> {
             if matches!(
                 w,
                 "hurt" | "hurting" | "hurts" | "punish" | "punishing" | "harm" | "harming"
-            ) && s.word_in(r + 1, &["by", "with", "through"])
+            ) && everyday_means(s, r + 1)
                 && !s.any(BLEED | VULN | BLADE | PILLS | ROPE | OD)
                 && (0..s.len()).all(|k| k == i || !s.is(k, CUT))
+                && (0..s.len()).all(|k| !s.is(k, BODY) || s.w(k) == "body")
                 && !s.has_word(SELF_HARM_MEANS)
             {
                 continue;
@@ -6484,6 +6527,9 @@ mod tests {
             "I keep hurting myself with a razor.",
             "I've been hurting myself by not eating.",
             "I keep hurting myself with my lighter.",
+            "I hurt myself with a belt again last night.",
+            "I've been hurting myself with a compass.",
+            "I keep hurting myself by slamming my hand in the door.",
             "I keep punishing myself by cutting my arms.",
             "I want to die, not the old me, me.",
             "I want to die to be honest.",
