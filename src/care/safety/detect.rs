@@ -254,6 +254,29 @@ fn clause_end(s: &View, i: usize) -> bool {
 /// an outside agent to end things ("I wish a truck would hit me"), a method
 /// with a finality cue ("putting it to my head", "one step"), a past attempt
 /// named as a noun, and self-injury named by its marks or its purpose.
+/// Between a wish at `d` and "gone" at `g`: "the feeling of being a fraud
+/// to be gone", "this anxiety to be gone" -- a thing named with a
+/// determiner, not the writer, not everything.
+fn named_thing_goes(s: &View, d: usize, g: usize) -> bool {
+    s.word_in(d + 1, &["the", "this", "that", "these", "those", "my"])
+        && s.w(g.wrapping_sub(2)) == "to"
+        && !(d + 1..g).any(|k| {
+            s.word_in(
+                k,
+                &[
+                    "me",
+                    "myself",
+                    "i",
+                    "all",
+                    "everything",
+                    "everyone",
+                    "life",
+                    "world",
+                ],
+            ) || s.is(k, BODY | LIFE)
+        })
+}
+
 fn finality(s: &View) -> Option<Severity> {
     let n = s.len();
     let w = |i: usize| s.w(i);
@@ -464,7 +487,12 @@ fn finality(s: &View) -> Option<Severity> {
                 "not" | "doesnt" | "dont" | "wont" | "didnt" | "never" if w(j - 1) != "to" => break,
                 "me" => me = true,
                 "sink" | "vanish" | "fade" => return Some(Severity::Gentle),
-                "gone" if w(j - 1) == "be" => return Some(Severity::Gentle),
+                // "I want this anxiety to be gone": a feeling or pattern
+                // named between the wish and its going; "I want everything
+                // to be gone", "I want to be gone" stay.
+                "gone" if w(j - 1) == "be" && !named_thing_goes(s, d, j) => {
+                    return Some(Severity::Gentle)
+                }
                 "anywhere" | "anyone" | "anything" if s.is(j + 1, FOREVER) => {
                     return Some(Severity::Gentle)
                 }
@@ -683,8 +711,11 @@ fn finality(s: &View) -> Option<Severity> {
                     "hard", "bruises", "bleeds", "bled", "blood", "punish", "chunks", "until",
                 ])
         });
+        // "Punish" is itself tagged CUT, so the means must be another word:
+        // "punishing myself for the divorce" names a reason, not a hurt.
         let punish = (0..n).any(|i| s.word_in(i, &["punish", "punishing"]) && w(i + 1) == "myself")
-            && s.any(CUT | BLEED | BLADE);
+            && (s.any(BLEED | BLADE)
+                || (0..n).any(|k| s.is(k, CUT) && !s.word_in(k, &["punish", "punishing"])));
         let bleed = s.all_of(BLEED).any(|i| {
             s.before(i, 3, DESIRE).is_some() && clause_end(s, i + 1) || s.word_in(i + 1, &["so"])
         }) && !other(0);
@@ -1538,6 +1569,25 @@ fn kill_self(s: &View) -> Option<Severity> {
 /// A wish to be dead: "I want to die", "I wish I was dead", "I'd rather be
 /// dead", "I hope I die in my sleep", "better off dead", "I wouldn't mind
 /// dying", "I keep thinking about dying".
+/// What one "dies to" in contemplative writing: an old self or habit.
+const DIE_TO_OBJECT: &[&str] = &[
+    "old", "ego", "self", "patterns", "pattern", "habits", "habit", "ways", "story", "stories",
+    "version", "identity", "past", "shame", "fear", "need", "mask", "masks", "role",
+];
+
+/// "die to the old patterns", "die to my ego", "die to who I was": after
+/// "die to", an old self or habit as the thing that ends.
+fn dies_to_a_self(s: &View, i: usize) -> bool {
+    if s.w(i + 1) != "to" {
+        return false;
+    }
+    let near = |from: usize, to: usize, words: &[&str]| (from..to).any(|k| s.word_in(k, words));
+    s.word_in(i + 2, &["old", "ego", "self", "patterns", "habits"])
+        || s.word_in(i + 2, &["the", "my", "that", "those", "these", "an", "a"])
+            && near(i + 3, i + 6, DIE_TO_OBJECT)
+        || s.word_in(i + 2, &["who", "what"]) && near(i + 3, i + 6, &["was", "used", "been"])
+}
+
 fn death_wish(s: &View) -> Option<Severity> {
     const DEAD_IDIOM: &[&str] = &[
         "tired", "serious", "set", "wrong", "right", "end", "ends", "weight", "inside", "center",
@@ -1558,6 +1608,9 @@ fn death_wish(s: &View) -> Option<Severity> {
             || s.w(i.wrapping_sub(1)) == "hill"
             || w == "dead" && s.word_in(i + 1, DEAD_IDIOM)
             || s.word_in(i + 1, &["laughing", "inside"])
+            // "I want to die to the old patterns", "die to my ego": the
+            // contemplative dying to a self or habit, an object after "to".
+            || w == "die" && dies_to_a_self(s, i)
         {
             continue;
         }
@@ -1793,6 +1846,11 @@ fn not_living(s: &View) -> Option<Severity> {
         if s.word_in(i + 1, NOT_LIFE) && !s.is(i, FOREVER) {
             continue;
         }
+        // "stop living as if I'm waiting for permission": a manner of
+        // living named, not living itself.
+        if s.w(i + 1) == "as" && s.word_in(i + 2, &["if", "though"]) {
+            continue;
+        }
         // "I don't want to believe that exists"; "breathe the air in there"
         if s.word_in(
             i.wrapping_sub(1),
@@ -1894,6 +1952,21 @@ fn not_living(s: &View) -> Option<Severity> {
 
 /// "no reason to live", "nothing to live for", "what's the point of going
 /// on", "there's no point anymore".
+/// Parts of a life that "can't go on like this in my …" may name.
+const DOMAINS: &[&str] = &[
+    "job",
+    "role",
+    "team",
+    "marriage",
+    "relationship",
+    "flat",
+    "house",
+    "department",
+    "career",
+    "friendship",
+    "office",
+];
+
 fn pointless(s: &View) -> Option<Severity> {
     for i in s.all_of(POINT) {
         if s.w(i) == "worth" {
@@ -1968,7 +2041,16 @@ fn pointless(s: &View) -> Option<Severity> {
                 "", "anymore", "like", "living", "existing", "much", "forever",
             ],
         );
-        if cant && end && s.mine(i) {
+        // "I can't go on like this at work": a place or part of life
+        // named right after, not life itself.
+        let domain = s.w(i + 1) == "like"
+            && s.word_in(i + 2, &["this", "that"])
+            && (s.w(i + 3) == "at"
+                && s.word_in(i + 4, &["work", "school", "uni", "college", "the"])
+                || s.w(i + 3) == "in"
+                    && s.word_in(i + 4, &["this", "my", "that", "the"])
+                    && s.word_in(i + 5, DOMAINS));
+        if cant && end && s.mine(i) && !domain {
             return Some(Severity::Gentle);
         }
     }
@@ -2505,6 +2587,12 @@ fn burden(s: &View) -> Option<Severity> {
 /// bridge or a train, a gun, a blade to the body, drowning, gas. With a
 /// wish or intent nearby the note is the pressing one; with a thought or an
 /// image, the gentle one.
+/// "exhausted", "exhaustion", "exhausting": tiredness, which shares its
+/// stem with a car's exhaust.
+fn tiredness(w: &str) -> bool {
+    w.starts_with("exhaust") && !matches!(w, "exhaust" | "exhausts")
+}
+
 fn method(s: &View) -> Option<Severity> {
     let mut events: Vec<usize> = Vec::new();
     let framed = |i: usize| -> bool {
@@ -2711,7 +2799,8 @@ fn method(s: &View) -> Option<Severity> {
                 || s.before(i, 4, DESIRE | INTENT).is_some()
                     && !(s.w(i + 1) == "in" && s.after(i, 3, WATER).is_none())
         } else if s.is(i, GAS) {
-            (w != "exhaust" || s.word_in(i + 1, &["fumes", "pipe", "hose"]))
+            !tiredness(w)
+                && (w != "exhaust" || s.word_in(i + 1, &["fumes", "pipe", "hose"]))
                 && (s.before(i, 8, DESIRE | THINK | INTENT | BUY).is_some()
                     || s.has_word(&["car", "garage", "bag", "tent"]))
                 && !s.has_word(&[
@@ -3434,6 +3523,82 @@ fn attempt(s: &View) -> Option<Severity> {
 /// Self-injury: a cutting or burning verb with the writer's body or
 /// "myself" as object, or with no object at all ("I cut again"), or with
 /// "on purpose"; not an accident with its cause, not "cut myself some slack".
+/// Means of self-injury or self-destruction that a "by" or "with" after
+/// "hurting myself" may name without any other tag: what keeps "hurting
+/// myself by starving" or "with alcohol" a disclosure.
+const SELF_HARM_MEANS: &[&str] = &[
+    "starving",
+    "starve",
+    "eating",
+    "food",
+    "purging",
+    "drinking",
+    "drink",
+    "alcohol",
+    "drugs",
+    "lighter",
+    "hitting",
+    "punching",
+    "scratching",
+    "burning",
+    "banging",
+    "biting",
+    "pulling",
+    "not",
+    "pain",
+    "bleed",
+    "hot",
+];
+
+/// Things a relative clause may name before "cut" or "burn" ("a knot I
+/// keep trying to cut", "the cord I need to cut"): never part of the body.
+const RELATIVE_OBJECTS: &[&str] = &[
+    "knot", "cord", "cords", "tie", "ties", "rope", "thread", "string", "bridge", "bridges",
+    "chain", "chains", "anchor", "link",
+];
+
+/// After "hurting myself" at `b`: "by" and a doing ("by overworking", "by
+/// saying yes to everything"), or "with" and a burden of mind or work
+/// ("with overwork", "with the same thoughts"). "With a belt", "with the
+/// scissors" name a thing in the hand, and stay.
+fn everyday_means(s: &View, b: usize) -> bool {
+    const BURDENS: &[&str] = &[
+        "overwork",
+        "overworking",
+        "work",
+        "thoughts",
+        "thinking",
+        "worry",
+        "worrying",
+        "words",
+        "criticism",
+        "comparison",
+        "comparing",
+        "expectations",
+        "pressure",
+        "perfectionism",
+        "stories",
+        "story",
+        "habits",
+        "patterns",
+        "busyness",
+        "scrolling",
+        "shame",
+        "guilt",
+        "judgement",
+        "judgment",
+        "people",
+        "relationships",
+        "silence",
+        "overthinking",
+    ];
+    match s.w(b) {
+        "by" => s.w(b + 1).ends_with("ing") || s.word_in(b + 1, &["not", "never", "always"]),
+        "with" | "through" => (b + 1..(b + 5).min(s.len())).any(|k| s.word_in(k, BURDENS)),
+        _ => false,
+    }
+}
+
 fn self_injury(s: &View) -> Option<Severity> {
     const NOT_OBJECT: &[&str] = &[
         "",
@@ -3525,6 +3690,21 @@ fn self_injury(s: &View) -> Option<Severity> {
             if s.word_in(r + 1, IDIOM_AFTER_SELF) && !s.any(BODY) {
                 continue;
             }
+            // "I want to stop hurting myself by overworking", "hurting
+            // myself with the same thoughts at 3am": the hurt named by an
+            // everyday means after "by" or "with", and no means of injury
+            // anywhere ("hurting myself by cutting", "with a razor" stay).
+            if matches!(
+                w,
+                "hurt" | "hurting" | "hurts" | "punish" | "punishing" | "harm" | "harming"
+            ) && everyday_means(s, r + 1)
+                && !s.any(BLEED | VULN | BLADE | PILLS | ROPE | OD)
+                && (0..s.len()).all(|k| k == i || !s.is(k, CUT))
+                && (0..s.len()).all(|k| !s.is(k, BODY) || s.w(k) == "body")
+                && !s.has_word(SELF_HARM_MEANS)
+            {
+                continue;
+            }
             if matches!(w, "punish" | "punishing")
                 && !s.has_word(&[
                     "cutting", "cut", "burning", "hitting", "pain", "bleed", "starving", "hurting",
@@ -3571,6 +3751,16 @@ fn self_injury(s: &View) -> Option<Severity> {
                 continue;
             }
             found = Some(Severity::Gentle);
+            continue;
+        }
+        // "a knot I keep trying to cut": the object named before, in a
+        // clause of its own ("a/the <thing> I ... cut"), and not the body.
+        let object_before = (1..i).rev().take(6).any(|k| {
+            s.w(k) == "i"
+                && s.word_in(k - 1, RELATIVE_OBJECTS)
+                && s.word_in(k.wrapping_sub(2), &["a", "the", "this", "that"])
+        });
+        if object_before {
             continue;
         }
         // I cut again / the urge to cut / I started cutting at 14
@@ -3766,6 +3956,28 @@ fn seventh_gate(s: &View) -> u32 {
 /// returning to; an outside agent or the body itself ending things; an
 /// unnamed end with a time; concealment and absence to come; past attempts
 /// told by their outcome; self-injury told by its purpose or its marks.
+/// Acts of comfort an "it helped" may refer back to.
+const SOOTHING: &[&str] = &[
+    "squeezed",
+    "squeeze",
+    "hugged",
+    "hug",
+    "hugging",
+    "breathed",
+    "breathe",
+    "breathing",
+    "cried",
+    "walked",
+    "talked",
+    "called",
+    "rang",
+    "texted",
+    "sang",
+    "stretched",
+    "wrote",
+    "prayed",
+];
+
 fn seventh(s: &View) -> Option<Severity> {
     let n = s.len();
     let w = |i: usize| s.w(i);
@@ -3782,8 +3994,11 @@ fn seventh(s: &View) -> Option<Severity> {
     // A means the writer keeps going back to: "staring at the pill bottles
     // again", "the knife block keeps calling me", "held it tonight", "think
     // about whether it would hold me", "keep looking at the rope".
-    let means = (0..n)
-        .find(|&i| s.is(i, WEAPON | BLADE | ROPE | GAS) || s.word_in(i, HOLDS) || s.is(i, PILLS));
+    let means = (0..n).find(|&i| {
+        s.is(i, WEAPON | BLADE | ROPE | GAS) && !tiredness(w(i))
+            || s.word_in(i, HOLDS)
+            || s.is(i, PILLS)
+    });
     if let Some(m) = means.filter(|_| (g & 1 != 0 || s.any(THINK)) && !accident && !s.any(BUY)) {
         let pills = s.is(m, PILLS);
         let cue = (0..n).any(|i| match w(i) {
@@ -3794,8 +4009,10 @@ fn seventh(s: &View) -> Option<Severity> {
                     && s.w(i + 1) != "out"
             }
             "calling" | "calls" => s.w(i + 1) == "me" || s.w(i + 1) == "to",
+            // not "holding it together": the idiom for coping
             "held" | "holding" | "hold" => {
                 !pills
+                    && (s.w(i + 1) != "it" || s.w(i + 2) != "together")
                     && (s.w(i + 1) == "me"
                         || s.word_in(i + 1, &["it", "my"])
                         || s.is(i + 1, WEAPON | BLADE))
@@ -4115,8 +4332,16 @@ fn seventh(s: &View) -> Option<Severity> {
     // blade", "used the blade again", "lied that the burns were from cooking".
     let body = s.any(BODY | VULN);
     if g & (512 | COMMON_CUE) != 0 || s.any(BLADE | VULN) {
+        // "I squeezed Anna's hand and it helped": "it" a soothing act just
+        // named, with no means or mark of injury anywhere in the sentence.
+        let soothing = |i: usize| {
+            w(i) == "it"
+                && s.word_before(i, 8, SOOTHING).is_some()
+                && !s.any(BLADE | VULN | CUT | BLEED | PILLS)
+        };
         let relief = (0..n).any(|i| {
-            (w(i) == "pain" || w(i) == "it") && s.word_in(i + 1, &["helped", "helps"])
+            (w(i) == "pain" || w(i) == "it" && !soothing(i))
+                && s.word_in(i + 1, &["helped", "helps"])
                 || w(i) == "hurt"
                     && w(i.wrapping_sub(1)) == "to"
                     && w(i.wrapping_sub(2)) == "it"
@@ -5851,6 +6076,27 @@ fn more_cues(s: &View, i: usize, mine: bool, neg_before: bool) -> u64 {
 /// sentences none of which says it alone ("I know where I'll go." + "The
 /// bridge on the A38." + "Thursday after work."; "Updated my will." +
 /// "Nobody will have to sort out a mess after.").
+/// "done with this week", "done with the day", "done with work": done with
+/// a stretch of time or of work, nothing wider.
+fn done_with_a_stretch(s: &View) -> bool {
+    (1..s.len()).any(|i| {
+        s.w(i) == "with"
+            && s.w(i - 1) == "done"
+            && (i + 1..(i + 4).min(s.len())).any(|k| {
+                s.is(k, TIME)
+                    || s.word_in(
+                        k,
+                        &[
+                            "week", "day", "month", "term", "shift", "work", "job", "meeting",
+                            "meetings", "exams", "semester", "project", "emails",
+                        ],
+                    )
+            })
+            && !(i + 1..(i + 4).min(s.len()))
+                .any(|k| s.is(k, LIFE) || s.word_in(k, &["everything", "all", "me", "myself"]))
+    })
+}
+
 fn context(views: &[View]) -> Option<Finding> {
     use cue::*;
     let mut cs: Vec<u64> = views.iter().map(cues).collect();
@@ -5863,6 +6109,20 @@ fn context(views: &[View]) -> Option<Finding> {
             && views[k - 1].any(FP)
         {
             cs[k] |= cue::OWN_END;
+        }
+    }
+    // "I'm so done with this week. Done done.": the doubled "done" read
+    // with what it is done with, a stretch of time or of work, said just
+    // before or in the same sentence ("done with life. Done done." stays).
+    for k in 0..views.len() {
+        let v = &views[k];
+        let doubled = (1..v.len()).any(|i| v.w(i) == "done" && v.w(i - 1) == "done");
+        if doubled
+            && views[k.saturating_sub(1)..=k]
+                .iter()
+                .any(done_with_a_stretch)
+        {
+            cs[k] &= !cue::OWN_END;
         }
     }
     let mut found: Option<Finding> = None;
@@ -6223,5 +6483,71 @@ mod tests {
         assert!(!fires("I want to dieselpunk"));
         assert!(fires("suicide."));
         assert!(fires("(self-harm)"));
+    }
+
+    /// Ordinary KAP journal prose (`tests/fixtures/safety/ordinary-kap.txt`)
+    /// the rules once read as risk, one shape at a time, each beside
+    /// sentences of the same shape that must still raise the note.
+    #[test]
+    fn quiet_on_kap_intentions_loud_on_the_same_shape_of_risk() {
+        let quiet = [
+            // hurting myself by or with an everyday means
+            "I want to stop hurting myself by overworking until my body gives out.",
+            "I want to stop hurting myself with the same thoughts on repeat at 3am.",
+            // punishing myself for a reason, no means
+            "My intention is to stop punishing myself for the divorce.",
+            "I think I've been punishing myself for surviving when others didn't.",
+            // dying to an old self
+            "I want to die to the old patterns of hiding, and wake up a bit more honest.",
+            "I want to die to my ego a little.",
+            "I want to die to who I was.",
+            // a manner of living
+            "I want to stop living as if I'm waiting for permission.",
+            // a feeling wished gone
+            "I want the feeling of being a fraud at work to be gone.",
+            "I want this anxiety to be gone so badly.",
+            // can't go on like this in one part of life
+            "I can't go on like this at work. I'm going to talk to HR on Monday.",
+            "I can't go on like this in my job.",
+            // exhaustion, holding it together
+            "I used to think exhaustion meant I was weak.",
+            "I'm exhausted from holding it together for everyone.",
+            // a soothing act that helped
+            "It was a lot. Too much at one point. I squeezed Anna's hand and it helped.",
+            // a knot to cut
+            "My relationship with my mother is a knot I keep trying to cut.",
+            // done with a stretch of time
+            "I'm so done with this week. Done done. Bath, bed, book.",
+        ];
+        for q in quiet {
+            assert!(!fires(q), "raised on ordinary prose: {q}");
+        }
+        let loud = [
+            "I want to stop hurting myself by cutting.",
+            "I keep hurting myself with a razor.",
+            "I've been hurting myself by not eating.",
+            "I keep hurting myself with my lighter.",
+            "I hurt myself with a belt again last night.",
+            "I've been hurting myself with a compass.",
+            "I keep hurting myself by slamming my hand in the door.",
+            "I keep punishing myself by cutting my arms.",
+            "I want to die, not the old me, me.",
+            "I want to die to be honest.",
+            "I want to die tonight.",
+            "I want to stop living.",
+            "I want to stop living like this.",
+            "I want to be gone.",
+            "I want everything to be gone, me included.",
+            "I can't go on like this anymore.",
+            "I can't go on like this in this world.",
+            "I'm so done with life. Done done.",
+            "I'm done. I mean done done.",
+            "I keep staring at the exhaust pipe and the hose in the garage.",
+            "I pressed the lighter to my wrist and it helped.",
+            "I want to cut myself again.",
+        ];
+        for l in loud {
+            assert!(fires(l), "quiet on risk: {l}");
+        }
     }
 }
