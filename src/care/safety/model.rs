@@ -8,11 +8,11 @@
 //! can mean: a death word, a wish, a method, a time), tag pairs close
 //! together, and tags in the writer's own scope (after "I", "my", "me").
 //!
-//! Each sentence gets a score (the sum of its features' weights); a span of
-//! one to three neighbouring sentences scores the bias plus its sentences'
-//! scores, and the entry scores its best span. When that passes the
-//! threshold the gentle note may appear (see [`ON`]); severity stays the
-//! rules'. Nothing is stored: the score is worked out again each time.
+//! Each feature has two weights: one for the sentence it is in, one it
+//! lends to the sentences either side. A sentence scores the bias, its own
+//! features and what its two neighbours lend it; the entry scores its best
+//! sentence. When that passes the threshold the gentle note may appear (see
+//! [`ON`]); severity stays the rules'. Nothing is stored: the score is worked out again each time.
 //!
 //! The weights (`model.txt`) are trained offline from the labelled fixtures
 //! (`tests/fixtures/safety/*-risk.tsv`, `*-near.tsv`), a sample of
@@ -388,7 +388,7 @@ pub fn model() -> &'static Model {
 }
 
 /// Adds what the model reads to the rules' finding: when the entry's best
-/// span passes the threshold, its sentences join `Finding.sentences` (so
+/// sentence passes the threshold, that sentence joins `Finding.sentences` (so
 /// `edit` can tell new language), and with no finding from the rules the
 /// gentle note is raised. Severity is never raised by the model.
 pub(super) fn combine(all: &[Sentence], found: Option<Finding>) -> Option<Finding> {
