@@ -329,32 +329,13 @@ impl<'de> serde::de::Visitor<'de> for Top<'_, '_> {
                 }
                 "actions" => {
                     let v: Value = map.next_value()?;
-                    rest.actions = match v {
-                        Value::Null => None,
-                        Value::Array(list) => Some(
-                            list.iter()
-                                .enumerate()
-                                .map(|(i, a)| {
-                                    action(a, &format!("action {} (actions[{i}])", i + 1))
-                                })
-                                .collect::<Result<_, _>>()
-                                .map_err(&invalid)?,
-                        ),
-                        _ => return Err(invalid("the file's \"actions\" is not a list".into())),
-                    };
+                    rest.actions = list_of(&v, "actions", "action", action).map_err(&invalid)?;
                 }
                 "checks" => {
                     let v: Value = map.next_value()?;
-                    rest.checks = match v {
-                        Value::Null => Vec::new(),
-                        Value::Array(list) => list
-                            .iter()
-                            .enumerate()
-                            .map(|(i, c)| check(c, &format!("check {} (checks[{i}])", i + 1)))
-                            .collect::<Result<_, _>>()
-                            .map_err(&invalid)?,
-                        _ => return Err(invalid("the file's \"checks\" is not a list".into())),
-                    };
+                    rest.checks = list_of(&v, "checks", "check", check)
+                        .map_err(&invalid)?
+                        .unwrap_or_default();
                 }
                 "safety_plan" => {
                     let plan: Value = map.next_value()?;
@@ -378,19 +359,8 @@ impl<'de> serde::de::Visitor<'de> for Top<'_, '_> {
                 }
                 "decisions" => {
                     let v: Value = map.next_value()?;
-                    rest.decisions = match v {
-                        Value::Null => None,
-                        Value::Array(list) => Some(
-                            list.iter()
-                                .enumerate()
-                                .map(|(i, d)| {
-                                    decision(d, &format!("decision {} (decisions[{i}])", i + 1))
-                                })
-                                .collect::<Result<_, _>>()
-                                .map_err(&invalid)?,
-                        ),
-                        _ => return Err(invalid("the file's \"decisions\" is not a list".into())),
-                    };
+                    rest.decisions =
+                        list_of(&v, "decisions", "decision", decision).map_err(&invalid)?;
                 }
                 _ => {
                     map.next_value::<serde::de::IgnoredAny>()?;
@@ -662,6 +632,27 @@ fn entry(v: &Value, what: &str) -> Result<InEntry, String> {
         private,
         answers,
     })
+}
+
+/// A top-level list of the file (`actions`, `checks`, `decisions`): absent
+/// or null is None; each item is read by `item`, named "action 3
+/// (actions[2])" in an error.
+fn list_of<T>(
+    v: &Value,
+    key: &str,
+    one: &str,
+    item: fn(&Value, &str) -> Result<T, String>,
+) -> Result<Option<Vec<T>>, String> {
+    match v {
+        Value::Null => Ok(None),
+        Value::Array(list) => list
+            .iter()
+            .enumerate()
+            .map(|(i, x)| item(x, &format!("{one} {} ({key}[{i}])", i + 1)))
+            .collect::<Result<_, _>>()
+            .map(Some),
+        _ => Err(format!("the file's \"{key}\" is not a list")),
+    }
 }
 
 fn action(v: &Value, what: &str) -> Result<InAction, String> {
